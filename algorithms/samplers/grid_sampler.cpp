@@ -1,0 +1,138 @@
+// `grid`: full factorial over a finite set per parameter, conditional parameters expanded
+// only under the parent values that activate them. The points are visited in a seeded
+// random order; once each has been tried, suggest() returns nullopt and the experiment ends.
+
+#include "samplers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+namespace tb::algorithms {
+
+namespace {
+
+constexpr std::size_t kMaxGridPoints = 1'000'000;
+
+std::string keyOf(const Assignment& a)
+{
+    std::string key;
+    for (const auto& v : a) {
+        key += v ? formatValue(*v) : std::string("\x01");
+        key += '\x1f';
+    }
+    return key;
+}
+
+std::vector<Value> axisOf(const SearchSpace& space, std::size_t index, std::int64_t steps)
+{
+    const Param& p = space.params()[index];
+    const std::string at = "space[" + std::to_string(index) + "] '" + p.name + "': ";
+    std::vector<Value> axis;
+    switch (p.type) {
+    case ParamType::Categorical:
+        return p.choices;
+    case ParamType::Fixed:
+        return {*p.fixed};
+    case ParamType::Int: {
+        const auto step = static_cast<std::int64_t>(p.step.value_or(1.0));
+        for (auto x = static_cast<std::int64_t>(p.low); x <= static_cast<std::int64_t>(p.high); x += step) {
+            axis.emplace_back(x);
+            if (axis.size() > kMaxGridPoints)
+                throw SpaceError(at + "too many grid values; add a step");
+        }
+        return axis;
+    }
+    case ParamType::Float:
+        if (!p.gridValues.empty()) {
+            for (double v : p.gridValues)
+                axis.emplace_back(v);
+        } else if (p.step) {
+            const auto k = std::llround((p.high - p.low) / *p.step);
+            if (k + 1 > static_cast<long long>(kMaxGridPoints))
+                throw SpaceError(at + "too many grid values; use a larger step");
+            for (long long i = 0; i <= k; ++i)
+                axis.emplace_back(space.quantize(index, p.low + static_cast<double>(i) * *p.step));
+        } else if (steps >= 2) {
+            for (std::int64_t i = 0; i < steps; ++i) {
+                const double t = static_cast<double>(i) / static_cast<double>(steps - 1);
+                axis.emplace_back(p.log ? std::exp(std::log(p.low) + t * (std::log(p.high) - std::log(p.low)))
+                                        : p.low + t * (p.high - p.low));
+            }
+        } else {
+            throw SpaceError(at + "grid search needs a finite set for a float: give it 'values' or a 'step', "
+                                  "or set algorithm.settings.steps");
+        }
+        return axis;
+    }
+    return axis;
+}
+
+class GridSampler final : public Sampler {
+public:
+    GridSampler(const SearchSpace& space, std::uint64_t seed, std::int64_t steps)
+    {
+        std::vector<std::vector<Value>> axes(space.size());
+        for (std::size_t i = 0; i < space.size(); ++i)
+            axes[i] = axisOf(space, i, steps);
+
+        // Depth-first over the topological order: a parameter contributes its axis only
+        // where it is active, so conditionals do not multiply the grid needlessly.
+        const auto& order = space.topologicalOrder();
+        Assignment current(space.size());
+        auto expand = [&](auto&& self, std::size_t depth) -> void {
+            if (depth == order.size()) {
+                m_points.push_back(current);
+                if (m_points.size() > kMaxGridPoints)
+                    throw SpaceError("space: the grid has more than 1000000 points; use fewer values");
+                return;
+            }
+            const std::size_t i = order[depth];
+            if (!space.isActive(i, current)) {
+                current[i].reset();
+                self(self, depth + 1);
+                return;
+            }
+            for (const Value& v : axes[i]) {
+                current[i] = v;
+                self(self, depth + 1);
+            }
+            current[i].reset();
+        };
+        expand(expand, 0);
+        auto rng = rngFor(seed, -1);
+        std::shuffle(m_points.begin(), m_points.end(), rng);
+    }
+
+    std::optional<Assignment> suggest(const History& history, std::int64_t) override
+    {
+        std::unordered_set<std::string> used;
+        for (const TrialRecord& t : history.finished)
+            used.insert(keyOf(t.params));
+        for (const Assignment& a : history.pending)
+            used.insert(keyOf(a));
+        for (const Assignment& point : m_points)
+            if (!used.count(keyOf(point)))
+                return point;
+        return std::nullopt;
+    }
+
+private:
+    std::vector<Assignment> m_points;
+};
+
+} // namespace
+
+SamplerInfo gridSamplerInfo()
+{
+    return {"grid",
+            "Every combination once, in a seeded order; the experiment ends when the grid is exhausted.",
+            {{"steps", SettingSpec::Kind::Int, std::int64_t{0}, 0.0, 1e6, {},
+              "Points per float that has neither 'values' nor a 'step' (log-spaced on log scales); 0: required."}},
+            [](const SearchSpace& space, std::uint64_t seed, const Settings& settings) {
+                return std::make_unique<GridSampler>(space, seed,
+                                                     static_cast<std::int64_t>(settingNumber(settings, "steps")));
+            }};
+}
+
+} // namespace tb::algorithms

@@ -1,0 +1,15 @@
+#pragma once
+// Registry entries of the built-in samplers and pruners (one per file in this folder).
+
+#include "../pruner.h"
+#include "../sampler.h"
+
+namespace tb::algorithms {
+
+SamplerInfo randomSamplerInfo();
+SamplerInfo gridSamplerInfo();
+SamplerInfo sobolSamplerInfo();
+
+PrunerInfo nonePrunerInfo();
+
+} // namespace tb::algorithms

@@ -1,0 +1,341 @@
+#include "space.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <sstream>
+
+namespace tb::algorithms {
+
+namespace {
+
+std::string formatDouble(double x)
+{
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, x);
+    return std::string(buf, res.ptr);
+}
+
+std::string where(std::size_t index, const std::string& name)
+{
+    return "space[" + std::to_string(index) + "] '" + name + "': ";
+}
+
+bool isInteger(double x) { return std::isfinite(x) && std::floor(x) == x; }
+
+bool validName(const std::string& name)
+{
+    if (name.empty())
+        return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+    });
+}
+
+// Number of cells an int (or stepped float) range splits into.
+std::int64_t cellCount(double low, double high, double step)
+{
+    return static_cast<std::int64_t>(std::llround((high - low) / step)) + 1;
+}
+
+} // namespace
+
+const char* paramTypeName(ParamType type)
+{
+    switch (type) {
+    case ParamType::Float: return "float";
+    case ParamType::Int: return "int";
+    case ParamType::Categorical: return "categorical";
+    case ParamType::Fixed: return "fixed";
+    }
+    return "?";
+}
+
+std::string formatValue(const Value& value)
+{
+    return std::visit(
+        [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::int64_t>)
+                return std::to_string(v);
+            else if constexpr (std::is_same_v<T, double>)
+                return formatDouble(v);
+            else if constexpr (std::is_same_v<T, bool>)
+                return v ? "true" : "false";
+            else
+                return v;
+        },
+        value);
+}
+
+std::optional<double> numericValue(const Value& value)
+{
+    if (const auto* i = std::get_if<std::int64_t>(&value))
+        return static_cast<double>(*i);
+    if (const auto* d = std::get_if<double>(&value))
+        return *d;
+    return std::nullopt;
+}
+
+bool sameValue(const Value& a, const Value& b)
+{
+    const auto na = numericValue(a);
+    const auto nb = numericValue(b);
+    if (na && nb)
+        return *na == *nb;
+    return a == b;
+}
+
+SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params))
+{
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        Param& p = m_params[i];
+        const std::string at = where(i, p.name);
+        if (!validName(p.name))
+            throw SpaceError("space[" + std::to_string(i) + "]: name '" + p.name
+                             + "' must be non-empty and use only letters, digits, '_', '-' and '.'");
+        if (p.name.rfind("trial.", 0) == 0)
+            throw SpaceError(at + "names starting with 'trial.' are reserved; rename the parameter");
+        for (std::size_t j = 0; j < i; ++j)
+            if (m_params[j].name == p.name)
+                throw SpaceError(at + "duplicate name (also space[" + std::to_string(j) + "]); names must be unique");
+
+        switch (p.type) {
+        case ParamType::Float:
+        case ParamType::Int: {
+            if (!std::isfinite(p.low) || !std::isfinite(p.high))
+                throw SpaceError(at + "low and high must be finite numbers");
+            if (p.type == ParamType::Int) {
+                if (!isInteger(p.low))
+                    throw SpaceError(at + "int parameter needs an integer low, got " + formatDouble(p.low));
+                if (!isInteger(p.high))
+                    throw SpaceError(at + "int parameter needs an integer high, got " + formatDouble(p.high));
+                if (p.low > p.high)
+                    throw SpaceError(at + "low must not exceed high, got low " + formatDouble(p.low) + " > high "
+                                     + formatDouble(p.high));
+            } else if (!(p.low < p.high)) {
+                throw SpaceError(at + "high must be greater than low, got low " + formatDouble(p.low) + ", high "
+                                 + formatDouble(p.high) + " (use type 'fixed' for a constant)");
+            }
+            if (p.log) {
+                const double minLow = p.type == ParamType::Int ? 1.0 : 0.0;
+                if (p.type == ParamType::Int ? p.low < minLow : p.low <= minLow)
+                    throw SpaceError(at + "log scale needs low " + (p.type == ParamType::Int ? ">= 1" : "> 0")
+                                     + ", got " + formatDouble(p.low));
+                if (p.step)
+                    throw SpaceError(at + "step and log cannot be combined; drop one of them");
+            }
+            if (p.step) {
+                if (!(*p.step > 0) || !std::isfinite(*p.step))
+                    throw SpaceError(at + "step must be positive, got " + formatDouble(*p.step));
+                if (p.type == ParamType::Int && !isInteger(*p.step))
+                    throw SpaceError(at + "int parameter needs an integer step, got " + formatDouble(*p.step));
+                const double cells = (p.high - p.low) / *p.step;
+                if (std::fabs(cells - std::round(cells)) > 1e-9 * std::max(1.0, cells)) {
+                    const double fitted = p.low + std::floor(cells) * *p.step;
+                    throw SpaceError(at + "the range " + formatDouble(p.low) + ".." + formatDouble(p.high)
+                                     + " is not a whole number of steps of " + formatDouble(*p.step)
+                                     + "; use high " + formatDouble(fitted));
+                }
+            }
+            for (double v : p.gridValues)
+                if (!(v >= p.low && v <= p.high))
+                    throw SpaceError(at + "grid value " + formatDouble(v) + " lies outside " + formatDouble(p.low)
+                                     + ".." + formatDouble(p.high));
+            break;
+        }
+        case ParamType::Categorical:
+            if (p.choices.empty())
+                throw SpaceError(at + "categorical parameter needs at least one choice");
+            for (std::size_t a = 0; a < p.choices.size(); ++a)
+                for (std::size_t b = 0; b < a; ++b)
+                    if (sameValue(p.choices[a], p.choices[b]))
+                        throw SpaceError(at + "choice " + formatValue(p.choices[a])
+                                         + " is listed twice; choices must be distinct");
+            break;
+        case ParamType::Fixed:
+            if (!p.fixed)
+                throw SpaceError(at + "fixed parameter needs a value");
+            break;
+        }
+    }
+
+    // Conditions: parent exists, is categorical or fixed, values are among its choices.
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        const Param& p = m_params[i];
+        if (!p.when)
+            continue;
+        const std::string at = where(i, p.name);
+        const auto parent = indexOf(p.when->parent);
+        if (!parent)
+            throw SpaceError(at + "condition names an unknown parent '" + p.when->parent + "'");
+        if (*parent == i)
+            throw SpaceError(at + "a parameter cannot be conditional on itself");
+        const Param& pp = m_params[*parent];
+        if (pp.type != ParamType::Categorical && pp.type != ParamType::Fixed)
+            throw SpaceError(at + "condition parent '" + pp.name + "' must be categorical, not "
+                             + paramTypeName(pp.type));
+        if (p.when->values.empty())
+            throw SpaceError(at + "condition on '" + pp.name + "' needs at least one value");
+        for (const Value& v : p.when->values) {
+            const bool known = pp.type == ParamType::Fixed
+                ? sameValue(*pp.fixed, v)
+                : std::any_of(pp.choices.begin(), pp.choices.end(), [&](const Value& c) { return sameValue(c, v); });
+            if (!known)
+                throw SpaceError(at + "condition value " + formatValue(v) + " is not a choice of '" + pp.name + "'");
+        }
+    }
+
+    // Topological order (parents first); a cycle is an error.
+    std::vector<int> mark(m_params.size(), 0);
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+        if (mark[i] == 2)
+            return;
+        if (mark[i] == 1)
+            throw SpaceError(where(i, m_params[i].name) + "conditions form a cycle; make one parameter unconditional");
+        mark[i] = 1;
+        if (m_params[i].when)
+            visit(*indexOf(m_params[i].when->parent));
+        mark[i] = 2;
+        m_order.push_back(i);
+    };
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        visit(i);
+}
+
+std::optional<std::size_t> SearchSpace::indexOf(const std::string& name) const
+{
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        if (m_params[i].name == name)
+            return i;
+    return std::nullopt;
+}
+
+bool SearchSpace::isActive(std::size_t index, const Assignment& assignment) const
+{
+    const Param& p = m_params[index];
+    if (!p.when)
+        return true;
+    const std::size_t parent = *indexOf(p.when->parent);
+    if (parent >= assignment.size() || !assignment[parent])
+        return false;
+    const Value& v = *assignment[parent];
+    return std::any_of(p.when->values.begin(), p.when->values.end(), [&](const Value& w) { return sameValue(v, w); });
+}
+
+double SearchSpace::quantize(std::size_t index, double x) const
+{
+    const Param& p = m_params[index];
+    if (p.step)
+        x = p.low + std::round((x - p.low) / *p.step) * *p.step;
+    else if (p.type == ParamType::Int)
+        x = std::round(x);
+    return std::clamp(x, p.low, p.high);
+}
+
+Value SearchSpace::fromUnit(std::size_t index, double u) const
+{
+    const Param& p = m_params[index];
+    u = std::clamp(u, 0.0, 1.0);
+    switch (p.type) {
+    case ParamType::Float: {
+        double x;
+        if (p.log)
+            x = std::exp(std::log(p.low) + u * (std::log(p.high) - std::log(p.low)));
+        else if (p.step) {
+            const auto k = cellCount(p.low, p.high, *p.step);
+            x = p.low + static_cast<double>(std::min<std::int64_t>(static_cast<std::int64_t>(u * k), k - 1)) * *p.step;
+        } else
+            x = p.low + u * (p.high - p.low);
+        return quantize(index, x);
+    }
+    case ParamType::Int: {
+        if (p.log) {
+            const double lo = std::log(p.low - 0.5), hi = std::log(p.high + 0.5);
+            return static_cast<std::int64_t>(quantize(index, std::exp(lo + u * (hi - lo))));
+        }
+        const double step = p.step.value_or(1.0);
+        const auto k = cellCount(p.low, p.high, step);
+        const auto cell = std::min<std::int64_t>(static_cast<std::int64_t>(u * k), k - 1);
+        return static_cast<std::int64_t>(std::llround(p.low + cell * step));
+    }
+    case ParamType::Categorical: {
+        const auto k = static_cast<std::int64_t>(p.choices.size());
+        return p.choices[std::min<std::int64_t>(static_cast<std::int64_t>(u * k), k - 1)];
+    }
+    case ParamType::Fixed:
+        return *p.fixed;
+    }
+    return 0.0;
+}
+
+double SearchSpace::toUnit(std::size_t index, const Value& value) const
+{
+    const Param& p = m_params[index];
+    switch (p.type) {
+    case ParamType::Float:
+    case ParamType::Int: {
+        const double x = numericValue(value).value_or(p.low);
+        if (p.log) {
+            const double lo = p.type == ParamType::Int ? std::log(p.low - 0.5) : std::log(p.low);
+            const double hi = p.type == ParamType::Int ? std::log(p.high + 0.5) : std::log(p.high);
+            return std::clamp((std::log(x) - lo) / (hi - lo), 0.0, 1.0);
+        }
+        if (p.step || p.type == ParamType::Int) {
+            const double step = p.step.value_or(1.0);
+            const auto k = cellCount(p.low, p.high, step);
+            return std::clamp((std::round((x - p.low) / step) + 0.5) / static_cast<double>(k), 0.0, 1.0);
+        }
+        return std::clamp((x - p.low) / (p.high - p.low), 0.0, 1.0);
+    }
+    case ParamType::Categorical: {
+        for (std::size_t c = 0; c < p.choices.size(); ++c)
+            if (sameValue(p.choices[c], value))
+                return (static_cast<double>(c) + 0.5) / static_cast<double>(p.choices.size());
+        return 0.5;
+    }
+    case ParamType::Fixed:
+        return 0.5;
+    }
+    return 0.5;
+}
+
+Assignment SearchSpace::fromUnitVector(const std::vector<double>& u) const
+{
+    Assignment out(m_params.size());
+    for (std::size_t i : m_order)
+        if (isActive(i, out))
+            out[i] = fromUnit(i, i < u.size() ? u[i] : 0.5);
+    return out;
+}
+
+std::optional<std::string> SearchSpace::checkValue(std::size_t index, const Value& value) const
+{
+    const Param& p = m_params[index];
+    const std::string at = "'" + p.name + "': ";
+    switch (p.type) {
+    case ParamType::Float:
+    case ParamType::Int: {
+        const auto x = numericValue(value);
+        if (!x)
+            return at + "expected a number, got " + formatValue(value);
+        if (p.type == ParamType::Int && !isInteger(*x))
+            return at + "expected an integer, got " + formatValue(value);
+        if (*x < p.low || *x > p.high)
+            return at + formatValue(value) + " lies outside " + formatDouble(p.low) + ".." + formatDouble(p.high);
+        return std::nullopt;
+    }
+    case ParamType::Categorical:
+        if (std::none_of(p.choices.begin(), p.choices.end(), [&](const Value& c) { return sameValue(c, value); }))
+            return at + formatValue(value) + " is not one of its choices";
+        return std::nullopt;
+    case ParamType::Fixed:
+        if (!sameValue(*p.fixed, value))
+            return at + "is fixed to " + formatValue(*p.fixed);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+} // namespace tb::algorithms

@@ -1,0 +1,600 @@
+#include "commands.h"
+
+#include "engine/core/engine.h"
+#include "engine/core/errors.h"
+#include "engine/core/exporters.h"
+#include "engine/core/json.h"
+#include "engine/core/spec.h"
+#include "engine/core/store.h"
+#include "engine/core/study.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace tb::cli {
+
+namespace {
+
+using engine::RuntimeError;
+using engine::SpecError;
+
+void out(const QString& text) { std::fputs(text.toUtf8().constData(), stdout); std::fflush(stdout); }
+void outLine(const QString& text) { out(text + QLatin1Char('\n')); }
+void err(const QString& text) { std::fputs((text + QLatin1Char('\n')).toUtf8().constData(), stderr); }
+
+struct Usage : SpecError {
+    using SpecError::SpecError;
+};
+
+// One parser per command; unknown options and missing values are bad input (exit 2).
+class Args {
+public:
+    Args(const QString& command, const QStringList& args, const QList<QCommandLineOption>& options, int positionals,
+         const QString& synopsis)
+        : m_command(command), m_synopsis(synopsis)
+    {
+        m_parser.addOptions(options);
+        m_parser.addHelpOption();
+        if (!m_parser.parse(QStringList{QStringLiteral("tunebench-cli")} + args))
+            throw Usage(m_parser.errorText() + QStringLiteral("\nusage: tunebench-cli ") + synopsis);
+        if (m_parser.isSet(QStringLiteral("help")))
+            m_help = true;
+        if (!m_help && m_parser.positionalArguments().size() != positionals)
+            throw Usage(QStringLiteral("%1 takes %2 argument(s), got %3\nusage: tunebench-cli %4")
+                            .arg(command)
+                            .arg(positionals)
+                            .arg(m_parser.positionalArguments().size())
+                            .arg(synopsis));
+    }
+    bool help() const { return m_help; }
+    QString usage() const { return QStringLiteral("usage: tunebench-cli ") + m_synopsis; }
+    QString positional(int i) const { return m_parser.positionalArguments().value(i); }
+    bool isSet(const QString& name) const { return m_parser.isSet(name); }
+    bool isSet(const QCommandLineOption& o) const { return m_parser.isSet(o); }
+    QString value(const QString& name) const { return m_parser.value(name); }
+    QString value(const QCommandLineOption& o) const { return m_parser.value(o); }
+    QStringList values(const QString& name) const { return m_parser.values(name); }
+    QString required(const QString& name) const
+    {
+        if (!m_parser.isSet(name) || m_parser.value(name).isEmpty())
+            throw Usage(QStringLiteral("%1: --%2 is required\n%3").arg(m_command, name, usage()));
+        return m_parser.value(name);
+    }
+    QString choice(const QString& name, const QStringList& allowed, const QString& fallback) const
+    {
+        const QString v = m_parser.isSet(name) ? m_parser.value(name) : fallback;
+        if (!allowed.contains(v))
+            throw Usage(QStringLiteral("--%1: expected one of %2, got '%3'").arg(name, allowed.join(QStringLiteral("|")), v));
+        return v;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    QString m_command;
+    QString m_synopsis;
+    bool m_help = false;
+};
+
+const QCommandLineOption kDb(QStringLiteral("db"), QStringLiteral("The SQLite store."), QStringLiteral("FILE"));
+const QCommandLineOption kExperiment(QStringLiteral("experiment"), QStringLiteral("Experiment name (default: the newest)."),
+                                     QStringLiteral("NAME"));
+
+QString formatValue(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', 6) : QStringLiteral("-");
+}
+
+// Ctrl-C and SIGTERM reach the event loop through a socket pair (a handler may only write).
+int g_signalFd[2] = {-1, -1};
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_signalFd[1], &c, 1);
+}
+
+int runEngine(const QString& db, const QString& experiment, bool quiet)
+{
+    engine::Engine eng(db, experiment);
+    eng.prepare();
+    const engine::ExperimentSpec& spec = eng.spec();
+    const auto direction = spec.objective.direction;
+    const QString metric = spec.objective.metric;
+    const qint64 maxTrials = spec.budget.maxTrials.value_or(0);
+
+    std::optional<double> best;
+    qint64 bestTrial = -1;
+    qint64 finished = eng.counts().finished();
+    int exitCode = kExitOk;
+
+    QObject::connect(&eng, &engine::Engine::trialFinished, [&](qint64 id, qint64 number, const QString& state, double value,
+                                                             const QString& reason) {
+        ++finished;
+        if (state == QLatin1String("completed")
+            && (!best || (direction == algorithms::Direction::Minimize ? value < *best : value > *best))) {
+            best = value;
+            bestTrial = id;
+        }
+        if (quiet)
+            return;
+        const QString progress = maxTrials ? QStringLiteral("[%1/%2]").arg(finished, QString::number(maxTrials).size()).arg(maxTrials)
+                                           : QStringLiteral("[%1]").arg(finished);
+        QString line = QStringLiteral("%1 trial %2 (#%3) %4").arg(progress).arg(id).arg(number).arg(state);
+        if (std::isfinite(value))
+            line += QStringLiteral(" %1=%2").arg(metric, formatValue(value));
+        if (!reason.isEmpty())
+            line += QStringLiteral(" - ") + reason;
+        if (best)
+            line += QStringLiteral("  | best %1=%2 (trial %3)").arg(metric, formatValue(*best)).arg(bestTrial);
+        outLine(line);
+    });
+    QObject::connect(&eng, &engine::Engine::trialRequeued, [&](qint64 id, qint64, const QString& reason) {
+        if (!quiet)
+            outLine(QStringLiteral("       trial %1 queued again: %2").arg(id).arg(reason));
+    });
+    QObject::connect(&eng, &engine::Engine::finished, [&](const QString& state, const QString& reason) {
+        if (state == QLatin1String("stopped"))
+            exitCode = kExitInterrupted;
+        else if (state == QLatin1String("failed"))
+            exitCode = kExitFailure;
+        if (!quiet || exitCode != kExitOk)
+            outLine(QStringLiteral("experiment '%1' %2: %3").arg(eng.experimentName(), state, reason));
+        QCoreApplication::exit(exitCode);
+    });
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        throw RuntimeError(QStringLiteral("cannot set up signal handling"));
+    QSocketNotifier notifier(g_signalFd[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
+        char buf[16];
+        [[maybe_unused]] auto n = ::read(g_signalFd[0], buf, sizeof buf);
+        err(QStringLiteral("stopping: running trials end and are queued again (signal again to kill them now)"));
+        eng.stop();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    struct sigaction oldInt {}, oldTerm {};
+    ::sigaction(SIGINT, &action, &oldInt);
+    ::sigaction(SIGTERM, &action, &oldTerm);
+
+    if (!quiet) {
+        const auto c = eng.counts();
+        outLine(QStringLiteral("experiment '%1' in %2: %3 sampler, %4 in parallel%5%6")
+                    .arg(eng.experimentName(), db, spec.algorithm.name)
+                    .arg(spec.resources.parallelTrials)
+                    .arg(maxTrials ? QStringLiteral(", %1 trials").arg(maxTrials) : QString())
+                    .arg(c.total() ? QStringLiteral(" (resuming: %1 finished, %2 to run again)").arg(c.finished()).arg(c.queued) : QString()));
+    }
+    QTimer::singleShot(0, &eng, &engine::Engine::start);
+    QCoreApplication::exec();
+
+    ::sigaction(SIGINT, &oldInt, nullptr);
+    ::sigaction(SIGTERM, &oldTerm, nullptr);
+    ::close(g_signalFd[0]);
+    ::close(g_signalFd[1]);
+
+    if (exitCode == kExitInterrupted)
+        err(QStringLiteral("continue with: tunebench-cli resume --db %1 --experiment %2").arg(db, eng.experimentName()));
+    engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
+    engine::Study study(store, engine::Study::find(store, eng.experimentName()));
+    outLine(engine::statusText(study));
+    if (exitCode == kExitOk && store.bestTrial(study.experiment().id, direction))
+        out(QStringLiteral("best config:\n") + QString::fromUtf8(engine::bestConfig(study, engine::ConfigFormat::Json)));
+    return exitCode;
+}
+
+QString demoDatabase()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QStringLiteral("tunebench.db"));
+}
+
+int cmdRun(const QStringList& a, bool create)
+{
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only the summary."));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Experiment name (overrides the spec's)."), QStringLiteral("NAME"));
+    const QString command = create ? QStringLiteral("create") : QStringLiteral("run");
+    Args args(command, a, {kDb, quiet, name}, 1, command + QStringLiteral(" SPEC.json --db FILE [--name NAME]") + (create ? QString() : QStringLiteral(" [--quiet]")));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    const QString db = args.required(QStringLiteral("db"));
+    engine::ParseOptions options;
+    options.requireTrial = !create;
+    const QString specPath = args.positional(0);
+    engine::ExperimentSpec spec = engine::loadSpecFile(specPath, options);
+    if (args.isSet(name)) {
+        spec.name = args.value(name);
+        spec.json.insert(QStringLiteral("name"), spec.name);
+    }
+    if (!create && !spec.budget.maxTrials && !spec.budget.maxSeconds && spec.algorithm.name != QLatin1String("grid"))
+        err(QStringLiteral("%1: no budget.max_trials or budget.max_seconds: the experiment runs until you stop it (Ctrl-C)").arg(specPath));
+    engine::Store store(db);
+    try {
+        store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
+    } catch (const SpecError& e) {
+        throw SpecError(specPath + QStringLiteral(": ") + QString::fromUtf8(e.what()));
+    }
+    if (create) {
+        outLine(QStringLiteral("created experiment '%1' in %2; drive it with tunebench-cli ask/tell/serve").arg(spec.name, db));
+        return kExitOk;
+    }
+    return runEngine(db, spec.name, args.isSet(quiet));
+}
+
+int cmdResume(const QStringList& a)
+{
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only the summary."));
+    Args args(QStringLiteral("resume"), a, {kDb, kExperiment, quiet}, 0, QStringLiteral("resume --db FILE [--experiment NAME] [--quiet]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    const QString db = args.required(QStringLiteral("db"));
+    {
+        engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
+        const auto row = engine::Study::find(store, args.value(kExperiment));
+        if (row.state == QLatin1String("completed")) {
+            engine::Study study(store, row);
+            outLine(QStringLiteral("experiment '%1' is already completed; nothing to resume").arg(row.name));
+            outLine(engine::statusText(study));
+            return kExitOk;
+        }
+    }
+    return runEngine(db, args.value(kExperiment), args.isSet(quiet));
+}
+
+int cmdDemo(const QStringList& a)
+{
+    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("The SQLite store (default: tunebench.db in the user's data folder)."),
+                                   QStringLiteral("FILE"));
+    Args args(QStringLiteral("demo"), a, {dbOpt}, 0, QStringLiteral("demo [--db FILE]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    QFile resource(QStringLiteral(":/examples/demo.json"));
+    if (!resource.open(QIODevice::ReadOnly))
+        throw RuntimeError(QStringLiteral("the embedded demo spec is missing from this build"));
+    engine::ExperimentSpec spec = engine::parseSpec(resource.readAll());
+    const QString db = args.isSet(dbOpt) ? args.value(dbOpt) : demoDatabase();
+    spec.name += QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss"));
+    spec.json.insert(QStringLiteral("name"), spec.name);
+    engine::Store store(db);
+    store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
+    outLine(QStringLiteral("demo: tuning a simulated training run (resources/examples/demo.json) into %1").arg(db));
+    return runEngine(db, spec.name, false);
+}
+
+int cmdStatus(const QStringList& a)
+{
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    Args args(QStringLiteral("status"), a, {kDb, kExperiment, json}, 0, QStringLiteral("status --db FILE [--experiment NAME] [--json]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
+    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    if (args.isSet(json))
+        out(QString::fromUtf8(QJsonDocument(engine::statusJson(study)).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    else
+        outLine(engine::statusText(study));
+    return kExitOk;
+}
+
+int cmdBest(const QStringList& a)
+{
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("json, yaml or args."), QStringLiteral("FORMAT"));
+    Args args(QStringLiteral("best"), a, {kDb, kExperiment, format}, 0,
+              QStringLiteral("best --db FILE [--experiment NAME] [--format json|yaml|args]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("args")}, QStringLiteral("json"));
+    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
+    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    const auto kind = f == QLatin1String("yaml") ? engine::ConfigFormat::Yaml
+        : f == QLatin1String("args")             ? engine::ConfigFormat::Args
+                                                 : engine::ConfigFormat::Json;
+    out(QString::fromUtf8(engine::bestConfig(study, kind)));
+    return kExitOk;
+}
+
+int cmdExport(const QStringList& a)
+{
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
+    Args args(QStringLiteral("export"), a, {kDb, kExperiment, format, output}, 0,
+              QStringLiteral("export --db FILE [--experiment NAME] --format csv|json [--output FILE]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("csv"), QStringLiteral("json")}, QStringLiteral("csv"));
+    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
+    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    const QByteArray data = engine::exportTrials(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
+    if (args.isSet(output)) {
+        QFile file(args.value(output));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
+            throw RuntimeError(args.value(output) + QStringLiteral(": cannot write: ") + file.errorString());
+        return kExitOk;
+    }
+    out(QString::fromUtf8(data));
+    return kExitOk;
+}
+
+// ask/tell shared by the one-shot commands and serve.
+class AskTell {
+public:
+    AskTell(const QString& db, const QString& experiment)
+        : m_store(db, engine::Store::OpenMode::ExistingOnly), m_study(m_store, engine::Study::find(m_store, experiment))
+    {
+    }
+
+    QJsonObject ask()
+    {
+        const auto& budget = m_study.spec().budget;
+        if (budget.maxTrials && m_store.counts(m_study.experiment().id).total() >= *budget.maxTrials)
+            throw RuntimeError(QStringLiteral("experiment '%1' has used its budget of %2 trials")
+                                   .arg(m_study.experiment().name).arg(*budget.maxTrials));
+        const auto row = m_study.ask(algorithms::TrialState::Running);
+        if (!row)
+            throw RuntimeError(QStringLiteral("the %1 sampler has no more points").arg(m_study.spec().algorithm.name));
+        if (m_study.experiment().state == QLatin1String("created"))
+            m_store.setExperimentState(m_study.experiment().id, QStringLiteral("running"));
+        return {{QStringLiteral("trial"), qint64(row->id)}, {QStringLiteral("params"), QJsonDocument::fromJson(row->params).object()}};
+    }
+
+    void tell(qint64 trialId, const QString& state, std::optional<double> value, std::vector<engine::MetricRow> metrics)
+    {
+        const auto row = m_store.trial(trialId);
+        if (!row || row->experimentId != m_study.experiment().id)
+            throw SpecError(QStringLiteral("trial: no trial %1 in experiment '%2'").arg(trialId).arg(m_study.experiment().name));
+        if (row->state != algorithms::TrialState::Running && row->state != algorithms::TrialState::Queued)
+            throw SpecError(QStringLiteral("trial: trial %1 is already %2").arg(trialId).arg(QString::fromLatin1(algorithms::trialStateName(row->state))));
+        algorithms::TrialState s = algorithms::TrialState::Completed;
+        QString reason;
+        if (state == QLatin1String("failed"))
+            s = algorithms::TrialState::Failed;
+        else if (state == QLatin1String("pruned"))
+            s = algorithms::TrialState::Pruned;
+        else if (!state.isEmpty() && state != QLatin1String("completed"))
+            throw SpecError(QStringLiteral("state: expected completed, failed or pruned, got '%1'").arg(state));
+        if (s == algorithms::TrialState::Completed && !value)
+            throw SpecError(QStringLiteral("value: a completed trial needs its objective value"));
+        if (value && !std::isfinite(*value)) {
+            s = algorithms::TrialState::Failed;
+            reason = QStringLiteral("the objective is not finite");
+            value.reset();
+        }
+        for (auto& m : metrics) {
+            m.trialId = trialId;
+            m.attempt = row->attempt;
+        }
+        if (s != algorithms::TrialState::Completed && s != algorithms::TrialState::Pruned)
+            value.reset();
+        m_study.tell(*row, s, value, std::nullopt, reason.isEmpty() && s != algorithms::TrialState::Completed ? QStringLiteral("told %1").arg(state) : reason, metrics);
+        const auto& budget = m_study.spec().budget;
+        const auto c = m_store.counts(m_study.experiment().id);
+        if (budget.maxTrials && c.finished() >= *budget.maxTrials)
+            m_store.setExperimentState(m_study.experiment().id, QStringLiteral("completed"), QStringLiteral("max_trials reached (%1 trials)").arg(c.finished()));
+    }
+
+private:
+    engine::Store m_store;
+    engine::Study m_study;
+};
+
+engine::MetricRow parseMetricArg(const QString& text)
+{
+    // NAME=VALUE[@STEP]
+    const qsizetype eq = text.indexOf(QLatin1Char('='));
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+    bool okValue = false, okStep = true;
+    engine::MetricRow m;
+    if (eq > 0) {
+        m.name = text.left(eq);
+        const QString valueText = at > eq ? text.mid(eq + 1, at - eq - 1) : text.mid(eq + 1);
+        m.value = valueText.toDouble(&okValue);
+        if (at > eq)
+            m.step = text.mid(at + 1).toLongLong(&okStep);
+    }
+    if (!okValue || !okStep)
+        throw Usage(QStringLiteral("--metric: expected NAME=VALUE[@STEP], got '%1'").arg(text));
+    m.time = engine::Store::now();
+    return m;
+}
+
+int cmdAsk(const QStringList& a)
+{
+    Args args(QStringLiteral("ask"), a, {kDb, kExperiment}, 0, QStringLiteral("ask --db FILE --experiment NAME"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    AskTell session(args.required(QStringLiteral("db")), args.required(QStringLiteral("experiment")));
+    outLine(engine::compactJson(session.ask()));
+    return kExitOk;
+}
+
+int cmdTell(const QStringList& a)
+{
+    const QCommandLineOption trial(QStringLiteral("trial"), QStringLiteral("Trial id from ask."), QStringLiteral("ID"));
+    const QCommandLineOption value(QStringLiteral("value"), QStringLiteral("Objective value."), QStringLiteral("V"));
+    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("failed or pruned."), QStringLiteral("STATE"));
+    const QCommandLineOption metric(QStringLiteral("metric"), QStringLiteral("NAME=VALUE@STEP (repeatable)."), QStringLiteral("M"));
+    Args args(QStringLiteral("tell"), a, {kDb, kExperiment, trial, value, state, metric}, 0,
+              QStringLiteral("tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    bool ok = false;
+    const qint64 id = args.required(QStringLiteral("trial")).toLongLong(&ok);
+    if (!ok)
+        throw Usage(QStringLiteral("--trial: expected a trial id, got '%1'").arg(args.value(trial)));
+    std::optional<double> v;
+    if (args.isSet(value)) {
+        v = args.value(value).toDouble(&ok);
+        if (!ok && args.value(value).compare(QLatin1String("nan"), Qt::CaseInsensitive) != 0)
+            throw Usage(QStringLiteral("--value: expected a number, got '%1'").arg(args.value(value)));
+        if (!ok)
+            v = std::nan("");
+    }
+    if (!args.isSet(value) && !args.isSet(state))
+        throw Usage(QStringLiteral("tell: give --value V or --state failed|pruned\n") + args.usage());
+    if (args.isSet(state))
+        args.choice(QStringLiteral("state"), {QStringLiteral("failed"), QStringLiteral("pruned"), QStringLiteral("completed")}, QString());
+    std::vector<engine::MetricRow> metrics;
+    for (const QString& m : args.values(QStringLiteral("metric")))
+        metrics.push_back(parseMetricArg(m));
+    AskTell session(args.required(QStringLiteral("db")), args.required(QStringLiteral("experiment")));
+    session.tell(id, args.value(state), v, std::move(metrics));
+    return kExitOk;
+}
+
+int cmdServe(const QStringList& a)
+{
+    Args args(QStringLiteral("serve"), a, {kDb, kExperiment}, 0, QStringLiteral("serve --db FILE --experiment NAME"));
+    if (args.help()) {
+        outLine(args.usage() + QStringLiteral("\nstdin: {\"op\": \"ask\"} | {\"op\": \"tell\", \"trial\": ID, \"value\": V} one per line"));
+        return kExitOk;
+    }
+    AskTell session(args.required(QStringLiteral("db")), args.required(QStringLiteral("experiment")));
+    std::string line;
+    auto answer = [](const QJsonObject& o) {
+        const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+        std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stdout);
+        std::fflush(stdout);
+    };
+    while (std::getline(std::cin, line)) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        try {
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(line), &parseError);
+            if (!doc.isObject())
+                throw SpecError(QStringLiteral("expected one JSON object per line (%1)").arg(parseError.errorString()));
+            const QJsonObject req = doc.object();
+            const QString op = req.value(QStringLiteral("op")).toString();
+            if (op == QLatin1String("ask")) {
+                answer(session.ask());
+            } else if (op == QLatin1String("tell")) {
+                if (!req.value(QStringLiteral("trial")).isDouble())
+                    throw SpecError(QStringLiteral("tell: \"trial\" must be the id that ask returned"));
+                std::optional<double> value;
+                if (req.value(QStringLiteral("value")).isDouble())
+                    value = req.value(QStringLiteral("value")).toDouble();
+                else if (req.contains(QStringLiteral("value")) && !req.value(QStringLiteral("value")).isNull())
+                    throw SpecError(QStringLiteral("tell: \"value\" must be a number"));
+                std::vector<engine::MetricRow> metrics;
+                const QJsonArray ms = req.value(QStringLiteral("metrics")).toArray();
+                for (const QJsonValue& mv : ms) {
+                    const QJsonObject mo = mv.toObject();
+                    if (!mo.value(QStringLiteral("name")).isString() || !mo.value(QStringLiteral("value")).isDouble())
+                        throw SpecError(QStringLiteral("tell: each metric needs \"name\" and a numeric \"value\""));
+                    engine::MetricRow m;
+                    m.name = mo.value(QStringLiteral("name")).toString();
+                    m.value = mo.value(QStringLiteral("value")).toDouble();
+                    m.step = static_cast<std::int64_t>(mo.value(QStringLiteral("step")).toDouble(static_cast<double>(metrics.size())));
+                    m.time = engine::Store::now();
+                    metrics.push_back(std::move(m));
+                }
+                session.tell(static_cast<qint64>(req.value(QStringLiteral("trial")).toDouble()),
+                             req.value(QStringLiteral("state")).toString(), value, std::move(metrics));
+                answer({{QStringLiteral("ok"), true}});
+            } else {
+                throw SpecError(QStringLiteral("unknown op '%1'; use \"ask\" or \"tell\"").arg(op));
+            }
+        } catch (const std::exception& e) {
+            answer({{QStringLiteral("ok"), false}, {QStringLiteral("error"), QString::fromUtf8(e.what())}});
+        }
+    }
+    return kExitOk;
+}
+
+const char* const kHelp = R"(tunebench-cli: hyperparameter optimization from the command line
+
+commands:
+  run SPEC.json --db FILE [--name NAME] [--quiet]      create an experiment and run it
+  resume --db FILE [--experiment NAME]                 finish an interrupted experiment
+  status --db FILE [--experiment NAME] [--json]        counts and the best trial
+  best --db FILE [--experiment NAME] [--format json|yaml|args]
+  export --db FILE [--experiment NAME] --format csv|json [--output FILE]
+  create SPEC.json --db FILE                           an experiment driven by ask/tell
+  ask --db FILE --experiment NAME                      prints {"trial": ID, "params": {...}}
+  tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]
+  serve --db FILE --experiment NAME                    ask/tell as JSON lines on stdin/stdout
+  demo [--db FILE]                                     run the bundled demo experiment
+
+exit status: 0 success, 2 bad input, 1 failure while working, 130 stopped (resumable)
+Run 'tunebench-cli COMMAND --help' for a command's options. Spec format: docs/spec.md.
+)";
+
+using Command = std::function<int(const QStringList&)>;
+
+const std::map<QString, Command>& commands()
+{
+    static const std::map<QString, Command> table = {
+        {QStringLiteral("run"), [](const QStringList& a) { return cmdRun(a, false); }},
+        {QStringLiteral("create"), [](const QStringList& a) { return cmdRun(a, true); }},
+        {QStringLiteral("resume"), cmdResume},
+        {QStringLiteral("status"), cmdStatus},
+        {QStringLiteral("best"), cmdBest},
+        {QStringLiteral("export"), cmdExport},
+        {QStringLiteral("ask"), cmdAsk},
+        {QStringLiteral("tell"), cmdTell},
+        {QStringLiteral("serve"), cmdServe},
+        {QStringLiteral("demo"), cmdDemo},
+    };
+    return table;
+}
+
+} // namespace
+
+int runCommand(const QStringList& args)
+{
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
+        std::fputs(kHelp, args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? kExitBadInput : kExitOk;
+    }
+    const auto it = commands().find(args.first());
+    if (it == commands().end()) {
+        err(QStringLiteral("tunebench-cli: unknown command '%1'; run 'tunebench-cli --help' for the list").arg(args.first()));
+        return kExitBadInput;
+    }
+    try {
+        return it->second(args.mid(1));
+    } catch (const SpecError& e) {
+        err(QStringLiteral("tunebench-cli %1: %2").arg(args.first(), QString::fromUtf8(e.what())));
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        err(QStringLiteral("tunebench-cli %1: %2").arg(args.first(), QString::fromUtf8(e.what())));
+        return kExitFailure;
+    }
+}
+
+} // namespace tb::cli

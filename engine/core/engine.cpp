@@ -1,0 +1,526 @@
+#include "engine.h"
+
+#include "errors.h"
+#include "json.h"
+#include "study.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <cmath>
+#include <csignal>
+#include <deque>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace tb::engine {
+
+using algorithms::TrialState;
+
+namespace {
+
+enum class Ending { None, Timeout, Pruned, Interrupted, Budget };
+
+QString signalName(int sig)
+{
+    const char* name = sigabbrev_np(sig);
+    return name ? QStringLiteral("SIG") + QString::fromLatin1(name) : QString::number(sig);
+}
+
+QString formatSeconds(double s)
+{
+    return QString::number(s, 'g', 6) + QStringLiteral(" s");
+}
+
+} // namespace
+
+QString resolveProgram(const QString& name, const QString& path)
+{
+    // PATH first, then the folder of the running Tunebench executable, so that bundled
+    // programs (tunebench-train, the demo objective) work from a build tree too.
+    QString found = QStandardPaths::findExecutable(name, path.split(QLatin1Char(':'), Qt::SkipEmptyParts));
+    if (found.isEmpty() && QCoreApplication::instance())
+        found = QStandardPaths::findExecutable(name, {QCoreApplication::applicationDirPath()});
+    return found;
+}
+
+struct Engine::Running {
+    TrialRow row;
+    algorithms::Assignment params;
+    std::unique_ptr<QProcess> process;
+    LineSplitter stdoutLines;
+    LineSplitter stderrLines;
+    QFile log;
+    std::vector<MetricRow> unsaved;     // not yet in the store
+    std::vector<EventRow> unsavedEvents;
+    std::vector<MetricRow> reports;     // this attempt's objective reports
+    algorithms::TrialRecord record;     // what the pruner sees
+    std::int64_t nextStep = 0;          // for lines without step= or epoch=
+    QTimer timeout;
+    QTimer kill;
+    Ending ending = Ending::None;
+    QString endReason;
+};
+
+Engine::Engine(QString dbPath, QString experiment, EngineOptions options, QObject* parent)
+    : QObject(parent), m_dbPath(std::move(dbPath)), m_experimentName(std::move(experiment)), m_options(options)
+{
+    m_flushTimer.setInterval(m_options.metricFlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Engine::flushMetrics);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_stopping || m_done)
+            return;
+        m_stopping = true;
+        m_stopState = QStringLiteral("completed");
+        m_stopReason = QStringLiteral("the max_seconds budget (%1) ran out").arg(formatSeconds(*m_study->spec().budget.maxSeconds));
+        for (auto& [id, run] : m_running) {
+            run->ending = Ending::Budget;
+            terminate(*run);
+        }
+        fillSlots();
+    });
+}
+
+Engine::~Engine()
+{
+    // Children must not outlive an engine that is torn down without stop().
+    for (auto& [id, run] : m_running) {
+        run->process->disconnect(this);
+        ::kill(-static_cast<pid_t>(run->process->processId()), SIGKILL);
+        run->process->waitForFinished(1000);
+    }
+}
+
+void Engine::prepare()
+{
+    m_store = std::make_unique<Store>(m_dbPath, Store::OpenMode::ExistingOnly);
+    const ExperimentRow row = Study::find(*m_store, m_experimentName);
+    m_experimentName = row.name;
+    const int requeued = m_store->requeueRunning(row.id, QStringLiteral("interrupted: the engine stopped while it ran"));
+    m_study = std::make_unique<Study>(*m_store, row);
+    if (!m_study->spec().trial)
+        throw SpecError(QStringLiteral("experiment '%1' has no trial command (it was created for ask/tell); "
+                                       "drive it with tunebench-cli ask/tell or serve").arg(row.name));
+    Q_UNUSED(requeued);
+    m_failed = 0;
+    m_created = 0;
+    for (const TrialRow& t : m_store->trials(row.id)) {
+        ++m_created;
+        if (t.state == TrialState::Failed)
+            ++m_failed;
+        else if (t.state == TrialState::Queued)
+            m_queued.push_back(t);
+    }
+}
+
+QString Engine::experimentName() const { return m_experimentName; }
+std::int64_t Engine::experimentId() const { return m_study ? m_study->experiment().id : 0; }
+const ExperimentSpec& Engine::spec() const { return m_study->spec(); }
+StateCounts Engine::counts() const { return m_store ? m_store->counts(experimentId()) : StateCounts{}; }
+
+void Engine::start()
+{
+    if (!m_study)
+        prepare();
+    m_started = true;
+    m_clock.start();
+    m_store->setExperimentState(experimentId(), QStringLiteral("running"));
+    if (const auto& s = m_study->spec().budget.maxSeconds)
+        m_deadline.start(static_cast<int>(std::min(*s * 1000.0, 2.0e9)));
+    m_flushTimer.start();
+    fillSlots();
+}
+
+void Engine::stop()
+{
+    if (m_done || !m_started)
+        return;
+    if (m_stopping && m_stopState == QLatin1String("stopped")) {
+        // A second request: do not wait for the grace period.
+        for (auto& [id, run] : m_running)
+            ::kill(-static_cast<pid_t>(run->process->processId()), SIGKILL);
+        return;
+    }
+    m_stopping = true;
+    m_stopState = QStringLiteral("stopped");
+    m_stopReason = QStringLiteral("stopped by request; resume to finish it");
+    for (auto& [id, run] : m_running) {
+        run->ending = Ending::Interrupted;
+        terminate(*run);
+    }
+    fillSlots();
+}
+
+QString Engine::trialDir(std::int64_t number) const
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    const QFileInfo db(m_dbPath);
+    QString experiment = m_experimentName;
+    experiment.replace(unsafe, QStringLiteral("_"));
+    return db.absoluteDir().filePath(db.completeBaseName() + QStringLiteral(".trials/") + experiment + QLatin1Char('/')
+                                     + QString::number(number));
+}
+
+void Engine::fillSlots()
+{
+    if (m_done)
+        return;
+    const ExperimentSpec& spec = m_study->spec();
+    while (!m_stopping && static_cast<int>(m_running.size()) < spec.resources.parallelTrials) {
+        // Queued trials first (retries, trials an earlier run left), oldest first.
+        std::optional<TrialRow> next;
+        if (!m_queued.empty()) {
+            next = std::move(m_queued.front());
+            m_queued.pop_front();
+        } else if (!m_exhausted) {
+            if (spec.budget.maxTrials && m_created >= *spec.budget.maxTrials)
+                break;
+            next = m_study->ask(TrialState::Running);
+            if (next)
+                ++m_created;
+            else
+                m_exhausted = true;
+        }
+        if (!next)
+            break;
+        launch(*next);
+    }
+    if (!m_running.empty())
+        return;
+    if (m_stopping) {
+        finishExperiment(m_stopState, m_stopReason);
+        return;
+    }
+    const StateCounts c = m_store->counts(experimentId());
+    if (m_exhausted)
+        finishExperiment(QStringLiteral("completed"),
+                         QStringLiteral("the %1 sampler has no more points (%2 trials)").arg(spec.algorithm.name).arg(c.total()));
+    else
+        finishExperiment(QStringLiteral("completed"), QStringLiteral("max_trials reached (%1 trials)").arg(c.finished()));
+}
+
+void Engine::launch(TrialRow row)
+{
+    const ExperimentSpec& spec = m_study->spec();
+    const TrialSpec& trialSpec = *spec.trial;
+    auto run = std::make_unique<Running>();
+    Running& r = *run;
+    r.params = m_study->paramsOf(row);
+    r.record.number = row.number;
+    r.record.params = r.params;
+    r.record.state = TrialState::Running;
+    r.row = row;
+    r.row.dir = trialDir(row.number);
+    r.row.logPath = r.row.dir + QStringLiteral("/output.log");
+    QDir().mkpath(r.row.dir);
+    m_store->startTrial(row.id, row.attempt, r.row.dir, r.row.logPath);
+
+    // ${name} substitution inside each argument; the result is one argv element, never
+    // re-split or interpreted. An argument that names an inactive parameter is left out.
+    const QJsonObject paramsJson = m_study->paramsJson(r.params);
+    static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([^}]*)\})"));
+    auto substitute = [&](const QString& text, bool* inactive) {
+        QString out;
+        qsizetype last = 0;
+        for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            out += QStringView(text).mid(last, m.capturedStart() - last);
+            const QString name = m.captured(1);
+            if (name == QLatin1String("trial.id"))
+                out += QString::number(row.id);
+            else if (name == QLatin1String("trial.dir"))
+                out += r.row.dir;
+            else if (const auto i = spec.space.indexOf(name.toStdString()); i && r.params[*i])
+                out += QString::fromStdString(algorithms::formatValue(*r.params[*i]));
+            else if (inactive)
+                *inactive = true;
+            last = m.capturedEnd();
+        }
+        out += QStringView(text).mid(last);
+        return out;
+    };
+    QStringList args;
+    for (const QString& a : trialSpec.argv) {
+        bool inactive = false;
+        const QString value = substitute(a, &inactive);
+        if (!inactive)
+            args << value;
+    }
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = trialSpec.env.begin(); it != trialSpec.env.end(); ++it)
+        env.insert(it.key(), substitute(it.value(), nullptr));
+    env.insert(QStringLiteral("TUNEBENCH_TRIAL_ID"), QString::number(row.id));
+    env.insert(QStringLiteral("TUNEBENCH_TRIAL_NUMBER"), QString::number(row.number));
+    env.insert(QStringLiteral("TUNEBENCH_TRIAL_DIR"), r.row.dir);
+    env.insert(QStringLiteral("TUNEBENCH_PARAMS"), compactJson(paramsJson));
+
+    QString program = args.isEmpty() ? QString() : args.takeFirst();
+    if (program.contains(QLatin1Char('/')))
+        program = QDir(trialSpec.workdir).absoluteFilePath(program);
+    else if (!program.isEmpty())
+        program = resolveProgram(program, env.value(QStringLiteral("PATH")));
+
+    r.log.setFileName(r.row.logPath);
+    if (r.log.open(QIODevice::WriteOnly | QIODevice::Append))
+        r.log.write(QStringLiteral("=== attempt %1: %2 %3\n").arg(row.attempt).arg(program, args.join(QLatin1Char(' '))).toUtf8());
+
+    r.process = std::make_unique<QProcess>();
+    QProcess* p = r.process.get();
+    p->setProgram(program);
+    p->setArguments(args);
+    p->setProcessEnvironment(env);
+    p->setWorkingDirectory(trialSpec.workdir);
+    p->setStandardInputFile(QProcess::nullDevice());
+    p->setChildProcessModifier([] {
+        // Own process group: a terminal's Ctrl-C reaches the engine only, which then ends
+        // the whole group (a trial's own children too). Dies with the engine.
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
+    const std::int64_t id = row.id;
+    connect(p, &QProcess::readyReadStandardOutput, this, [this, id] {
+        if (auto it = m_running.find(id); it != m_running.end())
+            onOutput(*it->second, true);
+    });
+    connect(p, &QProcess::readyReadStandardError, this, [this, id] {
+        if (auto it = m_running.find(id); it != m_running.end())
+            onOutput(*it->second, false);
+    });
+    connect(p, &QProcess::finished, this, [this, id](int code, QProcess::ExitStatus status) {
+        onExited(id, code, status == QProcess::CrashExit, QString());
+    });
+    connect(p, &QProcess::errorOccurred, this, [this, id](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        auto it = m_running.find(id);
+        const QString why = it != m_running.end() ? it->second->process->errorString() : QString();
+        QMetaObject::invokeMethod(this, [this, id, why] { onExited(id, -1, false, why); }, Qt::QueuedConnection);
+    });
+    r.timeout.setSingleShot(true);
+    r.kill.setSingleShot(true);
+    if (trialSpec.timeoutS) {
+        connect(&r.timeout, &QTimer::timeout, this, [this, id] {
+            if (auto it = m_running.find(id); it != m_running.end() && it->second->ending == Ending::None) {
+                it->second->ending = Ending::Timeout;
+                terminate(*it->second);
+            }
+        });
+        r.timeout.start(static_cast<int>(std::min(*trialSpec.timeoutS * 1000.0, 2.0e9)));
+    }
+    connect(&r.kill, &QTimer::timeout, this, [this, id] {
+        if (auto it = m_running.find(id); it != m_running.end())
+            ::kill(-static_cast<pid_t>(it->second->process->processId()), SIGKILL);
+    });
+
+    const QString paramsText = compactJson(paramsJson);
+    m_running[id] = std::move(run);
+    emit trialStarted(id, row.number, row.attempt, paramsText);
+    if (program.isEmpty()) {
+        const QString name = trialSpec.argv.first();
+        QMetaObject::invokeMethod(
+            this, [this, id, name] { onExited(id, -1, false, QStringLiteral("command not found: %1").arg(name)); },
+            Qt::QueuedConnection);
+        return;
+    }
+    p->start();
+}
+
+void Engine::terminate(Running& run)
+{
+    const auto pid = static_cast<pid_t>(run.process->processId());
+    if (pid > 0) {
+        ::kill(-pid, SIGTERM);
+        run.kill.start(static_cast<int>(m_options.killGraceSeconds * 1000));
+    }
+}
+
+void Engine::onOutput(Running& run, bool isStdout)
+{
+    QProcess* p = run.process.get();
+    const QByteArray chunk = isStdout ? p->readAllStandardOutput() : p->readAllStandardError();
+    if (chunk.isEmpty())
+        return;
+    if (run.log.isOpen())
+        run.log.write(chunk);
+    if (!isStdout)
+        return;
+    const double now = Store::now();
+    for (const std::string& line : run.stdoutLines.feed(chunk))
+        recordLine(run, line, now, true);
+}
+
+void Engine::recordLine(Running& run, const std::string& line, double now, bool mayPrune)
+{
+    ParsedLine parsed = parseMetricLine(line);
+    if (parsed.event) {
+        const QString kind = parsed.event->value(QStringLiteral("event")).toString();
+        run.unsavedEvents.push_back(
+            {run.row.id, run.row.attempt, now, kind, QJsonDocument(*parsed.event).toJson(QJsonDocument::Compact)});
+    }
+    if (parsed.metrics.empty())
+        return;
+    const std::int64_t step = parsed.step.value_or(run.nextStep);
+    run.nextStep = step + 1;
+    for (auto& [name, value] : parsed.metrics) {
+        MetricRow m{run.row.id, run.row.attempt, step, QString::fromStdString(name), value, now};
+        if (m.name == m_study->spec().objective.metric) {
+            run.reports.push_back(m);
+            if (mayPrune)
+                checkPruning(run, step, value);
+        }
+        run.unsaved.push_back(std::move(m));
+    }
+}
+
+void Engine::checkPruning(Running& run, std::int64_t step, double value)
+{
+    run.record.intermediate.emplace_back(step, value);
+    if (run.ending != Ending::None || m_stopping)
+        return;
+    std::vector<algorithms::TrialRecord> others;
+    for (const auto& [id, other] : m_running)
+        if (id != run.row.id)
+            others.push_back(other->record);
+    if (auto reason = m_study->pruner().shouldPrune(run.record, m_study->history(), others)) {
+        run.ending = Ending::Pruned;
+        run.endReason = QString::fromStdString(*reason);
+        terminate(run);
+    }
+}
+
+void Engine::flushMetrics()
+{
+    std::vector<MetricRow> metrics;
+    std::vector<EventRow> events;
+    std::vector<std::pair<std::int64_t, int>> counts;
+    for (auto& [id, run] : m_running) {
+        if (run->unsaved.empty() && run->unsavedEvents.empty())
+            continue;
+        counts.emplace_back(id, static_cast<int>(run->unsaved.size()));
+        metrics.insert(metrics.end(), run->unsaved.begin(), run->unsaved.end());
+        events.insert(events.end(), run->unsavedEvents.begin(), run->unsavedEvents.end());
+        run->unsaved.clear();
+        run->unsavedEvents.clear();
+    }
+    if (metrics.empty() && events.empty())
+        return;
+    m_store->addMetrics(metrics, events);
+    for (auto [id, n] : counts)
+        emit metricsRecorded(id, n);
+}
+
+void Engine::onExited(std::int64_t trialId, int exitCode, bool crashed, const QString& startError)
+{
+    auto it = m_running.find(trialId);
+    if (it == m_running.end())
+        return;
+    Running& run = *it->second;
+    onOutput(run, true);
+    onOutput(run, false);
+    if (auto last = run.stdoutLines.flush()) // an unterminated last line still counts
+        recordLine(run, *last, Store::now(), false);
+    run.timeout.stop();
+    run.kill.stop();
+    if (run.log.isOpen())
+        run.log.close();
+
+    std::unique_ptr<Running> owned = std::move(it->second);
+    m_running.erase(it);
+    const ExperimentSpec& spec = m_study->spec();
+    const TrialRow& row = owned->row;
+
+    auto requeue = [&](const QString& reason) {
+        m_store->transaction([&] {
+            m_store->addMetrics(owned->unsaved, owned->unsavedEvents);
+            m_store->requeueTrial(row.id, row.attempt + 1, reason);
+        });
+        TrialRow again = row;
+        again.state = TrialState::Queued;
+        again.attempt = row.attempt + 1;
+        m_queued.push_back(std::move(again));
+        emit trialRequeued(row.id, row.number, reason);
+    };
+
+    if (owned->ending == Ending::Interrupted) {
+        requeue(QStringLiteral("interrupted: the engine was stopped"));
+        fillSlots();
+        return;
+    }
+
+    TrialState state = TrialState::Failed;
+    std::optional<double> value;
+    QString reason;
+    const std::optional<double> objective = m_study->objectiveFrom(owned->reports);
+    switch (owned->ending) {
+    case Ending::Pruned:
+        state = TrialState::Pruned;
+        value = objective;
+        reason = owned->endReason;
+        break;
+    case Ending::Timeout:
+        reason = QStringLiteral("timed out after %1").arg(formatSeconds(*spec.trial->timeoutS));
+        break;
+    case Ending::Budget:
+        reason = QStringLiteral("stopped: the experiment's max_seconds budget ran out");
+        break;
+    default:
+        if (!startError.isEmpty())
+            reason = QStringLiteral("could not start: ") + startError;
+        else if (crashed)
+            reason = QStringLiteral("killed by signal %1 (%2)").arg(exitCode).arg(signalName(exitCode));
+        else if (exitCode != 0)
+            reason = QStringLiteral("exit code %1").arg(exitCode);
+        else if (!objective)
+            reason = QStringLiteral("no objective: the trial never printed '%1=<number>'").arg(spec.objective.metric);
+        else if (!std::isfinite(*objective))
+            reason = QStringLiteral("the objective %1 is %2").arg(spec.objective.metric, std::isnan(*objective) ? QStringLiteral("NaN") : QStringLiteral("infinite"));
+        else {
+            state = TrialState::Completed;
+            value = objective;
+        }
+    }
+    const std::optional<int> code = startError.isEmpty() && !crashed ? std::optional<int>(exitCode) : std::nullopt;
+    if (state == TrialState::Failed && owned->ending == Ending::None && row.attempt <= spec.trial->retries && !m_stopping) {
+        requeue(reason + QStringLiteral(" (attempt %1 of %2)").arg(row.attempt).arg(spec.trial->retries + 1));
+        fillSlots();
+        return;
+    }
+    if (value && !std::isfinite(*value))
+        value.reset();
+    m_study->tell(row, state, value, code, reason, owned->unsaved, owned->unsavedEvents);
+    emit trialFinished(row.id, row.number, QString::fromLatin1(algorithms::trialStateName(state)),
+                       value.value_or(std::nan("")), reason);
+    if (state == TrialState::Failed) {
+        ++m_failed;
+        if (spec.budget.maxFailed && m_failed > *spec.budget.maxFailed && !m_stopping) {
+            m_stopping = true;
+            m_stopState = QStringLiteral("failed");
+            m_stopReason = QStringLiteral("%1 trials failed (max_failed %2); last: %3").arg(m_failed).arg(*spec.budget.maxFailed).arg(reason);
+            for (auto& [id, other] : m_running) {
+                other->ending = Ending::Interrupted;
+                terminate(*other);
+            }
+        }
+    }
+    fillSlots();
+}
+
+void Engine::finishExperiment(const QString& state, const QString& reason)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_flushTimer.stop();
+    m_deadline.stop();
+    m_store->setExperimentState(experimentId(), state, reason);
+    emit finished(state, reason);
+}
+
+} // namespace tb::engine

@@ -1,0 +1,213 @@
+#include "exporters.h"
+
+#include "errors.h"
+#include "study.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <cmath>
+#include <yaml-cpp/yaml.h>
+
+namespace tb::engine {
+
+namespace {
+
+QJsonValue number(std::optional<double> v)
+{
+    return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+QString isoTime(std::optional<double> t)
+{
+    return t ? QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(*t * 1000)).toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString csvField(QString s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))) {
+        s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QLatin1Char('"') + s + QLatin1Char('"');
+    }
+    return s;
+}
+
+QString jsonScalarText(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (std::floor(d) == d && std::fabs(d) < 9e15)
+            return QString::number(static_cast<qint64>(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::String: return v.toString();
+    default: return QString();
+    }
+}
+
+std::optional<TrialRow> best(Study& study)
+{
+    return study.store().bestTrial(study.experiment().id, study.spec().objective.direction);
+}
+
+} // namespace
+
+QJsonObject statusJson(Study& study)
+{
+    const ExperimentRow e = *study.store().experiment(study.experiment().id);
+    const StateCounts c = study.store().counts(e.id);
+    QJsonObject counts{{QStringLiteral("queued"), qint64(c.queued)},       {QStringLiteral("running"), qint64(c.running)},
+                       {QStringLiteral("completed"), qint64(c.completed)}, {QStringLiteral("pruned"), qint64(c.pruned)},
+                       {QStringLiteral("failed"), qint64(c.failed)}};
+    QJsonObject out{{QStringLiteral("experiment"), e.name},
+                    {QStringLiteral("state"), e.state},
+                    {QStringLiteral("reason"), e.reason},
+                    {QStringLiteral("counts"), counts}};
+    if (const auto& max = study.spec().budget.maxTrials)
+        out.insert(QStringLiteral("max_trials"), *max);
+    if (const auto b = best(study))
+        out.insert(QStringLiteral("best"), QJsonObject{{QStringLiteral("trial"), qint64(b->id)},
+                                                       {QStringLiteral("number"), qint64(b->number)},
+                                                       {QStringLiteral("value"), number(b->value)},
+                                                       {QStringLiteral("params"), QJsonDocument::fromJson(b->params).object()}});
+    else
+        out.insert(QStringLiteral("best"), QJsonValue::Null);
+    return out;
+}
+
+QString statusText(Study& study)
+{
+    const QJsonObject s = statusJson(study);
+    const QJsonObject c = s.value(QStringLiteral("counts")).toObject();
+    QString text = QStringLiteral("experiment %1: %2").arg(s.value(QStringLiteral("experiment")).toString(),
+                                                           s.value(QStringLiteral("state")).toString());
+    if (!s.value(QStringLiteral("reason")).toString().isEmpty())
+        text += QStringLiteral(" (") + s.value(QStringLiteral("reason")).toString() + QLatin1Char(')');
+    text += QStringLiteral("\ntrials: %1 completed, %2 pruned, %3 failed, %4 running, %5 queued")
+                .arg(c.value(QStringLiteral("completed")).toInteger())
+                .arg(c.value(QStringLiteral("pruned")).toInteger())
+                .arg(c.value(QStringLiteral("failed")).toInteger())
+                .arg(c.value(QStringLiteral("running")).toInteger())
+                .arg(c.value(QStringLiteral("queued")).toInteger());
+    if (s.contains(QStringLiteral("max_trials")))
+        text += QStringLiteral(" (max_trials %1)").arg(s.value(QStringLiteral("max_trials")).toInteger());
+    const QJsonValue b = s.value(QStringLiteral("best"));
+    if (b.isObject()) {
+        const QJsonObject bo = b.toObject();
+        text += QStringLiteral("\nbest: trial %1, %2 = %3, %4")
+                    .arg(bo.value(QStringLiteral("trial")).toInteger())
+                    .arg(study.spec().objective.metric)
+                    .arg(bo.value(QStringLiteral("value")).toDouble(), 0, 'g', 8)
+                    .arg(QString::fromUtf8(QJsonDocument(bo.value(QStringLiteral("params")).toObject()).toJson(QJsonDocument::Compact)));
+    } else {
+        text += QStringLiteral("\nbest: none yet");
+    }
+    return text;
+}
+
+QByteArray bestConfig(Study& study, ConfigFormat format)
+{
+    const auto b = best(study);
+    if (!b)
+        throw RuntimeError(QStringLiteral("experiment '%1' has no completed trial yet").arg(study.experiment().name));
+    const QJsonObject params = QJsonDocument::fromJson(b->params).object();
+    // Parameters in the order the space declares them, not alphabetical.
+    QStringList order;
+    for (const auto& p : study.spec().space.params())
+        if (params.contains(QString::fromStdString(p.name)))
+            order << QString::fromStdString(p.name);
+    switch (format) {
+    case ConfigFormat::Json: {
+        QByteArray out = "{";
+        for (int i = 0; i < order.size(); ++i) {
+            out += i ? ",\n  " : "\n  ";
+            out += QJsonDocument(QJsonArray{order[i]}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+            out += ": ";
+            out += QJsonDocument(QJsonArray{params.value(order[i])}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        }
+        out += "\n}\n";
+        return out;
+    }
+    case ConfigFormat::Yaml: {
+        YAML::Emitter yaml;
+        yaml << YAML::BeginMap;
+        for (const QString& name : order) {
+            const QJsonValue v = params.value(name);
+            yaml << YAML::Key << name.toStdString() << YAML::Value;
+            if (v.isString())
+                yaml << YAML::DoubleQuoted << v.toString().toStdString(); // "yes", "1e-3" stay strings
+            else
+                yaml << jsonScalarText(v).toStdString();
+        }
+        yaml << YAML::EndMap;
+        return QByteArray(yaml.c_str()) + '\n';
+    }
+    case ConfigFormat::Args: {
+        QStringList args;
+        for (const QString& name : order) {
+            QString value = jsonScalarText(params.value(name));
+            // Quoted for a POSIX shell, since people paste this line into one.
+            static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_.,:+=/@%-]+$"));
+            QString arg = QStringLiteral("--") + name + QLatin1Char('=') + value;
+            if (!safe.match(arg).hasMatch())
+                arg = QLatin1Char('\'') + arg.replace(QLatin1Char('\''), QStringLiteral("'\\''")) + QLatin1Char('\'');
+            args << arg;
+        }
+        return args.join(QLatin1Char(' ')).toUtf8() + '\n';
+    }
+    }
+    return {};
+}
+
+QByteArray exportTrials(Study& study, TrialsFormat format)
+{
+    const std::vector<TrialRow> trials = study.store().trials(study.experiment().id);
+    QStringList names;
+    for (const auto& p : study.spec().space.params())
+        names << QString::fromStdString(p.name);
+    if (format == TrialsFormat::Json) {
+        QJsonArray rows;
+        for (const TrialRow& t : trials) {
+            QJsonObject row{{QStringLiteral("trial"), qint64(t.id)},
+                            {QStringLiteral("number"), qint64(t.number)},
+                            {QStringLiteral("state"), QString::fromLatin1(algorithms::trialStateName(t.state))},
+                            {QStringLiteral("value"), number(t.value)},
+                            {QStringLiteral("params"), QJsonDocument::fromJson(t.params).object()},
+                            {QStringLiteral("attempt"), t.attempt},
+                            {QStringLiteral("exit_code"), t.exitCode ? QJsonValue(*t.exitCode) : QJsonValue(QJsonValue::Null)},
+                            {QStringLiteral("reason"), t.reason},
+                            {QStringLiteral("started_at"), isoTime(t.startedAt)},
+                            {QStringLiteral("ended_at"), isoTime(t.endedAt)},
+                            {QStringLiteral("duration_s"), t.startedAt && t.endedAt ? QJsonValue(*t.endedAt - *t.startedAt) : QJsonValue(QJsonValue::Null)},
+                            {QStringLiteral("log"), t.logPath}};
+            rows.append(row);
+        }
+        return QJsonDocument(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
+                                         {QStringLiteral("objective"), study.spec().objective.metric},
+                                         {QStringLiteral("trials"), rows}})
+            .toJson(QJsonDocument::Indented);
+    }
+    QStringList header{QStringLiteral("trial"), QStringLiteral("number"), QStringLiteral("state"), QStringLiteral("value")};
+    for (const QString& n : names)
+        header << QStringLiteral("param_") + n;
+    header << QStringLiteral("attempt") << QStringLiteral("exit_code") << QStringLiteral("reason") << QStringLiteral("started_at")
+           << QStringLiteral("ended_at") << QStringLiteral("duration_s");
+    QByteArray out = header.join(QLatin1Char(',')).toUtf8() + '\n';
+    for (const TrialRow& t : trials) {
+        const QJsonObject params = QJsonDocument::fromJson(t.params).object();
+        QStringList cells{QString::number(t.id), QString::number(t.number), QString::fromLatin1(algorithms::trialStateName(t.state)),
+                          t.value ? QString::number(*t.value, 'g', 17) : QString()};
+        for (const QString& n : names)
+            cells << csvField(jsonScalarText(params.value(n)));
+        cells << QString::number(t.attempt) << (t.exitCode ? QString::number(*t.exitCode) : QString()) << csvField(t.reason)
+              << isoTime(t.startedAt) << isoTime(t.endedAt)
+              << (t.startedAt && t.endedAt ? QString::number(*t.endedAt - *t.startedAt, 'f', 3) : QString());
+        out += cells.join(QLatin1Char(',')).toUtf8() + '\n';
+    }
+    return out;
+}
+
+} // namespace tb::engine

@@ -1,0 +1,25 @@
+#pragma once
+// What leaves the store for people and other tools: status, the best config in three
+// forms, all trials as CSV or JSON.
+
+#include "store.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace tb::engine {
+
+class Study;
+
+// {"experiment": NAME, "state": ..., "counts": {...}, "best": {"trial": ID, "value": V, "params": {...}} | null}
+QJsonObject statusJson(Study& study);
+QString statusText(Study& study);
+
+enum class ConfigFormat { Json, Yaml, Args };
+// The best completed trial's parameters. Throws RuntimeError when no trial has completed.
+QByteArray bestConfig(Study& study, ConfigFormat format);
+
+enum class TrialsFormat { Csv, Json };
+QByteArray exportTrials(Study& study, TrialsFormat format);
+
+} // namespace tb::engine

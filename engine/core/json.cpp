@@ -1,0 +1,86 @@
+#include "json.h"
+
+#include "errors.h"
+
+#include <QJsonDocument>
+#include <cmath>
+
+namespace tb::engine {
+
+using algorithms::Value;
+
+QJsonValue toJson(const Value& value)
+{
+    return std::visit(
+        [](const auto& v) -> QJsonValue {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::string>)
+                return QString::fromStdString(v);
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+                return static_cast<qint64>(v);
+            else
+                return v;
+        },
+        value);
+}
+
+std::optional<Value> valueFromJson(const QJsonValue& json)
+{
+    switch (json.type()) {
+    case QJsonValue::Bool:
+        return json.toBool();
+    case QJsonValue::String:
+        return json.toString().toStdString();
+    case QJsonValue::Double: {
+        const double d = json.toDouble();
+        if (std::floor(d) == d && std::fabs(d) < 9.0e15)
+            return static_cast<std::int64_t>(d);
+        return d;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+QJsonObject assignmentToJson(const algorithms::SearchSpace& space, const algorithms::Assignment& assignment)
+{
+    QJsonObject out;
+    for (std::size_t i = 0; i < space.size() && i < assignment.size(); ++i) {
+        if (!assignment[i])
+            continue;
+        const auto& p = space.params()[i];
+        Value v = *assignment[i];
+        // A float that happens to be integral is still a float parameter.
+        if (p.type == algorithms::ParamType::Float)
+            if (auto x = algorithms::numericValue(v))
+                v = *x;
+        out.insert(QString::fromStdString(p.name), toJson(v));
+    }
+    return out;
+}
+
+algorithms::Assignment assignmentFromJson(const algorithms::SearchSpace& space, const QJsonObject& json)
+{
+    algorithms::Assignment out(space.size());
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const auto index = space.indexOf(it.key().toStdString());
+        if (!index)
+            throw SpecError(QStringLiteral("params.%1: not a parameter of this experiment").arg(it.key()));
+        auto value = valueFromJson(it.value());
+        if (!value)
+            throw SpecError(QStringLiteral("params.%1: expected a number, string or boolean").arg(it.key()));
+        if (auto problem = space.checkValue(*index, *value))
+            throw SpecError(QStringLiteral("params.") + QString::fromStdString(*problem));
+        if (space.params()[*index].type == algorithms::ParamType::Int)
+            value = static_cast<std::int64_t>(*algorithms::numericValue(*value));
+        out[*index] = std::move(*value);
+    }
+    return out;
+}
+
+QString compactJson(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace tb::engine

@@ -1,0 +1,208 @@
+#include "metric_parser.h"
+
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace tb::engine {
+
+namespace {
+
+bool isNameChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '|' || c == '-';
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Matches [+-]?\d*(\.\d+)?([Ee][+-]?\d+)? at `pos`; returns its length (maybe 0).
+std::size_t matchNumber(std::string_view s, std::size_t pos)
+{
+    std::size_t i = pos;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+        ++i;
+    while (i < s.size() && isDigit(s[i]))
+        ++i;
+    if (i + 1 < s.size() && s[i] == '.' && isDigit(s[i + 1])) {
+        i += 2;
+        while (i < s.size() && isDigit(s[i]))
+            ++i;
+    }
+    if (i + 1 < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        std::size_t j = i + 1;
+        if (j < s.size() && (s[j] == '+' || s[j] == '-'))
+            ++j;
+        if (j < s.size() && isDigit(s[j])) {
+            while (j < s.size() && isDigit(s[j]))
+                ++j;
+            i = j;
+        }
+    }
+    return i - pos;
+}
+
+std::optional<double> toDouble(std::string_view text)
+{
+    if (!text.empty() && text.front() == '+')
+        text.remove_prefix(1);
+    double value = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+// The extension: nan / inf / infinity with an optional sign, not followed by a name char.
+std::size_t matchNonFinite(std::string_view s, std::size_t pos, double& out)
+{
+    std::size_t i = pos;
+    double sign = 1;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+        sign = s[i++] == '-' ? -1 : 1;
+    auto word = [&](std::string_view w) {
+        if (s.size() - i < w.size())
+            return false;
+        for (std::size_t k = 0; k < w.size(); ++k)
+            if (std::tolower(static_cast<unsigned char>(s[i + k])) != w[k])
+                return false;
+        return i + w.size() == s.size() || !isNameChar(s[i + w.size()]);
+    };
+    if (word("nan")) {
+        out = std::numeric_limits<double>::quiet_NaN();
+        return i + 3 - pos;
+    }
+    if (word("infinity")) {
+        out = sign * std::numeric_limits<double>::infinity();
+        return i + 8 - pos;
+    }
+    if (word("inf")) {
+        out = sign * std::numeric_limits<double>::infinity();
+        return i + 3 - pos;
+    }
+    return 0;
+}
+
+void parseEvent(std::string_view body, ParsedLine& out)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(body.data(), static_cast<qsizetype>(body.size())));
+    if (!doc.isObject())
+        return;
+    QJsonObject o = doc.object();
+    const QString kind = o.value(QStringLiteral("event")).toString();
+    if (kind == QLatin1String("metrics") || (kind.isEmpty() && o.contains(QStringLiteral("metrics")))) {
+        if (o.value(QStringLiteral("step")).isDouble())
+            out.step = static_cast<std::int64_t>(o.value(QStringLiteral("step")).toDouble());
+        const QJsonObject values = o.value(QStringLiteral("metrics")).toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            if (it.value().isDouble())
+                out.metrics.emplace_back(it.key().toStdString(), it.value().toDouble());
+            else if (it.value().isString()) // "nan", "inf": JSON has no literal for them
+                if (double v; matchNonFinite(it.value().toString().toStdString(), 0, v))
+                    out.metrics.emplace_back(it.key().toStdString(), v);
+        }
+        return;
+    }
+    if (!kind.isEmpty())
+        out.event = std::move(o);
+}
+
+} // namespace
+
+ParsedLine parseMetricLine(std::string_view line)
+{
+    ParsedLine out;
+    if (line.substr(0, kEventPrefix.size()) == kEventPrefix) {
+        parseEvent(line.substr(kEventPrefix.size()), out);
+        return out;
+    }
+
+    std::optional<double> stepValue, epochValue;
+    std::size_t consumed = 0; // regex matches never overlap: names start after the last match
+    for (std::size_t eq = line.find('=', consumed); eq != std::string_view::npos; eq = line.find('=', consumed)) {
+        std::size_t nameEnd = eq;
+        while (nameEnd > consumed && isSpace(line[nameEnd - 1]))
+            --nameEnd;
+        std::size_t nameStart = nameEnd;
+        while (nameStart > consumed && isNameChar(line[nameStart - 1]))
+            --nameStart;
+        if (nameStart == nameEnd) {
+            consumed = eq + 1;
+            continue;
+        }
+        std::size_t valueStart = eq + 1;
+        while (valueStart < line.size() && isSpace(line[valueStart]))
+            ++valueStart;
+        const std::string_view name = line.substr(nameStart, nameEnd - nameStart);
+        double value = 0;
+        std::size_t length = matchNumber(line, valueStart);
+        std::optional<double> parsed = length ? toDouble(line.substr(valueStart, length)) : std::nullopt;
+        if (!parsed) {
+            if (const std::size_t n = matchNonFinite(line, valueStart, value)) {
+                length = n;
+                parsed = value;
+            }
+        }
+        consumed = valueStart + length;
+        if (!parsed) {
+            consumed = std::max(consumed, eq + 1);
+            continue;
+        }
+        if (name == "step")
+            stepValue = *parsed;
+        else if (name == "epoch")
+            epochValue = *parsed;
+        out.metrics.emplace_back(std::string(name), *parsed);
+    }
+    const auto stepOf = [](double v) { return static_cast<std::int64_t>(std::llround(v)); };
+    if (stepValue && std::isfinite(*stepValue))
+        out.step = stepOf(*stepValue);
+    else if (epochValue && std::isfinite(*epochValue))
+        out.step = stepOf(*epochValue);
+    return out;
+}
+
+std::vector<std::string> LineSplitter::feed(const QByteArray& chunk)
+{
+    std::vector<std::string> lines;
+    qsizetype start = 0;
+    while (start < chunk.size()) {
+        const qsizetype nl = chunk.indexOf('\n', start);
+        const qsizetype end = nl < 0 ? chunk.size() : nl;
+        if (!m_skipping) {
+            const auto room = m_maxLine - m_partial.size();
+            const auto take = std::min<std::size_t>(room, static_cast<std::size_t>(end - start));
+            m_partial.append(chunk.constData() + start, take);
+            if (take < static_cast<std::size_t>(end - start)) {
+                lines.push_back(std::move(m_partial)); // cut at maxLine
+                m_partial.clear();
+                m_skipping = true;
+            }
+        }
+        if (nl < 0)
+            break;
+        if (!m_skipping) {
+            if (!m_partial.empty() && m_partial.back() == '\r')
+                m_partial.pop_back();
+            lines.push_back(std::move(m_partial));
+        }
+        m_partial.clear();
+        m_skipping = false;
+        start = nl + 1;
+    }
+    return lines;
+}
+
+std::optional<std::string> LineSplitter::flush()
+{
+    if (m_partial.empty() || m_skipping)
+        return std::nullopt;
+    std::string last = std::move(m_partial);
+    m_partial.clear();
+    return last;
+}
+
+} // namespace tb::engine

@@ -1,0 +1,440 @@
+#include "spec.h"
+
+#include "errors.h"
+#include "json.h"
+
+#include "algorithms/pruner.h"
+#include "algorithms/sampler.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <cmath>
+#include <limits>
+
+namespace tb::engine {
+
+namespace {
+
+using algorithms::Param;
+using algorithms::ParamType;
+
+QString describe(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::String: return QLatin1Char('"') + v.toString() + QLatin1Char('"');
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    default: return QStringLiteral("nothing");
+    }
+}
+
+// Reads one JSON object, remembering its path for messages and rejecting unknown keys.
+class Reader {
+public:
+    Reader(QJsonObject object, QString path, const QStringList& known) : m_object(std::move(object)), m_path(std::move(path))
+    {
+        for (auto it = m_object.begin(); it != m_object.end(); ++it)
+            if (!known.contains(it.key()))
+                fail(it.key(), QStringLiteral("unknown key; known keys: %1").arg(known.join(QStringLiteral(", "))));
+    }
+
+    QString at(const QString& key) const { return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key; }
+    [[noreturn]] void fail(const QString& key, const QString& what) const { throw SpecError(at(key) + QStringLiteral(": ") + what); }
+    [[noreturn]] void expected(const QString& key, const QString& what) const
+    {
+        fail(key, QStringLiteral("expected %1, got %2").arg(what, describe(m_object.value(key))));
+    }
+
+    bool has(const QString& key) const { return m_object.contains(key); }
+    QJsonValue value(const QString& key) const { return m_object.value(key); }
+
+    QString string(const QString& key, const std::optional<QString>& fallback = std::nullopt) const
+    {
+        if (!has(key)) {
+            if (fallback)
+                return *fallback;
+            fail(key, QStringLiteral("missing; it is required"));
+        }
+        const QJsonValue v = value(key);
+        if (!v.isString() || v.toString().isEmpty())
+            expected(key, QStringLiteral("a non-empty string"));
+        return v.toString();
+    }
+
+    std::optional<double> number(const QString& key) const
+    {
+        if (!has(key))
+            return std::nullopt;
+        if (!value(key).isDouble())
+            expected(key, QStringLiteral("a number"));
+        return value(key).toDouble();
+    }
+
+    double requiredNumber(const QString& key) const
+    {
+        if (!has(key))
+            fail(key, QStringLiteral("missing; it is required"));
+        return *number(key);
+    }
+
+    std::optional<qint64> integer(const QString& key, qint64 min) const
+    {
+        if (!has(key))
+            return std::nullopt;
+        const QJsonValue v = value(key);
+        const double d = v.toDouble();
+        if (!v.isDouble() || std::floor(d) != d || d < static_cast<double>(min) || d > 9.0e15)
+            expected(key, QStringLiteral("an integer >= %1").arg(min));
+        return static_cast<qint64>(d);
+    }
+
+    bool boolean(const QString& key, bool fallback) const
+    {
+        if (!has(key))
+            return fallback;
+        if (!value(key).isBool())
+            expected(key, QStringLiteral("true or false"));
+        return value(key).toBool();
+    }
+
+    QJsonObject object(const QString& key) const
+    {
+        if (!value(key).isObject())
+            expected(key, QStringLiteral("an object"));
+        return value(key).toObject();
+    }
+
+    QJsonArray array(const QString& key) const
+    {
+        if (!value(key).isArray())
+            expected(key, QStringLiteral("an array"));
+        return value(key).toArray();
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+};
+
+algorithms::Value scalar(const QJsonValue& v, const QString& at)
+{
+    auto value = valueFromJson(v);
+    if (!value)
+        throw SpecError(at + QStringLiteral(": expected a string, number or boolean, got ") + describe(v));
+    return *value;
+}
+
+Param parseParam(const QJsonValue& json, int index)
+{
+    const QString at = QStringLiteral("space[%1]").arg(index);
+    if (!json.isObject())
+        throw SpecError(at + QStringLiteral(": expected an object, got ") + describe(json));
+    const QJsonObject o = json.toObject();
+    const QString type = o.value(QStringLiteral("type")).toString();
+
+    QStringList known{QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("when")};
+    Param p;
+    if (type == QLatin1String("float") || type == QLatin1String("int")) {
+        known << QStringLiteral("low") << QStringLiteral("high") << QStringLiteral("log") << QStringLiteral("step");
+        if (type == QLatin1String("float"))
+            known << QStringLiteral("values");
+        p.type = type == QLatin1String("float") ? ParamType::Float : ParamType::Int;
+    } else if (type == QLatin1String("categorical")) {
+        known << QStringLiteral("choices");
+        p.type = ParamType::Categorical;
+    } else if (type == QLatin1String("fixed")) {
+        known << QStringLiteral("value");
+        p.type = ParamType::Fixed;
+    } else {
+        throw SpecError(at + QStringLiteral(".type: expected one of float, int, categorical, fixed, got ")
+                        + describe(o.value(QStringLiteral("type"))));
+    }
+    const Reader r(o, at, known);
+    p.name = r.string(QStringLiteral("name")).toStdString();
+    const QString named = at + QStringLiteral(" '") + QString::fromStdString(p.name) + QStringLiteral("'");
+
+    switch (p.type) {
+    case ParamType::Float:
+    case ParamType::Int: {
+        if (r.has(QStringLiteral("values"))) {
+            const QJsonArray values = r.array(QStringLiteral("values"));
+            if (values.isEmpty())
+                r.fail(QStringLiteral("values"), QStringLiteral("give at least one value"));
+            for (int i = 0; i < values.size(); ++i) {
+                if (!values[i].isDouble())
+                    throw SpecError(r.at(QStringLiteral("values[%1]").arg(i)) + QStringLiteral(": expected a number, got ")
+                                    + describe(values[i]));
+                p.gridValues.push_back(values[i].toDouble());
+            }
+        }
+        const bool hasValues = !p.gridValues.empty();
+        p.low = hasValues && !r.has(QStringLiteral("low")) ? *std::min_element(p.gridValues.begin(), p.gridValues.end())
+                                                           : r.requiredNumber(QStringLiteral("low"));
+        p.high = hasValues && !r.has(QStringLiteral("high")) ? *std::max_element(p.gridValues.begin(), p.gridValues.end())
+                                                             : r.requiredNumber(QStringLiteral("high"));
+        p.log = r.boolean(QStringLiteral("log"), false);
+        p.step = r.number(QStringLiteral("step"));
+        break;
+    }
+    case ParamType::Categorical: {
+        const QJsonArray choices = r.array(QStringLiteral("choices"));
+        for (int i = 0; i < choices.size(); ++i)
+            p.choices.push_back(scalar(choices[i], r.at(QStringLiteral("choices[%1]").arg(i))));
+        break;
+    }
+    case ParamType::Fixed:
+        if (!r.has(QStringLiteral("value")))
+            r.fail(QStringLiteral("value"), QStringLiteral("missing; a fixed parameter needs its value"));
+        p.fixed = scalar(r.value(QStringLiteral("value")), r.at(QStringLiteral("value")));
+        break;
+    }
+
+    if (r.has(QStringLiteral("when"))) {
+        const QJsonObject when = r.object(QStringLiteral("when"));
+        if (when.size() != 1)
+            throw SpecError(named + QStringLiteral(": 'when' needs exactly one parent, like {\"optimizer\": [\"sgd\"]}"));
+        algorithms::Condition c;
+        c.parent = when.begin().key().toStdString();
+        const QJsonValue values = when.begin().value();
+        const QString whenAt = r.at(QStringLiteral("when.") + when.begin().key());
+        if (values.isArray()) {
+            const QJsonArray arr = values.toArray();
+            for (int i = 0; i < arr.size(); ++i)
+                c.values.push_back(scalar(arr[i], whenAt + QStringLiteral("[%1]").arg(i)));
+        } else {
+            c.values.push_back(scalar(values, whenAt));
+        }
+        p.when = std::move(c);
+    }
+    return p;
+}
+
+algorithms::Settings parseSettings(const Reader& r, const QString& key)
+{
+    algorithms::Settings given;
+    if (!r.has(key))
+        return given;
+    const QJsonObject o = r.object(key);
+    for (auto it = o.begin(); it != o.end(); ++it)
+        given[it.key().toStdString()] = scalar(it.value(), r.at(key + QLatin1Char('.') + it.key()));
+    return given;
+}
+
+// Checks `${...}` placeholders: each must name a parameter, trial.id or trial.dir.
+void checkPlaceholders(const QString& arg, const QString& at, const algorithms::SearchSpace& space)
+{
+    static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([^}]*)\})"));
+    for (auto it = placeholder.globalMatch(arg); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (name == QLatin1String("trial.id") || name == QLatin1String("trial.dir"))
+            continue;
+        if (!space.indexOf(name.toStdString())) {
+            QStringList names;
+            for (const auto& p : space.params())
+                names << QString::fromStdString(p.name);
+            names << QStringLiteral("trial.id") << QStringLiteral("trial.dir");
+            throw SpecError(at + QStringLiteral(": unknown placeholder ${%1}; known: %2").arg(name, names.join(QStringLiteral(", "))));
+        }
+    }
+}
+
+} // namespace
+
+ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
+{
+    ExperimentSpec spec;
+    spec.json = root;
+    const Reader r(root, QString(),
+                   {QStringLiteral("name"), QStringLiteral("objective"), QStringLiteral("space"), QStringLiteral("algorithm"),
+                    QStringLiteral("pruner"), QStringLiteral("budget"), QStringLiteral("resources"), QStringLiteral("trial"),
+                    QStringLiteral("description")});
+    spec.name = r.string(QStringLiteral("name"));
+    if (r.has(QStringLiteral("description")))
+        r.string(QStringLiteral("description"));
+
+    if (!r.has(QStringLiteral("objective")))
+        r.fail(QStringLiteral("objective"), QStringLiteral("missing; give {\"metric\": \"loss\", \"direction\": \"minimize\"}"));
+    {
+        const Reader o(r.object(QStringLiteral("objective")), QStringLiteral("objective"),
+                       {QStringLiteral("metric"), QStringLiteral("direction"), QStringLiteral("use")});
+        spec.objective.metric = o.string(QStringLiteral("metric"));
+        const QString direction = o.string(QStringLiteral("direction"), QStringLiteral("minimize"));
+        if (direction == QLatin1String("minimize"))
+            spec.objective.direction = algorithms::Direction::Minimize;
+        else if (direction == QLatin1String("maximize"))
+            spec.objective.direction = algorithms::Direction::Maximize;
+        else
+            o.expected(QStringLiteral("direction"), QStringLiteral("\"minimize\" or \"maximize\""));
+        const QString use = o.string(QStringLiteral("use"), QStringLiteral("last"));
+        if (use == QLatin1String("last"))
+            spec.objective.use = ObjectiveSpec::Use::Last;
+        else if (use == QLatin1String("best"))
+            spec.objective.use = ObjectiveSpec::Use::Best;
+        else
+            o.expected(QStringLiteral("use"), QStringLiteral("\"last\" or \"best\""));
+    }
+
+    if (!r.has(QStringLiteral("space")))
+        r.fail(QStringLiteral("space"), QStringLiteral("missing; give a list of parameters"));
+    const QJsonArray spaceJson = r.array(QStringLiteral("space"));
+    if (spaceJson.isEmpty())
+        r.fail(QStringLiteral("space"), QStringLiteral("is empty; give at least one parameter"));
+    std::vector<Param> params;
+    for (int i = 0; i < spaceJson.size(); ++i)
+        params.push_back(parseParam(spaceJson[i], i));
+    try {
+        spec.space = algorithms::SearchSpace(std::move(params));
+    } catch (const algorithms::SpaceError& e) {
+        throw SpecError(QString::fromStdString(e.what()));
+    }
+
+    if (r.has(QStringLiteral("algorithm"))) {
+        const Reader a(r.object(QStringLiteral("algorithm")), QStringLiteral("algorithm"),
+                       {QStringLiteral("name"), QStringLiteral("seed"), QStringLiteral("settings")});
+        spec.algorithm.name = a.string(QStringLiteral("name"), QStringLiteral("random"));
+        if (auto seed = a.integer(QStringLiteral("seed"), 0))
+            spec.algorithm.seed = static_cast<std::uint64_t>(*seed);
+        else
+            spec.algorithm.seed = QRandomGenerator::global()->bounded(1u << 30);
+        spec.algorithm.settings = parseSettings(a, QStringLiteral("settings"));
+    } else {
+        spec.algorithm.seed = QRandomGenerator::global()->bounded(1u << 30);
+    }
+    const auto* sampler = algorithms::findSampler(spec.algorithm.name.toStdString());
+    if (!sampler) {
+        QStringList names;
+        for (const auto& info : algorithms::samplerRegistry())
+            names << QString::fromStdString(info.name);
+        throw SpecError(QStringLiteral("algorithm.name: unknown algorithm '%1'; known: %2")
+                            .arg(spec.algorithm.name, names.join(QStringLiteral(", "))));
+    }
+
+    if (r.has(QStringLiteral("pruner"))) {
+        const Reader p(r.object(QStringLiteral("pruner")), QStringLiteral("pruner"),
+                       {QStringLiteral("name"), QStringLiteral("settings")});
+        spec.pruner.name = p.string(QStringLiteral("name"), QStringLiteral("none"));
+        spec.pruner.settings = parseSettings(p, QStringLiteral("settings"));
+    }
+    const auto* pruner = algorithms::findPruner(spec.pruner.name.toStdString());
+    if (!pruner) {
+        QStringList names;
+        for (const auto& info : algorithms::prunerRegistry())
+            names << QString::fromStdString(info.name);
+        throw SpecError(QStringLiteral("pruner.name: unknown pruner '%1'; known: %2")
+                            .arg(spec.pruner.name, names.join(QStringLiteral(", "))));
+    }
+    try {
+        spec.algorithm.settings = algorithms::resolveSettings(sampler->settings, spec.algorithm.settings, "algorithm.settings");
+        spec.pruner.settings = algorithms::resolveSettings(pruner->settings, spec.pruner.settings, "pruner.settings");
+        sampler->create(spec.space, spec.algorithm.seed, spec.algorithm.settings); // grid checks its axes here
+    } catch (const algorithms::SpaceError& e) {
+        throw SpecError(QString::fromStdString(e.what()));
+    }
+
+    if (r.has(QStringLiteral("budget"))) {
+        const Reader b(r.object(QStringLiteral("budget")), QStringLiteral("budget"),
+                       {QStringLiteral("max_trials"), QStringLiteral("max_failed"), QStringLiteral("max_seconds")});
+        spec.budget.maxTrials = b.integer(QStringLiteral("max_trials"), 1);
+        spec.budget.maxFailed = b.integer(QStringLiteral("max_failed"), 0);
+        spec.budget.maxSeconds = b.number(QStringLiteral("max_seconds"));
+        if (spec.budget.maxSeconds && !(*spec.budget.maxSeconds > 0))
+            b.expected(QStringLiteral("max_seconds"), QStringLiteral("a positive number of seconds"));
+    }
+
+    if (r.has(QStringLiteral("resources"))) {
+        const Reader res(r.object(QStringLiteral("resources")), QStringLiteral("resources"), {QStringLiteral("parallel_trials")});
+        if (auto n = res.integer(QStringLiteral("parallel_trials"), 1)) {
+            if (*n > 1024)
+                res.fail(QStringLiteral("parallel_trials"), QStringLiteral("at most 1024"));
+            spec.resources.parallelTrials = static_cast<int>(*n);
+        }
+    }
+
+    QJsonObject stored = root;
+    QJsonObject algorithmJson = root.value(QStringLiteral("algorithm")).toObject();
+    algorithmJson.insert(QStringLiteral("name"), spec.algorithm.name);
+    algorithmJson.insert(QStringLiteral("seed"), static_cast<qint64>(spec.algorithm.seed));
+    stored.insert(QStringLiteral("algorithm"), algorithmJson);
+
+    if (r.has(QStringLiteral("trial"))) {
+        const Reader t(r.object(QStringLiteral("trial")), QStringLiteral("trial"),
+                       {QStringLiteral("argv"), QStringLiteral("workdir"), QStringLiteral("env"), QStringLiteral("timeout_s"),
+                        QStringLiteral("retries")});
+        TrialSpec trial;
+        if (!t.has(QStringLiteral("argv")))
+            t.fail(QStringLiteral("argv"), QStringLiteral("missing; give the command as a list, like [\"python3\", \"train.py\", \"--lr=${lr}\"]"));
+        const QJsonArray argv = t.array(QStringLiteral("argv"));
+        if (argv.isEmpty())
+            t.fail(QStringLiteral("argv"), QStringLiteral("is empty; give at least the program to run"));
+        for (int i = 0; i < argv.size(); ++i) {
+            const QString at = QStringLiteral("trial.argv[%1]").arg(i);
+            if (!argv[i].isString())
+                throw SpecError(at + QStringLiteral(": expected a string, got ") + describe(argv[i]));
+            checkPlaceholders(argv[i].toString(), at, spec.space);
+            trial.argv << argv[i].toString();
+        }
+        if (trial.argv.first().isEmpty())
+            throw SpecError(QStringLiteral("trial.argv[0]: the program name is empty"));
+        const QString base = options.baseDir.isEmpty() ? QDir::currentPath() : options.baseDir;
+        trial.workdir = QDir(base).absoluteFilePath(t.string(QStringLiteral("workdir"), QStringLiteral(".")));
+        trial.workdir = QDir::cleanPath(trial.workdir);
+        if (t.has(QStringLiteral("env"))) {
+            const QJsonObject env = t.object(QStringLiteral("env"));
+            for (auto it = env.begin(); it != env.end(); ++it) {
+                if (!it.value().isString())
+                    throw SpecError(QStringLiteral("trial.env.%1: expected a string, got %2").arg(it.key(), describe(it.value())));
+                trial.env.insert(it.key(), it.value().toString());
+            }
+        }
+        trial.timeoutS = t.number(QStringLiteral("timeout_s"));
+        if (trial.timeoutS && !(*trial.timeoutS > 0))
+            t.expected(QStringLiteral("timeout_s"), QStringLiteral("a positive number of seconds"));
+        trial.retries = static_cast<int>(t.integer(QStringLiteral("retries"), 0).value_or(0));
+        QJsonObject trialJson = root.value(QStringLiteral("trial")).toObject();
+        trialJson.insert(QStringLiteral("workdir"), trial.workdir);
+        stored.insert(QStringLiteral("trial"), trialJson);
+        spec.trial = std::move(trial);
+    } else if (options.requireTrial) {
+        r.fail(QStringLiteral("trial"), QStringLiteral("missing; give {\"argv\": [...]} (only `tunebench-cli create` experiments, driven by ask/tell, may omit it)"));
+    }
+    spec.json = stored;
+    return spec;
+}
+
+ExperimentSpec parseSpec(const QByteArray& json, const ParseOptions& options)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        const int line = static_cast<int>(json.left(error.offset).count('\n')) + 1;
+        throw SpecError(QStringLiteral("line %1: invalid JSON: %2").arg(line).arg(error.errorString()));
+    }
+    if (!doc.isObject())
+        throw SpecError(QStringLiteral("the spec must be a JSON object"));
+    return parseSpec(doc.object(), options);
+}
+
+ExperimentSpec loadSpecFile(const QString& path, const ParseOptions& options)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw SpecError(path + QStringLiteral(": cannot read: ") + file.errorString());
+    ParseOptions withBase = options;
+    if (withBase.baseDir.isEmpty())
+        withBase.baseDir = QFileInfo(path).absolutePath();
+    try {
+        return parseSpec(file.readAll(), withBase);
+    } catch (const SpecError& e) {
+        throw SpecError(path + QStringLiteral(": ") + QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace tb::engine

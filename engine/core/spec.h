@@ -1,0 +1,79 @@
+#pragma once
+// The experiment spec: what to search, how, within which budget, and how to run a trial.
+// Parsed from JSON (docs/spec.md); every error names the JSON path and the fix.
+
+#include "algorithms/settings.h"
+#include "algorithms/space.h"
+#include "algorithms/trial.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace tb::engine {
+
+struct ObjectiveSpec {
+    QString metric;
+    algorithms::Direction direction = algorithms::Direction::Minimize;
+    enum class Use { Last, Best } use = Use::Last;
+};
+
+struct AlgorithmSpec {
+    QString name = QStringLiteral("random");
+    std::uint64_t seed = 0;
+    algorithms::Settings settings;
+};
+
+struct PrunerSpec {
+    QString name = QStringLiteral("none");
+    algorithms::Settings settings;
+};
+
+struct BudgetSpec {
+    std::optional<qint64> maxTrials;
+    std::optional<qint64> maxFailed;
+    std::optional<double> maxSeconds;
+};
+
+struct ResourcesSpec {
+    int parallelTrials = 1;
+};
+
+struct TrialSpec {
+    QStringList argv;
+    QString workdir; // absolute once parsed (relative paths resolve against the spec's folder)
+    QMap<QString, QString> env;
+    std::optional<double> timeoutS;
+    int retries = 0;
+};
+
+struct ExperimentSpec {
+    QString name;
+    ObjectiveSpec objective;
+    algorithms::SearchSpace space;
+    AlgorithmSpec algorithm;
+    PrunerSpec pruner;
+    BudgetSpec budget;
+    ResourcesSpec resources;
+    std::optional<TrialSpec> trial;
+
+    // The spec as stored: the input with defaults made explicit (seed, workdir), so that a
+    // resumed experiment behaves exactly as the original run.
+    QJsonObject json;
+};
+
+struct ParseOptions {
+    QString baseDir;          // where relative workdirs resolve; default: current directory
+    bool requireTrial = true; // `create` (ask/tell) experiments may omit trial
+};
+
+// Throws SpecError("budget.max_trials: expected an integer >= 1, got \"30\"").
+ExperimentSpec parseSpec(const QByteArray& json, const ParseOptions& options = {});
+ExperimentSpec parseSpec(const QJsonObject& json, const ParseOptions& options = {});
+
+// Reads and parses a file; errors are prefixed with the file name.
+ExperimentSpec loadSpecFile(const QString& path, const ParseOptions& options = {});
+
+} // namespace tb::engine

@@ -1,0 +1,618 @@
+#include "store.h"
+
+#include "errors.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <cmath>
+#include <limits>
+#include <sqlite3.h>
+#include <unordered_map>
+
+namespace tb::engine {
+
+using algorithms::TrialState;
+
+namespace {
+
+// Forward migrations: entry i takes the schema from version i to i+1. Never edit an entry
+// that has shipped; append a new one.
+const char* const kMigrations[] = {
+    // 0 -> 1: experiments, trials, metrics
+    R"sql(
+    CREATE TABLE experiments(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        spec TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'created',
+        reason TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        started_at REAL,
+        ended_at REAL);
+    CREATE TABLE trials(
+        id INTEGER PRIMARY KEY,
+        experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        params TEXT NOT NULL,
+        state TEXT NOT NULL CHECK(state IN ('queued','running','completed','pruned','failed')),
+        value REAL,
+        attempt INTEGER NOT NULL DEFAULT 1,
+        exit_code INTEGER,
+        reason TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        started_at REAL,
+        ended_at REAL,
+        dir TEXT NOT NULL DEFAULT '',
+        log_path TEXT NOT NULL DEFAULT '',
+        UNIQUE(experiment_id, number));
+    CREATE TABLE metrics(
+        trial_id INTEGER NOT NULL REFERENCES trials(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        step INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        value REAL,
+        time REAL NOT NULL);
+    CREATE INDEX metrics_by_trial ON metrics(trial_id, name, step);
+    )sql",
+    // 1 -> 2: structured events (schedule spans, memory, partitions) and a state index
+    R"sql(
+    CREATE TABLE events(
+        id INTEGER PRIMARY KEY,
+        trial_id INTEGER NOT NULL REFERENCES trials(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        time REAL NOT NULL,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL);
+    CREATE INDEX events_by_trial ON events(trial_id, kind);
+    CREATE INDEX trials_by_state ON trials(experiment_id, state);
+    )sql",
+};
+static_assert(std::size(kMigrations) == Store::kSchemaVersion);
+
+constexpr int kBusyTimeoutMs = 30000;
+
+} // namespace
+
+// A cached prepared statement; reset (bindings kept irrelevant) when the handle goes away.
+class Store::Statement {
+public:
+    Statement(Store& store, sqlite3_stmt* stmt) : m_store(store), m_stmt(stmt) {}
+    ~Statement()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    Statement(const Statement&) = delete;
+
+    Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(m_stmt, i, v)); }
+    Statement& bind(int i, int v) { return check(sqlite3_bind_int64(m_stmt, i, v)); }
+    Statement& bind(int i, double v)
+    {
+        return check(std::isnan(v) ? sqlite3_bind_null(m_stmt, i) : sqlite3_bind_double(m_stmt, i, v));
+    }
+    Statement& bind(int i, std::optional<double> v) { return v ? bind(i, *v) : check(sqlite3_bind_null(m_stmt, i)); }
+    Statement& bind(int i, std::optional<int> v) { return v ? bind(i, *v) : check(sqlite3_bind_null(m_stmt, i)); }
+    Statement& bind(int i, const QByteArray& v)
+    {
+        return check(sqlite3_bind_text(m_stmt, i, v.constData(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    }
+    Statement& bind(int i, const QString& v) { return bind(i, v.toUtf8()); }
+
+    // True while rows come; throws on errors.
+    bool step()
+    {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        m_store.fail(QStringLiteral("query failed"));
+    }
+    void run() { step(); }
+
+    std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    double real(int col) const
+    {
+        return sqlite3_column_type(m_stmt, col) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN()
+                                                               : sqlite3_column_double(m_stmt, col);
+    }
+    std::optional<double> optReal(int col) const
+    {
+        if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_double(m_stmt, col);
+    }
+    std::optional<int> optInt(int col) const
+    {
+        if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_int(m_stmt, col);
+    }
+    QByteArray bytes(int col) const
+    {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+        return QByteArray(p ? p : "", sqlite3_column_bytes(m_stmt, col));
+    }
+    QString text(int col) const { return QString::fromUtf8(bytes(col)); }
+
+private:
+    Statement& check(int rc)
+    {
+        if (rc != SQLITE_OK)
+            m_store.fail(QStringLiteral("binding a value failed"));
+        return *this;
+    }
+    Store& m_store;
+    sqlite3_stmt* m_stmt;
+};
+
+namespace {
+// Prepared statements per connection, keyed by the SQL text's address (literals only).
+std::unordered_map<sqlite3*, std::unordered_map<const char*, sqlite3_stmt*>>& statementCache()
+{
+    thread_local std::unordered_map<sqlite3*, std::unordered_map<const char*, sqlite3_stmt*>> cache;
+    return cache;
+}
+} // namespace
+
+Store::Store(const QString& path, OpenMode mode) : m_path(path)
+{
+    open(mode);
+    migrate(kSchemaVersion);
+}
+
+Store::Store(const QString& path, int schemaVersion) : m_path(path)
+{
+    open(OpenMode::CreateIfMissing);
+    migrate(schemaVersion);
+}
+
+Store::~Store()
+{
+    if (!m_db)
+        return;
+    auto& cache = statementCache();
+    if (auto it = cache.find(m_db); it != cache.end()) {
+        for (auto& [sql, stmt] : it->second)
+            sqlite3_finalize(stmt);
+        cache.erase(it);
+    }
+    sqlite3_close_v2(m_db);
+}
+
+void Store::open(OpenMode mode)
+{
+    if (mode == OpenMode::ExistingOnly && !QFileInfo::exists(m_path))
+        throw SpecError(m_path + QStringLiteral(": no such store; check the --db path"));
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        | (mode == OpenMode::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(m_path.toUtf8().constData(), &m_db, flags, nullptr) != SQLITE_OK) {
+        const QString why = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw RuntimeError(m_path + QStringLiteral(": cannot open the store: ") + why);
+    }
+    sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
+    sqlite3_extended_result_codes(m_db, 1);
+    // Not a database at all? Reading the schema tells before WAL is switched on.
+    if (sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw SpecError(m_path + QStringLiteral(": not a Tunebench store (") + QString::fromUtf8(sqlite3_errmsg(m_db))
+                        + QStringLiteral(")"));
+    exec("PRAGMA journal_mode=WAL");
+    // In WAL mode NORMAL survives a crash of this process (only power loss can drop the
+    // newest commits), which is the promise: a SIGKILL loses no completed trial.
+    exec("PRAGMA synchronous=NORMAL");
+    exec("PRAGMA foreign_keys=ON");
+}
+
+void Store::migrate(int target)
+{
+    int version = schemaVersion();
+    if (version > kSchemaVersion)
+        throw SpecError(m_path + QStringLiteral(": written by a newer Tunebench (schema %1; this build knows up to %2); "
+                                                "upgrade Tunebench to open it")
+                                     .arg(version)
+                                     .arg(kSchemaVersion));
+    if (version >= target)
+        return;
+    if (version == 0) {
+        // A non-empty file without our version is someone else's database.
+        auto s = prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+        if (s.step() && s.integer(0) > 0)
+            throw SpecError(m_path + QStringLiteral(": not a Tunebench store (it holds other tables); pick another --db file"));
+    }
+    transaction([&] {
+        version = schemaVersion(); // another process may have migrated meanwhile
+        for (int v = version; v < target; ++v)
+            exec(kMigrations[v]);
+        if (version < target)
+            exec(QByteArray("PRAGMA user_version=" + QByteArray::number(target)).constData());
+    });
+}
+
+int Store::schemaVersion()
+{
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(m_db, "PRAGMA user_version", -1, &raw, nullptr) != SQLITE_OK)
+        fail(QStringLiteral("reading the schema version failed"));
+    const int v = sqlite3_step(raw) == SQLITE_ROW ? sqlite3_column_int(raw, 0) : 0;
+    sqlite3_finalize(raw);
+    return v;
+}
+
+void Store::exec(const char* sql)
+{
+    char* error = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+        const QString why = QString::fromUtf8(error ? error : "unknown error");
+        sqlite3_free(error);
+        throw RuntimeError(m_path + QStringLiteral(": ") + why);
+    }
+}
+
+Store::Statement Store::prepare(const char* sql)
+{
+    auto& cache = statementCache()[m_db];
+    sqlite3_stmt*& stmt = cache[sql];
+    if (!stmt && sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+        stmt = nullptr;
+        cache.erase(sql);
+        fail(QStringLiteral("preparing a query failed"));
+    }
+    return Statement(*this, stmt);
+}
+
+void Store::fail(const QString& what)
+{
+    throw RuntimeError(m_path + QStringLiteral(": ") + what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(m_db)));
+}
+
+void Store::begin()
+{
+    if (m_depth++ == 0)
+        exec("BEGIN IMMEDIATE");
+}
+
+void Store::commit()
+{
+    if (--m_depth == 0)
+        exec("COMMIT");
+}
+
+void Store::rollback()
+{
+    if (--m_depth == 0)
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+double Store::now()
+{
+    return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+// ---- experiments ----
+
+std::int64_t Store::createExperiment(const QString& name, const QByteArray& spec)
+{
+    std::int64_t id = 0;
+    transaction([&] {
+        {
+            auto s = prepare("SELECT id FROM experiments WHERE name = ?");
+            s.bind(1, name);
+            if (s.step())
+                throw SpecError(QStringLiteral("name: an experiment named '%1' already exists in %2; resume it "
+                                               "(tunebench-cli resume --db %2 --experiment %1) or choose another name")
+                                    .arg(name, m_path));
+        }
+        prepare("INSERT INTO experiments(name, spec, created_at) VALUES(?, ?, ?)").bind(1, name).bind(2, spec).bind(3, now()).run();
+        id = sqlite3_last_insert_rowid(m_db);
+    });
+    return id;
+}
+
+#define TB_EXPERIMENT_SELECT "SELECT id, name, spec, state, reason, created_at, started_at, ended_at FROM experiments "
+
+template <class S> static ExperimentRow readExperiment(const S& s)
+{
+    ExperimentRow e;
+    e.id = s.integer(0);
+    e.name = s.text(1);
+    e.spec = s.bytes(2);
+    e.state = s.text(3);
+    e.reason = s.text(4);
+    e.createdAt = s.real(5);
+    e.startedAt = s.optReal(6);
+    e.endedAt = s.optReal(7);
+    return e;
+}
+
+std::optional<ExperimentRow> Store::experiment(const QString& name)
+{
+    if (name.isEmpty()) {
+        auto s = prepare(TB_EXPERIMENT_SELECT "ORDER BY id DESC LIMIT 1");
+        if (s.step())
+            return readExperiment(s);
+        return std::nullopt;
+    }
+    auto s = prepare(TB_EXPERIMENT_SELECT "WHERE name = ?");
+    s.bind(1, name);
+    if (s.step())
+        return readExperiment(s);
+    return std::nullopt;
+}
+
+std::optional<ExperimentRow> Store::experiment(std::int64_t id)
+{
+    auto s = prepare(TB_EXPERIMENT_SELECT "WHERE id = ?");
+    s.bind(1, id);
+    if (s.step())
+        return readExperiment(s);
+    return std::nullopt;
+}
+
+std::vector<ExperimentRow> Store::experiments()
+{
+    std::vector<ExperimentRow> out;
+    auto s = prepare(TB_EXPERIMENT_SELECT "ORDER BY id");
+    while (s.step())
+        out.push_back(readExperiment(s));
+    return out;
+}
+
+void Store::setExperimentState(std::int64_t id, const QString& state, const QString& reason)
+{
+    transaction([&] {
+        prepare("UPDATE experiments SET state = ?1, reason = ?2, "
+                "started_at = CASE WHEN ?1 = 'running' AND started_at IS NULL THEN ?3 ELSE started_at END, "
+                "ended_at = CASE WHEN ?1 IN ('completed','failed','stopped') THEN ?3 ELSE NULL END WHERE id = ?4")
+            .bind(1, state)
+            .bind(2, reason)
+            .bind(3, now())
+            .bind(4, id)
+            .run();
+    });
+}
+
+// ---- trials ----
+
+#define TB_TRIAL_SELECT                                                                                                \
+    "SELECT id, experiment_id, number, params, state, value, attempt, exit_code, reason, created_at, started_at, "    \
+    "ended_at, dir, log_path FROM trials "
+
+template <class S> static TrialRow readTrial(const S& s)
+{
+    TrialRow t;
+    t.id = s.integer(0);
+    t.experimentId = s.integer(1);
+    t.number = s.integer(2);
+    t.params = s.bytes(3);
+    t.state = algorithms::trialStateFromName(s.text(4).toStdString()).value_or(TrialState::Failed);
+    t.value = s.optReal(5);
+    t.attempt = static_cast<int>(s.integer(6));
+    t.exitCode = s.optInt(7);
+    t.reason = s.text(8);
+    t.createdAt = s.real(9);
+    t.startedAt = s.optReal(10);
+    t.endedAt = s.optReal(11);
+    t.dir = s.text(12);
+    t.logPath = s.text(13);
+    return t;
+}
+
+TrialRow Store::createTrial(std::int64_t experimentId, const QByteArray& params, TrialState state)
+{
+    TrialRow row;
+    transaction([&] {
+        auto next = prepare("SELECT coalesce(max(number), -1) + 1 FROM trials WHERE experiment_id = ?");
+        next.bind(1, experimentId);
+        next.step();
+        row.number = next.integer(0);
+        row.experimentId = experimentId;
+        row.params = params;
+        row.state = state;
+        row.createdAt = now();
+        if (state == TrialState::Running)
+            row.startedAt = row.createdAt;
+        prepare("INSERT INTO trials(experiment_id, number, params, state, created_at, started_at) VALUES(?, ?, ?, ?, ?, ?)")
+            .bind(1, experimentId)
+            .bind(2, row.number)
+            .bind(3, params)
+            .bind(4, QString::fromLatin1(algorithms::trialStateName(state)))
+            .bind(5, row.createdAt)
+            .bind(6, row.startedAt)
+            .run();
+        row.id = sqlite3_last_insert_rowid(m_db);
+    });
+    return row;
+}
+
+void Store::startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath)
+{
+    transaction([&] {
+        prepare("UPDATE trials SET state = 'running', attempt = ?, started_at = ?, ended_at = NULL, dir = ?, "
+                "log_path = ? WHERE id = ?")
+            .bind(1, attempt)
+            .bind(2, now())
+            .bind(3, dir)
+            .bind(4, logPath)
+            .bind(5, trialId)
+            .run();
+    });
+}
+
+void Store::finishTrial(std::int64_t trialId, TrialState state, std::optional<double> value, std::optional<int> exitCode,
+                        const QString& reason, const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events)
+{
+    transaction([&] {
+        insertMetrics(metrics, events);
+        prepare("UPDATE trials SET state = ?, value = ?, exit_code = ?, reason = ?, ended_at = ? WHERE id = ?")
+            .bind(1, QString::fromLatin1(algorithms::trialStateName(state)))
+            .bind(2, value)
+            .bind(3, exitCode)
+            .bind(4, reason)
+            .bind(5, now())
+            .bind(6, trialId)
+            .run();
+    });
+}
+
+void Store::requeueTrial(std::int64_t trialId, int nextAttempt, const QString& reason)
+{
+    transaction([&] {
+        prepare("UPDATE trials SET state = 'queued', attempt = ?, reason = ?, value = NULL, ended_at = ? WHERE id = ?")
+            .bind(1, nextAttempt)
+            .bind(2, reason)
+            .bind(3, now())
+            .bind(4, trialId)
+            .run();
+    });
+}
+
+int Store::requeueRunning(std::int64_t experimentId, const QString& reason)
+{
+    int changed = 0;
+    transaction([&] {
+        prepare("UPDATE trials SET state = 'queued', attempt = attempt + 1, reason = ?, ended_at = ? "
+                "WHERE experiment_id = ? AND state = 'running'")
+            .bind(1, reason)
+            .bind(2, now())
+            .bind(3, experimentId)
+            .run();
+        changed = sqlite3_changes(m_db);
+    });
+    return changed;
+}
+
+std::optional<TrialRow> Store::trial(std::int64_t trialId)
+{
+    auto s = prepare(TB_TRIAL_SELECT "WHERE id = ?");
+    s.bind(1, trialId);
+    if (s.step())
+        return readTrial(s);
+    return std::nullopt;
+}
+
+std::vector<TrialRow> Store::trials(std::int64_t experimentId)
+{
+    std::vector<TrialRow> out;
+    auto s = prepare(TB_TRIAL_SELECT "WHERE experiment_id = ? ORDER BY number");
+    s.bind(1, experimentId);
+    while (s.step())
+        out.push_back(readTrial(s));
+    return out;
+}
+
+StateCounts Store::counts(std::int64_t experimentId)
+{
+    StateCounts c;
+    auto s = prepare("SELECT state, count(*) FROM trials WHERE experiment_id = ? GROUP BY state");
+    s.bind(1, experimentId);
+    while (s.step()) {
+        const auto state = algorithms::trialStateFromName(s.text(0).toStdString());
+        const std::int64_t n = s.integer(1);
+        switch (state.value_or(TrialState::Failed)) {
+        case TrialState::Queued: c.queued += n; break;
+        case TrialState::Running: c.running += n; break;
+        case TrialState::Completed: c.completed += n; break;
+        case TrialState::Pruned: c.pruned += n; break;
+        case TrialState::Failed: c.failed += n; break;
+        }
+    }
+    return c;
+}
+
+std::optional<TrialRow> Store::bestTrial(std::int64_t experimentId, algorithms::Direction direction)
+{
+    auto s = direction == algorithms::Direction::Minimize
+        ? prepare(TB_TRIAL_SELECT "WHERE experiment_id = ? AND state = 'completed' AND value IS NOT NULL "
+                                  "ORDER BY value ASC, number ASC LIMIT 1")
+        : prepare(TB_TRIAL_SELECT "WHERE experiment_id = ? AND state = 'completed' AND value IS NOT NULL "
+                                  "ORDER BY value DESC, number ASC LIMIT 1");
+    s.bind(1, experimentId);
+    if (s.step())
+        return readTrial(s);
+    return std::nullopt;
+}
+
+// ---- metrics and events ----
+
+void Store::insertMetrics(const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events)
+{
+    for (const MetricRow& m : metrics)
+        prepare("INSERT INTO metrics(trial_id, attempt, step, name, value, time) VALUES(?, ?, ?, ?, ?, ?)")
+            .bind(1, m.trialId)
+            .bind(2, m.attempt)
+            .bind(3, m.step)
+            .bind(4, m.name)
+            .bind(5, m.value)
+            .bind(6, m.time)
+            .run();
+    for (const EventRow& e : events)
+        prepare("INSERT INTO events(trial_id, attempt, time, kind, body) VALUES(?, ?, ?, ?, ?)")
+            .bind(1, e.trialId)
+            .bind(2, e.attempt)
+            .bind(3, e.time)
+            .bind(4, e.kind)
+            .bind(5, e.body)
+            .run();
+}
+
+void Store::addMetrics(const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events)
+{
+    if (metrics.empty() && events.empty())
+        return;
+    transaction([&] { insertMetrics(metrics, events); });
+}
+
+template <class S> static MetricRow readMetric(const S& s)
+{
+    MetricRow m;
+    m.trialId = s.integer(0);
+    m.attempt = static_cast<int>(s.integer(1));
+    m.step = s.integer(2);
+    m.name = s.text(3);
+    m.value = s.real(4);
+    m.time = s.real(5);
+    return m;
+}
+
+std::vector<MetricRow> Store::metrics(std::int64_t trialId)
+{
+    std::vector<MetricRow> out;
+    auto s = prepare("SELECT trial_id, attempt, step, name, value, time FROM metrics WHERE trial_id = ? ORDER BY rowid");
+    s.bind(1, trialId);
+    while (s.step())
+        out.push_back(readMetric(s));
+    return out;
+}
+
+std::vector<MetricRow> Store::experimentMetrics(std::int64_t experimentId, const QString& name)
+{
+    std::vector<MetricRow> out;
+    auto s = prepare("SELECT m.trial_id, m.attempt, m.step, m.name, m.value, m.time FROM metrics m "
+                     "JOIN trials t ON t.id = m.trial_id WHERE t.experiment_id = ? AND m.name = ? "
+                     "AND m.attempt = t.attempt ORDER BY m.rowid");
+    s.bind(1, experimentId).bind(2, name);
+    while (s.step())
+        out.push_back(readMetric(s));
+    return out;
+}
+
+std::vector<EventRow> Store::events(std::int64_t trialId)
+{
+    std::vector<EventRow> out;
+    auto s = prepare("SELECT trial_id, attempt, time, kind, body FROM events WHERE trial_id = ? ORDER BY id");
+    s.bind(1, trialId);
+    while (s.step()) {
+        EventRow e;
+        e.trialId = s.integer(0);
+        e.attempt = static_cast<int>(s.integer(1));
+        e.time = s.real(2);
+        e.kind = s.text(3);
+        e.body = s.bytes(4);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace tb::engine

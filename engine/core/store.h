@@ -1,0 +1,152 @@
+#pragma once
+// The experiment store: one SQLite file, any number of experiments.
+//
+// Threading: a Store is one SQLite connection, used by one thread at a time. Every thread
+// or process that needs the file opens its own Store; WAL mode lets readers work while a
+// writer commits, and a busy timeout absorbs the short write locks, so "database is
+// locked" never reaches a user. Every write is one transaction with bound parameters.
+
+#include "algorithms/trial.h"
+
+#include <QByteArray>
+#include <QString>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tb::engine {
+
+struct ExperimentRow {
+    std::int64_t id = 0;
+    QString name;
+    QByteArray spec; // stored spec JSON (defaults made explicit)
+    QString state;   // created | running | stopped | completed | failed
+    QString reason;
+    double createdAt = 0;
+    std::optional<double> startedAt, endedAt;
+};
+
+struct TrialRow {
+    std::int64_t id = 0;
+    std::int64_t experimentId = 0;
+    std::int64_t number = 0;
+    QByteArray params; // JSON object of the active parameters
+    algorithms::TrialState state = algorithms::TrialState::Queued;
+    std::optional<double> value;
+    int attempt = 1;
+    std::optional<int> exitCode;
+    QString reason;
+    double createdAt = 0;
+    std::optional<double> startedAt, endedAt;
+    QString dir;
+    QString logPath;
+};
+
+struct MetricRow {
+    std::int64_t trialId = 0;
+    int attempt = 1;
+    std::int64_t step = 0;
+    QString name;
+    double value = 0; // NaN is stored as NULL and read back as NaN
+    double time = 0;
+};
+
+struct EventRow {
+    std::int64_t trialId = 0;
+    int attempt = 1;
+    double time = 0;
+    QString kind;
+    QByteArray body; // the event's JSON object
+};
+
+struct StateCounts {
+    std::int64_t queued = 0, running = 0, completed = 0, pruned = 0, failed = 0;
+    std::int64_t total() const { return queued + running + completed + pruned + failed; }
+    std::int64_t finished() const { return completed + pruned + failed; }
+};
+
+class Store {
+public:
+    enum class OpenMode { CreateIfMissing, ExistingOnly };
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens (and migrates forward) the file. Throws SpecError when the file is missing in
+    // ExistingOnly mode or is not a Tunebench store, RuntimeError on I/O failures.
+    explicit Store(const QString& path, OpenMode mode = OpenMode::CreateIfMissing);
+    // Opens a file and migrates it only up to `schemaVersion` (tests of migrations).
+    Store(const QString& path, int schemaVersion);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    const QString& path() const { return m_path; }
+    int schemaVersion();
+
+    // Experiments
+    std::int64_t createExperiment(const QString& name, const QByteArray& spec);
+    std::optional<ExperimentRow> experiment(const QString& name); // empty name: the newest one
+    std::optional<ExperimentRow> experiment(std::int64_t id);
+    std::vector<ExperimentRow> experiments();
+    void setExperimentState(std::int64_t id, const QString& state, const QString& reason = {});
+
+    // Trials
+    // Inserts trial number max+1 (atomically with respect to other writers).
+    TrialRow createTrial(std::int64_t experimentId, const QByteArray& params, algorithms::TrialState state);
+    void startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath);
+    // Marks a trial finished, together with the metrics and events not yet written.
+    void finishTrial(std::int64_t trialId, algorithms::TrialState state, std::optional<double> value,
+                     std::optional<int> exitCode, const QString& reason, const std::vector<MetricRow>& metrics = {},
+                     const std::vector<EventRow>& events = {});
+    // Back to queued for another attempt (retry, or the engine stopped or died).
+    void requeueTrial(std::int64_t trialId, int nextAttempt, const QString& reason);
+    // Resume: every running trial of the experiment becomes queued with attempt+1.
+    int requeueRunning(std::int64_t experimentId, const QString& reason);
+
+    std::optional<TrialRow> trial(std::int64_t trialId);
+    std::vector<TrialRow> trials(std::int64_t experimentId);
+    StateCounts counts(std::int64_t experimentId);
+    std::optional<TrialRow> bestTrial(std::int64_t experimentId, algorithms::Direction direction);
+
+    // Metrics and events
+    void addMetrics(const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events = {});
+    std::vector<MetricRow> metrics(std::int64_t trialId);
+    std::vector<MetricRow> experimentMetrics(std::int64_t experimentId, const QString& name);
+    std::vector<EventRow> events(std::int64_t trialId);
+
+    // Runs `work` inside BEGIN IMMEDIATE ... COMMIT (rolled back if it throws).
+    template <class F> void transaction(F&& work)
+    {
+        begin();
+        try {
+            work();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        commit();
+    }
+
+    static double now();
+
+private:
+    class Statement;
+    void open(OpenMode mode);
+    void migrate(int target);
+    void exec(const char* sql);
+    Statement prepare(const char* sql);
+    void begin();
+    void commit();
+    void rollback();
+    void insertMetrics(const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events);
+    [[noreturn]] void fail(const QString& what);
+
+    QString m_path;
+    sqlite3* m_db = nullptr;
+    int m_depth = 0; // nested transaction() calls join the outer one
+};
+
+} // namespace tb::engine

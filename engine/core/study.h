@@ -1,0 +1,64 @@
+#pragma once
+// An experiment as the algorithms see it: its spec, sampler, pruner and history, kept in
+// step with the store. The engine and the ask/tell front ends (CLI, serve) share it, so
+// a trial asked by hand and one run by the engine follow the same rules.
+//
+// Threading: belongs to the thread that uses its Store.
+
+#include "spec.h"
+#include "store.h"
+
+#include "algorithms/pruner.h"
+#include "algorithms/sampler.h"
+
+#include <map>
+#include <memory>
+
+namespace tb::engine {
+
+class Study {
+public:
+    // Rebuilds the experiment from the store: the stored spec, then the sampler's view of
+    // every trial (finished ones with their values, queued and running ones as pending).
+    Study(Store& store, const ExperimentRow& experiment);
+
+    // Finds the experiment (empty name: the newest); SpecError names the choices when absent.
+    static ExperimentRow find(Store& store, const QString& name);
+
+    Store& store() { return m_store; }
+    const ExperimentSpec& spec() const { return m_spec; }
+    const ExperimentRow& experiment() const { return m_experiment; }
+    const algorithms::History& history();
+
+    // The sampler's next trial, inserted with `state` (running when the caller starts it at
+    // once). nullopt when the algorithm has nothing left (an exhausted grid).
+    std::optional<TrialRow> ask(algorithms::TrialState state = algorithms::TrialState::Running);
+
+    // Records the end of a trial in the store and in the history.
+    void tell(const TrialRow& trial, algorithms::TrialState state, std::optional<double> value,
+              std::optional<int> exitCode = std::nullopt, const QString& reason = {},
+              const std::vector<MetricRow>& metrics = {}, const std::vector<EventRow>& events = {});
+
+    // A queued trial is pending for the sampler too (retries keep their values).
+    void markPending(const TrialRow& trial);
+
+    algorithms::Assignment paramsOf(const TrialRow& trial) const;
+    QJsonObject paramsJson(const algorithms::Assignment& params) const;
+
+    // The objective from a trial's reports of the objective metric ("last" or "best").
+    std::optional<double> objectiveFrom(const std::vector<MetricRow>& reports) const;
+
+    algorithms::Pruner& pruner() { return *m_pruner; }
+
+private:
+    Store& m_store;
+    ExperimentRow m_experiment;
+    ExperimentSpec m_spec;
+    std::unique_ptr<algorithms::Sampler> m_sampler;
+    std::unique_ptr<algorithms::Pruner> m_pruner;
+    algorithms::History m_history;          // pending is rebuilt from m_pending on demand
+    std::map<std::int64_t, algorithms::Assignment> m_pending; // trial id -> values
+    std::int64_t m_nextNumber = 0;
+};
+
+} // namespace tb::engine

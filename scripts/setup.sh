@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Tunebench needs to build, test and run its demo.
+# Idempotent: only missing packages are installed; uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  libqcustomplot-dev libqcustomplot2.1-qt6
+  libsqlite3-dev sqlite3
+  libeigen3-dev libboost-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libtorch-dev libopenblas0-pthread
+  xvfb xauth imagemagick
+  python3
+)
+if [ "${TUNEBENCH_SETUP_REFERENCE:-0}" = 1 ]; then
+  packages+=(python3-optuna python3-torch)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
