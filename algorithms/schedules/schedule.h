@@ -88,8 +88,8 @@ Schedule oneFOneB(int p, int m);
 Schedule interleaved(int p, int m, int v);
 
 // ZB-H1 (Qi et al., "Zero Bubble Pipeline Parallelism"): 1F1B order with B as the input
-// gradient and W split out; rank r defers its first r W's to the end, where 1F1B would
-// leave that rank idle. Same warm-up depth, hence same peak activations, as 1F1B. This is
+// gradient and W split out; rank r runs each W r backwards late and its last r W's after
+// all backwards, where 1F1B would leave that rank idle. Same warm-up depth, hence same peak activations, as 1F1B. This is
 // torch's ScheduleInterleavedZeroBubble rule for one stage per rank. Needs m >= p.
 Schedule zbh1(int p, int m);
 
@@ -112,7 +112,8 @@ std::vector<std::string> validate(const Schedule& schedule);
 // ---- Simulation ----------------------------------------------------------------------
 
 // Op durations in arbitrary time units (the Chrome trace writes them as microseconds).
-// Each vector holds one value per stage, or a single value used for every stage.
+// Each vector holds one value per stage, or a single value used for every stage. The
+// defaults are the usual 1:2 forward:backward ratio.
 struct Durations {
     std::vector<double> forward{1.0};
     std::vector<double> backward{2.0}; // input gradient only when the schedule splits W

@@ -4,12 +4,22 @@
 #include "schedule.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
 namespace tb::algorithms::schedules {
 
 namespace {
+
+// Shortest form that reads back the same, so messages quote the value as the user gave it.
+std::string formatTime(double value)
+{
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return std::string(buffer.data(), result.ptr);
+}
 
 // Per-stage durations with the single-value form expanded.
 std::vector<double> perStage(const std::vector<double>& values, const char* what, int stages)
@@ -19,7 +29,7 @@ std::vector<double> perStage(const std::vector<double>& values, const char* what
                             + " values; give one per stage (" + std::to_string(stages) + ") or a single value");
     for (std::size_t s = 0; s < values.size(); ++s)
         if (!std::isfinite(values[s]) || values[s] < 0)
-            throw ScheduleError(std::string(what) + " duration " + std::to_string(values[s])
+            throw ScheduleError(std::string(what) + " duration " + formatTime(values[s])
                                 + (values.size() == 1 ? "" : " of stage " + std::to_string(s))
                                 + " is not a time; durations must be finite and >= 0");
     return values.size() == 1 ? std::vector<double>(stages, values.front()) : values;
@@ -67,7 +77,7 @@ SimResult simulate(const Schedule& schedule, const Durations& durations)
     const std::vector<double> backward = perStage(durations.backward, "backward", stages);
     const std::vector<double> weight = perStage(durations.weight, "weight", stages);
     if (!std::isfinite(durations.latency) || durations.latency < 0)
-        throw ScheduleError("latency " + std::to_string(durations.latency)
+        throw ScheduleError("latency " + formatTime(durations.latency)
                             + " is not a time; it must be finite and >= 0");
 
     const auto duration = [&](const Action& a) {

@@ -487,7 +487,8 @@ void Engine::onExited(std::int64_t trialId, int exitCode, bool crashed, const QS
         }
     }
     const std::optional<int> code = startError.isEmpty() && !crashed ? std::optional<int>(exitCode) : std::nullopt;
-    if (state == TrialState::Failed && owned->ending == Ending::None && row.attempt <= spec.trial->retries && !m_stopping) {
+    const bool retriable = owned->ending == Ending::None || owned->ending == Ending::Timeout;
+    if (state == TrialState::Failed && retriable && row.attempt <= spec.trial->retries && !m_stopping) {
         requeue(reason + QStringLiteral(" (attempt %1 of %2)").arg(row.attempt).arg(spec.trial->retries + 1));
         fillSlots();
         return;

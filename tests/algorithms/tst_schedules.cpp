@@ -75,13 +75,13 @@ private slots:
     void generatorsAreValid();
     void bubbleMatchesTheory_data() { addValidSchedules(); }
     void bubbleMatchesTheory();
-    void peakActivations_data();
-    void peakActivations();
+    void peakActivationsPerStage_data();
+    void peakActivationsPerStage();
     void rejectedInputs_data();
     void rejectedInputs();
     void textForm();
-    void parseAction_data();
-    void parseAction();
+    void actionStrings_data();
+    void actionStrings();
     void csvRoundTrip_data() { addValidSchedules(); }
     void csvRoundTrip();
     void fromPyTorchCsv();
@@ -155,7 +155,7 @@ void TestSchedules::bubbleMatchesTheory()
                  qPrintable(QStringLiteral("%1 vs 1f1b %2").arg(r.bubbleFraction).arg(oneFOneB)));
 }
 
-void TestSchedules::peakActivations_data()
+void TestSchedules::peakActivationsPerStage_data()
 {
     QTest::addColumn<std::string>("kind");
     QTest::addColumn<int>("p");
@@ -167,7 +167,7 @@ void TestSchedules::peakActivations_data()
                     QTest::addRow("%s p=%d m=%d", kind.c_str(), p, m) << kind << p << m;
 }
 
-void TestSchedules::peakActivations()
+void TestSchedules::peakActivationsPerStage()
 {
     QFETCH(std::string, kind);
     QFETCH(int, p);
@@ -252,7 +252,7 @@ void TestSchedules::textForm()
     QVERIFY(qAbs(theoreticalBubble("naive", 3, 1) - 2.0 / 3) < 1e-12);
 }
 
-void TestSchedules::parseAction_data()
+void TestSchedules::actionStrings_data()
 {
     QTest::addColumn<std::string>("text");
     QTest::addColumn<bool>("ok");
@@ -274,7 +274,7 @@ void TestSchedules::parseAction_data()
     QTest::newRow("too long") << std::string("1F12345678901") << false << 0 << 0 << 0;
 }
 
-void TestSchedules::parseAction()
+void TestSchedules::actionStrings()
 {
     QFETCH(std::string, text);
     QFETCH(bool, ok);
@@ -282,7 +282,7 @@ void TestSchedules::parseAction()
     QFETCH(int, op);
     QFETCH(int, microbatch);
 
-    const auto action = tb::algorithms::schedules::parseAction(text);
+    const auto action = parseAction(text);
     QCOMPARE(action.has_value(), ok);
     if (ok) {
         QVERIFY(*action == (Action{stage, Op(op), microbatch}));
@@ -444,7 +444,7 @@ void TestSchedules::validatorCatchesBrokenActions()
     QFETCH(QStringList, messages);
 
     Schedule s = makeSchedule("1f1b", 2, 2, 1);
-    s.perDevice[device][index] = *tb::algorithms::schedules::parseAction(replacement);
+    s.perDevice[device][index] = *parseAction(replacement);
     QCOMPARE(toQStringList(validate(s)), messages);
 
     Schedule shapeless = s;
@@ -482,9 +482,9 @@ void TestSchedules::rejectedDurations()
     QCOMPARE(errorOf([&] { simulate(s, wrongCount); }),
              "forward durations have 3 values; give one per stage (4) or a single value");
     QCOMPARE(errorOf([&] { simulate(s, Durations::uniform(1, -2, 0)); }),
-             "backward duration -2.000000 is not a time; durations must be finite and >= 0");
+             "backward duration -2 is not a time; durations must be finite and >= 0");
     QCOMPARE(errorOf([&] { simulate(s, Durations::uniform(1, 2, 0, -1)); }),
-             "latency -1.000000 is not a time; it must be finite and >= 0");
+             "latency -1 is not a time; it must be finite and >= 0");
     QCOMPARE(errorOf([&] { theoreticalBubble("pipedream", 2, 2); }),
              "no bubble formula for schedule 'pipedream'; known schedules: gpipe, 1f1b, interleaved, zb1, naive");
 }

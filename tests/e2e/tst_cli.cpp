@@ -1,0 +1,480 @@
+// End-to-end: the real tunebench-cli, real trial processes, a real SQLite file.
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <csignal>
+#include <set>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString cli() { return qEnvironmentVariable("TB_CLI"); }
+QString trialProgram() { return qEnvironmentVariable("TB_TEST_TRIAL"); }
+
+Result runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(cli(), args);
+    if (!p.waitForStarted())
+        qFatal("cannot start tunebench-cli");
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs))
+        qFatal("tunebench-cli did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QJsonObject statusOf(const QString& db, const QString& experiment)
+{
+    const Result r = runCli({QStringLiteral("status"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), experiment,
+                             QStringLiteral("--json")});
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+QJsonArray trialsOf(const QString& db, const QString& experiment)
+{
+    const Result r = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), experiment,
+                             QStringLiteral("--format"), QStringLiteral("json")});
+    return QJsonDocument::fromJson(r.out).object().value(QStringLiteral("trials")).toArray();
+}
+
+QString writeSpec(const QTemporaryDir& dir, const QString& fileName, QJsonObject spec)
+{
+    const QString path = dir.filePath(fileName);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write spec");
+    f.write(QJsonDocument(spec).toJson());
+    return path;
+}
+
+QJsonObject specWith(const QString& name, const QJsonArray& space, const QStringList& argv, int trials, int parallel)
+{
+    QJsonArray argvJson;
+    argvJson.append(trialProgram());
+    for (const QString& a : argv)
+        argvJson.append(a);
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("objective"), QJsonObject{{QStringLiteral("metric"), QStringLiteral("loss")}, {QStringLiteral("direction"), QStringLiteral("minimize")}}},
+        {QStringLiteral("space"), space},
+        {QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("name"), QStringLiteral("random")}, {QStringLiteral("seed"), 3}}},
+        {QStringLiteral("budget"), QJsonObject{{QStringLiteral("max_trials"), trials}}},
+        {QStringLiteral("resources"), QJsonObject{{QStringLiteral("parallel_trials"), parallel}}},
+        {QStringLiteral("trial"), QJsonObject{{QStringLiteral("argv"), argvJson}, {QStringLiteral("timeout_s"), 60}}},
+    };
+}
+
+QJsonArray floatX()
+{
+    return QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("type"), QStringLiteral("float")},
+                                  {QStringLiteral("low"), 0.0}, {QStringLiteral("high"), 1.0}}};
+}
+
+QStringList readLines(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(cli()), "TB_CLI must point at tunebench-cli");
+        QVERIFY2(QFile::exists(trialProgram()), "TB_TEST_TRIAL must point at tb-test-trial");
+    }
+
+    void twentyTrialsFourInParallel()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("s.db"));
+        const QString spec = writeSpec(dir, QStringLiteral("spec.json"),
+                                       specWith(QStringLiteral("e2e"), floatX(), {QStringLiteral("--value=${x}"), QStringLiteral("--steps=3"), QStringLiteral("--sleep-ms=30")}, 20, 4));
+        const Result r = runCli({QStringLiteral("run"), spec, QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("best config:"));
+
+        const QJsonObject status = statusOf(db, QStringLiteral("e2e"));
+        QCOMPARE(status.value(QStringLiteral("counts")).toObject().value(QStringLiteral("completed")).toInt(), 20);
+        QCOMPARE(status.value(QStringLiteral("counts")).toObject().value(QStringLiteral("failed")).toInt(), 0);
+
+        const QJsonArray trials = trialsOf(db, QStringLiteral("e2e"));
+        QCOMPARE(trials.size(), 20);
+        double best = 1e9;
+        qint64 bestId = -1;
+        std::vector<std::pair<QString, int>> edges; // ISO times sort as text
+        for (const QJsonValue& v : trials) {
+            const QJsonObject t = v.toObject();
+            // The objective is the trial's own x, as printed last.
+            QCOMPARE(t.value(QStringLiteral("value")).toDouble(), t.value(QStringLiteral("params")).toObject().value(QStringLiteral("x")).toDouble());
+            if (t.value(QStringLiteral("value")).toDouble() < best) {
+                best = t.value(QStringLiteral("value")).toDouble();
+                bestId = t.value(QStringLiteral("trial")).toInteger();
+            }
+            edges.emplace_back(t.value(QStringLiteral("started_at")).toString(), +1);
+            edges.emplace_back(t.value(QStringLiteral("ended_at")).toString(), -1);
+            QVERIFY(QFile::exists(t.value(QStringLiteral("log")).toString()));
+        }
+        std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second < b.second); });
+        int running = 0, peak = 0;
+        for (const auto& [time, delta] : edges)
+            peak = std::max(peak, running += delta);
+        QVERIFY2(peak <= 4, qPrintable(QStringLiteral("peak concurrency %1").arg(peak)));
+        QCOMPARE(peak, 4);
+        const QJsonObject bestJson = status.value(QStringLiteral("best")).toObject();
+        QCOMPARE(bestJson.value(QStringLiteral("trial")).toInteger(), bestId);
+        QCOMPARE(bestJson.value(QStringLiteral("value")).toDouble(), best);
+
+        // Intermediate steps are stored with their step numbers.
+        const Result yaml = runCli({QStringLiteral("best"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("yaml")});
+        QCOMPARE(yaml.exitCode, 0);
+        QCOMPARE(yaml.out.trimmed(), QByteArray("x: ") + QByteArray::number(best, 'g', 17));
+        const Result args = runCli({QStringLiteral("best"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("args")});
+        QCOMPARE(args.out.trimmed(), QByteArray("--x=") + QByteArray::number(best, 'g', 17));
+        const Result csv = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(csv.out.count('\n'), 21);
+        QVERIFY(csv.out.startsWith("trial,number,state,value,param_x,"));
+    }
+
+    void failuresAreRecordedWithReasons()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("f.db"));
+        QJsonObject spec = specWith(QStringLiteral("failures"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("mode")},
+                                                           {QStringLiteral("type"), QStringLiteral("categorical")},
+                                                           {QStringLiteral("choices"), QJsonArray{QStringLiteral("ok"), QStringLiteral("timeout"), QStringLiteral("crash"),
+                                                                                                  QStringLiteral("silent"), QStringLiteral("exit3"), QStringLiteral("nan")}}}},
+                                    {QStringLiteral("--value=0.25"), QStringLiteral("--mode=${mode}")}, 6, 6);
+        spec[QStringLiteral("algorithm")] = QJsonObject{{QStringLiteral("name"), QStringLiteral("grid")}, {QStringLiteral("seed"), 1}};
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("timeout_s")] = 1;
+        trial[QStringLiteral("retries")] = 1;
+        spec[QStringLiteral("trial")] = trial;
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("f.json"), spec), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+
+        const std::map<QString, QString> expected = {
+            {QStringLiteral("ok"), QStringLiteral("")},
+            {QStringLiteral("timeout"), QStringLiteral("timed out after 1 s")},
+            {QStringLiteral("crash"), QStringLiteral("killed by signal 6 (SIGABRT)")},
+            {QStringLiteral("silent"), QStringLiteral("no objective: the trial never printed 'loss=<number>'")},
+            {QStringLiteral("exit3"), QStringLiteral("exit code 3")},
+            {QStringLiteral("nan"), QStringLiteral("the objective loss is NaN")},
+        };
+        const QJsonArray trials = trialsOf(db, QStringLiteral("failures"));
+        QCOMPARE(trials.size(), 6);
+        for (const QJsonValue& v : trials) {
+            const QJsonObject t = v.toObject();
+            const QString mode = t.value(QStringLiteral("params")).toObject().value(QStringLiteral("mode")).toString();
+            QCOMPARE(t.value(QStringLiteral("reason")).toString(), expected.at(mode));
+            QCOMPARE(t.value(QStringLiteral("state")).toString(), mode == QLatin1String("ok") ? QStringLiteral("completed") : QStringLiteral("failed"));
+            // Failed trials were retried once (retries: 1); the good one ran once.
+            QCOMPARE(t.value(QStringLiteral("attempt")).toInt(), mode == QLatin1String("ok") ? 1 : 2);
+        }
+    }
+
+    void maxFailedStopsTheExperiment()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("m.db"));
+        QJsonObject spec = specWith(QStringLiteral("broken"), floatX(), {QStringLiteral("--exit=1")}, 20, 1);
+        spec[QStringLiteral("budget")] = QJsonObject{{QStringLiteral("max_trials"), 20}, {QStringLiteral("max_failed"), 2}};
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("m.json"), spec), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject status = statusOf(db, QStringLiteral("broken"));
+        QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(status.value(QStringLiteral("counts")).toObject().value(QStringLiteral("failed")).toInt(), 3);
+        QVERIFY(status.value(QStringLiteral("reason")).toString().startsWith(QStringLiteral("3 trials failed (max_failed 2); last: exit code 1")));
+    }
+
+    void gridExhaustsAndEnds()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("g.db"));
+        QJsonObject spec = specWith(QStringLiteral("grid"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("type"), QStringLiteral("float")},
+                                                           {QStringLiteral("values"), QJsonArray{0.1, 0.2, 0.3}}},
+                                               QJsonObject{{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("type"), QStringLiteral("int")},
+                                                           {QStringLiteral("low"), 1}, {QStringLiteral("high"), 2}}},
+                                    {QStringLiteral("--value=${x}")}, 100, 3);
+        spec[QStringLiteral("algorithm")] = QJsonObject{{QStringLiteral("name"), QStringLiteral("grid")}};
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("g.json"), spec), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray trials = trialsOf(db, QStringLiteral("grid"));
+        QCOMPARE(trials.size(), 6);
+        std::set<QString> seen;
+        for (const QJsonValue& v : trials)
+            seen.insert(QString::fromUtf8(QJsonDocument(v.toObject().value(QStringLiteral("params")).toObject()).toJson(QJsonDocument::Compact)));
+        QCOMPARE(seen.size(), std::size_t(6));
+        QVERIFY(statusOf(db, QStringLiteral("grid")).value(QStringLiteral("reason")).toString().contains(QStringLiteral("no more points")));
+    }
+
+    void shellMetacharactersReachTheTrialUnchanged()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("sh.db"));
+        const QStringList nasty{QStringLiteral("$(touch PWNED1)"), QStringLiteral("; touch PWNED2"), QStringLiteral("`touch PWNED3`"),
+                                QStringLiteral("a b  \"c\" 'd'"), QStringLiteral("*"), QStringLiteral("$HOME ${x} \\n | > out.txt"),
+                                QStringLiteral("--value=99")};
+        QJsonArray choices;
+        for (const QString& s : nasty)
+            choices.append(s);
+        QJsonObject spec = specWith(QStringLiteral("shell"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("s")}, {QStringLiteral("type"), QStringLiteral("categorical")},
+                                                           {QStringLiteral("choices"), choices}}},
+                                    {QStringLiteral("--value=0.5"), QStringLiteral("--p=${s}"), QStringLiteral("${s}"),
+                                     QStringLiteral("--argv-to=${trial.dir}/argv.txt")},
+                                    static_cast<int>(nasty.size()), 2);
+        spec[QStringLiteral("algorithm")] = QJsonObject{{QStringLiteral("name"), QStringLiteral("grid")}};
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("workdir")] = dir.path();
+        spec[QStringLiteral("trial")] = trial;
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("sh.json"), spec), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray trials = trialsOf(db, QStringLiteral("shell"));
+        QCOMPARE(trials.size(), nasty.size());
+        for (const QJsonValue& v : trials) {
+            const QJsonObject t = v.toObject();
+            const QString s = t.value(QStringLiteral("params")).toObject().value(QStringLiteral("s")).toString();
+            const QString argvFile = QFileInfo(t.value(QStringLiteral("log")).toString()).dir().filePath(QStringLiteral("argv.txt"));
+            const QStringList lines = readLines(argvFile);
+            QCOMPARE(lines.size(), 5);
+            QCOMPARE(lines[1], QStringLiteral("--p=") + s);
+            QCOMPARE(lines[2], s);
+            const QJsonObject params = QJsonDocument::fromJson(lines[4].mid(7).toUtf8()).object();
+            QCOMPARE(params.value(QStringLiteral("s")).toString(), s);
+            // "--value=99" as a value is a value: the objective is still the literal 0.5.
+            QCOMPARE(t.value(QStringLiteral("value")).toDouble(), s == QLatin1String("--value=99") ? 99.0 : 0.5);
+        }
+        for (const char* f : {"PWNED1", "PWNED2", "PWNED3", "out.txt"})
+            QVERIFY2(!QFile::exists(dir.filePath(QString::fromLatin1(f))), f);
+    }
+
+    void killedEngineResumesWithNothingLostOrTwice()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("k.db"));
+        const QString starts = dir.filePath(QStringLiteral("starts.log"));
+        const QString spec = writeSpec(dir, QStringLiteral("k.json"),
+                                       specWith(QStringLiteral("kill"), floatX(),
+                                                {QStringLiteral("--value=${x}"), QStringLiteral("--steps=2"), QStringLiteral("--sleep-ms=40"),
+                                                 QStringLiteral("--record=") + starts},
+                                                24, 3));
+        std::map<qint64, double> completedBefore;
+        std::vector<std::pair<int, std::set<QString>>> snapshots; // starts so far, completed ids
+        QStringList args{QStringLiteral("run"), spec, QStringLiteral("--db"), db, QStringLiteral("--quiet")};
+        // Kill the engine at three different points, resuming in between.
+        for (int killAfter : {2, 9, 17}) {
+            QProcess p;
+            p.start(cli(), args);
+            QVERIFY(p.waitForStarted());
+            QElapsedTimer clock;
+            clock.start();
+            while (clock.elapsed() < 60000) {
+                QThread::msleep(20);
+                const QJsonObject s = statusOf(db, QStringLiteral("kill"));
+                if (s.value(QStringLiteral("counts")).toObject().value(QStringLiteral("completed")).toInt() >= killAfter)
+                    break;
+            }
+            ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+            QVERIFY(p.waitForFinished());
+            QThread::msleep(100); // the trials die with their parent (PR_SET_PDEATHSIG)
+            std::set<QString> completedNow;
+            for (const QJsonValue& v : trialsOf(db, QStringLiteral("kill"))) {
+                const QJsonObject t = v.toObject();
+                if (t.value(QStringLiteral("state")).toString() == QLatin1String("completed")) {
+                    const qint64 id = t.value(QStringLiteral("trial")).toInteger();
+                    const double value = t.value(QStringLiteral("value")).toDouble();
+                    if (completedBefore.count(id))
+                        QCOMPARE(completedBefore[id], value); // kept exactly
+                    completedBefore[id] = value;
+                    completedNow.insert(QString::number(id));
+                }
+            }
+            snapshots.emplace_back(static_cast<int>(readLines(starts).size()), completedNow);
+            args = QStringList{QStringLiteral("resume"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("kill"), QStringLiteral("--quiet")};
+        }
+        const Result r = runCli(args);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray trials = trialsOf(db, QStringLiteral("kill"));
+        QCOMPARE(trials.size(), 24);
+        std::set<qint64> numbers;
+        int retried = 0;
+        for (const QJsonValue& v : trials) {
+            const QJsonObject t = v.toObject();
+            QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+            numbers.insert(t.value(QStringLiteral("number")).toInteger());
+            const qint64 id = t.value(QStringLiteral("trial")).toInteger();
+            if (completedBefore.count(id))
+                QCOMPARE(t.value(QStringLiteral("value")).toDouble(), completedBefore[id]);
+            retried += t.value(QStringLiteral("attempt")).toInt() > 1;
+        }
+        QCOMPARE(numbers.size(), std::size_t(24));
+        QCOMPARE(*numbers.rbegin(), qint64(23));
+        QVERIFY(retried >= 1);
+        // A trial that had completed never started again.
+        const QStringList started = readLines(starts);
+        for (const auto& [before, completed] : snapshots)
+            for (qsizetype i = before; i < started.size(); ++i)
+                QVERIFY2(!completed.count(started[i]), qPrintable(QStringLiteral("trial %1 ran again").arg(started[i])));
+        QCOMPARE(statusOf(db, QStringLiteral("kill")).value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+    }
+
+    void sigintQueuesRunningTrialsAgain()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("i.db"));
+        const QString spec = writeSpec(dir, QStringLiteral("i.json"),
+                                       specWith(QStringLiteral("interrupt"), floatX(), {QStringLiteral("--value=${x}"), QStringLiteral("--sleep-ms=400")}, 6, 2));
+        QProcess p;
+        p.start(cli(), {QStringLiteral("run"), spec, QStringLiteral("--db"), db});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 30000 && statusOf(db, QStringLiteral("interrupt")).value(QStringLiteral("counts")).toObject().value(QStringLiteral("running")).toInt() < 2)
+            QThread::msleep(20);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 130);
+        const QJsonObject s = statusOf(db, QStringLiteral("interrupt"));
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
+        const QJsonObject c = s.value(QStringLiteral("counts")).toObject();
+        QCOMPARE(c.value(QStringLiteral("running")).toInt(), 0);
+        QCOMPARE(c.value(QStringLiteral("queued")).toInt(), 2);
+        QCOMPARE(c.value(QStringLiteral("failed")).toInt(), 0);
+
+        const Result r = runCli({QStringLiteral("resume"), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject done = statusOf(db, QStringLiteral("interrupt")).value(QStringLiteral("counts")).toObject();
+        QCOMPARE(done.value(QStringLiteral("completed")).toInt(), 6);
+    }
+
+    void askTellAndServe()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("a.db"));
+        QJsonObject spec = specWith(QStringLiteral("manual"), floatX(), {}, 50, 1);
+        spec.remove(QStringLiteral("trial"));
+        QCOMPARE(runCli({QStringLiteral("create"), writeSpec(dir, QStringLiteral("a.json"), spec), QStringLiteral("--db"), db}).exitCode, 0);
+
+        const Result asked = runCli({QStringLiteral("ask"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("manual")});
+        QCOMPARE(asked.exitCode, 0);
+        const QJsonObject a = QJsonDocument::fromJson(asked.out).object();
+        const qint64 id = a.value(QStringLiteral("trial")).toInteger();
+        const double x = a.value(QStringLiteral("params")).toObject().value(QStringLiteral("x")).toDouble();
+        QVERIFY(x >= 0 && x <= 1);
+        QCOMPARE(runCli({QStringLiteral("tell"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("manual"), QStringLiteral("--trial"),
+                         QString::number(id), QStringLiteral("--value"), QStringLiteral("0.125"), QStringLiteral("--metric"), QStringLiteral("loss=0.5@1"),
+                         QStringLiteral("--metric"), QStringLiteral("loss=0.125@2")})
+                     .exitCode,
+                 0);
+        // Telling the same trial twice is bad input.
+        const Result twice = runCli({QStringLiteral("tell"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("manual"),
+                                     QStringLiteral("--trial"), QString::number(id), QStringLiteral("--value"), QStringLiteral("1")});
+        QCOMPARE(twice.exitCode, 2);
+        QVERIFY(twice.err.contains("is already completed"));
+
+        // serve: one answer line per request, errors answered and serving goes on.
+        QByteArray input;
+        for (int i = 0; i < 10; ++i)
+            input += "{\"op\": \"ask\"}\n";
+        input += "not json\n{\"op\": \"dance\"}\n{\"op\": \"tell\", \"trial\": 999999, \"value\": 1}\n";
+        const Result served = runCli({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("manual")}, input);
+        QCOMPARE(served.exitCode, 0);
+        QList<QByteArray> answers = served.out.split('\n');
+        answers.removeAll(QByteArray());
+        QCOMPARE(answers.size(), 13);
+        QByteArray tells;
+        for (int i = 0; i < 10; ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(answers[i]).object();
+            QVERIFY(o.contains(QStringLiteral("params")));
+            tells += "{\"op\": \"tell\", \"trial\": " + QByteArray::number(o.value(QStringLiteral("trial")).toInteger())
+                + ", \"value\": " + QByteArray::number(i) + ", \"metrics\": [{\"name\": \"loss\", \"step\": 0, \"value\": 5}]}\n";
+        }
+        for (int i = 10; i < 13; ++i)
+            QCOMPARE(QJsonDocument::fromJson(answers[i]).object().value(QStringLiteral("ok")).toBool(true), false);
+        const Result told = runCli({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("manual")}, tells);
+        QCOMPARE(told.out.count("{\"ok\":true}"), 10);
+        const QJsonObject s = statusOf(db, QStringLiteral("manual"));
+        QCOMPARE(s.value(QStringLiteral("counts")).toObject().value(QStringLiteral("completed")).toInt(), 11);
+        QCOMPARE(s.value(QStringLiteral("best")).toObject().value(QStringLiteral("value")).toDouble(), 0.0);
+    }
+
+    void badInputExitsTwoNamingFileAndField_data()
+    {
+        QTest::addColumn<QByteArray>("spec");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown key") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "a", "type": "float", "low": 0, "high": 1}], "trial": {"argv": ["t"], "timout_s": 3}})")
+                                     << QStringLiteral("bad.json: trial.timout_s: unknown key; known keys: argv, workdir, env, timeout_s, retries");
+        QTest::newRow("wrong type") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "a", "type": "float", "low": 0, "high": 1}], "budget": {"max_trials": "30"}, "trial": {"argv": ["t"]}})")
+                                    << QStringLiteral("bad.json: budget.max_trials: expected an integer >= 1, got \"30\"");
+        QTest::newRow("log low") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "a", "type": "int", "low": 1, "high": 3}, {"name": "b", "type": "int", "low": 1, "high": 3}, {"name": "lr", "type": "float", "low": 0, "high": 1, "log": true}], "trial": {"argv": ["t"]}})")
+                                 << QStringLiteral("bad.json: space[2] 'lr': log scale needs low > 0, got 0");
+        QTest::newRow("placeholder") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "lr", "type": "float", "low": 0, "high": 1}], "trial": {"argv": ["t", "--lr=${lrr}"]}})")
+                                     << QStringLiteral("bad.json: trial.argv[1]: unknown placeholder ${lrr}; known: lr, trial.id, trial.dir");
+        QTest::newRow("json syntax") << QByteArray("{\"name\": \"x\",\n \"objective\": }") << QStringLiteral("bad.json: line 2: invalid JSON");
+    }
+
+    void badInputExitsTwoNamingFileAndField()
+    {
+        QFETCH(QByteArray, spec);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(spec);
+        f.close();
+        const QString db = dir.filePath(QStringLiteral("b.db"));
+        const Result r = runCli({QStringLiteral("run"), f.fileName(), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        // Nothing was written for a rejected spec.
+        if (QFile::exists(db)) {
+            const Result s = runCli({QStringLiteral("status"), QStringLiteral("--db"), db});
+            QCOMPARE(s.exitCode, 2);
+            QVERIFY(s.err.contains("holds no experiment"));
+        }
+    }
+
+    void badCommandLines()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("missing.db"));
+        Result r = runCli({QStringLiteral("status"), QStringLiteral("--db"), missing});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("no such store"));
+        QVERIFY(!QFile::exists(missing));
+        r = runCli({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        r = runCli({QStringLiteral("best"), QStringLiteral("--db"), missing, QStringLiteral("--format"), QStringLiteral("toml")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--format: expected one of json|yaml|args"));
+        r = runCli({QStringLiteral("run"), QStringLiteral("--db"), missing});
+        QCOMPARE(r.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
