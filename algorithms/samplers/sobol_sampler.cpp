@@ -22,11 +22,14 @@ public:
 
     std::optional<Assignment> suggest(const History&, std::int64_t number) override
     {
+        // Boost's sequence starts at the second Sobol point; point 0 is the origin. With it,
+        // the first 2^k trials form a complete (t, k, s)-net.
         boost::random::sobol engine(m_shift.size());
-        engine.seed(static_cast<std::size_t>(number));
+        if (number > 0)
+            engine.seed(static_cast<std::size_t>(number - 1));
         std::vector<double> u(m_space.size());
         for (std::size_t d = 0; d < m_shift.size(); ++d) {
-            const std::uint64_t bits = engine() ^ m_shift[d];
+            const std::uint64_t bits = (number > 0 ? engine() : 0) ^ m_shift[d];
             const double x = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
             if (d < u.size())
                 u[d] = x;

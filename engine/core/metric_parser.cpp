@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace tb::engine {
@@ -51,6 +52,8 @@ std::optional<double> toDouble(std::string_view text)
         text.remove_prefix(1);
     double value = 0;
     const auto res = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (res.ec == std::errc::result_out_of_range) // overflow reads as +-inf, underflow as 0
+        return std::strtod(std::string(text).c_str(), nullptr);
     if (res.ec != std::errc() || res.ptr != text.data() + text.size())
         return std::nullopt;
     return value;

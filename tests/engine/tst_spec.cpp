@@ -1,0 +1,135 @@
+// The experiment spec: the documented example, and rejected specs with their messages.
+
+#include "engine/core/errors.h"
+#include "engine/core/spec.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace tb::engine;
+
+namespace {
+
+const char* const kIssueExample = R"({"name": "demo",
+ "objective": {"metric": "loss", "direction": "minimize"},
+ "space": [
+   {"name": "lr", "type": "float", "low": 1e-5, "high": 1.0, "log": true},
+   {"name": "layers", "type": "int", "low": 1, "high": 8},
+   {"name": "optimizer", "type": "categorical", "choices": ["adam", "sgd"]},
+   {"name": "momentum", "type": "float", "low": 0.5, "high": 0.99,
+    "when": {"optimizer": ["sgd"]}}],
+ "algorithm": {"name": "random", "seed": 7},
+ "budget": {"max_trials": 30},
+ "resources": {"parallel_trials": 4},
+ "trial": {"argv": ["python3", "train.py", "--lr=${lr}", "--layers", "${layers}"],
+           "timeout_s": 600}})";
+
+QByteArray withBase(const QByteArray& patch)
+{
+    // A valid minimal spec with one top-level key replaced or added.
+    QJsonObject base = QJsonDocument::fromJson(R"({"name": "x", "objective": {"metric": "loss"},
+        "space": [{"name": "a", "type": "float", "low": 0, "high": 1}], "trial": {"argv": ["t"]}})").object();
+    const QJsonObject p = QJsonDocument::fromJson(patch).object();
+    for (auto it = p.begin(); it != p.end(); ++it)
+        base[it.key()] = it.value();
+    return QJsonDocument(base).toJson();
+}
+
+} // namespace
+
+class TestSpec : public QObject {
+    Q_OBJECT
+private slots:
+    void issueExampleIsAcceptedAsWritten()
+    {
+        ParseOptions options;
+        options.baseDir = QStringLiteral("/work/specs");
+        const ExperimentSpec spec = parseSpec(QByteArray(kIssueExample), options);
+        QCOMPARE(spec.name, QStringLiteral("demo"));
+        QCOMPARE(spec.objective.metric, QStringLiteral("loss"));
+        QCOMPARE(spec.space.size(), std::size_t(4));
+        QVERIFY(spec.space.params()[3].when.has_value());
+        QCOMPARE(spec.algorithm.seed, std::uint64_t(7));
+        QCOMPARE(*spec.budget.maxTrials, qint64(30));
+        QCOMPARE(spec.resources.parallelTrials, 4);
+        QCOMPARE(spec.trial->argv.size(), 5);
+        QCOMPARE(*spec.trial->timeoutS, 600.0);
+        QCOMPARE(spec.trial->workdir, QStringLiteral("/work/specs"));
+        // The stored form makes defaults explicit and parses again to the same spec.
+        const ExperimentSpec again = parseSpec(spec.json, options);
+        QCOMPARE(again.algorithm.seed, spec.algorithm.seed);
+        QCOMPARE(again.trial->workdir, spec.trial->workdir);
+    }
+
+    void seedIsChosenOnceAndStored()
+    {
+        const ExperimentSpec spec = parseSpec(withBase("{}"));
+        QVERIFY(spec.json.value(QStringLiteral("algorithm")).toObject().contains(QStringLiteral("seed")));
+        QCOMPARE(parseSpec(spec.json).algorithm.seed, spec.algorithm.seed);
+    }
+
+    void rejected_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown top key") << withBase(R"({"budjet": {}})")
+            << "budjet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description";
+        QTest::newRow("missing name") << QByteArray(R"({"objective": {"metric": "loss"}, "space": []})") << "name: missing; it is required";
+        QTest::newRow("direction") << withBase(R"({"objective": {"metric": "loss", "direction": "down"}})")
+                                   << "objective.direction: expected \"minimize\" or \"maximize\", got \"down\"";
+        QTest::newRow("use") << withBase(R"({"objective": {"metric": "loss", "use": "first"}})") << "objective.use: expected \"last\" or \"best\", got \"first\"";
+        QTest::newRow("space type") << withBase(R"({"space": [{"name": "a", "type": "double", "low": 0, "high": 1}]})")
+                                    << "space[0].type: expected one of float, int, categorical, fixed, got \"double\"";
+        QTest::newRow("param key") << withBase(R"({"space": [{"name": "a", "type": "int", "low": 0, "high": 1, "choices": [1]}]})")
+                                   << "space[0].choices: unknown key; known keys: name, type, when, low, high, log, step";
+        QTest::newRow("low type") << withBase(R"({"space": [{"name": "a", "type": "float", "low": "0", "high": 1}]})")
+                                  << "space[0].low: expected a number, got \"0\"";
+        QTest::newRow("log low") << withBase(R"({"space": [{"name": "lr", "type": "float", "low": 0, "high": 1, "log": true}]})")
+                                 << "space[0] 'lr': log scale needs low > 0, got 0";
+        QTest::newRow("when two parents") << withBase(R"({"space": [{"name": "a", "type": "float", "low": 0, "high": 1, "when": {"x": [1], "y": [2]}}]})")
+                                          << "space[0] 'a': 'when' needs exactly one parent, like {\"optimizer\": [\"sgd\"]}";
+        QTest::newRow("choice type") << withBase(R"({"space": [{"name": "c", "type": "categorical", "choices": [[1]]}]})")
+                                     << "space[0].choices[0]: expected a string, number or boolean, got an array";
+        QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: random, grid, sobol";
+        QTest::newRow("algorithm setting") << withBase(R"({"algorithm": {"name": "sobol", "settings": {"scramble": 1}}})")
+                                           << "algorithm.settings.scramble: expected true or false, got 1";
+        QTest::newRow("pruner") << withBase(R"({"pruner": {"name": "guillotine"}})") << "pruner.name: unknown pruner 'guillotine'; known: none";
+        QTest::newRow("max_trials") << withBase(R"({"budget": {"max_trials": 0}})") << "budget.max_trials: expected an integer >= 1, got 0";
+        QTest::newRow("max_seconds") << withBase(R"({"budget": {"max_seconds": -1}})") << "budget.max_seconds: expected a positive number of seconds, got -1";
+        QTest::newRow("parallel") << withBase(R"({"resources": {"parallel_trials": 2.5}})") << "resources.parallel_trials: expected an integer >= 1, got 2.5";
+        QTest::newRow("argv type") << withBase(R"({"trial": {"argv": ["t", 3]}})") << "trial.argv[1]: expected a string, got 3";
+        QTest::newRow("argv empty") << withBase(R"({"trial": {"argv": []}})") << "trial.argv: is empty; give at least the program to run";
+        QTest::newRow("env type") << withBase(R"({"trial": {"argv": ["t"], "env": {"A": 1}}})") << "trial.env.A: expected a string, got 1";
+        QTest::newRow("retries") << withBase(R"({"trial": {"argv": ["t"], "retries": -1}})") << "trial.retries: expected an integer >= 0, got -1";
+        QTest::newRow("no trial") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "a", "type": "float", "low": 0, "high": 1}]})")
+            << "trial: missing; give {\"argv\": [...]} (only `tunebench-cli create` experiments, driven by ask/tell, may omit it)";
+        QTest::newRow("grid float") << withBase(R"({"algorithm": {"name": "grid"}})")
+                                    << "space[0] 'a': grid search needs a finite set for a float: give it 'values' or a 'step', or set algorithm.settings.steps";
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << "the spec must be a JSON object";
+    }
+
+    void rejected()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        try {
+            parseSpec(json);
+            QFAIL("accepted an invalid spec");
+        } catch (const SpecError& e) {
+            QCOMPARE(QString::fromUtf8(e.what()), message);
+        }
+    }
+
+    void fileErrorsNameTheFile()
+    {
+        try {
+            loadSpecFile(QStringLiteral("/nonexistent/spec.json"));
+            QFAIL("read a missing file");
+        } catch (const SpecError& e) {
+            QVERIFY(QString::fromUtf8(e.what()).startsWith(QStringLiteral("/nonexistent/spec.json: cannot read")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSpec)
+#include "tst_spec.moc"

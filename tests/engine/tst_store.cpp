@@ -1,0 +1,150 @@
+// The SQLite store: schema and migrations, durability rules, and readers in other
+// processes while a writer works.
+
+#include "engine/core/errors.h"
+#include "engine/core/store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <cmath>
+#include <sqlite3.h>
+#include <thread>
+
+using namespace tb::engine;
+using tb::algorithms::TrialState;
+
+namespace {
+
+void rawExec(const QString& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+} // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+private slots:
+    void freshStoreHasTheCurrentSchema()
+    {
+        QTemporaryDir dir;
+        Store store(dir.filePath(QStringLiteral("s.db")));
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        const auto id = store.createExperiment(QStringLiteral("e"), "{}");
+        const TrialRow t = store.createTrial(id, R"({"x":1})", TrialState::Running);
+        QCOMPARE(t.number, qint64(0));
+        QCOMPARE(store.createTrial(id, R"({"x":2})", TrialState::Queued).number, qint64(1));
+        store.finishTrial(t.id, TrialState::Completed, 0.5, 0, QString(), {{t.id, 1, 3, QStringLiteral("loss"), std::nan(""), 1.0}},
+                          {{t.id, 1, 1.0, QStringLiteral("span"), R"({"op":"F"})"}});
+        QCOMPARE(*store.trial(t.id)->value, 0.5);
+        QVERIFY(std::isnan(store.metrics(t.id).at(0).value)); // NaN survives as NULL
+        QCOMPARE(store.events(t.id).size(), std::size_t(1));
+        const StateCounts c = store.counts(id);
+        QCOMPARE(c.completed, qint64(1));
+        QCOMPARE(c.queued, qint64(1));
+        // Names are unique per store.
+        QVERIFY_THROWS_EXCEPTION(SpecError, store.createExperiment(QStringLiteral("e"), "{}"));
+    }
+
+    void migratesForwardKeepingData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.db"));
+        std::int64_t trialId = 0;
+        {
+            Store v1(path, 1);
+            QCOMPARE(v1.schemaVersion(), 1);
+            const auto id = v1.createExperiment(QStringLiteral("old"), R"({"name":"old"})");
+            const TrialRow t = v1.createTrial(id, R"({"x":0.5})", TrialState::Running);
+            trialId = t.id;
+            v1.finishTrial(t.id, TrialState::Completed, 0.25, 0, QString(), {{t.id, 1, 0, QStringLiteral("loss"), 0.25, 1.0}});
+        }
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.experiment(QStringLiteral("old"))->spec, QByteArray(R"({"name":"old"})"));
+        QCOMPARE(*store.trial(trialId)->value, 0.25);
+        QCOMPARE(store.metrics(trialId).size(), std::size_t(1));
+        store.addMetrics({}, {{trialId, 1, 2.0, QStringLiteral("memory"), "{}"}}); // the v2 table works
+        QCOMPARE(store.events(trialId).size(), std::size_t(1));
+    }
+
+    void refusesNewerAndForeignFiles()
+    {
+        QTemporaryDir dir;
+        const QString newer = dir.filePath(QStringLiteral("newer.db"));
+        { Store s(newer); }
+        rawExec(newer, "PRAGMA user_version=99");
+        try {
+            Store s(newer);
+            QFAIL("opened a newer store");
+        } catch (const SpecError& e) {
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 2)")));
+        }
+        const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
+        rawExec(foreign, "CREATE TABLE customers(id INTEGER)");
+        QVERIFY_THROWS_EXCEPTION(SpecError, Store s(foreign));
+        const QString text = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        QVERIFY_THROWS_EXCEPTION(SpecError, Store s(text));
+        QVERIFY_THROWS_EXCEPTION(SpecError, Store s(dir.filePath(QStringLiteral("missing.db")), Store::OpenMode::ExistingOnly));
+    }
+
+    void readerProcessesWhileTheEngineWrites()
+    {
+        const QString cli = qEnvironmentVariable("TB_CLI");
+        QVERIFY(QFile::exists(cli));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("busy.db"));
+        Store setup(path);
+        const QByteArray spec = R"({"name": "busy", "objective": {"metric": "loss"}, "space": [{"name": "x", "type": "float", "low": 0, "high": 1}], "algorithm": {"name": "random", "seed": 1}})";
+        const auto id = setup.createExperiment(QStringLiteral("busy"), spec);
+
+        std::atomic<bool> done{false};
+        std::atomic<int> written{0};
+        std::thread writer([&] {
+            Store store(path); // one connection per thread
+            for (int i = 0; i < 5000; ++i) {
+                const TrialRow t = store.createTrial(id, R"({"x":0.5})", TrialState::Running);
+                std::vector<MetricRow> metrics;
+                for (int s = 0; s < 20; ++s)
+                    metrics.push_back({t.id, 1, s, QStringLiteral("loss"), 1.0 / (s + 1), 1.0});
+                store.addMetrics(metrics);
+                store.finishTrial(t.id, TrialState::Completed, 0.05, 0, QString());
+                written = i + 1;
+            }
+            done = true;
+        });
+        int reads = 0;
+        qint64 last = 0;
+        while (!done || reads < 3) {
+            QProcess p;
+            p.start(cli, {QStringLiteral("status"), QStringLiteral("--db"), path, QStringLiteral("--json")});
+            QVERIFY(p.waitForFinished(60000));
+            const QByteArray err = p.readAllStandardError();
+            QVERIFY2(p.exitCode() == 0, err.constData());
+            QVERIFY(!err.contains("locked"));
+            const QJsonObject status = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+            const qint64 completed = status.value(QStringLiteral("counts")).toObject().value(QStringLiteral("completed")).toInteger();
+            QVERIFY(completed >= last); // a reader sees whole transactions, in order
+            last = completed;
+            ++reads;
+        }
+        writer.join();
+        QCOMPARE(written.load(), 5000);
+        QCOMPARE(last, qint64(5000));
+        QVERIFY(reads >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
