@@ -356,7 +356,7 @@ public:
     QJsonObject ask()
     {
         const auto& budget = m_study.spec().budget;
-        if (budget.maxTrials && m_store.counts(m_study.experiment().id).total() >= *budget.maxTrials)
+        if (budget.maxTrials && m_store.trialCount(m_study.experiment().id) >= *budget.maxTrials)
             throw RuntimeError(QStringLiteral("experiment '%1' has used its budget of %2 trials")
                                    .arg(m_study.experiment().name).arg(*budget.maxTrials));
         const auto row = m_study.ask(algorithms::TrialState::Running);
@@ -397,9 +397,9 @@ public:
             value.reset();
         m_study.tell(*row, s, value, std::nullopt, reason.isEmpty() && s != algorithms::TrialState::Completed ? QStringLiteral("told %1").arg(state) : reason, metrics);
         const auto& budget = m_study.spec().budget;
-        const auto c = m_store.counts(m_study.experiment().id);
-        if (budget.maxTrials && c.finished() >= *budget.maxTrials)
-            m_store.setExperimentState(m_study.experiment().id, QStringLiteral("completed"), QStringLiteral("max_trials reached (%1 trials)").arg(c.finished()));
+        const auto id = m_study.experiment().id;
+        if (budget.maxTrials && m_store.trialCount(id) >= *budget.maxTrials && !m_store.hasUnfinished(id))
+            m_store.setExperimentState(id, QStringLiteral("completed"), QStringLiteral("max_trials reached (%1 trials)").arg(*budget.maxTrials));
     }
 
 private:

@@ -521,6 +521,23 @@ StateCounts Store::counts(std::int64_t experimentId)
     return c;
 }
 
+std::int64_t Store::trialCount(std::int64_t experimentId)
+{
+    // Numbers are contiguous from 0, so the largest one counts the trials.
+    auto s = prepare("SELECT coalesce(max(number), -1) + 1 FROM trials WHERE experiment_id = ?");
+    s.bind(1, experimentId);
+    s.step();
+    return s.integer(0);
+}
+
+bool Store::hasUnfinished(std::int64_t experimentId)
+{
+    auto s = prepare("SELECT EXISTS(SELECT 1 FROM trials WHERE experiment_id = ? AND state IN ('queued', 'running'))");
+    s.bind(1, experimentId);
+    s.step();
+    return s.integer(0) != 0;
+}
+
 std::optional<TrialRow> Store::bestTrial(std::int64_t experimentId, algorithms::Direction direction)
 {
     auto s = direction == algorithms::Direction::Minimize

@@ -109,6 +109,9 @@ public:
     std::optional<TrialRow> trial(std::int64_t trialId);
     std::vector<TrialRow> trials(std::int64_t experimentId);
     StateCounts counts(std::int64_t experimentId);
+    // Cheap forms for hot paths (index look-ups, no scan).
+    std::int64_t trialCount(std::int64_t experimentId);
+    bool hasUnfinished(std::int64_t experimentId);
     std::optional<TrialRow> bestTrial(std::int64_t experimentId, algorithms::Direction direction);
 
     // Metrics and events
