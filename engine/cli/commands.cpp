@@ -8,6 +8,8 @@
 #include "engine/core/store.h"
 #include "engine/core/study.h"
 
+#include "algorithms/schedules/schedule.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -535,6 +537,94 @@ int cmdServe(const QStringList& a)
     return kExitOk;
 }
 
+
+int cmdSchedule(const QStringList& a)
+{
+    namespace sc = algorithms::schedules;
+    const QCommandLineOption kind(QStringLiteral("schedule"), QStringLiteral("gpipe, 1f1b, interleaved or zb1."), QStringLiteral("KIND"));
+    const QCommandLineOption stages(QStringLiteral("stages"), QStringLiteral("Pipeline stages (devices) P."), QStringLiteral("P"));
+    const QCommandLineOption micro(QStringLiteral("microbatches"), QStringLiteral("Micro-batches M."), QStringLiteral("M"));
+    const QCommandLineOption virt(QStringLiteral("virtual-stages"), QStringLiteral("Stages per device V (interleaved)."), QStringLiteral("V"));
+    const QCommandLineOption durations(QStringLiteral("durations"), QStringLiteral("F,B,W op times (default 1,2,0; zb1 1,1,1)."), QStringLiteral("F,B,W"));
+    const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Transfer latency between devices."), QStringLiteral("T"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text, csv, json or chrome."), QStringLiteral("FORMAT"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
+    Args args(QStringLiteral("schedule"), a, {kind, stages, micro, virt, durations, latency, format, output}, 0,
+              QStringLiteral("schedule --schedule gpipe|1f1b|interleaved|zb1 --stages P --microbatches M [--virtual-stages V] "
+                             "[--durations F,B,W] [--latency T] [--format text|csv|json|chrome] [--output FILE]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    auto positive = [&](const QCommandLineOption& o, const QString& fallback) {
+        bool ok = false;
+        const int v = (args.isSet(o) ? args.value(o) : fallback).toInt(&ok);
+        if (!ok || v < 1)
+            throw Usage(QStringLiteral("--%1: expected a positive integer, got '%2'").arg(o.names().first(), args.value(o)));
+        return v;
+    };
+    const QString k = args.choice(QStringLiteral("schedule"), {QStringLiteral("gpipe"), QStringLiteral("1f1b"), QStringLiteral("interleaved"), QStringLiteral("zb1")}, QStringLiteral("1f1b"));
+    const int p = positive(stages, QString());
+    const int m = positive(micro, QString());
+    const int v = positive(virt, k == QLatin1String("interleaved") ? QStringLiteral("2") : QStringLiteral("1"));
+    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("chrome")}, QStringLiteral("text"));
+    std::vector<double> fbw = k == QLatin1String("zb1") ? std::vector<double>{1, 1, 1} : std::vector<double>{1, 2, 0};
+    if (args.isSet(durations)) {
+        const QStringList parts = args.value(durations).split(QLatin1Char(','));
+        bool ok = parts.size() == 3;
+        for (int i = 0; ok && i < 3; ++i) {
+            fbw[static_cast<std::size_t>(i)] = parts[i].toDouble(&ok);
+            ok = ok && fbw[static_cast<std::size_t>(i)] >= 0;
+        }
+        if (!ok)
+            throw Usage(QStringLiteral("--durations: expected three non-negative numbers F,B,W, got '%1'").arg(args.value(durations)));
+    }
+    double lat = 0;
+    if (args.isSet(latency)) {
+        bool ok = false;
+        lat = args.value(latency).toDouble(&ok);
+        if (!ok || lat < 0)
+            throw Usage(QStringLiteral("--latency: expected a non-negative number, got '%1'").arg(args.value(latency)));
+    }
+    sc::Schedule schedule;
+    sc::SimResult sim;
+    try {
+        schedule = sc::makeSchedule(k.toStdString(), p, m, v);
+        sim = sc::simulate(schedule, sc::Durations::uniform(fbw[0], fbw[1], fbw[2], lat));
+    } catch (const sc::ScheduleError& e) {
+        throw Usage(QString::fromUtf8(e.what()));
+    }
+    QString summary = QStringLiteral("bubble: simulated %1 (idle share of the step), formula %2; makespan %3\npeak activations per stage:")
+                          .arg(sim.bubbleFraction, 0, 'f', 4)
+                          .arg(sc::theoreticalBubble(k.toStdString(), p, m, v), 0, 'f', 4)
+                          .arg(sim.makespan, 0, 'g', 6);
+    for (int peak : sim.peakActivations)
+        summary += QLatin1Char(' ') + QString::number(peak);
+    QByteArray data;
+    if (f == QLatin1String("text"))
+        data = QByteArray::fromStdString(sc::toText(schedule)) + summary.toUtf8() + '\n';
+    else if (f == QLatin1String("csv"))
+    {
+        data = QByteArray::fromStdString(sc::toCsv(schedule));
+        if (!data.endsWith('\n'))
+            data += '\n';
+    }
+    else if (f == QLatin1String("json"))
+        data = QByteArray::fromStdString(sc::toJson(schedule, &sim)) + '\n';
+    else
+        data = QByteArray::fromStdString(sc::toChromeTrace(schedule, sim)) + '\n';
+    if (f == QLatin1String("csv") || f == QLatin1String("chrome"))
+        err(summary); // keeps stdout a clean file
+    if (args.isSet(output)) {
+        QFile file(args.value(output));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
+            throw RuntimeError(args.value(output) + QStringLiteral(": cannot write: ") + file.errorString());
+        return kExitOk;
+    }
+    out(QString::fromUtf8(data));
+    return kExitOk;
+}
+
 const char* const kHelp = R"(tunebench-cli: hyperparameter optimization from the command line
 
 commands:
@@ -548,6 +638,9 @@ commands:
   tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]
   serve --db FILE --experiment NAME                    ask/tell as JSON lines on stdin/stdout
   demo [--db FILE]                                     run the bundled demo experiment
+  schedule --schedule gpipe|1f1b|interleaved|zb1 --stages P --microbatches M [--virtual-stages V]
+           [--durations F,B,W] [--latency T] [--format text|csv|json|chrome]
+                                                       a pipeline schedule, simulated
 
 exit status: 0 success, 2 bad input, 1 failure while working, 130 stopped (resumable)
 Run 'tunebench-cli COMMAND --help' for a command's options. Spec format: docs/spec.md.
@@ -568,6 +661,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("tell"), cmdTell},
         {QStringLiteral("serve"), cmdServe},
         {QStringLiteral("demo"), cmdDemo},
+        {QStringLiteral("schedule"), cmdSchedule},
     };
     return table;
 }

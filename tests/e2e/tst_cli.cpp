@@ -458,6 +458,30 @@ private slots:
         }
     }
 
+    void scheduleCommand()
+    {
+        Result r = runCli({QStringLiteral("schedule"), QStringLiteral("--schedule"), QStringLiteral("1f1b"), QStringLiteral("--stages"),
+                           QStringLiteral("4"), QStringLiteral("--microbatches"), QStringLiteral("8")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("rank 0: 0F0 0F1 0F2 0F3 0B0 0F4"));
+        // (p-1)/(m+p-1) = 3/11 and min(m, p-s) activations per stage.
+        QVERIFY(r.out.contains("bubble: simulated 0.2727"));
+        QVERIFY(r.out.contains("peak activations per stage: 4 3 2 1"));
+        r = runCli({QStringLiteral("schedule"), QStringLiteral("--schedule"), QStringLiteral("gpipe"), QStringLiteral("--stages"), QStringLiteral("3"),
+                    QStringLiteral("--microbatches"), QStringLiteral("4"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count('\n'), 3);
+        QVERIFY(r.out.startsWith("0F0,0F1,0F2,0F3,0B0,0B1,0B2,0B3\n"));
+        r = runCli({QStringLiteral("schedule"), QStringLiteral("--schedule"), QStringLiteral("interleaved"), QStringLiteral("--stages"), QStringLiteral("2"),
+                    QStringLiteral("--microbatches"), QStringLiteral("4"), QStringLiteral("--virtual-stages"), QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out).isObject());
+        r = runCli({QStringLiteral("schedule"), QStringLiteral("--schedule"), QStringLiteral("1f1b"), QStringLiteral("--stages"), QStringLiteral("4"),
+                    QStringLiteral("--microbatches"), QStringLiteral("2")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("1f1b needs at least as many micro-batches as stages (m=2 < p=4)"));
+    }
+
     void badCommandLines()
     {
         QTemporaryDir dir;
