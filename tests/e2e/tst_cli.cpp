@@ -209,6 +209,29 @@ private slots:
         QVERIFY(status.value(QStringLiteral("reason")).toString().startsWith(QStringLiteral("3 trials failed (max_failed 2); last: exit code 1")));
     }
 
+    void maxSecondsEndsTheExperiment()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("t.db"));
+        QJsonObject spec = specWith(QStringLiteral("timed"), floatX(), {QStringLiteral("--value=${x}"), QStringLiteral("--sleep-ms=300")}, 100, 2);
+        spec[QStringLiteral("budget")] = QJsonObject{{QStringLiteral("max_trials"), 100}, {QStringLiteral("max_seconds"), 1}};
+        QElapsedTimer clock;
+        clock.start();
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("t.json"), spec), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(clock.elapsed() < 20000);
+        const QJsonObject status = statusOf(db, QStringLiteral("timed"));
+        QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QCOMPARE(status.value(QStringLiteral("reason")).toString(), QStringLiteral("the max_seconds budget (1 s) ran out"));
+        const QJsonObject c = status.value(QStringLiteral("counts")).toObject();
+        QVERIFY(c.value(QStringLiteral("completed")).toInt() >= 2);
+        QVERIFY(c.value(QStringLiteral("completed")).toInt() < 100);
+        QCOMPARE(c.value(QStringLiteral("running")).toInt() + c.value(QStringLiteral("queued")).toInt(), 0);
+        for (const QJsonValue& v : trialsOf(db, QStringLiteral("timed")))
+            if (v.toObject().value(QStringLiteral("state")).toString() == QLatin1String("failed"))
+                QCOMPARE(v.toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("stopped: the experiment's max_seconds budget ran out"));
+    }
+
     void gridExhaustsAndEnds()
     {
         QTemporaryDir dir;
