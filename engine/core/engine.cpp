@@ -126,8 +126,16 @@ StateCounts Engine::counts() const { return m_store ? m_store->counts(experiment
 
 void Engine::start()
 {
-    if (!m_study)
-        prepare();
+    if (!m_study) {
+        try {
+            prepare();
+        } catch (const std::exception& e) {
+            // Started through a queued call (the GUI): report instead of throwing into Qt.
+            m_done = true;
+            emit finished(QStringLiteral("failed"), QString::fromUtf8(e.what()));
+            return;
+        }
+    }
     m_started = true;
     m_clock.start();
     m_store->setExperimentState(experimentId(), QStringLiteral("running"));

@@ -615,6 +615,33 @@ std::vector<MetricRow> Store::experimentMetrics(std::int64_t experimentId, const
     return out;
 }
 
+std::vector<MetricRow> Store::metricsSince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid)
+{
+    std::vector<MetricRow> out;
+    auto s = prepare("SELECT m.trial_id, m.attempt, m.step, m.name, m.value, m.time, m.rowid FROM metrics m "
+                     "JOIN trials t ON t.id = m.trial_id WHERE m.rowid > ? AND t.experiment_id = ? "
+                     "ORDER BY m.rowid LIMIT ?");
+    s.bind(1, after).bind(2, experimentId).bind(3, limit);
+    std::int64_t last = after;
+    while (s.step()) {
+        out.push_back(readMetric(s));
+        last = s.integer(6);
+    }
+    if (lastRowid)
+        *lastRowid = last;
+    return out;
+}
+
+QByteArray Store::trialsSignature(std::int64_t experimentId)
+{
+    auto s = prepare("SELECT count(*), total(attempt), max(coalesce(ended_at, 0)), max(coalesce(started_at, 0)), "
+                     "sum(CASE state WHEN 'running' THEN 1 WHEN 'queued' THEN 2 WHEN 'completed' THEN 4 "
+                     "WHEN 'pruned' THEN 8 ELSE 16 END) FROM trials WHERE experiment_id = ?");
+    s.bind(1, experimentId);
+    s.step();
+    return s.bytes(0) + '/' + s.bytes(1) + '/' + s.bytes(2) + '/' + s.bytes(3) + '/' + s.bytes(4);
+}
+
 std::vector<EventRow> Store::events(std::int64_t trialId)
 {
     std::vector<EventRow> out;

@@ -119,6 +119,11 @@ public:
     std::vector<MetricRow> metrics(std::int64_t trialId);
     std::vector<MetricRow> experimentMetrics(std::int64_t experimentId, const QString& name);
     std::vector<EventRow> events(std::int64_t trialId);
+    // Metrics of the experiment's current attempts stored after rowid `after`, oldest
+    // first, at most `limit`; `lastRowid` gets the rowid of the last one returned.
+    std::vector<MetricRow> metricsSince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid);
+    // Changes whenever any trial of the experiment is added or changes state.
+    QByteArray trialsSignature(std::int64_t experimentId);
 
     // Runs `work` inside BEGIN IMMEDIATE ... COMMIT (rolled back if it throws).
     template <class F> void transaction(F&& work)

@@ -1,0 +1,66 @@
+#include "follower.h"
+
+namespace tb::engine {
+
+namespace {
+constexpr int kMetricBatch = 200000; // per poll, so a huge backlog arrives in slices
+}
+
+StoreFollower::StoreFollower(QString dbPath, QObject* parent) : QObject(parent), m_dbPath(std::move(dbPath))
+{
+    connect(&m_timer, &QTimer::timeout, this, &StoreFollower::poll);
+}
+
+StoreFollower::~StoreFollower() = default;
+
+void StoreFollower::start(int intervalMs)
+{
+    try {
+        m_store = std::make_unique<Store>(m_dbPath);
+    } catch (const std::exception& e) {
+        emit failed(QString::fromUtf8(e.what()));
+        return;
+    }
+    m_timer.start(intervalMs);
+    poll();
+}
+
+void StoreFollower::follow(qint64 experimentId)
+{
+    m_experiment = experimentId;
+    m_trialsSignature.clear();
+    m_lastMetric = 0;
+    if (m_store)
+        poll();
+}
+
+void StoreFollower::poll()
+{
+    if (!m_store)
+        return;
+    try {
+        const std::vector<ExperimentRow> experiments = m_store->experiments();
+        QByteArray signature;
+        for (const ExperimentRow& e : experiments)
+            signature += QByteArray::number(e.id) + e.state.toUtf8() + ';';
+        if (signature != m_experimentsSignature) {
+            m_experimentsSignature = signature;
+            emit experimentsChanged(QVector<ExperimentRow>(experiments.begin(), experiments.end()));
+        }
+        if (m_experiment <= 0)
+            return;
+        const QByteArray trials = m_store->trialsSignature(m_experiment);
+        if (trials != m_trialsSignature) {
+            m_trialsSignature = trials;
+            const std::vector<TrialRow> rows = m_store->trials(m_experiment);
+            emit trialsChanged(m_experiment, QVector<TrialRow>(rows.begin(), rows.end()));
+        }
+        const std::vector<MetricRow> metrics = m_store->metricsSince(m_experiment, m_lastMetric, kMetricBatch, &m_lastMetric);
+        if (!metrics.empty())
+            emit metricsAppended(m_experiment, QVector<MetricRow>(metrics.begin(), metrics.end()));
+    } catch (const std::exception& e) {
+        emit failed(QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace tb::engine
