@@ -16,6 +16,9 @@ const std::vector<PrunerInfo>& prunerRegistry()
 {
     static const std::vector<PrunerInfo> registry = {
         nonePrunerInfo(),
+        medianPrunerInfo(),
+        ashaPrunerInfo(),
+        hyperbandPrunerInfo(),
     };
     return registry;
 }

@@ -11,5 +11,8 @@ SamplerInfo gridSamplerInfo();
 SamplerInfo sobolSamplerInfo();
 
 PrunerInfo nonePrunerInfo();
+PrunerInfo medianPrunerInfo();
+PrunerInfo ashaPrunerInfo();
+PrunerInfo hyperbandPrunerInfo();
 
 } // namespace tb::algorithms

@@ -335,6 +335,7 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         spec.algorithm.settings = algorithms::resolveSettings(sampler->settings, spec.algorithm.settings, "algorithm.settings");
         spec.pruner.settings = algorithms::resolveSettings(pruner->settings, spec.pruner.settings, "pruner.settings");
         sampler->create(spec.space, spec.algorithm.seed, spec.algorithm.settings); // grid checks its axes here
+        pruner->create(spec.pruner.settings);                                      // hyperband checks its range
     } catch (const algorithms::SpaceError& e) {
         throw SpecError(QString::fromStdString(e.what()));
     }

@@ -116,6 +116,7 @@ private slots:
     void ashaCountsRunningTrials();
     void ashaJudgesEachRungOnce();
     void ashaReadsRungValueAtFirstStepPastIt();
+    void ashaSkipsWhatOptunaNeverRecords();
     void ashaBootstrapAndEarlyStoppingRate();
     void ashaMaximize();
 
@@ -322,6 +323,22 @@ void TestPruners::ashaReadsRungValueAtFirstStepPastIt()
     QVERIFY(pruner->shouldPrune(trialAt(5, TrialState::Running, {1, 3}, {0.5, 0.5}), history, {}));
 }
 
+void TestPruners::ashaSkipsWhatOptunaNeverRecords()
+{
+    const auto pruner = make(ashaPrunerInfo());
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    // Trial 0 jumped from step 0 to 9 and was stopped at the first rung it met (step 1):
+    // its 0.1 counts there, not at rung 1 (step 3) that it never entered.
+    History history;
+    history.finished.push_back(trialAt(0, TrialState::Pruned, {0, 9}, {1.0, 0.1}));
+    QVERIFY(pruner->shouldPrune(trial(5, TrialState::Running, {0.9, 0.5}), history, {}));
+    QVERIFY(!pruner->shouldPrune(trialAt(5, TrialState::Running, {0, 1, 3}, {0.9, 0.05, 0.5}), history, {}));
+    // A NaN at a rung is no value there: trial 1 stopped on it and trial 2 still runs.
+    history.finished = {trial(1, TrialState::Pruned, {1.0, nan})};
+    QVERIFY(!pruner->shouldPrune(trial(5, TrialState::Running, {0.9, 0.5}), history,
+                                 {trial(2, TrialState::Running, {1.0, nan, 0.3})}));
+}
+
 void TestPruners::ashaBootstrapAndEarlyStoppingRate()
 {
     History history;
@@ -420,8 +437,12 @@ void TestPruners::hyperbandPrunesOnlyWithinBracket()
     QVERIFY2(QString::fromStdString(*reason).startsWith(QStringLiteral("hyperband bracket 0 of 5: 0.9 at step 1")),
              reason->c_str());
 
-    // The bracket-1 trial is judged only at step 3, and only against bracket 1.
-    QVERIFY(!pruner->shouldPrune(trial(bracket1[0] + 0, TrialState::Running, constant(0.9, 3)), History{}, {}));
+    // A bracket-1 trial meets its first rung at step 3, and only bracket 1 competes there:
+    // the good bracket-0 curves do not stop it.
+    History others;
+    others.finished.push_back(trial(bracket0[1], TrialState::Completed, constant(0.1, 10)));
+    QVERIFY(!pruner->shouldPrune(trial(bracket1[0], TrialState::Running, constant(0.9, 2)), others, {}));
+    QVERIFY(!pruner->shouldPrune(trial(bracket1[0], TrialState::Running, constant(0.9, 4)), others, {}));
 }
 
 void TestPruners::settingsAccepted_data()

@@ -93,7 +93,7 @@ private slots:
         QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: random, grid, sobol";
         QTest::newRow("algorithm setting") << withBase(R"({"algorithm": {"name": "sobol", "settings": {"scramble": 1}}})")
                                            << "algorithm.settings.scramble: expected true or false, got 1";
-        QTest::newRow("pruner") << withBase(R"({"pruner": {"name": "guillotine"}})") << "pruner.name: unknown pruner 'guillotine'; known: none";
+        QTest::newRow("pruner") << withBase(R"({"pruner": {"name": "guillotine"}})") << "pruner.name: unknown pruner 'guillotine'; known: none, median, asha, hyperband";
         QTest::newRow("max_trials") << withBase(R"({"budget": {"max_trials": 0}})") << "budget.max_trials: expected an integer >= 1, got 0";
         QTest::newRow("max_seconds") << withBase(R"({"budget": {"max_seconds": -1}})") << "budget.max_seconds: expected a positive number of seconds, got -1";
         QTest::newRow("parallel") << withBase(R"({"resources": {"parallel_trials": 2.5}})") << "resources.parallel_trials: expected an integer >= 1, got 2.5";
