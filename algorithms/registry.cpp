@@ -8,6 +8,8 @@ const std::vector<SamplerInfo>& samplerRegistry()
         randomSamplerInfo(),
         gridSamplerInfo(),
         sobolSamplerInfo(),
+        gpSamplerInfo(),
+        cmaesSamplerInfo(),
     };
     return registry;
 }

@@ -9,6 +9,8 @@ namespace tb::algorithms {
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();
 SamplerInfo sobolSamplerInfo();
+SamplerInfo gpSamplerInfo();
+SamplerInfo cmaesSamplerInfo();
 
 PrunerInfo nonePrunerInfo();
 PrunerInfo medianPrunerInfo();

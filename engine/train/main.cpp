@@ -1,0 +1,7 @@
+// tunebench-train: the built-in trial program (see docs/trainer.md).
+#include "engine/train/trainer.h"
+
+int main(int argc, char** argv)
+{
+    return tb::train::runCli(argc, argv);
+}

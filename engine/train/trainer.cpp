@@ -1,0 +1,409 @@
+#include "trainer.h"
+
+#include "data.h"
+#include "model.h"
+#include "pipeline.h"
+
+#include <torch/cuda.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <numeric>
+#include <optional>
+#include <random>
+#include <sstream>
+
+namespace tb::train {
+namespace {
+
+namespace sch = algorithms::schedules;
+
+std::atomic<bool> g_stopRequested{false};
+
+void onSigterm(int)
+{
+    requestStop();
+}
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string deviceName(const torch::Device& d)
+{
+    return d.str();
+}
+
+std::vector<torch::Device> resolveDevices(const Options& o)
+{
+    std::vector<torch::Device> out;
+    for (int r = 0; r < o.stages; ++r) {
+        const std::string& name = o.devices.size() == 1 ? o.devices[0] : o.devices[r];
+        torch::Device device(name);
+        if (device.is_cuda()) {
+            if (!torch::cuda::is_available())
+                throw UsageError("--devices " + name + ": CUDA is not available (no GPU visible, or libtorch built without CUDA)");
+            const int index = device.has_index() ? device.index() : 0;
+            if (index >= static_cast<int>(torch::cuda::device_count()))
+                throw UsageError("--devices " + name + ": only " + std::to_string(torch::cuda::device_count())
+                                 + " CUDA devices are visible");
+            device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+        }
+        out.push_back(device);
+    }
+    return out;
+}
+
+std::string labelsPathFor(const Options& o)
+{
+    if (!o.labels.empty())
+        return o.labels;
+    std::string path = o.data;
+    if (auto at = path.rfind("images"); at != std::string::npos)
+        return path.replace(at, 6, "labels");
+    throw UsageError("--task idx: give --labels FILE (cannot derive it from '" + o.data + "': no \"images\" in the name)");
+}
+
+struct Checkpointer {
+    std::filesystem::path dir;
+
+    std::filesystem::path file() const { return dir / "checkpoint.pt"; }
+
+    void save(const Model& model, torch::optim::Optimizer& optimizer, std::int64_t step) const
+    {
+        std::filesystem::create_directories(dir);
+        torch::serialize::OutputArchive archive;
+        const auto params = model.parameters();
+        for (std::size_t i = 0; i < params.size(); ++i)
+            archive.write("param/" + std::to_string(i), params[i]);
+        torch::serialize::OutputArchive opt;
+        optimizer.save(opt);
+        archive.write("optimizer", opt);
+        archive.write("step", torch::tensor(step, torch::kLong));
+        // Write then rename: a kill during the save leaves the previous checkpoint intact.
+        const auto tmp = dir / "checkpoint.pt.tmp";
+        archive.save_to(tmp.string());
+        std::filesystem::rename(tmp, file());
+    }
+
+    std::int64_t load(const Model& model, torch::optim::Optimizer& optimizer) const
+    {
+        torch::serialize::InputArchive archive;
+        archive.load_from(file().string());
+        auto params = model.parameters();
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            torch::Tensor stored;
+            archive.read("param/" + std::to_string(i), stored);
+            if (stored.sizes() != params[i].sizes())
+                throw UsageError("--resume: " + file().string() + " was written for a different model");
+            torch::NoGradGuard noGrad;
+            params[i].copy_(stored);
+        }
+        torch::serialize::InputArchive opt;
+        archive.read("optimizer", opt);
+        optimizer.load(opt);
+        torch::Tensor step;
+        archive.read("step", step);
+        return step.item<std::int64_t>();
+    }
+};
+
+std::vector<std::int64_t> epochOrder(std::int64_t n, std::uint64_t seed, std::int64_t epoch)
+{
+    std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch) + 1);
+    std::shuffle(order.begin(), order.end(), rng);
+    return order;
+}
+
+struct Evaluation {
+    double loss = 0.0;
+    double accuracy = 0.0;
+};
+
+Evaluation evaluate(Pipeline& pipeline, const Dataset& data, int batch)
+{
+    double lossSum = 0.0, correct = 0.0, count = 0.0;
+    const std::int64_t n = data.valX.size(0);
+    for (std::int64_t at = 0; at < n; at += batch) {
+        torch::Tensor x = data.valX.slice(0, at, std::min(n, at + batch));
+        torch::Tensor logits = pipeline.predict(x).to(torch::kFloat);
+        torch::Tensor y = data.valY.slice(0, at, std::min(n, at + batch)).to(logits.device());
+        lossSum += crossEntropySum(logits, y).item<double>();
+        correct += logits.argmax(-1).eq(y).sum().item<double>();
+        count += static_cast<double>(y.numel());
+    }
+    return {lossSum / count, correct / count};
+}
+
+double clipGradients(const std::vector<torch::Tensor>& params, double maxNorm)
+{
+    double squared = 0.0;
+    for (const torch::Tensor& p : params)
+        if (p.grad().defined())
+            squared += p.grad().to(torch::kDouble).pow(2).sum().item<double>();
+    const double norm = std::sqrt(squared);
+    if (norm > maxNorm) {
+        torch::NoGradGuard noGrad;
+        for (const torch::Tensor& p : params)
+            if (p.grad().defined())
+                p.grad().mul_(maxNorm / (norm + 1e-6));
+    }
+    return norm;
+}
+
+} // namespace
+
+void requestStop()
+{
+    g_stopRequested.store(true);
+}
+
+RunSummary train(const Options& o, std::ostream& out)
+{
+    g_stopRequested.store(false);
+    if (const std::string problem = checkStatic(o); !problem.empty())
+        throw UsageError(problem);
+    if (o.threads > 0)
+        torch::set_num_threads(o.threads);
+    const std::vector<torch::Device> rankDevices = resolveDevices(o);
+    const bool anyCuda = std::any_of(rankDevices.begin(), rankDevices.end(), [](const auto& d) { return d.is_cuda(); });
+    if (o.precision == "bf16") {
+#if defined(TUNEBENCH_WITH_CUDA) && TORCH_VERSION_MAJOR >= 2
+        if (!anyCuda)
+            throw UsageError("--precision bf16 needs CUDA devices (bf16 autocast runs on CUDA only)");
+#else
+        (void)anyCuda;
+        throw UsageError("--precision bf16 needs a libtorch 2.x built with CUDA");
+#endif
+    }
+
+    // Data and model.
+    Dataset data;
+    GptConfig gpt = gptConfig(o.size);
+    if (o.blockSize > 0)
+        gpt.block = o.blockSize;
+    if (o.task == "spirals")
+        data = makeSpirals(o.samples, o.seed, o.valFraction);
+    else if (o.task == "text")
+        data = loadText(o.data, gpt.block, o.valFraction);
+    else if (o.task == "idx")
+        data = loadIdx(o.data, labelsPathFor(o), o.seed, o.valFraction);
+    else
+        data = loadCsv(o.data, o.seed, o.valFraction);
+
+    torch::manual_seed(o.seed);
+    Model model;
+    if (o.model == "gpt")
+        model = makeGpt(gpt);
+    else if (o.model == "cnn")
+        model = makeCnn(data.trainX.size(1), data.trainX.size(2), data.trainX.size(3), data.classes);
+    else {
+        if (data.trainX.dim() != 2)
+            throw UsageError("--model mlp needs flat samples; use --model cnn for images");
+        model = makeMlp(static_cast<int>(data.trainX.size(1)), o.hidden, o.depth, data.classes);
+    }
+
+    const int batch = o.batch > 0 ? o.batch : (o.model == "gpt" ? gpt.batch : 64);
+    if (batch < o.microbatches)
+        throw UsageError("--batch " + std::to_string(batch) + " is smaller than --microbatches "
+                         + std::to_string(o.microbatches));
+    const sch::Schedule schedule = sch::makeSchedule(o.schedule, o.stages, o.microbatches, o.virtualStages);
+    if (static_cast<int>(model.layers.size()) < schedule.stages)
+        throw UsageError("the " + o.model + " model has " + std::to_string(model.layers.size()) + " layers, fewer than the "
+                         + std::to_string(schedule.stages) + " pipeline stages (--stages x --virtual-stages)");
+    const std::int64_t nTrain = data.trainX.size(0);
+    const std::int64_t stepsPerEpoch = nTrain / (static_cast<std::int64_t>(batch) * o.accumulate);
+    if (stepsPerEpoch < 1)
+        throw UsageError("--batch " + std::to_string(batch) + " x --accumulate " + std::to_string(o.accumulate)
+                         + " is more than the " + std::to_string(nTrain) + " training samples");
+    const std::int64_t totalSteps = o.steps > 0 ? o.steps : std::max(1, o.epochs) * stepsPerEpoch;
+
+    // Pipeline.
+    PipelineConfig config;
+    config.schedule = schedule;
+    config.boundaries = partitionLayers(model, schedule.stages, o.partition,
+                                        data.trainX.slice(0, 0, std::max(1, batch / o.microbatches)));
+    config.rankDevices = rankDevices;
+    config.checkpoint = checkpointFromString(o.checkpoint);
+    config.offloadActivations = o.offload == "activations";
+    config.bf16 = o.precision == "bf16";
+    config.l2l = o.offload == "l2l";
+    const int totalThreads = o.threads > 0 ? o.threads : at::get_num_threads();
+    config.threadsPerWorker = std::max(1, totalThreads / schedule.devices);
+    Pipeline pipeline(model, config);
+
+    std::unique_ptr<torch::optim::Optimizer> optimizer;
+    if (o.optimizer == "sgd")
+        optimizer = std::make_unique<torch::optim::SGD>(
+            model.parameters(), torch::optim::SGDOptions(o.lr).momentum(o.momentum).weight_decay(o.weightDecay));
+    else
+        optimizer = std::make_unique<torch::optim::AdamW>(
+            model.parameters(), torch::optim::AdamWOptions(o.lr).weight_decay(o.weightDecay));
+
+    std::optional<Checkpointer> checkpointer;
+    if (!o.out.empty())
+        checkpointer = Checkpointer{o.out};
+    std::int64_t step = 0;
+    if (o.resume) {
+        if (std::filesystem::exists(checkpointer->file())) {
+            step = checkpointer->load(model, *optimizer);
+            out << "resumed from " << checkpointer->file().string() << " at step " << step << std::endl;
+        } else {
+            out << "no checkpoint in " << o.out << ": starting from step 0" << std::endl;
+        }
+    }
+
+    // Partition event: what the GUI needs to draw and label the stages.
+    {
+        std::ostringstream e;
+        e << "@tunebench {\"event\": \"partition\", \"method\": " << jsonString(o.partition)
+          << ", \"schedule\": " << jsonString(schedule.kind) << ", \"ranks\": " << schedule.devices
+          << ", \"microbatches\": " << schedule.microbatches << ", \"virtual_stages\": " << schedule.virtualStages
+          << ", \"checkpoint\": " << jsonString(o.checkpoint) << ", \"parameters\": " << model.parameterCount()
+          << ", \"stages\": [";
+        for (int s = 0; s < schedule.stages; ++s) {
+            std::int64_t params = 0;
+            e << (s ? ", " : "") << "{\"stage\": " << s << ", \"rank\": " << schedule.stageDevice[s]
+              << ", \"device\": " << jsonString(deviceName(pipeline.stageDevice(s))) << ", \"layers\": [";
+            for (int l = config.boundaries[s]; l < config.boundaries[s + 1]; ++l) {
+                e << (l > config.boundaries[s] ? ", " : "") << jsonString(model.layerNames[l]);
+                params += model.parameterCount(l);
+            }
+            e << "], \"parameters\": " << params << "}";
+        }
+        e << "]}";
+        out << e.str() << std::endl;
+    }
+    out << "data: " << data.description << ", " << nTrain << " training and " << data.valX.size(0)
+        << " validation samples; " << stepsPerEpoch << " steps per epoch" << std::endl;
+
+    RunSummary summary;
+    const std::vector<torch::Tensor> params = model.parameters();
+    const double samplesPerStep = static_cast<double>(batch) * o.accumulate;
+    const double lossScale = 1.0 / (samplesPerStep * static_cast<double>(data.tokensPerSample));
+    std::int64_t orderEpoch = -1;
+    std::vector<std::int64_t> order;
+    auto report = [&](std::int64_t epoch) {
+        const Evaluation ev = evaluate(pipeline, data, batch);
+        summary.valLoss = ev.loss;
+        summary.valAccuracy = ev.accuracy;
+        out << "epoch=" << epoch << " val_loss=" << ev.loss << " val_accuracy=" << ev.accuracy << std::endl;
+        const auto peaks = pipeline.peakStashed();
+        const auto bytes = pipeline.peakStashedBytes();
+        for (int s = 0; s < pipeline.stageCount(); ++s)
+            out << "@tunebench {\"event\": \"memory\", \"stage\": " << s << ", \"device\": "
+                << jsonString(deviceName(pipeline.stageDevice(s))) << ", \"peak_bytes\": " << bytes[s]
+                << ", \"peak_microbatches\": " << peaks[s] << ", \"source\": \"stash\"}" << std::endl;
+    };
+
+    out << std::setprecision(6);
+    while (step < totalSteps) {
+        ++step;
+        const std::int64_t epoch = (step - 1) / stepsPerEpoch;
+        const std::int64_t inEpoch = (step - 1) % stepsPerEpoch;
+        if (epoch != orderEpoch) {
+            order = epochOrder(nTrain, o.seed, epoch);
+            orderEpoch = epoch;
+        }
+        const bool sampled = step == 1 || step % o.spanEvery == 0;
+        const auto t0 = std::chrono::steady_clock::now();
+        optimizer->zero_grad();
+        double lossSum = 0.0;
+        std::vector<SpanRecord> spans;
+        for (int k = 0; k < o.accumulate; ++k) {
+            const std::int64_t first = (inEpoch * o.accumulate + k) * batch;
+            torch::Tensor index = torch::tensor(
+                std::vector<std::int64_t>(order.begin() + first, order.begin() + first + batch), torch::kLong);
+            lossSum += pipeline.run(data.trainX.index_select(0, index), data.trainY.index_select(0, index), lossScale,
+                                    sampled && k == 0);
+            if (sampled && k == 0)
+                spans = pipeline.spans();
+        }
+        if (o.clip > 0.0)
+            clipGradients(params, o.clip);
+        optimizer->step();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double loss = lossSum / (samplesPerStep * static_cast<double>(data.tokensPerSample));
+        summary.losses.push_back(loss);
+        summary.lastStep = step;
+        if (step % o.logEvery == 0 || step == totalSteps) {
+            out << "step=" << step << " loss=" << loss << " lr=" << o.lr;
+            if (data.text)
+                out << " tokens_per_s=" << std::fixed << std::setprecision(0)
+                    << samplesPerStep * static_cast<double>(data.tokensPerSample) / seconds;
+            else
+                out << " samples_per_s=" << std::fixed << std::setprecision(0) << samplesPerStep / seconds;
+            out << std::defaultfloat << std::setprecision(6) << std::endl;
+        }
+        for (const SpanRecord& span : spans)
+            out << "@tunebench {\"event\": \"span\", \"step\": " << step << ", \"device\": " << span.device
+                << ", \"stage\": " << span.stage << ", \"op\": \"" << span.op << "\", \"mb\": " << span.microbatch
+                << ", \"start_us\": " << span.startUs << ", \"end_us\": " << span.endUs << "}" << std::endl;
+
+        const bool epochEnd = step % stepsPerEpoch == 0 || step == totalSteps;
+        if (epochEnd) {
+            report(step % stepsPerEpoch == 0 ? epoch + 1 : epoch);
+            if (checkpointer)
+                checkpointer->save(model, *optimizer, step);
+        }
+        if (g_stopRequested.load() && step < totalSteps) {
+            if (checkpointer && !epochEnd)
+                checkpointer->save(model, *optimizer, step);
+            out << "stopped by request at step " << step
+                << (checkpointer ? ", checkpoint saved to " + checkpointer->file().string() : std::string()) << std::endl;
+            summary.exitCode = 143;
+            return summary;
+        }
+    }
+    return summary;
+}
+
+int runCli(int argc, char** argv)
+{
+    const ParseResult parsed = parseArgs(std::vector<std::string>(argv + 1, argv + argc));
+    if (parsed.help) {
+        std::cout << usage();
+        return 0;
+    }
+    if (!parsed.error.empty()) {
+        std::cerr << "tunebench-train: " << parsed.error << "\n";
+        return 2;
+    }
+    struct sigaction action {};
+    action.sa_handler = onSigterm;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, nullptr);
+    try {
+        return train(parsed.options, std::cout).exitCode;
+    } catch (const UsageError& e) {
+        std::cerr << "tunebench-train: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "tunebench-train: error: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace tb::train
