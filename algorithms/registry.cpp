@@ -8,6 +8,7 @@ const std::vector<SamplerInfo>& samplerRegistry()
         randomSamplerInfo(),
         gridSamplerInfo(),
         sobolSamplerInfo(),
+        tpeSamplerInfo(),
         gpSamplerInfo(),
         cmaesSamplerInfo(),
     };

@@ -9,6 +9,7 @@ namespace tb::algorithms {
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();
 SamplerInfo sobolSamplerInfo();
+SamplerInfo tpeSamplerInfo();
 SamplerInfo gpSamplerInfo();
 SamplerInfo cmaesSamplerInfo();
 

@@ -8,6 +8,7 @@
 #include "engine/core/store.h"
 #include "engine/core/study.h"
 
+#include "algorithms/importance.h"
 #include "algorithms/schedules/schedule.h"
 
 #include <QCommandLineParser>
@@ -20,6 +21,7 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QStandardPaths>
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -538,6 +540,53 @@ int cmdServe(const QStringList& a)
 }
 
 
+int cmdImportance(const QStringList& a)
+{
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random forest seed (default 0)."), QStringLiteral("S"));
+    Args args(QStringLiteral("importance"), a, {kDb, kExperiment, json, seed}, 0,
+              QStringLiteral("importance --db FILE [--experiment NAME] [--json] [--seed S]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
+    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    algorithms::FanovaOptions options;
+    if (args.isSet(seed)) {
+        bool ok = false;
+        options.seed = args.value(seed).toULongLong(&ok);
+        if (!ok)
+            throw Usage(QStringLiteral("--seed: expected a non-negative integer, got '%1'").arg(args.value(seed)));
+    }
+    const algorithms::ImportanceResult result = algorithms::fanovaImportance(study.spec().space, study.history().finished, options);
+    std::vector<std::size_t> order(result.names.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return result.importance[x] > result.importance[y]; });
+    if (args.isSet(json)) {
+        QJsonObject shares;
+        for (std::size_t i : order)
+            shares.insert(QString::fromStdString(result.names[i]), result.importance[i]);
+        outLine(engine::compactJson({{QStringLiteral("experiment"), study.experiment().name},
+                                     {QStringLiteral("trials"), static_cast<qint64>(result.trialsUsed)},
+                                     {QStringLiteral("method"), QStringLiteral("fanova")},
+                                     {QStringLiteral("importance"), shares}}));
+        return kExitOk;
+    }
+    outLine(QStringLiteral("parameter importance (fANOVA, %1 completed trials) of '%2':")
+                .arg(result.trialsUsed)
+                .arg(study.experiment().name));
+    if (result.trialsUsed < 2)
+        outLine(QStringLiteral("  (needs at least 2 completed trials)"));
+    for (std::size_t i : order)
+        outLine(QStringLiteral("  %1 %2  %3")
+                    .arg(QString::fromStdString(result.names[i]), -20)
+                    .arg(result.importance[i], 6, 'f', 4)
+                    .arg(QString(static_cast<int>(std::lround(result.importance[i] * 40)), QLatin1Char('#'))));
+    return kExitOk;
+}
+
 int cmdSchedule(const QStringList& a)
 {
     namespace sc = algorithms::schedules;
@@ -637,6 +686,7 @@ commands:
   ask --db FILE --experiment NAME                      prints {"trial": ID, "params": {...}}
   tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]
   serve --db FILE --experiment NAME                    ask/tell as JSON lines on stdin/stdout
+  importance --db FILE [--experiment NAME] [--json]    fANOVA parameter importance
   demo [--db FILE]                                     run the bundled demo experiment
   schedule --schedule gpipe|1f1b|interleaved|zb1 --stages P --microbatches M [--virtual-stages V]
            [--durations F,B,W] [--latency T] [--format text|csv|json|chrome]
@@ -662,6 +712,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("serve"), cmdServe},
         {QStringLiteral("demo"), cmdDemo},
         {QStringLiteral("schedule"), cmdSchedule},
+        {QStringLiteral("importance"), cmdImportance},
     };
     return table;
 }

@@ -232,6 +232,32 @@ private slots:
                 QCOMPARE(v.toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("stopped: the experiment's max_seconds budget ran out"));
     }
 
+    void pruningEndsBadTrialsEarly()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("p.db"));
+        // Each trial prints 10 steps of loss = x + (10 - step): a higher x is worse at every step.
+        QJsonObject spec = specWith(QStringLiteral("prune"), floatX(),
+                                    {QStringLiteral("--value=${x}"), QStringLiteral("--steps=10"), QStringLiteral("--sleep-ms=30")}, 12, 1);
+        spec[QStringLiteral("pruner")] = QJsonObject{{QStringLiteral("name"), QStringLiteral("median")},
+                                                     {QStringLiteral("settings"), QJsonObject{{QStringLiteral("n_startup_trials"), 2}, {QStringLiteral("n_warmup_steps"), 2}}}};
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("p.json"), spec), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        int pruned = 0;
+        for (const QJsonValue& v : trialsOf(db, QStringLiteral("prune"))) {
+            const QJsonObject t = v.toObject();
+            if (t.value(QStringLiteral("state")).toString() != QLatin1String("pruned"))
+                continue;
+            ++pruned;
+            QVERIFY2(t.value(QStringLiteral("reason")).toString().startsWith(QStringLiteral("median")), qPrintable(t.value(QStringLiteral("reason")).toString()));
+            // It was stopped before its last step, and its value is the last one it reported.
+            QVERIFY(t.value(QStringLiteral("value")).toDouble() > t.value(QStringLiteral("params")).toObject().value(QStringLiteral("x")).toDouble());
+        }
+        QVERIFY(pruned >= 1);
+        const QString importance = QString::fromUtf8(runCli({QStringLiteral("importance"), QStringLiteral("--db"), db, QStringLiteral("--json")}).out);
+        QVERIFY(importance.contains(QStringLiteral("\"importance\":{\"x\":")));
+    }
+
     void gridExhaustsAndEnds()
     {
         QTemporaryDir dir;
