@@ -68,7 +68,8 @@ struct Engine::Running {
 };
 
 Engine::Engine(QString dbPath, QString experiment, EngineOptions options, QObject* parent)
-    : QObject(parent), m_dbPath(std::move(dbPath)), m_experimentName(std::move(experiment)), m_options(options)
+    : QObject(parent), m_dbPath(std::move(dbPath)), m_experimentName(std::move(experiment)), m_options(options),
+      m_flushTimer(this), m_deadline(this) // children, so that moveToThread() takes them along
 {
     m_flushTimer.setInterval(m_options.metricFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &Engine::flushMetrics);

@@ -6,7 +6,8 @@ namespace {
 constexpr int kMetricBatch = 200000; // per poll, so a huge backlog arrives in slices
 }
 
-StoreFollower::StoreFollower(QString dbPath, QObject* parent) : QObject(parent), m_dbPath(std::move(dbPath))
+StoreFollower::StoreFollower(QString dbPath, QObject* parent)
+    : QObject(parent), m_dbPath(std::move(dbPath)), m_timer(this) // a child moves with moveToThread()
 {
     connect(&m_timer, &QTimer::timeout, this, &StoreFollower::poll);
 }

@@ -1,0 +1,75 @@
+#include "widgets/main_window.h"
+
+#include "widgets/dashboard.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTabWidget>
+#include <QTimer>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("tunebench"));
+    QApplication::setApplicationName(QStringLiteral("tunebench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Tunebench"));
+    QApplication::setApplicationVersion(QStringLiteral(TUNEBENCH_VERSION));
+
+    // The system locale picks the language; View > Language (a setting) overrides it.
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(locale, QStringLiteral("tunebench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Hyperparameter optimization workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Launch the bundled demo experiment."));
+    parser.addOption(demo);
+    const QCommandLineOption shots(QStringLiteral("screenshots"),
+                                   QApplication::translate("main", "Save a picture of each main view to DIR after SECONDS, then quit."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption shotDelay(QStringLiteral("screenshot-delay"), QApplication::translate("main", "Seconds before --screenshots."),
+                                       QStringLiteral("SECONDS"), QStringLiteral("8"));
+    parser.addOption(shots);
+    parser.addOption(shotDelay);
+    parser.addPositionalArgument(QStringLiteral("store"), QApplication::translate("main", "The store to open (default: the one in your data folder)."));
+    parser.process(app);
+
+    tb::widgets::MainWindow window;
+    const QStringList positional = parser.positionalArguments();
+    window.openStore(positional.isEmpty() ? tb::widgets::MainWindow::defaultStorePath() : positional.first());
+    window.show();
+    if (parser.isSet(demo))
+        window.runDemo();
+    if (parser.isSet(shots)) {
+        // docs/ screenshots (scripts/screenshots.sh): every main view, as the user sees it.
+        const QString dir = parser.value(shots);
+        QDir().mkpath(dir);
+        QTimer::singleShot(static_cast<int>(parser.value(shotDelay).toDouble() * 1000), &window, [&window, dir] {
+            auto save = [&](const QString& name) {
+                QApplication::processEvents();
+                window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+            };
+            window.tabs()->setCurrentIndex(1);
+            window.dashboard()->showBottomTab(0);
+            save(QStringLiteral("dashboard"));
+            window.dashboard()->showBottomTab(1);
+            save(QStringLiteral("importance"));
+            window.tabs()->setCurrentIndex(0);
+            save(QStringLiteral("setup"));
+            QApplication::quit();
+        });
+    }
+    return QApplication::exec();
+}

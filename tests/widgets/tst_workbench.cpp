@@ -1,0 +1,229 @@
+// The window's models against real engines: an experiment launched through the GUI's
+// models, follow mode on a store another process writes, the dashboard's panels fed from
+// the store, handing a running experiment to a headless process, the zh_CN catalogue.
+
+#include "widgets/dashboard.h"
+#include "widgets/engine_host.h"
+#include "widgets/experiment_data.h"
+#include "widgets/main_window.h"
+#include "widgets/plots.h"
+#include "widgets/setup_panel.h"
+#include "widgets/store_session.h"
+#include "widgets/trial_detail.h"
+#include "widgets/trial_table.h"
+
+#include "engine/core/store.h"
+
+#include <QDomDocument>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace tb::widgets;
+
+namespace {
+
+QJsonObject testSpec(const QString& name, int trials, int parallel, int sleepMs)
+{
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("objective"), QJsonObject{{QStringLiteral("metric"), QStringLiteral("loss")}, {QStringLiteral("direction"), QStringLiteral("minimize")}}},
+        {QStringLiteral("space"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("type"), QStringLiteral("float")},
+                                                         {QStringLiteral("low"), 0.0}, {QStringLiteral("high"), 1.0}},
+                                             QJsonObject{{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("type"), QStringLiteral("int")},
+                                                         {QStringLiteral("low"), 1}, {QStringLiteral("high"), 4}}}},
+        {QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("name"), QStringLiteral("random")}, {QStringLiteral("seed"), 5}}},
+        {QStringLiteral("budget"), QJsonObject{{QStringLiteral("max_trials"), trials}}},
+        {QStringLiteral("resources"), QJsonObject{{QStringLiteral("parallel_trials"), parallel}}},
+        {QStringLiteral("trial"), QJsonObject{{QStringLiteral("argv"), QJsonArray{qEnvironmentVariable("TB_TEST_TRIAL"), QStringLiteral("--value=${x}"),
+                                                                               QStringLiteral("--steps=4"), QStringLiteral("--sleep-ms=%1").arg(sleepMs)}}}},
+    };
+}
+
+int completedIn(const ExperimentData& data)
+{
+    int n = 0;
+    for (const TrialView& t : data.trials())
+        n += t.row.state == tb::algorithms::TrialState::Completed;
+    return n;
+}
+
+} // namespace
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(QFile::exists(qEnvironmentVariable("TB_TEST_TRIAL")));
+        QVERIFY(QFile::exists(qEnvironmentVariable("TB_CLI")));
+        // The window finds tunebench-cli on PATH or beside itself; here, on PATH.
+        const QString cliDir = QFileInfo(qEnvironmentVariable("TB_CLI")).absolutePath();
+        qputenv("PATH", (cliDir + QLatin1Char(':') + qEnvironmentVariable("PATH")).toLocal8Bit());
+    }
+
+    void experimentLaunchedThroughTheWindowRunsToCompletion()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openStore(dir.filePath(QStringLiteral("gui.db"))));
+        window.setup()->setSpec(testSpec(QStringLiteral("from-gui"), 12, 3, 20));
+        QCOMPARE(window.setup()->validate(), QString());
+
+        QSignalSpy finishedTrials(window.host(), &EngineHost::trialFinished);
+        QSignalSpy finished(window.host(), &EngineHost::finished);
+        QSignalSpy trialsChanged(&window.data(), &ExperimentData::trialsChanged);
+        QSignalSpy importance(window.dashboard(), &Dashboard::importanceUpdated);
+        QCOMPARE(window.launch(), QString());
+        QVERIFY(window.host()->isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("completed"));
+        QCOMPARE(finishedTrials.count(), 12);
+
+        // The models follow the store: every trial, its curve, the table, the plots.
+        QTRY_COMPARE_WITH_TIMEOUT(completedIn(window.data()), 12, 10000);
+        QVERIFY(trialsChanged.count() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(window.data().trials().begin(), window.data().trials().end(),
+                                             [](const TrialView& t) { return t.curve.size() == 5; }),
+                                 10000);
+        QCOMPARE(window.dashboard()->table()->model()->rowCount(), 12);
+        window.dashboard()->curves()->refreshNow();
+        QCOMPARE(window.dashboard()->curves()->curveCount(), 12);
+        for (const TrialView& t : window.data().trials()) {
+            QCOMPARE(window.dashboard()->curves()->pointsOf(t.row.id), t.curve);
+            // The last report is the objective (`loss=x` after four steps).
+            QCOMPARE(t.curve.last().y(), *t.row.value);
+        }
+
+        // Importance is recomputed in the background once trials have finished.
+        QTRY_VERIFY_WITH_TIMEOUT(importance.count() >= 1, 20000);
+        const auto bars = window.dashboard()->importance()->bars();
+        QCOMPARE(bars.size(), 2);
+        QCOMPARE(bars.first().first, QStringLiteral("x")); // the objective is x itself
+
+        // Selecting a trial shows its details, read from the store and its log.
+        const qint64 id = window.data().trials().first().row.id;
+        window.data().select(id);
+        QVERIFY(window.dashboard()->detail()->summaryText().contains(QStringLiteral("Trial %1").arg(id)));
+        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->detail()->logText().contains(QStringLiteral("some log text")), 10000);
+        QCOMPARE(window.dashboard()->table()->view()->currentIndex().data(TrialTableModel::TrialIdRole).toLongLong(), id);
+    }
+
+    void badSpecIsRejectedBeforeLaunch()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openStore(dir.filePath(QStringLiteral("bad.db"))));
+        QJsonObject spec = testSpec(QStringLiteral("bad"), 3, 1, 0);
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("argv")] = QJsonArray{QStringLiteral("prog"), QStringLiteral("--y=${y}")};
+        spec[QStringLiteral("trial")] = trial;
+        window.setup()->setSpec(spec);
+        const QString error = window.launch();
+        QCOMPARE(error, QStringLiteral("trial.argv[1]: unknown placeholder ${y}; known: x, k, trial.id, trial.dir"));
+        QVERIFY(!window.host()->isRunning());
+        tb::engine::Store store(dir.filePath(QStringLiteral("bad.db")));
+        QVERIFY(store.experiments().empty()); // nothing written
+    }
+
+    void followModePicksUpAnotherProcess()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("follow.db"));
+        const QString specPath = dir.filePath(QStringLiteral("spec.json"));
+        QFile f(specPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(testSpec(QStringLiteral("headless"), 10, 2, 60)).toJson());
+        f.close();
+        { tb::engine::Store create(db); } // the window opens the file before the run starts
+
+        ExperimentData data;
+        StoreSession session(db, data, 100);
+        QSignalSpy experiments(&session, &StoreSession::experimentsChanged);
+        QProcess run;
+        run.start(qEnvironmentVariable("TB_CLI"), {QStringLiteral("run"), specPath, QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY(run.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!data.isEmpty(), 20000);
+        QCOMPARE(data.experiment().name, QStringLiteral("headless"));
+        // Trials appear while the other process is still running them.
+        QTRY_VERIFY_WITH_TIMEOUT(!data.trials().isEmpty() && run.state() == QProcess::Running, 20000);
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(completedIn(data), 10, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(data.experiment().state, QStringLiteral("completed"), 10000);
+        QVERIFY(experiments.count() >= 1);
+        tb::engine::Store store(db);
+        for (const TrialView& t : data.trials()) {
+            QCOMPARE(t.row.value, store.trial(t.row.id)->value);
+            QTRY_COMPARE_WITH_TIMEOUT(t.curve.size(), 5, 5000);
+        }
+    }
+
+    void runningExperimentContinuesHeadless()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("keep.db"));
+        EngineHost host;
+        QCOMPARE(host.launch(db, testSpec(QStringLiteral("keep"), 8, 2, 150), dir.path()), QString());
+        QSignalSpy trials(&host, &EngineHost::trialFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(trials.count() >= 2, 30000);
+        const qint64 pid = host.continueHeadless();
+        QVERIFY(pid > 0);
+        QVERIFY(!host.isRunning());
+        // The detached tunebench-cli finishes the experiment: every trial exactly once.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                tb::engine::Store store(db);
+                const auto row = store.experiment(QStringLiteral("keep"));
+                return row && row->state == QLatin1String("completed");
+            }(),
+            60000);
+        tb::engine::Store store(db);
+        const auto row = store.experiment(QStringLiteral("keep"));
+        const auto counts = store.counts(row->id);
+        QCOMPARE(counts.completed, qint64(8));
+        QCOMPARE(counts.total(), qint64(8));
+    }
+
+    void chineseCatalogueIsComplete()
+    {
+        QFile ts(QStringLiteral(TUNEBENCH_SOURCE_DIR "/translations/tunebench_zh_CN.ts"));
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        QDomDocument doc;
+        QVERIFY(doc.setContent(&ts));
+        const QDomNodeList translations = doc.elementsByTagName(QStringLiteral("translation"));
+        QVERIFY(translations.size() > 100);
+        int unfinished = 0;
+        QStringList examples;
+        for (int i = 0; i < translations.size(); ++i) {
+            const QDomElement t = translations.at(i).toElement();
+            const QString type = t.attribute(QStringLiteral("type"));
+            if (type == QLatin1String("obsolete") || type == QLatin1String("vanished"))
+                continue;
+            const bool plural = !t.elementsByTagName(QStringLiteral("numerusform")).isEmpty();
+            if (type == QLatin1String("unfinished") || (!plural && t.text().isEmpty())) {
+                ++unfinished;
+                if (examples.size() < 5)
+                    examples << t.parentNode().firstChildElement(QStringLiteral("source")).text();
+            }
+        }
+        QVERIFY2(unfinished == 0, qPrintable(QStringLiteral("%1 unfinished, e.g. %2").arg(unfinished).arg(examples.join(QStringLiteral(" | ")))));
+        // The built catalogue is embedded and translates the window.
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/tunebench_zh_CN.qm")));
+        QVERIFY(!translator.translate("tb::widgets::MainWindow", "Dashboard").isEmpty());
+    }
+};
+
+QTEST_MAIN(TestWorkbench)
+#include "tst_workbench.moc"

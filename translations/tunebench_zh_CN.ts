@@ -1,0 +1,1569 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui_main.cpp" line="34" />
+        <source>Hyperparameter optimization workbench</source>
+        <translation>超参数优化工作台</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="37" />
+        <source>Launch the bundled demo experiment.</source>
+        <translation>启动内置的演示实验。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="40" />
+        <source>Save a picture of each main view to DIR after SECONDS, then quit.</source>
+        <translation>在 SECONDS 秒后把每个主视图的截图保存到 DIR，然后退出。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="42" />
+        <source>Seconds before --screenshots.</source>
+        <translation>--screenshots 之前等待的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="46" />
+        <source>The store to open (default: the one in your data folder).</source>
+        <translation>要打开的存储文件（默认：数据文件夹中的存储）。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::AlgorithmChooser</name>
+    <message>
+        <location filename="../widgets/algorithm_chooser.cpp" line="90" />
+        <source>Unknown; choose one from the list.</source>
+        <translation>未知；请从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::ArgvEditor</name>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="93" />
+        <source>One argument per line, passed as is (no shell). ${name} is replaced by the parameter's value; type $ to complete.</source>
+        <translation>每行一个参数，原样传递（不经过 shell）。${name} 会被替换为参数值；输入 $ 可自动补全。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="95" />
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="95" />
+        <source>Add an argument after the selected one</source>
+        <translation>在所选参数之后添加一个参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="96" />
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="96" />
+        <source>Remove the selected argument</source>
+        <translation>删除所选参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="97" />
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="97" />
+        <source>Move the selected argument up</source>
+        <translation>上移所选参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="98" />
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="98" />
+        <source>Move the selected argument down</source>
+        <translation>下移所选参数</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::Dashboard</name>
+    <message>
+        <location filename="../widgets/dashboard.cpp" line="41" />
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dashboard.cpp" line="42" />
+        <source>Parameter importance</source>
+        <translation>参数重要性</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::EngineHost</name>
+    <message>
+        <location filename="../widgets/engine_host.cpp" line="34" />
+        <location filename="../widgets/engine_host.cpp" line="53" />
+        <source>An experiment is already running in this window; stop it first.</source>
+        <translation>此窗口中已有实验在运行；请先停止它。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::EnvEditor</name>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="182" />
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="182" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="186" />
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="186" />
+        <source>Add a variable</source>
+        <translation>添加变量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="187" />
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <location filename="../widgets/command_editors.cpp" line="187" />
+        <source>Remove the selected variable</source>
+        <translation>删除所选变量</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::HistoryPlot</name>
+    <message>
+        <location filename="../widgets/plots.cpp" line="969" />
+        <source>Optimization history</source>
+        <translation>优化历史</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="970" />
+        <source>trial number</source>
+        <translation>试验序号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="975" />
+        <source>best so far</source>
+        <translation>当前最优</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1082" />
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1084" />
+        <source>%1 (pruned)</source>
+        <translation>%1（已剪枝）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1086" />
+        <source>%1 (failed)</source>
+        <translation>%1（失败）</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::ImportancePlot</name>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1383" />
+        <source>Parameter importance</source>
+        <translation>参数重要性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1384" />
+        <source>share of the objective's variance</source>
+        <translation>占目标方差的比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1442" />
+        <source>%1: %2%</source>
+        <translation>%1：%2%</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::LearningCurvesPlot</name>
+    <message>
+        <location filename="../widgets/plots.cpp" line="702" />
+        <source>Learning curves</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="703" />
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="955" />
+        <source>%1: %2 %3 at step %4</source>
+        <translation>%1：第 %4 步时 %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::MainWindow</name>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="46" />
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="47" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="48" />
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="49" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="50" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="59" />
+        <source>Tunebench</source>
+        <translation>Tunebench</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="68" />
+        <source>Set-up</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="69" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="72" />
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="89" />
+        <source>Experiment %1: %2</source>
+        <translation>实验 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="106" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="107" />
+        <source>&amp;New Store...</source>
+        <translation>新建存储(&amp;N)...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="109" />
+        <source>&amp;Open Store...</source>
+        <translation>打开存储(&amp;O)...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="111" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="114" />
+        <source>&amp;Import Spec...</source>
+        <translation>导入规格(&amp;I)...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="115" />
+        <source>&amp;Export Spec...</source>
+        <translation>导出规格(&amp;E)...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="117" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="120" />
+        <source>E&amp;xperiment</source>
+        <translation>实验(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="121" />
+        <source>&amp;Launch</source>
+        <translation>启动(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="124" />
+        <source>Cannot launch</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="127" />
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="128" />
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="130" />
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="131" />
+        <source>Best Config</source>
+        <translation>最优配置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="132" />
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="132" />
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="133" />
+        <source>Command-line arguments</source>
+        <translation>命令行参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="135" />
+        <source>Copy as %1</source>
+        <translation>复制为 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="136" />
+        <source>Save as %1...</source>
+        <translation>另存为 %1...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="138" />
+        <source>All Trials as CSV...</source>
+        <translation>全部试验导出为 CSV...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="140" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="141" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="144" />
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="153" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="154" />
+        <source>&amp;About Tunebench</source>
+        <translation>关于 Tunebench(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="155" />
+        <source>About Tunebench</source>
+        <translation>关于 Tunebench</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="156" />
+        <source>&lt;b&gt;Tunebench %1&lt;/b&gt;&lt;p&gt;Hyperparameter optimization for deep-learning training on one workstation. Every trial, metric and log is kept in one SQLite file.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Tunebench %1&lt;/b&gt;&lt;p&gt;在单台工作站上为深度学习训练做超参数优化。所有试验、指标和日志都保存在一个 SQLite 文件中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="161" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="175" />
+        <source>Cannot open store</source>
+        <translation>无法打开存储</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="183" />
+        <source>Store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="184" />
+        <source>%1 - Tunebench</source>
+        <translation>%1 - Tunebench</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="207" />
+        <source>Cannot launch the demo</source>
+        <translation>无法启动演示</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="213" />
+        <source>No store is open.</source>
+        <translation>没有打开的存储。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="235" />
+        <source>Trials are running</source>
+        <translation>试验正在运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="236" />
+        <source>Experiment '%1' is still running. Stop its trials (they are queued again and can be resumed), or keep it running in the background without this window?</source>
+        <translation>实验“%1”仍在运行。要停止它的试验（它们会重新排队，之后可以继续），还是在没有此窗口的情况下在后台继续运行？</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="240" />
+        <source>Stop Trials</source>
+        <translation>停止试验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="241" />
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="249" />
+        <source>Could not continue in the background</source>
+        <translation>无法在后台继续</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="250" />
+        <source>tunebench-cli was not found. The experiment was stopped and can be resumed.</source>
+        <translation>找不到 tunebench-cli。实验已停止，之后可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="265" />
+        <source>New Store</source>
+        <translation>新建存储</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="265" />
+        <location filename="../widgets/main_window.cpp" line="272" />
+        <source>Tunebench stores (*.db);;All files (*)</source>
+        <translation>Tunebench 存储 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="272" />
+        <source>Open Store</source>
+        <translation>打开存储</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="290" />
+        <source>Import Spec</source>
+        <translation>导入规格</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="290" />
+        <location filename="../widgets/main_window.cpp" line="307" />
+        <source>Experiment specs (*.json)</source>
+        <translation>实验规格 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="297" />
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="297" />
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1：不是 JSON 对象（%2）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="307" />
+        <source>Export Spec</source>
+        <translation>导出规格</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="312" />
+        <location filename="../widgets/main_window.cpp" line="361" />
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="328" />
+        <source>No best config</source>
+        <translation>没有最优配置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="333" />
+        <source>Best config copied to the clipboard</source>
+        <translation>最优配置已复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="337" />
+        <source>Save Best Config</source>
+        <translation>保存最优配置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="342" />
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="349" />
+        <source>Export Trials</source>
+        <translation>导出试验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="350" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="377" />
+        <source>Cannot resume</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="393" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="411" />
+        <source>%1: %2 - %3 completed, %4 running, %5 queued, %6 pruned, %7 failed</source>
+        <translation>%1：%2 - 完成 %3，运行中 %4，排队 %5，剪枝 %6，失败 %7</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="423" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="423" />
+        <source>The new language applies the next time Tunebench starts.</source>
+        <translation>新语言将在下次启动 Tunebench 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::ParallelCoordinatesPlot</name>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1129" />
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="1373" />
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::PlotPanel</name>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="39" />
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="40" />
+        <source>Show all data and follow new data again</source>
+        <translation>显示全部数据并重新跟随新数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="48" />
+        <source>PNG image...</source>
+        <translation>PNG 图像...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="49" />
+        <source>PDF document...</source>
+        <translation>PDF 文档...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="50" />
+        <source>SVG drawing...</source>
+        <translation>SVG 矢量图...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="57" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="58" />
+        <source>Save the plot as an image or a document</source>
+        <translation>将图表保存为图像或文档</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="160" />
+        <source>Unknown export format "%1": use .png, .pdf or .svg.</source>
+        <translation>未知的导出格式“%1”：请使用 .png、.pdf 或 .svg。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="163" />
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="171" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="173" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="175" />
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_panel.cpp" line="177" />
+        <location filename="../widgets/plot_panel.cpp" line="184" />
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="43" />
+        <source>trial %1 (#%2)</source>
+        <translation>试验 %1（#%2）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots.cpp" line="49" />
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::PriorPreview</name>
+    <message>
+        <location filename="../widgets/prior_preview.cpp" line="101" />
+        <source>No preview until the parameter is valid.</source>
+        <translation>参数有效后才能预览。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/prior_preview.cpp" line="114" />
+        <source>Select a parameter to see its prior.</source>
+        <translation>选择一个参数以查看其先验分布。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/prior_preview.cpp" line="125" />
+        <source>Prior (log axis)</source>
+        <translation>先验分布（对数轴）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/prior_preview.cpp" line="125" />
+        <source>Prior</source>
+        <translation>先验分布</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::SettingsForm</name>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="36" />
+        <source>No settings.</source>
+        <translation>无设置项。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="116" />
+        <source>%1
+Default: %2</source>
+        <translation>%1
+默认值：%2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::SetupPanel</name>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="105" />
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="109" />
+        <source>Unique within the store.</source>
+        <translation>在存储中必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="110" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="113" />
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="116" />
+        <source>The metric the trial prints, like loss=0.25.</source>
+        <translation>试验输出的指标，例如 loss=0.25。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="117" />
+        <source>Objective &amp;metric</source>
+        <translation>目标指标(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="120" />
+        <source>minimize</source>
+        <translation>最小化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="121" />
+        <source>maximize</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="122" />
+        <source>D&amp;irection</source>
+        <translation>方向(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="125" />
+        <source>last report</source>
+        <translation>最后一次报告</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="126" />
+        <source>best report</source>
+        <translation>最佳报告</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="127" />
+        <source>Which of the trial's reports of the metric is its value.</source>
+        <translation>以试验对该指标的哪一次报告作为其取值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="128" />
+        <source>&amp;Use</source>
+        <translation>取值(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="139" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="143" />
+        <source>&amp;Algorithm</source>
+        <translation>算法(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="144" />
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="146" />
+        <source>Without a fixed seed one is drawn at the start and stored with the experiment.</source>
+        <translation>若不固定种子，将在开始时随机选取并随实验保存。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="151" />
+        <source>&amp;Seed</source>
+        <translation>种子(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="154" />
+        <source>&amp;Pruner</source>
+        <translation>剪枝器(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="165" />
+        <source>Budget and parallelism</source>
+        <translation>预算与并行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="167" />
+        <location filename="../widgets/setup_panel.cpp" line="174" />
+        <location filename="../widgets/setup_panel.cpp" line="181" />
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="173" />
+        <source>&amp;Trials</source>
+        <translation>试验数(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="179" />
+        <source>One more failure than this ends the experiment as failed.</source>
+        <translation>失败次数超过此值时实验以失败结束。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="180" />
+        <source>&amp;Failed trials</source>
+        <translation>失败试验(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="188" />
+        <location filename="../widgets/setup_panel.cpp" line="256" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="189" />
+        <source>&amp;Wall time</source>
+        <translation>运行时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="193" />
+        <source>Trials at &amp;once</source>
+        <translation>同时运行的试验(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="205" />
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="208" />
+        <source>&amp;Command</source>
+        <translation>命令(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="210" />
+        <source>&amp;Built-in trainer</source>
+        <translation>内置训练器(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="227" />
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="240" />
+        <source>the spec file's folder</source>
+        <translation>规格文件所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="242" />
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="245" />
+        <source>&amp;Working directory</source>
+        <translation>工作目录(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="248" />
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="249" />
+        <source>after</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="257" />
+        <source>&amp;Time-out</source>
+        <translation>超时(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="261" />
+        <source>A failed or timed-out trial runs again with the same values, up to this many times.</source>
+        <translation>失败或超时的试验会以相同取值重新运行，最多重试这么多次。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="262" />
+        <source>&amp;Retries</source>
+        <translation>重试次数(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="267" />
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="470" />
+        <source>The spec is valid.</source>
+        <translation>规格有效。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::SpaceEditor</name>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="158" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="158" />
+        <source>Add a parameter</source>
+        <translation>添加参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="159" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="159" />
+        <source>Remove the selected parameter</source>
+        <translation>删除所选参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="160" />
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="160" />
+        <source>Add a copy of the selected parameter</source>
+        <translation>添加所选参数的副本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="161" />
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="161" />
+        <source>Move the selected parameter up</source>
+        <translation>上移所选参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="162" />
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="162" />
+        <source>Move the selected parameter down</source>
+        <translation>下移所选参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="163" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="164" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="238" />
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="243" />
+        <source>Letters, digits, '_', '-' and '.'; used as ${name} in the trial's arguments.</source>
+        <translation>字母、数字、'_'、'-' 和 '.'；在试验参数中写作 ${name}。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="244" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="248" />
+        <source>float</source>
+        <translation>浮点数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="249" />
+        <source>int</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="250" />
+        <source>categorical</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="251" />
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="252" />
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="261" />
+        <source>&amp;Low</source>
+        <translation>下限(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="261" />
+        <source>Smallest value (inclusive).</source>
+        <translation>最小值（包含）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="262" />
+        <source>&amp;High</source>
+        <translation>上限(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="262" />
+        <source>Largest value (inclusive).</source>
+        <translation>最大值（包含）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="263" />
+        <source>Sample on a &amp;log scale</source>
+        <translation>按对数尺度采样(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="266" />
+        <source>&amp;Step</source>
+        <translation>步长(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="266" />
+        <source>Quantization; leave empty for none.</source>
+        <translation>量化步长；留空表示不量化。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="267" />
+        <source>&amp;Grid values</source>
+        <translation>网格取值(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="268" />
+        <source>Comma-separated points for grid search; other samplers sample [low, high].</source>
+        <translation>网格搜索使用的逗号分隔取值；其他采样器在 [下限, 上限] 内采样。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="275" />
+        <source>Double-click to edit. Numbers and true/false are typed values; put text that looks like one in quotes, like "1".</source>
+        <translation>双击编辑。数字和 true/false 按类型解析；看起来像数字的文本请加引号，例如 "1"。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="279" />
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="279" />
+        <source>Add a choice</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="280" />
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="280" />
+        <source>Remove the selected choice</source>
+        <translation>删除所选选项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="286" />
+        <source>&amp;Choices</source>
+        <translation>选项(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="288" />
+        <source>&amp;Value</source>
+        <translation>值(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="288" />
+        <source>A number, true/false or text.</source>
+        <translation>数字、true/false 或文本。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="292" />
+        <source>Active &amp;when</source>
+        <translation>生效条件(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="296" />
+        <source>The parameter is active when its parent takes one of the checked values.</source>
+        <translation>当父参数取所勾选的值之一时，此参数生效。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="297" />
+        <source>takes one of</source>
+        <translation>取以下值之一</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="430" />
+        <source>(always)</source>
+        <translation>（始终）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="465" />
+        <source>Change %1 of %2</source>
+        <translation>修改 %2 的 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="476" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="486" />
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="599" />
+        <location filename="../widgets/space_editor.cpp" line="615" />
+        <source>condition</source>
+        <translation>条件</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::SpaceModel</name>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="142" />
+        <source>Add parameter</source>
+        <translation>添加参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="158" />
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="168" />
+        <source>Duplicate %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="176" />
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="191" />
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="195" />
+        <source>Rename %1 to %2</source>
+        <translation>将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="263" />
+        <source>%1 .. %2</source>
+        <translation>%1 .. %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="265" />
+        <source>, log</source>
+        <translation>，对数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="267" />
+        <source>, step %1</source>
+        <translation>，步长 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="269" />
+        <source>, grid: %1</source>
+        <translation>，网格：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="275" />
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="286" />
+        <source>%1 in {%2}</source>
+        <translation>%1 属于 {%2}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="323" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="324" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="325" />
+        <source>Range / choices</source>
+        <translation>范围 / 选项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_model.cpp" line="326" />
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::TrainerForm</name>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="29" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="30" />
+        <source>spirals: generated two-spirals points; text: a byte-level corpus; idx: MNIST-style images; csv: a table whose last column is the class.</source>
+        <translation>spirals：生成的双螺旋点；text：字节级语料；idx：MNIST 格式图像；csv：最后一列为类别的表格。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="32" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="33" />
+        <source>gpt needs the text task, cnn the idx task; mlp serves spirals and csv.</source>
+        <translation>gpt 需要 text 任务，cnn 需要 idx 任务；mlp 适用于 spirals 和 csv。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="34" />
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="35" />
+        <source>Model size (gpt).</source>
+        <translation>模型规模（gpt）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="36" />
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="36" />
+        <source>text: any file; idx: the images file; csv: numbers.</source>
+        <translation>text：任意文件；idx：图像文件；csv：数值表格。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="37" />
+        <source>Pipeline stages</source>
+        <translation>流水线阶段数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="37" />
+        <source>Pipeline ranks the model is split over.</source>
+        <translation>模型被切分到的流水线阶段数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="38" />
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="39" />
+        <source>cpu, cuda or cuda:N, comma separated: one per stage, or one for all.</source>
+        <translation>cpu、cuda 或 cuda:N，逗号分隔：每个阶段一个，或全部共用一个。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="40" />
+        <source>Micro-batches</source>
+        <translation>微批次数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="40" />
+        <source>Micro-batches per mini-batch.</source>
+        <translation>每个小批次切分的微批次数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="41" />
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="43" />
+        <source>Pipeline schedule: GPipe, 1F1B, interleaved 1F1B or zero-bubble ZB-H1.</source>
+        <translation>流水线调度：GPipe、1F1B、交错 1F1B 或零气泡 ZB-H1。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="44" />
+        <source>Virtual stages</source>
+        <translation>虚拟阶段数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="44" />
+        <source>Stages per rank (interleaved only).</source>
+        <translation>每个设备上的阶段数（仅交错调度）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="45" />
+        <source>Checkpointing</source>
+        <translation>激活检查点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="47" />
+        <source>Activation recomputation: keep only each stage's input and recompute its forward in backward.</source>
+        <translation>激活重计算：只保留每个阶段的输入，在反向传播时重新计算前向。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="48" />
+        <source>Offload</source>
+        <translation>卸载</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="49" />
+        <source>activations: keep checkpointed stage inputs in CPU memory; l2l: layer-to-layer relay.</source>
+        <translation>activations：把检查点的阶段输入放在 CPU 内存；l2l：逐层接力（L2L）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="50" />
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="51" />
+        <source>bf16 autocast needs CUDA.</source>
+        <translation>bf16 自动混合精度需要 CUDA。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="58" />
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="59" />
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="85" />
+        <source>Training length; a step is one optimizer step.</source>
+        <translation>训练长度；一步即一次优化器更新。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="86" />
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="88" />
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="88" />
+        <source>Mini-batch size, split into the micro-batches.</source>
+        <translation>小批次大小，会被切分成微批次。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="90" />
+        <source>model default</source>
+        <translation>模型默认值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="91" />
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="92" />
+        <source>A number, or a parameter of the space such as ${lr} (type $ to complete).</source>
+        <translation>一个数字，或搜索空间中的参数，例如 ${lr}（输入 $ 可自动补全）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="97" />
+        <source>Further tunebench-train arguments (see docs/trainer.md), such as --hidden 128.</source>
+        <translation>其他 tunebench-train 参数（见 docs/trainer.md），例如 --hidden 128。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="98" />
+        <source>Other arguments</source>
+        <translation>其他参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="339" />
+        <source>The gpt model needs the text task.</source>
+        <translation>gpt 模型需要 text 任务。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="341" />
+        <source>The text task needs the gpt model.</source>
+        <translation>text 任务需要 gpt 模型。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="343" />
+        <source>The cnn model needs the idx task.</source>
+        <translation>cnn 模型需要 idx 任务。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="345" />
+        <source>The %1 task needs a data file.</source>
+        <translation>%1 任务需要数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="347" />
+        <source>Offloading activations needs checkpointing (always or except_last).</source>
+        <translation>卸载激活需要开启检查点（always 或 except_last）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainer_form.cpp" line="349" />
+        <source>L2L offload relays the layers through one device: use 1 pipeline stage.</source>
+        <translation>L2L 卸载让各层轮流经过同一设备：请使用 1 个流水线阶段。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::TrialDetail</name>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="32" />
+        <location filename="../widgets/trial_detail.cpp" line="64" />
+        <source>Select a trial to see its details.</source>
+        <translation>选择一个试验以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="33" />
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="33" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="34" />
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="34" />
+        <source>Last value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="41" />
+        <source>The trial's output appears here.</source>
+        <translation>试验的输出显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="97" />
+        <source>&lt;b&gt;Trial %1&lt;/b&gt; (#%2), attempt %3: &lt;span style='color:%4'&gt;%5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;试验 %1&lt;/b&gt;（#%2），第 %3 次尝试：&lt;span style='color:%4'&gt;%5&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="103" />
+        <source>, %1 = %2</source>
+        <translation>，%1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="105" />
+        <source>, exit code %1</source>
+        <translation>，退出码 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="107" />
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="113" />
+        <source>(inactive)</source>
+        <translation>（未生效）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/trial_detail.cpp" line="141" />
+        <source>%1 (%n reports)</source>
+        <translation><numerusform>%1（%n 次报告）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::TrialTable</name>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="181" />
+        <source>Filter trials (any column)</source>
+        <translation>筛选试验（任意列）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="183" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::TrialTableModel</name>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="51" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="52" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="53" />
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="54" />
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="55" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="114" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="131" />
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="132" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="133" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="134" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="135" />
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="136" />
+        <source>Attempt</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="137" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+</TS>

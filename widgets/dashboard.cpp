@@ -1,0 +1,139 @@
+#include "dashboard.h"
+
+#include "experiment_data.h"
+#include "plots.h"
+#include "trial_detail.h"
+#include "trial_table.h"
+
+#include "algorithms/importance.h"
+#include "engine/core/json.h"
+#include "engine/core/spec.h"
+
+#include <QJsonDocument>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
+
+namespace tb::widgets {
+
+namespace {
+constexpr int kImportanceDelayMs = 1500; // batch finishes that arrive close together
+constexpr int kMinTrialsForImportance = 4;
+}
+
+Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
+    : QWidget(parent), m_data(data), m_table(new TrialTable(data, this)), m_detail(new TrialDetail(data, std::move(dbPath), this)),
+      m_curves(new LearningCurvesPlot(&data, this)), m_history(new HistoryPlot(&data, this)),
+      m_parallel(new ParallelCoordinatesPlot(&data, this)), m_importance(new ImportancePlot(&data, this))
+{
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(m_table);
+    left->addWidget(m_detail);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_curves);
+    top->addWidget(m_history);
+    auto* bottom = m_bottomTabs = new QTabWidget(this);
+    bottom->addTab(m_parallel, tr("Parallel coordinates"));
+    bottom->addTab(m_importance, tr("Parameter importance"));
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(top);
+    right->addWidget(bottom);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    m_importanceDelay.setSingleShot(true);
+    m_importanceDelay.setInterval(kImportanceDelayMs);
+    connect(&m_importanceDelay, &QTimer::timeout, this, &Dashboard::startImportance);
+    connect(&m_data, &ExperimentData::trialsChanged, this, &Dashboard::scheduleImportance);
+    connect(&m_data, &ExperimentData::experimentReset, this, [this] {
+        m_importanceTrials = -1;
+        m_importance->setImportance({}, {});
+    });
+    connect(&m_importanceJob, &QFutureWatcher<ImportanceShares>::finished, this, [this] {
+        const ImportanceShares result = m_importanceJob.result();
+        if (result.experimentId == m_data.experiment().id) {
+            m_importance->setImportance(result.names, result.shares);
+            emit importanceUpdated(result.trials);
+        }
+        if (m_importanceTrials >= 0)
+            scheduleImportance(); // trials may have finished meanwhile
+    });
+}
+
+void Dashboard::showBottomTab(int index)
+{
+    m_bottomTabs->setCurrentIndex(index);
+}
+
+void Dashboard::setDbPath(const QString& path)
+{
+    m_detail->setDbPath(path);
+}
+
+void Dashboard::scheduleImportance()
+{
+    int completed = 0;
+    for (const TrialView& t : m_data.trials())
+        completed += t.row.state == algorithms::TrialState::Completed;
+    if (completed >= kMinTrialsForImportance && completed != m_importanceTrials && !m_importanceJob.isRunning())
+        m_importanceDelay.start();
+}
+
+void Dashboard::startImportance()
+{
+    QVector<QByteArray> params;
+    QVector<double> values;
+    for (const TrialView& t : m_data.trials())
+        if (t.row.state == algorithms::TrialState::Completed && t.row.value) {
+            params.push_back(t.row.params);
+            values.push_back(*t.row.value);
+        }
+    m_importanceTrials = static_cast<int>(values.size());
+    m_importanceJob.setFuture(QtConcurrent::run(&Dashboard::computeImportance, m_data.experiment().spec, m_data.experiment().id, params, values));
+}
+
+ImportanceShares Dashboard::computeImportance(const QByteArray& specJson, qint64 experimentId, const QVector<QByteArray>& params,
+                                              const QVector<double>& values)
+{
+    ImportanceShares out;
+    out.experimentId = experimentId;
+    out.trials = static_cast<int>(values.size());
+    try {
+        engine::ParseOptions options;
+        options.requireTrial = false;
+        const engine::ExperimentSpec spec = engine::parseSpec(specJson, options);
+        std::vector<algorithms::TrialRecord> records;
+        for (qsizetype i = 0; i < params.size(); ++i) {
+            algorithms::TrialRecord r;
+            r.number = i;
+            r.params = engine::assignmentFromJson(spec.space, QJsonDocument::fromJson(params[i]).object());
+            r.state = algorithms::TrialState::Completed;
+            r.value = values[i];
+            records.push_back(std::move(r));
+        }
+        algorithms::FanovaOptions fanova;
+        fanova.threads = 1; // leave the other core to the window and the trials
+        const algorithms::ImportanceResult result = algorithms::fanovaImportance(spec.space, records, fanova);
+        for (std::size_t i = 0; i < result.names.size(); ++i) {
+            out.names << QString::fromStdString(result.names[i]);
+            out.shares << result.importance[i];
+        }
+    } catch (const std::exception&) {
+        // An unreadable spec or values outside the space: no importance to show.
+    }
+    return out;
+}
+
+} // namespace tb::widgets

@@ -1,0 +1,66 @@
+#pragma once
+// The live dashboard of one experiment: trial table and detail on the left, plots on the
+// right. Parameter importance is recomputed in the background as trials finish.
+
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QWidget>
+
+class QTabWidget;
+
+namespace tb::widgets {
+
+class ExperimentData;
+class HistoryPlot;
+class ImportancePlot;
+class LearningCurvesPlot;
+class ParallelCoordinatesPlot;
+class TrialDetail;
+class TrialTable;
+
+struct ImportanceShares {
+    qint64 experimentId = 0;
+    QStringList names;
+    QVector<double> shares;
+    int trials = 0;
+};
+
+class Dashboard : public QWidget {
+    Q_OBJECT
+public:
+    Dashboard(ExperimentData& data, QString dbPath, QWidget* parent = nullptr);
+
+    void setDbPath(const QString& path);
+    TrialTable* table() const { return m_table; }
+    TrialDetail* detail() const { return m_detail; }
+    LearningCurvesPlot* curves() const { return m_curves; }
+    HistoryPlot* history() const { return m_history; }
+    ParallelCoordinatesPlot* parallel() const { return m_parallel; }
+    ImportancePlot* importance() const { return m_importance; }
+    void showBottomTab(int index); // 0: parallel coordinates, 1: importance
+
+    // fANOVA over the completed trials (runs on a worker thread).
+    static ImportanceShares computeImportance(const QByteArray& spec, qint64 experimentId, const QVector<QByteArray>& params,
+                                              const QVector<double>& values);
+
+signals:
+    void importanceUpdated(int trials);
+
+private:
+    void scheduleImportance();
+    void startImportance();
+
+    ExperimentData& m_data;
+    TrialTable* m_table;
+    TrialDetail* m_detail;
+    LearningCurvesPlot* m_curves;
+    HistoryPlot* m_history;
+    ParallelCoordinatesPlot* m_parallel;
+    ImportancePlot* m_importance;
+    QTabWidget* m_bottomTabs;
+    QTimer m_importanceDelay;
+    QFutureWatcher<ImportanceShares> m_importanceJob;
+    int m_importanceTrials = -1; // completed trials behind the shown importance
+};
+
+} // namespace tb::widgets

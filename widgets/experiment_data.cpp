@@ -1,0 +1,138 @@
+#include "experiment_data.h"
+
+#include <QJsonDocument>
+#include <cmath>
+
+namespace tb::widgets {
+
+ExperimentData::ExperimentData(QObject* parent) : QObject(parent) {}
+
+void ExperimentData::reset(const engine::ExperimentRow& experiment)
+{
+    m_experiment = experiment;
+    m_spec.reset();
+    if (experiment.id) {
+        try {
+            engine::ParseOptions options;
+            options.requireTrial = false;
+            m_spec = engine::parseSpec(experiment.spec, options);
+        } catch (const std::exception&) {
+            // A spec this build cannot read still shows its trials.
+        }
+    }
+    m_trials.clear();
+    m_index.clear();
+    m_selected = -1;
+    emit experimentReset();
+}
+
+void ExperimentData::updateExperiment(const engine::ExperimentRow& experiment)
+{
+    if (experiment.id != m_experiment.id)
+        return;
+    m_experiment = experiment;
+    emit experimentChanged();
+}
+
+QString ExperimentData::objectiveName() const
+{
+    return m_spec ? m_spec->objective.metric : QString();
+}
+
+bool ExperimentData::minimize() const
+{
+    return !m_spec || m_spec->objective.direction == algorithms::Direction::Minimize;
+}
+
+QStringList ExperimentData::paramNames() const
+{
+    QStringList names;
+    if (m_spec)
+        for (const auto& p : m_spec->space.params())
+            names << QString::fromStdString(p.name);
+    return names;
+}
+
+int ExperimentData::indexOf(qint64 trialId) const
+{
+    return m_index.value(trialId, -1);
+}
+
+const TrialView* ExperimentData::trial(qint64 trialId) const
+{
+    const int i = indexOf(trialId);
+    return i < 0 ? nullptr : &m_trials[i];
+}
+
+std::optional<qint64> ExperimentData::bestTrial() const
+{
+    std::optional<qint64> best;
+    double bestValue = 0;
+    for (const TrialView& t : m_trials) {
+        if (t.row.state != algorithms::TrialState::Completed || !t.row.value)
+            continue;
+        if (!best || oriented(*t.row.value) < oriented(bestValue)) {
+            best = t.row.id;
+            bestValue = *t.row.value;
+        }
+    }
+    return best;
+}
+
+void ExperimentData::setTrials(qint64 experimentId, const QVector<engine::TrialRow>& trials)
+{
+    if (experimentId != m_experiment.id)
+        return;
+    bool added = false;
+    QSet<qint64> restarted;
+    for (const engine::TrialRow& row : trials) {
+        const int i = indexOf(row.id);
+        if (i < 0) {
+            TrialView view;
+            view.row = row;
+            view.params = QJsonDocument::fromJson(row.params).object();
+            m_index.insert(row.id, static_cast<int>(m_trials.size()));
+            m_trials.push_back(std::move(view));
+            added = true;
+            continue;
+        }
+        TrialView& view = m_trials[i];
+        if (view.row.attempt != row.attempt) {
+            view.curve.clear(); // a new attempt draws a new curve
+            restarted.insert(row.id);
+        }
+        view.row = row;
+    }
+    emit trialsChanged(added);
+    if (!restarted.isEmpty())
+        emit curvesChanged(restarted);
+}
+
+void ExperimentData::appendMetrics(qint64 experimentId, const QVector<engine::MetricRow>& metrics)
+{
+    if (experimentId != m_experiment.id)
+        return;
+    const QString objective = objectiveName();
+    QSet<qint64> changed;
+    for (const engine::MetricRow& m : metrics) {
+        if (m.name != objective)
+            continue;
+        const int i = indexOf(m.trialId);
+        if (i < 0 || m.attempt != m_trials[i].row.attempt)
+            continue;
+        m_trials[i].curve.append(QPointF(static_cast<double>(m.step), m.value));
+        changed.insert(m.trialId);
+    }
+    if (!changed.isEmpty())
+        emit curvesChanged(changed);
+}
+
+void ExperimentData::select(qint64 trialId)
+{
+    if (trialId == m_selected)
+        return;
+    m_selected = trialId;
+    emit selectionChanged(trialId);
+}
+
+} // namespace tb::widgets

@@ -1,0 +1,426 @@
+#include "main_window.h"
+
+#include "dashboard.h"
+#include "engine_host.h"
+#include "experiment_data.h"
+#include "setup_panel.h"
+#include "space_editor.h"
+#include "store_session.h"
+
+#include "engine/core/exporters.h"
+#include "engine/core/study.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QDockWidget>
+
+namespace tb::widgets {
+
+namespace {
+constexpr int kMaxRecent = 8;
+const char* const kRecentKey = "recentStores";
+} // namespace
+
+QString MainWindow::experimentStateLabel(const QString& state)
+{
+    if (state == QLatin1String("created")) return tr("created");
+    if (state == QLatin1String("running")) return tr("running");
+    if (state == QLatin1String("stopped")) return tr("stopped");
+    if (state == QLatin1String("completed")) return tr("completed");
+    if (state == QLatin1String("failed")) return tr("failed");
+    return state;
+}
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_data(std::make_unique<ExperimentData>()), m_host(new EngineHost(this)), m_tabs(new QTabWidget(this)),
+      m_space(new SpaceEditor(this)), m_setup(new SetupPanel(m_space, this)), m_dashboard(new Dashboard(*m_data, QString(), this)),
+      m_experiments(new QListWidget(this)), m_storeLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Tunebench"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tunebench.svg")));
+    resize(1400, 900);
+
+    auto* setupPage = new QSplitter(Qt::Horizontal, this);
+    setupPage->addWidget(m_space);
+    setupPage->addWidget(m_setup);
+    setupPage->setStretchFactor(0, 3);
+    setupPage->setStretchFactor(1, 2);
+    m_tabs->addTab(setupPage, tr("Set-up"));
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    setCentralWidget(m_tabs);
+
+    auto* dock = new QDockWidget(tr("Experiments"), this);
+    dock->setObjectName(QStringLiteral("experiments"));
+    dock->setWidget(m_experiments);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    connect(m_experiments, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showExperiment(m_experiments->item(row)->data(Qt::UserRole).toString());
+    });
+
+    statusBar()->addWidget(m_storeLabel, 1);
+    statusBar()->addPermanentWidget(m_countsLabel);
+    buildActions();
+
+    connect(m_data.get(), &ExperimentData::trialsChanged, this, &MainWindow::refreshStatus);
+    connect(m_data.get(), &ExperimentData::experimentChanged, this, &MainWindow::refreshStatus);
+    connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::refreshStatus);
+    connect(m_host, &EngineHost::finished, this, [this](const QString& state, const QString& reason) {
+        statusBar()->showMessage(tr("Experiment %1: %2").arg(state, reason), 10000);
+        if (m_session)
+            m_session->pollNow();
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::defaultStorePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QStringLiteral("tunebench.db"));
+}
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newStore = file->addAction(tr("&New Store..."), this, &MainWindow::newStore);
+    newStore->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(tr("&Open Store..."), this, &MainWindow::openStoreDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Import Spec..."), this, &MainWindow::importSpec);
+    file->addAction(tr("&Export Spec..."), this, &MainWindow::exportSpec);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* experiment = menuBar()->addMenu(tr("E&xperiment"));
+    QAction* launchAction = experiment->addAction(tr("&Launch"), this, [this] {
+        const QString error = launch();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot launch"), error);
+    });
+    launchAction->setShortcut(QKeySequence(Qt::Key_F5));
+    QAction* stop = experiment->addAction(tr("&Stop"), this, &MainWindow::stopExperiment);
+    experiment->addAction(tr("&Resume"), this, &MainWindow::resumeExperiment);
+
+    QMenu* exportMenu = menuBar()->addMenu(tr("E&xport"));
+    QMenu* best = exportMenu->addMenu(tr("Best Config"));
+    const QList<QPair<QString, QString>> formats{{QStringLiteral("json"), tr("JSON")}, {QStringLiteral("yaml"), tr("YAML")},
+                                                 {QStringLiteral("args"), tr("Command-line arguments")}};
+    for (const auto& [format, label] : formats) {
+        best->addAction(tr("Copy as %1").arg(label), this, [this, format = format] { exportBest(format, true); });
+        best->addAction(tr("Save as %1...").arg(label), this, [this, format = format] { exportBest(format, false); });
+    }
+    exportMenu->addAction(tr("All Trials as CSV..."), this, &MainWindow::exportTrials);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")}, {QStringLiteral("en"), QStringLiteral("English")},
+                                                 {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto& [code, label] : choices) {
+        QAction* a = language->addAction(label, this, [this, code = code] { setLanguage(code); });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Tunebench"), this, [this] {
+        QMessageBox::about(this, tr("About Tunebench"),
+                           tr("<b>Tunebench %1</b><p>Hyperparameter optimization for deep-learning training on one "
+                              "workstation. Every trial, metric and log is kept in one SQLite file.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("main toolbar"));
+    tools->addAction(newStore);
+    tools->addAction(open);
+    tools->addSeparator();
+    tools->addAction(launchAction);
+    tools->addAction(stop);
+}
+
+bool MainWindow::openStore(const QString& path)
+{
+    try {
+        engine::Store probe(path); // creates and migrates, or says why it cannot
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot open store"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_session.reset(); // before the new one: both feed the same ExperimentData
+    m_session = std::make_unique<StoreSession>(path, *m_data);
+    connect(m_session.get(), &StoreSession::experimentsChanged, this, &MainWindow::refreshExperimentList);
+    connect(m_session.get(), &StoreSession::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    m_dashboard->setDbPath(path);
+    m_storeLabel->setText(tr("Store: %1").arg(QDir::toNativeSeparators(path)));
+    setWindowTitle(tr("%1 - Tunebench").arg(QFileInfo(path).fileName()));
+
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QLatin1String(kRecentKey), recent.mid(0, kMaxRecent));
+    updateRecentMenu();
+    return true;
+}
+
+void MainWindow::runDemo()
+{
+    QFile resource(QStringLiteral(":/examples/demo.json"));
+    if (!resource.open(QIODevice::ReadOnly))
+        return;
+    QJsonObject spec = QJsonDocument::fromJson(resource.readAll()).object();
+    spec.insert(QStringLiteral("name"), spec.value(QStringLiteral("name")).toString()
+                                            + QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss")));
+    m_setup->setSpec(spec);
+    m_specDir = QDir::currentPath();
+    const QString error = launch();
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot launch the demo"), error);
+}
+
+QString MainWindow::launch()
+{
+    if (!m_session && !openStore(defaultStorePath()))
+        return tr("No store is open.");
+    const QString problem = m_setup->validate();
+    if (!problem.isEmpty()) {
+        m_tabs->setCurrentIndex(0);
+        return problem;
+    }
+    const QJsonObject spec = m_setup->spec();
+    const QString error = m_host->launch(m_session->path(), spec, m_specDir.isEmpty() ? QDir::homePath() : m_specDir);
+    if (!error.isEmpty())
+        return error;
+    m_session->showExperiment(spec.value(QStringLiteral("name")).toString());
+    m_session->pollNow();
+    m_tabs->setCurrentWidget(m_dashboard);
+    return {};
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_host->isRunning()) {
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Trials are running"),
+                    tr("Experiment '%1' is still running. Stop its trials (they are queued again and can be resumed), or "
+                       "keep it running in the background without this window?")
+                        .arg(m_host->experimentName()),
+                    QMessageBox::NoButton, this);
+    QPushButton* stop = box.addButton(tr("Stop Trials"), QMessageBox::DestructiveRole);
+    QPushButton* keep = box.addButton(tr("Keep Running"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == keep) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const qint64 pid = m_host->continueHeadless();
+        QApplication::restoreOverrideCursor();
+        if (!pid)
+            QMessageBox::warning(this, tr("Could not continue in the background"),
+                                 tr("tunebench-cli was not found. The experiment was stopped and can be resumed."));
+        event->accept();
+    } else if (box.clickedButton() == stop) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        delete m_host; // stops the engine and waits for its trials
+        m_host = new EngineHost(this);
+        QApplication::restoreOverrideCursor();
+        event->accept();
+    } else {
+        event->ignore();
+    }
+}
+
+void MainWindow::newStore()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Store"), QDir::homePath(), tr("Tunebench stores (*.db);;All files (*)"));
+    if (!path.isEmpty())
+        openStore(path);
+}
+
+void MainWindow::openStoreDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Store"), QDir::homePath(), tr("Tunebench stores (*.db);;All files (*)"));
+    if (!path.isEmpty())
+        openStore(path);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openStore(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::importSpec()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Spec"), QDir::homePath(), tr("Experiment specs (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    QJsonParseError error;
+    const QJsonDocument doc = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll(), &error) : QJsonDocument();
+    if (!doc.isObject()) {
+        QMessageBox::warning(this, tr("Cannot import"), tr("%1: not a JSON object (%2)").arg(path, error.errorString()));
+        return;
+    }
+    m_setup->setSpec(doc.object());
+    m_specDir = QFileInfo(path).absolutePath();
+    m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::exportSpec()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Spec"), QDir::homePath(), tr("Experiment specs (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(QJsonDocument(m_setup->spec()).toJson()) < 0)
+        QMessageBox::warning(this, tr("Cannot export"), file.errorString());
+}
+
+void MainWindow::exportBest(const QString& format, bool toClipboard)
+{
+    if (!m_session || m_data->isEmpty())
+        return;
+    QByteArray text;
+    try {
+        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
+        engine::Study study(store, engine::Study::find(store, m_data->experiment().name));
+        const auto kind = format == QLatin1String("yaml") ? engine::ConfigFormat::Yaml
+            : format == QLatin1String("args")             ? engine::ConfigFormat::Args
+                                                          : engine::ConfigFormat::Json;
+        text = engine::bestConfig(study, kind);
+    } catch (const std::exception& e) {
+        QMessageBox::information(this, tr("No best config"), QString::fromUtf8(e.what()));
+        return;
+    }
+    if (toClipboard) {
+        QApplication::clipboard()->setText(QString::fromUtf8(text));
+        statusBar()->showMessage(tr("Best config copied to the clipboard"), 5000);
+        return;
+    }
+    const QString suffix = format == QLatin1String("args") ? QStringLiteral("txt") : format;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Best Config"), QDir::home().filePath(QStringLiteral("best.") + suffix));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size())
+        QMessageBox::warning(this, tr("Cannot save"), file.errorString());
+}
+
+void MainWindow::exportTrials()
+{
+    if (!m_session || m_data->isEmpty())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Trials"), QDir::home().filePath(m_data->experiment().name + QStringLiteral(".csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
+        engine::Study study(store, engine::Study::find(store, m_data->experiment().name));
+        const QByteArray csv = engine::exportTrials(study, engine::TrialsFormat::Csv);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csv) != csv.size())
+            throw std::runtime_error(file.errorString().toStdString());
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot export"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::stopExperiment()
+{
+    if (m_host->isRunning())
+        m_host->stop();
+}
+
+void MainWindow::resumeExperiment()
+{
+    if (!m_session || m_data->isEmpty() || m_host->isRunning())
+        return;
+    const QString error = m_host->resume(m_session->path(), m_data->experiment().name);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot resume"), error);
+    m_tabs->setCurrentWidget(m_dashboard);
+}
+
+void MainWindow::showExperiment(const QString& name)
+{
+    if (m_session)
+        m_session->showExperiment(name);
+}
+
+void MainWindow::refreshExperimentList()
+{
+    const QString shown = m_data->experiment().name;
+    QSignalBlocker block(m_experiments);
+    m_experiments->clear();
+    for (const engine::ExperimentRow& e : m_session->experiments()) {
+        auto* item = new QListWidgetItem(tr("%1 (%2)").arg(e.name, experimentStateLabel(e.state)), m_experiments);
+        item->setData(Qt::UserRole, e.name);
+        item->setToolTip(e.reason);
+        if (e.name == shown)
+            m_experiments->setCurrentItem(item);
+    }
+    refreshStatus();
+}
+
+void MainWindow::refreshStatus()
+{
+    if (m_data->isEmpty()) {
+        m_countsLabel->clear();
+        return;
+    }
+    int counts[5] = {};
+    for (const TrialView& t : m_data->trials())
+        ++counts[static_cast<int>(t.row.state)];
+    m_countsLabel->setText(tr("%1: %2 - %3 completed, %4 running, %5 queued, %6 pruned, %7 failed")
+                               .arg(m_data->experiment().name, experimentStateLabel(m_data->experiment().state))
+                               .arg(counts[static_cast<int>(algorithms::TrialState::Completed)])
+                               .arg(counts[static_cast<int>(algorithms::TrialState::Running)])
+                               .arg(counts[static_cast<int>(algorithms::TrialState::Queued)])
+                               .arg(counts[static_cast<int>(algorithms::TrialState::Pruned)])
+                               .arg(counts[static_cast<int>(algorithms::TrialState::Failed)]));
+}
+
+void MainWindow::setLanguage(const QString& code)
+{
+    QSettings().setValue(QStringLiteral("language"), code);
+    QMessageBox::information(this, tr("Language"), tr("The new language applies the next time Tunebench starts."));
+}
+
+} // namespace tb::widgets

@@ -1,0 +1,78 @@
+#pragma once
+// The main window lays out the panels and wires the actions; each panel is its own class.
+
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QTabWidget;
+
+namespace tb::widgets {
+
+class Dashboard;
+class EngineHost;
+class ExperimentData;
+class SetupPanel;
+class SpaceEditor;
+class StoreSession;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    static QString defaultStorePath();
+    static QString experimentStateLabel(const QString& state); // translated
+
+    // Opens (creating if needed) a store and follows it live. Returns false with a message
+    // box when the file cannot be used.
+    bool openStore(const QString& path);
+    // Puts the bundled demo spec in the set-up panel and launches it.
+    void runDemo();
+    // Validates the set-up and starts it in the open store; returns the error or empty.
+    QString launch();
+
+    ExperimentData& data() { return *m_data; }
+    SetupPanel* setup() const { return m_setup; }
+    Dashboard* dashboard() const { return m_dashboard; }
+    EngineHost* host() const { return m_host; }
+    StoreSession* session() const { return m_session.get(); }
+    QTabWidget* tabs() const { return m_tabs; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void newStore();
+    void openStoreDialog();
+    void importSpec();
+    void exportSpec();
+    void exportBest(const QString& format, bool toClipboard);
+    void exportTrials();
+    void stopExperiment();
+    void resumeExperiment();
+    void showExperiment(const QString& name);
+    void refreshExperimentList();
+    void refreshStatus();
+    void updateRecentMenu();
+    void setLanguage(const QString& code);
+
+    std::unique_ptr<ExperimentData> m_data;
+    std::unique_ptr<StoreSession> m_session;
+    EngineHost* m_host;
+    QTabWidget* m_tabs;
+    SpaceEditor* m_space;
+    SetupPanel* m_setup;
+    Dashboard* m_dashboard;
+    QListWidget* m_experiments;
+    QLabel* m_storeLabel;
+    QLabel* m_countsLabel;
+    QMenu* m_recentMenu = nullptr;
+    QString m_specDir; // where relative paths of the current spec resolve
+};
+
+} // namespace tb::widgets

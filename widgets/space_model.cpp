@@ -1,0 +1,397 @@
+#include "space_model.h"
+
+#include "spec_text.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QMimeData>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <algorithm>
+
+namespace tb::widgets {
+
+namespace {
+
+const QString kRowMime = QStringLiteral("application/x-tunebench-space-row");
+
+const QString kName = QStringLiteral("name");
+const QString kType = QStringLiteral("type");
+const QString kWhen = QStringLiteral("when");
+
+} // namespace
+
+// The commands keep whole parameter objects, so undo restores the exact JSON.
+
+class SpaceModel::InsertCommand : public QUndoCommand {
+public:
+    InsertCommand(SpaceModel* model, int row, QJsonObject param, const QString& text)
+        : QUndoCommand(text), m_model(model), m_row(row), m_param(std::move(param))
+    {
+    }
+    void redo() override { m_model->doInsert(m_row, m_param); }
+    void undo() override { m_model->doRemove(m_row); }
+
+private:
+    SpaceModel* m_model;
+    int m_row;
+    QJsonObject m_param;
+};
+
+class SpaceModel::RemoveCommand : public QUndoCommand {
+public:
+    RemoveCommand(SpaceModel* model, int row, const QString& text)
+        : QUndoCommand(text), m_model(model), m_row(row), m_param(model->param(row))
+    {
+    }
+    void redo() override { m_model->doRemove(m_row); }
+    void undo() override { m_model->doInsert(m_row, m_param); }
+
+private:
+    SpaceModel* m_model;
+    int m_row;
+    QJsonObject m_param;
+};
+
+class SpaceModel::MoveCommand : public QUndoCommand {
+public:
+    MoveCommand(SpaceModel* model, int from, int to, const QString& text)
+        : QUndoCommand(text), m_model(model), m_from(from), m_to(to)
+    {
+    }
+    void redo() override { m_model->doMove(m_from, m_to); }
+    void undo() override { m_model->doMove(m_to, m_from); }
+
+private:
+    SpaceModel* m_model;
+    int m_from;
+    int m_to;
+};
+
+class SpaceModel::ReplaceCommand : public QUndoCommand {
+public:
+    ReplaceCommand(SpaceModel* model, int row, QJsonObject after, const QString& text)
+        : QUndoCommand(text), m_model(model), m_row(row), m_before(model->param(row)), m_after(std::move(after))
+    {
+    }
+    void redo() override { m_model->doReplace(m_row, m_after); }
+    void undo() override { m_model->doReplace(m_row, m_before); }
+
+private:
+    SpaceModel* m_model;
+    int m_row;
+    QJsonObject m_before;
+    QJsonObject m_after;
+};
+
+SpaceModel::SpaceModel(QObject* parent) : QAbstractTableModel(parent), m_undo(new QUndoStack(this)) {}
+
+SpaceModel::~SpaceModel() = default;
+
+void SpaceModel::setSpace(const QJsonArray& space)
+{
+    beginResetModel();
+    m_params.clear();
+    for (const QJsonValue& v : space)
+        m_params.append(v.toObject());
+    m_errorRow = -1;
+    m_errorMessage.clear();
+    endResetModel();
+    m_undo->clear();
+    emit spaceChanged();
+}
+
+QJsonArray SpaceModel::space() const
+{
+    QJsonArray out;
+    for (const QJsonObject& p : m_params)
+        out.append(p);
+    return out;
+}
+
+int SpaceModel::rowOf(const QString& name) const
+{
+    for (int i = 0; i < m_params.size(); ++i)
+        if (m_params[i].value(kName).toString() == name)
+            return i;
+    return -1;
+}
+
+QStringList SpaceModel::names() const
+{
+    QStringList out;
+    for (const QJsonObject& p : m_params)
+        out << p.value(kName).toString();
+    return out;
+}
+
+QString SpaceModel::uniqueName(const QString& base) const
+{
+    if (rowOf(base) < 0)
+        return base;
+    for (int n = 2;; ++n) {
+        const QString candidate = base + QLatin1Char('_') + QString::number(n);
+        if (rowOf(candidate) < 0)
+            return candidate;
+    }
+}
+
+void SpaceModel::insertParam(int row, const QJsonObject& param, const QString& text)
+{
+    row = std::clamp(row, 0, static_cast<int>(m_params.size()));
+    m_undo->push(new InsertCommand(this, row, param, text.isEmpty() ? tr("Add parameter") : text));
+}
+
+void SpaceModel::addParam()
+{
+    const QJsonObject param{{kName, uniqueName(QStringLiteral("param"))},
+                            {kType, QStringLiteral("float")},
+                            {QStringLiteral("low"), 0},
+                            {QStringLiteral("high"), 1}};
+    insertParam(static_cast<int>(m_params.size()), param);
+}
+
+void SpaceModel::removeParam(int row)
+{
+    if (row < 0 || row >= m_params.size())
+        return;
+    m_undo->push(new RemoveCommand(this, row, tr("Remove %1").arg(m_params[row].value(kName).toString())));
+}
+
+void SpaceModel::duplicateParam(int row)
+{
+    if (row < 0 || row >= m_params.size())
+        return;
+    QJsonObject copy = m_params[row];
+    const QString name = copy.value(kName).toString();
+    copy.insert(kName, uniqueName(name.isEmpty() ? QStringLiteral("param") : name + QStringLiteral("_copy")));
+    insertParam(row + 1, copy, tr("Duplicate %1").arg(name));
+}
+
+void SpaceModel::moveParam(int from, int to)
+{
+    const int n = static_cast<int>(m_params.size());
+    if (from < 0 || from >= n || to < 0 || to >= n || from == to)
+        return;
+    m_undo->push(new MoveCommand(this, from, to, tr("Move %1").arg(m_params[from].value(kName).toString())));
+}
+
+void SpaceModel::setParam(int row, const QJsonObject& param, const QString& text)
+{
+    if (row < 0 || row >= m_params.size() || m_params[row] == param)
+        return;
+    const QString oldName = m_params[row].value(kName).toString();
+    const QString newName = param.value(kName).toString();
+    QVector<int> children;
+    if (oldName != newName && !oldName.isEmpty() && rowOf(newName) < 0)
+        for (int i = 0; i < m_params.size(); ++i)
+            if (i != row && m_params[i].value(kWhen).toObject().contains(oldName))
+                children << i;
+    if (children.isEmpty()) {
+        m_undo->push(new ReplaceCommand(this, row, param, text.isEmpty() ? tr("Edit %1").arg(oldName) : text));
+        return;
+    }
+    // Children follow a renamed parent, in the same undo step.
+    m_undo->beginMacro(text.isEmpty() ? tr("Rename %1 to %2").arg(oldName, newName) : text);
+    m_undo->push(new ReplaceCommand(this, row, param, QString()));
+    for (int i : children) {
+        QJsonObject when = m_params[i].value(kWhen).toObject();
+        when.insert(newName, when.take(oldName));
+        QJsonObject child = m_params[i];
+        child.insert(kWhen, when);
+        m_undo->push(new ReplaceCommand(this, i, child, QString()));
+    }
+    m_undo->endMacro();
+}
+
+void SpaceModel::setError(int row, const QString& message)
+{
+    const int old = m_errorRow;
+    m_errorRow = row;
+    m_errorMessage = message;
+    for (int r : {old, row})
+        if (r >= 0 && r < m_params.size())
+            emit dataChanged(index(r, 0), index(r, ColumnCount - 1), {Qt::BackgroundRole, Qt::ToolTipRole});
+}
+
+void SpaceModel::doInsert(int row, const QJsonObject& param)
+{
+    beginInsertRows({}, row, row);
+    m_params.insert(row, param);
+    endInsertRows();
+    emit spaceChanged();
+}
+
+void SpaceModel::doRemove(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_params.removeAt(row);
+    endRemoveRows();
+    emit spaceChanged();
+}
+
+void SpaceModel::doMove(int from, int to)
+{
+    // Qt's destination is the row the item goes before, counted before the move.
+    beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+    m_params.move(from, to);
+    endMoveRows();
+    emit spaceChanged();
+}
+
+void SpaceModel::doReplace(int row, const QJsonObject& param)
+{
+    m_params[row] = param;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit spaceChanged();
+}
+
+int SpaceModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_params.size());
+}
+
+int SpaceModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SpaceModel::rangeSummary(const QJsonObject& p)
+{
+    const QString type = p.value(kType).toString();
+    if (type == QLatin1String("float") || type == QLatin1String("int")) {
+        QString s = tr("%1 .. %2").arg(literalText(p.value(QStringLiteral("low"))), literalText(p.value(QStringLiteral("high"))));
+        if (p.value(QStringLiteral("log")).toBool())
+            s += tr(", log");
+        if (p.contains(QStringLiteral("step")))
+            s += tr(", step %1").arg(literalText(p.value(QStringLiteral("step"))));
+        if (p.contains(QStringLiteral("values")))
+            s += tr(", grid: %1").arg(literalListText(p.value(QStringLiteral("values")).toArray()));
+        return s;
+    }
+    if (type == QLatin1String("categorical"))
+        return literalListText(p.value(QStringLiteral("choices")).toArray());
+    if (type == QLatin1String("fixed"))
+        return tr("= %1").arg(literalText(p.value(QStringLiteral("value"))));
+    return {};
+}
+
+QString SpaceModel::conditionSummary(const QJsonObject& p)
+{
+    const QJsonObject when = p.value(kWhen).toObject();
+    if (when.isEmpty())
+        return {};
+    const QJsonValue values = when.begin().value();
+    const QString list = values.isArray() ? literalListText(values.toArray()) : literalText(values);
+    return tr("%1 in {%2}").arg(when.begin().key(), list);
+}
+
+QVariant SpaceModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_params.size())
+        return {};
+    const QJsonObject& p = m_params[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (index.column()) {
+        case NameColumn: return p.value(kName).toString();
+        case TypeColumn: return p.value(kType).toString();
+        case RangeColumn: return rangeSummary(p);
+        case ConditionColumn: return conditionSummary(p);
+        default: return {};
+        }
+    case Qt::BackgroundRole:
+        if (index.row() == m_errorRow)
+            return QBrush(QColor(255, 215, 215));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.row() == m_errorRow)
+            return m_errorMessage;
+        return {};
+    default: return {};
+    }
+}
+
+QVariant SpaceModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case TypeColumn: return tr("Type");
+    case RangeColumn: return tr("Range / choices");
+    case ConditionColumn: return tr("Condition");
+    default: return {};
+    }
+}
+
+Qt::ItemFlags SpaceModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+    if (index.column() == NameColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool SpaceModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (!index.isValid() || role != Qt::EditRole || index.column() != NameColumn)
+        return false;
+    QJsonObject p = m_params[index.row()];
+    p.insert(kName, value.toString());
+    setParam(index.row(), p);
+    return true;
+}
+
+QStringList SpaceModel::mimeTypes() const
+{
+    return {kRowMime};
+}
+
+QMimeData* SpaceModel::mimeData(const QModelIndexList& indexes) const
+{
+    if (indexes.isEmpty())
+        return nullptr;
+    auto* data = new QMimeData;
+    data->setData(kRowMime, QByteArray::number(indexes.first().row()));
+    return data;
+}
+
+bool SpaceModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int, int, const QModelIndex&) const
+{
+    return data && data->hasFormat(kRowMime);
+}
+
+bool SpaceModel::dropMimeData(const QMimeData* data, Qt::DropAction, int row, int, const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, Qt::MoveAction, row, 0, parent))
+        return false;
+    bool ok = false;
+    const int from = data->data(kRowMime).toInt(&ok);
+    if (!ok || from < 0 || from >= m_params.size())
+        return false;
+    if (row < 0)
+        row = parent.isValid() ? parent.row() : static_cast<int>(m_params.size());
+    // `row` is the gap the drop landed in; once the dragged row is out, the gaps after it shift up.
+    moveParam(from, row > from ? row - 1 : row);
+    // The move is done. Answering false keeps QAbstractItemView from also removing the
+    // "moved" source rows, which it does for every accepted MoveAction.
+    return false;
+}
+
+Qt::DropActions SpaceModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions SpaceModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+} // namespace tb::widgets

@@ -1,0 +1,98 @@
+#include "spec_text.h"
+
+#include "engine/core/errors.h"
+#include "engine/core/json.h"
+#include "engine/core/spec.h"
+
+#include <QJsonDocument>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace tb::widgets {
+
+QString numberText(double value)
+{
+    // Integral values through the engine's own rule, so `4` shows as 4, not 4.0.
+    if (const auto v = engine::valueFromJson(QJsonValue(value)))
+        return QString::fromStdString(algorithms::formatValue(*v));
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString literalText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return numberText(value.toDouble());
+    case QJsonValue::String: {
+        const QString s = value.toString();
+        if (literalValue(s) == value)
+            return s;
+        return QString::fromUtf8(QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+    }
+    case QJsonValue::Null: return QStringLiteral("null");
+    default: return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+    }
+}
+
+QJsonValue literalValue(const QString& text)
+{
+    if (text.isEmpty() || text.trimmed() != text)
+        return text;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + text.toUtf8() + ']', &error);
+    if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
+        return text;
+    const QJsonValue v = doc.array().first();
+    if (v.isBool() || v.isDouble() || v.isString())
+        return v;
+    return text;
+}
+
+QString literalListText(const QJsonArray& values)
+{
+    QStringList parts;
+    for (const QJsonValue& v : values)
+        parts << literalText(v);
+    return parts.join(QStringLiteral(", "));
+}
+
+QJsonArray literalList(const QString& text)
+{
+    QJsonArray out;
+    if (text.trimmed().isEmpty())
+        return out;
+    for (const QString& part : text.split(QLatin1Char(',')))
+        out.append(literalValue(part.trimmed()));
+    return out;
+}
+
+QString specError(const QJsonObject& spec, bool requireTrial)
+{
+    engine::ParseOptions options;
+    options.requireTrial = requireTrial;
+    try {
+        engine::parseSpec(spec, options);
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
+    return {};
+}
+
+QString spaceError(const QJsonArray& space)
+{
+    // Only the space can fail: the rest is a fixed, valid minimum.
+    const QJsonObject spec{{QStringLiteral("name"), QStringLiteral("space")},
+                           {QStringLiteral("objective"), QJsonObject{{QStringLiteral("metric"), QStringLiteral("objective")}}},
+                           {QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("seed"), 0}}},
+                           {QStringLiteral("space"), space}};
+    return specError(spec, false);
+}
+
+int errorParamIndex(const QString& message)
+{
+    static const QRegularExpression index(QStringLiteral(R"(^space\[(\d+)\])"));
+    const auto match = index.match(message);
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+} // namespace tb::widgets

@@ -1,0 +1,154 @@
+#include "trial_detail.h"
+
+#include "experiment_data.h"
+#include "trial_table.h"
+
+#include "engine/core/store.h"
+
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonValue>
+#include <QLabel>
+#include <QMap>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
+
+namespace tb::widgets {
+
+namespace {
+constexpr qint64 kLogTailBytes = 16 * 1024;
+}
+
+TrialDetail::TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent)
+    : QWidget(parent), m_data(data), m_dbPath(std::move(dbPath)), m_summary(new QLabel(this)), m_params(new QTreeWidget(this)),
+      m_metrics(new QTreeWidget(this)), m_log(new QPlainTextEdit(this))
+{
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setText(tr("Select a trial to see its details."));
+    m_params->setHeaderLabels({tr("Parameter"), tr("Value")});
+    m_metrics->setHeaderLabels({tr("Metric"), tr("Last value")});
+    for (QTreeWidget* t : {m_params, m_metrics}) {
+        t->setRootIsDecorated(false);
+        t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    }
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setPlaceholderText(tr("The trial's output appears here."));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_log->setFont(mono);
+
+    auto* tables = new QSplitter(Qt::Horizontal, this);
+    tables->addWidget(m_params);
+    tables->addWidget(m_metrics);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(tables);
+    split->addWidget(m_log);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+
+    connect(&m_data, &ExperimentData::selectionChanged, this, &TrialDetail::show);
+    connect(&m_data, &ExperimentData::trialsChanged, this, [this] {
+        if (m_shown >= 0)
+            refresh();
+    });
+    connect(&m_data, &ExperimentData::experimentReset, this, [this] {
+        m_shown = -1;
+        m_summary->setText(tr("Select a trial to see its details."));
+        m_params->clear();
+        m_metrics->clear();
+        m_log->clear();
+    });
+    connect(&m_watcher, &QFutureWatcher<TrialExtras>::finished, this, [this] {
+        const TrialExtras extras = m_watcher.result();
+        if (extras.trialId != m_shown)
+            return;
+        m_metrics->clear();
+        for (const auto& [name, value] : extras.metrics)
+            m_metrics->addTopLevelItem(new QTreeWidgetItem({name, value}));
+        if (m_log->toPlainText() != extras.logTail) {
+            m_log->setPlainText(extras.logTail);
+            m_log->moveCursor(QTextCursor::End);
+        }
+    });
+}
+
+void TrialDetail::show(qint64 trialId)
+{
+    m_shown = trialId;
+    m_log->clear();
+    refresh();
+}
+
+void TrialDetail::refresh()
+{
+    const TrialView* t = m_data.trial(m_shown);
+    if (!t)
+        return;
+    const auto& r = t->row;
+    const QString state = QString::fromLatin1(algorithms::trialStateName(r.state));
+    QString text = tr("<b>Trial %1</b> (#%2), attempt %3: <span style='color:%4'>%5</span>")
+                       .arg(r.id)
+                       .arg(r.number)
+                       .arg(r.attempt)
+                       .arg(TrialTableModel::stateColor(state).name(), TrialTableModel::stateLabel(state));
+    if (r.value)
+        text += tr(", %1 = %2").arg(m_data.objectiveName().toHtmlEscaped()).arg(*r.value, 0, 'g', 8);
+    if (r.exitCode)
+        text += tr(", exit code %1").arg(*r.exitCode);
+    if (!r.reason.isEmpty())
+        text += QStringLiteral("<br>") + tr("Reason: %1").arg(r.reason.toHtmlEscaped());
+    m_summary->setText(text);
+
+    m_params->clear();
+    for (const QString& name : m_data.paramNames()) {
+        const QJsonValue v = t->params.value(name);
+        const QString shown = v.isUndefined() ? tr("(inactive)")
+            : v.isDouble()                    ? QString::number(v.toDouble(), 'g', 10)
+            : v.isBool()                      ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                              : v.toString();
+        m_params->addTopLevelItem(new QTreeWidgetItem({name, shown}));
+    }
+    if (!m_watcher.isRunning())
+        m_watcher.setFuture(QtConcurrent::run(&TrialDetail::loadExtras, m_dbPath, r.id, r.logPath));
+}
+
+QString TrialDetail::summaryText() const { return m_summary->text(); }
+QString TrialDetail::logText() const { return m_log->toPlainText(); }
+
+TrialExtras TrialDetail::loadExtras(const QString& dbPath, qint64 trialId, const QString& logPath)
+{
+    TrialExtras extras;
+    extras.trialId = trialId;
+    try {
+        engine::Store store(dbPath, engine::Store::OpenMode::ExistingOnly);
+        const auto row = store.trial(trialId);
+        QMap<QString, QPair<double, int>> last;
+        for (const engine::MetricRow& m : store.metrics(trialId))
+            if (!row || m.attempt == row->attempt) {
+                auto& entry = last[m.name];
+                entry.first = m.value;
+                ++entry.second;
+            }
+        for (auto it = last.begin(); it != last.end(); ++it)
+            extras.metrics.append({it.key(), tr("%1 (%n reports)", nullptr, it.value().second).arg(it.value().first, 0, 'g', 8)});
+    } catch (const std::exception&) {
+        // The store may be gone or busy; the next refresh tries again.
+    }
+    QFile log(logPath);
+    if (log.open(QIODevice::ReadOnly)) {
+        if (log.size() > kLogTailBytes)
+            log.seek(log.size() - kLogTailBytes);
+        extras.logTail = QString::fromUtf8(log.readAll());
+    }
+    return extras;
+}
+
+} // namespace tb::widgets

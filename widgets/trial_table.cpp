@@ -1,0 +1,216 @@
+#include "trial_table.h"
+
+#include "experiment_data.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonValue>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace tb::widgets {
+
+namespace {
+
+QString stateName(algorithms::TrialState state) { return QString::fromLatin1(algorithms::trialStateName(state)); }
+
+QString jsonText(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 6);
+    case QJsonValue::String: return v.toString();
+    default: return QString();
+    }
+}
+
+} // namespace
+
+TrialTableModel::TrialTableModel(ExperimentData& data, QObject* parent) : QAbstractTableModel(parent), m_data(data)
+{
+    connect(&m_data, &ExperimentData::experimentReset, this, &TrialTableModel::onReset);
+    connect(&m_data, &ExperimentData::trialsChanged, this, &TrialTableModel::onTrialsChanged);
+    onReset();
+}
+
+QColor TrialTableModel::stateColor(const QString& state)
+{
+    if (state == QLatin1String("completed")) return QColor(0x2e, 0x7d, 0x32);
+    if (state == QLatin1String("running")) return QColor(0x15, 0x65, 0xc0);
+    if (state == QLatin1String("queued")) return QColor(0x75, 0x75, 0x75);
+    if (state == QLatin1String("pruned")) return QColor(0xef, 0x8f, 0x00);
+    return QColor(0xc6, 0x28, 0x28);
+}
+
+QString TrialTableModel::stateLabel(const QString& state)
+{
+    if (state == QLatin1String("completed")) return tr("completed");
+    if (state == QLatin1String("running")) return tr("running");
+    if (state == QLatin1String("queued")) return tr("queued");
+    if (state == QLatin1String("pruned")) return tr("pruned");
+    if (state == QLatin1String("failed")) return tr("failed");
+    return state;
+}
+
+void TrialTableModel::onReset()
+{
+    beginResetModel();
+    m_params = m_data.paramNames();
+    m_rows = static_cast<int>(m_data.trials().size());
+    endResetModel();
+}
+
+void TrialTableModel::onTrialsChanged(bool added)
+{
+    const int rows = static_cast<int>(m_data.trials().size());
+    if (added && rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    }
+    if (m_rows > 0)
+        emit dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
+}
+
+int TrialTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
+int TrialTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : FirstParam + static_cast<int>(m_params.size());
+}
+
+QVariant TrialTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows)
+        return {};
+    const TrialView& t = m_data.trials()[index.row()];
+    const auto& r = t.row;
+    const double duration = r.startedAt && r.endedAt ? *r.endedAt - *r.startedAt : -1.0; // -1: not finished
+    if (role == TrialIdRole)
+        return qint64(r.id);
+    if (role == Qt::ForegroundRole && index.column() == State)
+        return stateColor(stateName(r.state));
+    if (role == Qt::TextAlignmentRole && index.column() != State && index.column() != Reason)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Reason)
+        return r.reason;
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    const bool sort = role == SortRole;
+    switch (index.column()) {
+    case Id: return qint64(r.id);
+    case Number: return qint64(r.number);
+    case State: return sort ? stateName(r.state) : stateLabel(stateName(r.state));
+    case Value:
+        if (!r.value)
+            return sort ? QVariant(std::nan("")) : QVariant();
+        return sort ? QVariant(*r.value) : QVariant(QString::number(*r.value, 'g', 6));
+    case Duration:
+        if (duration < 0)
+            return sort ? QVariant(-1.0) : QVariant();
+        return sort ? QVariant(duration) : QVariant(tr("%1 s").arg(duration, 0, 'f', 1));
+    case Attempt: return r.attempt;
+    case Reason: return r.reason;
+    default: {
+        const QJsonValue v = t.params.value(m_params.value(index.column() - FirstParam));
+        if (sort && v.isDouble())
+            return v.toDouble();
+        return jsonText(v);
+    }
+    }
+}
+
+QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id: return tr("Trial");
+    case Number: return tr("#");
+    case State: return tr("State");
+    case Value: return m_data.objectiveName().isEmpty() ? tr("Value") : m_data.objectiveName();
+    case Duration: return tr("Duration");
+    case Attempt: return tr("Attempt");
+    case Reason: return tr("Reason");
+    default: return m_params.value(section - FirstParam);
+    }
+}
+
+void TrialFilterModel::setState(const QString& state)
+{
+    m_state = state;
+    invalidateFilter();
+}
+
+void TrialFilterModel::setText(const QString& text)
+{
+    m_text = text;
+    invalidateFilter();
+}
+
+bool TrialFilterModel::filterAcceptsRow(int row, const QModelIndex& parent) const
+{
+    const QAbstractItemModel* m = sourceModel();
+    if (!m_state.isEmpty() && m->index(row, TrialTableModel::State, parent).data(TrialTableModel::SortRole).toString() != m_state)
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    for (int c = 0; c < m->columnCount(parent); ++c)
+        if (m->index(row, c, parent).data().toString().contains(m_text, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+TrialTable::TrialTable(ExperimentData& data, QWidget* parent)
+    : QWidget(parent), m_data(data), m_model(new TrialTableModel(data, this)), m_filter(new TrialFilterModel(this)),
+      m_view(new QTableView(this)), m_text(new QLineEdit(this)), m_state(new QComboBox(this))
+{
+    m_filter->setSourceModel(m_model);
+    m_filter->setSortRole(TrialTableModel::SortRole);
+    m_view->setModel(m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(TrialTableModel::Id, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAlternatingRowColors(true);
+    m_text->setPlaceholderText(tr("Filter trials (any column)"));
+    m_text->setClearButtonEnabled(true);
+    m_state->addItem(tr("All states"), QString());
+    for (const char* s : {"running", "queued", "completed", "pruned", "failed"})
+        m_state->addItem(TrialTableModel::stateLabel(QString::fromLatin1(s)), QString::fromLatin1(s));
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_text, 1);
+    filters->addWidget(m_state);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_view);
+
+    connect(m_text, &QLineEdit::textChanged, m_filter, &TrialFilterModel::setText);
+    connect(m_state, &QComboBox::currentIndexChanged, this, [this] { m_filter->setState(m_state->currentData().toString()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (current.isValid())
+            m_data.select(current.data(TrialTableModel::TrialIdRole).toLongLong());
+    });
+    connect(&m_data, &ExperimentData::selectionChanged, this, &TrialTable::onSelectionChanged);
+}
+
+void TrialTable::onSelectionChanged(qint64 trialId)
+{
+    const int row = m_data.indexOf(trialId);
+    if (row < 0)
+        return;
+    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(row, 0));
+    if (proxy.isValid() && m_view->currentIndex().row() != proxy.row()) {
+        m_view->setCurrentIndex(proxy);
+        m_view->scrollTo(proxy);
+    }
+}
+
+} // namespace tb::widgets
