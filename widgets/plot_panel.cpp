@@ -14,6 +14,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+#include <utility>
 
 namespace tb::widgets {
 
@@ -73,6 +74,7 @@ PlotPanel::PlotPanel(ExperimentData* data, QWidget* parent)
     if (m_data) {
         connect(m_data, &ExperimentData::experimentReset, this, [this] {
             m_userView = false; // a new experiment starts with the fitted view
+            m_exactFit = true;
             markDirty();
         });
     }
@@ -94,7 +96,7 @@ void PlotPanel::tick()
     m_dirty = false;
     rebuild();
     if (!m_userView)
-        fitView();
+        fitView(std::exchange(m_exactFit, false));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -111,7 +113,7 @@ void PlotPanel::refreshNow()
     m_dirty = false;
     rebuild();
     if (!m_userView)
-        fitView();
+        fitView(std::exchange(m_exactFit, false));
     m_plot->replot(QCustomPlot::rpImmediateRefresh);
     if (finishRendering())
         m_plot->replot(QCustomPlot::rpImmediateRefresh);
@@ -120,7 +122,7 @@ void PlotPanel::refreshNow()
 void PlotPanel::resetView()
 {
     m_userView = false;
-    fitView();
+    fitView(true);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -65,8 +65,10 @@ protected:
     // Brings the plottables up to date with data(); called at most once per tick.
     virtual void rebuild() = 0;
     // Sets the axis ranges that show all data. Called after rebuild() while the user
-    // has not zoomed or panned since the last resetView().
-    virtual void fitView() = 0;
+    // has not zoomed or panned since the last resetView(). `exact` (reset view, a new
+    // experiment) asks for the tight fit; otherwise a plot may keep a range that still
+    // shows all data, to spare re-renders.
+    virtual void fitView(bool exact) = 0;
     // Nearest element to `pos` (widget pixels) within a few pixels, if any.
     virtual std::optional<Hit> hitAt(const QPointF& pos) const = 0;
     // Completes renders that run in the background; true when the plot needs another
@@ -90,6 +92,7 @@ private:
     QTimer* m_timer;
     bool m_dirty = false;
     bool m_userView = false; // the user zoomed or panned: stop refitting to new data
+    bool m_exactFit = true;  // the next fitView() is exact
     int m_replots = 0;
     std::optional<QPoint> m_pressPos; // left button went down here, not yet released
 };

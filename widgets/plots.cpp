@@ -2,10 +2,10 @@
 
 #include "experiment_data.h"
 
+#include <QFutureWatcher>
 #include <QJsonValue>
 #include <QPainter>
 #include <QThread>
-#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -357,12 +357,14 @@ void strokeCurve(QPainter* painter, const QVector<QPointF>& points, const QCPRan
 // Exports do not use the cache: raster exports render at their own scale, vector exports
 // (PDF, SVG) get lines when the set is small and an embedded image at 2x otherwise.
 //
-// Why this design (measured with bench/bench_plots.cpp, 1000 curves x 1000 points): one QCPGraph per trial strokes 1M segments with QPainter on every
-// replot (300+ ms on the 2-core development VM); a QCPLayer in lmBuffered mode only helps
+// Why this design (measured with bench/bench_plots.cpp, 1000 curves x 1000 points, on the
+// 2-core development VM): one QCPGraph per trial strokes 1M segments with QPainter on
+// every replot, 130-220 ms of CPU each. A QCPLayer in lmBuffered mode only helps
 // QCPLayer::replot(), while every QCustomPlot::replot() (axes, the 30 Hz refresh) redraws
 // all layers. Caching inside the plottable makes the common replot (a running trial got a
-// point) a blit of a few ms; SpanRaster makes a full render several times cheaper than
-// QPainter, and rendering off the GUI thread keeps zooming and panning at replot speed.
+// point) about 3 ms, 1-2 ms over an empty plot; SpanRaster renders the 1M points several
+// times faster than QPainter, and rendering off the GUI thread keeps a zoom or a pan at
+// about 5 ms of GUI-thread time while the new image takes 50-100 ms in the background.
 class CurveBundle : public QCPAbstractPlottable {
 public:
     struct Curve {
@@ -383,8 +385,6 @@ public:
                 mParentPlot->replot(QCustomPlot::rpQueuedReplot);
         });
     }
-
-    const QVector<Curve>& curves() const { return m_curves; }
 
     // Above this many points a cached bundle renders with SpanRaster (1-pixel lines).
     void setRasterAbove(qsizetype points)
@@ -410,6 +410,14 @@ public:
             m_curves.append(c);
             addBounds(c);
         }
+    }
+
+    // Forgets the cached image, so that replots show nothing (rather than a preview of
+    // unrelated curves) until the next render is ready: a new experiment.
+    void discardImage()
+    {
+        m_cache = QImage();
+        m_rendered = 0;
     }
 
     bool isRendering() const { return m_jobRunning; }
@@ -705,6 +713,8 @@ LearningCurvesPlot::LearningCurvesPlot(ExperimentData* data, QWidget* parent)
     plot()->yAxis->setLabel(objectiveLabel(data));
     connect(data, &ExperimentData::experimentReset, this, [this] {
         m_reset = true;
+        m_bulk->discardImage();
+        m_highlight->discardImage();
         markDirty();
     });
     connect(data, &ExperimentData::curvesChanged, this, [this](const QSet<qint64>& ids) {
@@ -715,8 +725,6 @@ LearningCurvesPlot::LearningCurvesPlot(ExperimentData* data, QWidget* parent)
     connect(data, &ExperimentData::selectionChanged, this, &LearningCurvesPlot::markDirty);
     markDirty();
 }
-
-LearningCurvesPlot::~LearningCurvesPlot() = default;
 
 QVector<QPointF> LearningCurvesPlot::pointsOf(qint64 trialId) const
 {
@@ -888,7 +896,7 @@ bool LearningCurvesPlot::finishRendering()
     return bulk || highlight;
 }
 
-void LearningCurvesPlot::fitView()
+void LearningCurvesPlot::fitView(bool exact)
 {
     bool foundBulk = false, foundLive = false;
     QCPRange keys = m_bulk->getKeyRange(foundBulk);
@@ -908,7 +916,12 @@ void LearningCurvesPlot::fitView()
         values.expand(liveValues);
     }
     plot()->xAxis->setRange(std::min(0.0, keys.lower), niceCeil(keys.upper));
-    plot()->yAxis->setRange(padded(values));
+    // Keep the value range while the data fits it well: every change of the view
+    // re-renders the finished curves, and running trials nudge their extremes all the time.
+    const QCPRange now = plot()->yAxis->range();
+    const bool fits = now.lower <= values.lower && now.upper >= values.upper && now.size() <= 1.5 * padded(values).size();
+    if (exact || !fits)
+        plot()->yAxis->setRange(padded(values, exact ? 0.05 : 0.08));
 }
 
 std::optional<PlotPanel::Hit> LearningCurvesPlot::hitAt(const QPointF& pos) const
@@ -1052,7 +1065,7 @@ void HistoryPlot::rebuild()
     m_selectedGraph->setData(selectedKey, selectedValue, true);
 }
 
-void HistoryPlot::fitView()
+void HistoryPlot::fitView(bool)
 {
     if (m_points.isEmpty()) {
         plot()->xAxis->setRange(0, 10);
@@ -1136,17 +1149,18 @@ ParallelCoordinatesPlot::ParallelCoordinatesPlot(ExperimentData* data, QWidget* 
     m_colorScale->setType(QCPAxis::atRight);
     m_colorScale->setBarWidth(10);
 
-    auto linesChanged = [this] {
+    connect(data, &ExperimentData::experimentReset, this, [this] {
+        m_bulk->discardImage();
         m_linesDirty = true;
         markDirty();
-    };
-    connect(data, &ExperimentData::experimentReset, this, linesChanged);
-    connect(data, &ExperimentData::trialsChanged, this, linesChanged);
+    });
+    connect(data, &ExperimentData::trialsChanged, this, [this] {
+        m_linesDirty = true;
+        markDirty();
+    });
     connect(data, &ExperimentData::selectionChanged, this, &ParallelCoordinatesPlot::markDirty);
     markDirty();
 }
-
-ParallelCoordinatesPlot::~ParallelCoordinatesPlot() = default;
 
 QStringList ParallelCoordinatesPlot::axisTitles() const
 {
@@ -1346,7 +1360,7 @@ bool ParallelCoordinatesPlot::finishRendering()
     return m_bulk->finishRendering();
 }
 
-void ParallelCoordinatesPlot::fitView()
+void ParallelCoordinatesPlot::fitView(bool)
 {
     const double last = std::max<qsizetype>(1, m_axes.size() - 1);
     plot()->xAxis->setRange(-0.25, last + 0.45);
@@ -1421,7 +1435,7 @@ void ImportancePlot::rebuild()
     plot()->yAxis->ticker().staticCast<QCPAxisTickerText>()->setTicks(keys, labels);
 }
 
-void ImportancePlot::fitView()
+void ImportancePlot::fitView(bool)
 {
     double largest = 0;
     for (const auto& bar : std::as_const(m_bars))

@@ -36,7 +36,6 @@ class LearningCurvesPlot : public PlotPanel {
     Q_OBJECT
 public:
     explicit LearningCurvesPlot(ExperimentData* data, QWidget* parent = nullptr);
-    ~LearningCurvesPlot() override;
 
     int curveCount() const { return static_cast<int>(m_curves.size()); }
     // The (step, objective) points drawn for a trial, by step; empty when it has no curve.
@@ -50,7 +49,7 @@ public:
 
 protected:
     void rebuild() override;
-    void fitView() override;
+    void fitView(bool exact) override;
     std::optional<Hit> hitAt(const QPointF& pos) const override;
     bool finishRendering() override;
 
@@ -69,7 +68,7 @@ private:
     CurveBundle* m_highlight; // the best and the selected trial
     QHash<qint64, Curve> m_curves;
     QVector<qint64> m_bulkOrder; // trials in the cached layer, in drawing order
-    QVector<qint64> m_liveOrder; // trials drawn live, bottom to top
+    QVector<qint64> m_liveOrder; // trials drawn over the finished ones, bottom to top
     QSet<qint64> m_changed;      // curves that got points since the last rebuild
     bool m_reset = true;
     int m_bulkAlpha = -1;
@@ -92,7 +91,7 @@ public:
 
 protected:
     void rebuild() override;
-    void fitView() override;
+    void fitView(bool exact) override;
     std::optional<Hit> hitAt(const QPointF& pos) const override;
 
 private:
@@ -117,7 +116,6 @@ class ParallelCoordinatesPlot : public PlotPanel {
     Q_OBJECT
 public:
     explicit ParallelCoordinatesPlot(ExperimentData* data, QWidget* parent = nullptr);
-    ~ParallelCoordinatesPlot() override;
 
     // Parameter names in the space's order, then the objective.
     QStringList axisTitles() const;
@@ -128,7 +126,7 @@ public:
 
 protected:
     void rebuild() override;
-    void fitView() override;
+    void fitView(bool exact) override;
     std::optional<Hit> hitAt(const QPointF& pos) const override;
     bool finishRendering() override;
 
@@ -173,7 +171,7 @@ public slots:
 
 protected:
     void rebuild() override;
-    void fitView() override;
+    void fitView(bool exact) override;
     std::optional<Hit> hitAt(const QPointF& pos) const override;
 
 private:

@@ -126,7 +126,9 @@ private slots:
         });
         int reads = 0;
         qint64 last = 0;
-        while (!done || reads < 3) {
+        bool finalRead = false;
+        while (!finalRead) {
+            finalRead = done && reads >= 3; // one more read once the writer has finished
             QProcess p;
             p.start(cli, {QStringLiteral("status"), QStringLiteral("--db"), path, QStringLiteral("--json")});
             QVERIFY(p.waitForFinished(60000));

@@ -11,6 +11,7 @@
 #include <QToolTip>
 #include <QtTest>
 #include <cmath>
+#include <memory>
 #include <qcustomplot.h>
 
 using tb::algorithms::TrialState;
@@ -99,6 +100,7 @@ private slots:
     void curvesMatchData();
     void denseCurvesAreDrawn();
     void zoomRendersInBackground();
+    void viewFollowsDataUntilUserZooms();
     void historyBestSoFar_data();
     void historyBestSoFar();
     void parallelCoordinates();
@@ -209,6 +211,39 @@ void TestPlots::zoomRendersInBackground()
     // Nothing changed since: replots reuse the image.
     plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
     QVERIFY(!plot.isRendering());
+}
+
+void TestPlots::viewFollowsDataUntilUserZooms()
+{
+    ExperimentData data;
+    fill(data);
+    LearningCurvesPlot plot(&data);
+    plot.resize(800, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.refreshNow();
+    QCPAxis* steps = plot.plot()->xAxis;
+    QVERIFY(steps->range().upper >= 11);
+
+    // New steps widen the view while it follows the data.
+    data.appendMetrics(kExperiment, {MetricRow{5, 1, 30, QStringLiteral("loss"), 0.7, 0}});
+    plot.refreshNow();
+    QVERIFY(steps->range().contains(30));
+
+    // A wheel zoom is the user's view: new data leave it alone...
+    const QPointF centre = plot.plot()->axisRect()->rect().center();
+    QWheelEvent wheel(centre, plot.plot()->mapToGlobal(centre), {}, {0, 120}, Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(plot.plot(), &wheel);
+    const QCPRange zoomed = steps->range();
+    data.appendMetrics(kExperiment, {MetricRow{5, 1, 60, QStringLiteral("loss"), 0.7, 0}});
+    plot.refreshNow();
+    QCOMPARE(steps->range(), zoomed);
+    QVERIFY(!steps->range().contains(60));
+
+    // ...until "reset view".
+    plot.resetView();
+    QVERIFY(steps->range().contains(60));
 }
 
 void TestPlots::historyBestSoFar_data()
