@@ -1,10 +1,12 @@
 #include "widgets/main_window.h"
 
 #include "widgets/dashboard.h"
+#include "widgets/experiment_data.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QTabWidget>
 #include <QTimer>
 #include <QLibraryInfo>
@@ -58,10 +60,15 @@ int main(int argc, char** argv)
         QDir().mkpath(dir);
         QTimer::singleShot(static_cast<int>(parser.value(shotDelay).toDouble() * 1000), &window, [&window, dir] {
             auto save = [&](const QString& name) {
-                QApplication::processEvents();
+                // Let the shown panels take their throttled redraw (33 ms ticks) first.
+                QEventLoop settle;
+                QTimer::singleShot(400, &settle, &QEventLoop::quit);
+                settle.exec();
                 window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
             };
             window.tabs()->setCurrentIndex(1);
+            if (const auto best = window.data().bestTrial())
+                window.data().select(*best);
             window.dashboard()->showBottomTab(0);
             save(QStringLiteral("dashboard"));
             window.dashboard()->showBottomTab(1);
