@@ -17,13 +17,6 @@ namespace tb::algorithms {
 
 namespace {
 
-std::string shortNumber(double x)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", x);
-    return buf;
-}
-
 // min_resource * reduction_factor^(rung + rate), or nullopt once it would pass `limit`
 // (which also keeps the product from overflowing).
 std::optional<std::int64_t> rungStep(const HalvingRule& rule, std::int64_t rung, std::int64_t limit)

@@ -14,13 +14,6 @@ namespace tb::algorithms {
 
 namespace {
 
-std::string shortNumber(double x)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", x);
-    return buf;
-}
-
 // numpy.nanpercentile(values, 50) with linear interpolation; NaN when no value is a number.
 double nanMedian(std::vector<double> values)
 {

@@ -4,7 +4,18 @@
 #include "../pruner.h"
 #include "../sampler.h"
 
+#include <cstdio>
+#include <string>
+
 namespace tb::algorithms {
+
+// Four significant digits, for the numbers in pruning reasons.
+inline std::string shortNumber(double x)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", x);
+    return buf;
+}
 
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();

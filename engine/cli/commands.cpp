@@ -96,6 +96,18 @@ private:
     bool m_help = false;
 };
 
+// To FILE when one is given (--output), else to stdout.
+void writeOutput(const QString& path, const QByteArray& data)
+{
+    if (path.isEmpty()) {
+        out(QString::fromUtf8(data));
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
+        throw RuntimeError(path + QStringLiteral(": cannot write: ") + file.errorString());
+}
+
 const QCommandLineOption kDb(QStringLiteral("db"), QStringLiteral("The SQLite store."), QStringLiteral("FILE"));
 const QCommandLineOption kExperiment(QStringLiteral("experiment"), QStringLiteral("Experiment name (default: the newest)."),
                                      QStringLiteral("NAME"));
@@ -339,13 +351,7 @@ int cmdExport(const QStringList& a)
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
     engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
     const QByteArray data = engine::exportTrials(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
-    if (args.isSet(output)) {
-        QFile file(args.value(output));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
-            throw RuntimeError(args.value(output) + QStringLiteral(": cannot write: ") + file.errorString());
-        return kExitOk;
-    }
-    out(QString::fromUtf8(data));
+    writeOutput(args.isSet(output) ? args.value(output) : QString(), data);
     return kExitOk;
 }
 
@@ -664,13 +670,7 @@ int cmdSchedule(const QStringList& a)
         data = QByteArray::fromStdString(sc::toChromeTrace(schedule, sim)) + '\n';
     if (f == QLatin1String("csv") || f == QLatin1String("chrome"))
         err(summary); // keeps stdout a clean file
-    if (args.isSet(output)) {
-        QFile file(args.value(output));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
-            throw RuntimeError(args.value(output) + QStringLiteral(": cannot write: ") + file.errorString());
-        return kExitOk;
-    }
-    out(QString::fromUtf8(data));
+    writeOutput(args.isSet(output) ? args.value(output) : QString(), data);
     return kExitOk;
 }
 
