@@ -96,12 +96,21 @@ int main(int argc, char** argv)
             const auto& t = window.data().trials();
             return t.size() == trials && std::all_of(t.begin(), t.end(), [](const widgets::TrialView& v) { return v.curve.size() == 10; });
         };
-        while (!loaded() && clock.elapsed() < 60000)
+        double trialsMs = -1;
+        while (!loaded() && clock.elapsed() < 60000) {
             QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+            if (trialsMs < 0 && window.data().trials().size() == trials)
+                trialsMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        }
+        const double curvesMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         window.dashboard()->curves()->refreshNow();
+        const double plot1 = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         window.dashboard()->history()->refreshNow();
+        const double plot2 = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         window.dashboard()->parallel()->refreshNow();
         QApplication::processEvents();
+        std::fprintf(stderr, "phases: trials %.0f ms, curves %.0f ms, curves plot %.0f ms, history %.0f ms, parallel %.0f ms\n", trialsMs,
+                     curvesMs, plot1 - curvesMs, plot2 - plot1, static_cast<double>(clock.nsecsElapsed()) / 1e6 - plot2);
         openMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         std::fprintf(stderr, "open: %d trials, table rows %d\n", static_cast<int>(window.data().trials().size()),
                      window.dashboard()->table()->model()->rowCount());

@@ -1024,6 +1024,10 @@ QVector<QPointF> HistoryPlot::values() const
     return out;
 }
 
+namespace {
+constexpr qsizetype kDenseHistoryPoints = 2000;
+}
+
 void HistoryPlot::rebuild()
 {
     const ExperimentData* d = data();
@@ -1063,6 +1067,15 @@ void HistoryPlot::rebuild()
     }
     m_bestGraph->setData(bestKeys, bestValues, true);
     m_selectedGraph->setData(selectedKey, selectedValue, true);
+    // Thousands of antialiased discs cost ~100 ms a replot; small aliased ones read as well.
+    const bool dense = m_points.size() > kDenseHistoryPoints;
+    for (QCPGraph* graph : m_graphs)
+        if (graph) {
+            QCPScatterStyle style = graph->scatterStyle();
+            style.setSize(dense ? 3 : 6);
+            graph->setScatterStyle(style);
+            graph->setAntialiasedScatters(!dense);
+        }
 }
 
 void HistoryPlot::fitView(bool)

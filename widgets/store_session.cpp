@@ -36,7 +36,8 @@ void StoreSession::showExperiment(const QString& name)
             if (e.id != m_data.experiment().id) {
                 m_data.reset(e);
                 const qint64 id = e.id;
-                QMetaObject::invokeMethod(m_follower, [f = m_follower, id] { f->follow(id); }, Qt::QueuedConnection);
+                const QString metric = m_data.objectiveName(); // the views plot only the objective
+                QMetaObject::invokeMethod(m_follower, [f = m_follower, id, metric] { f->follow(id, metric); }, Qt::QueuedConnection);
             }
             return;
         }

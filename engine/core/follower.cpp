@@ -26,9 +26,10 @@ void StoreFollower::start(int intervalMs)
     poll();
 }
 
-void StoreFollower::follow(qint64 experimentId)
+void StoreFollower::follow(qint64 experimentId, const QString& metric)
 {
     m_experiment = experimentId;
+    m_metric = metric;
     m_trialsSignature.clear();
     m_lastMetric = 0;
     if (m_store)
@@ -56,7 +57,7 @@ void StoreFollower::poll()
             const std::vector<TrialRow> rows = m_store->trials(m_experiment);
             emit trialsChanged(m_experiment, QVector<TrialRow>(rows.begin(), rows.end()));
         }
-        const std::vector<MetricRow> metrics = m_store->metricsSince(m_experiment, m_lastMetric, kMetricBatch, &m_lastMetric);
+        const std::vector<MetricRow> metrics = m_store->metricsSince(m_experiment, m_lastMetric, kMetricBatch, &m_lastMetric, m_metric);
         if (!metrics.empty())
             emit metricsAppended(m_experiment, QVector<MetricRow>(metrics.begin(), metrics.end()));
     } catch (const std::exception& e) {

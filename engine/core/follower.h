@@ -23,14 +23,15 @@ public:
 
 public slots:
     void start(int intervalMs = 500);
-    // Switches to another experiment; the next poll sends its trials and every metric.
-    void follow(qint64 experimentId);
+    // Switches to another experiment; the next poll sends its trials and every report of
+    // `metric` (all metrics when empty).
+    void follow(qint64 experimentId, const QString& metric = {});
     void poll();
 
 signals:
     void experimentsChanged(const QVector<tb::engine::ExperimentRow>& experiments);
     void trialsChanged(qint64 experimentId, const QVector<tb::engine::TrialRow>& trials);
-    // New metric rows (all metrics of the current attempts) since the last report.
+    // New metric rows (of the followed metric) since the last report.
     void metricsAppended(qint64 experimentId, const QVector<tb::engine::MetricRow>& metrics);
     void failed(const QString& message);
 
@@ -39,6 +40,7 @@ private:
     std::unique_ptr<Store> m_store;
     QTimer m_timer;
     qint64 m_experiment = 0;
+    QString m_metric;
     QByteArray m_experimentsSignature;
     QByteArray m_trialsSignature;
     std::int64_t m_lastMetric = 0;

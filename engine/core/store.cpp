@@ -4,7 +4,9 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <limits>
 #include <sqlite3.h>
 #include <unordered_map>
@@ -66,6 +68,26 @@ const char* const kMigrations[] = {
     CREATE INDEX events_by_trial ON events(trial_id, kind);
     CREATE INDEX trials_by_state ON trials(experiment_id, state);
     )sql",
+    // 2 -> 3: device telemetry (GPU and CPU samples) and the reason a trial waits for GPUs
+    R"sql(
+    CREATE TABLE telemetry(
+        id INTEGER PRIMARY KEY,
+        experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+        time REAL NOT NULL,
+        kind TEXT NOT NULL CHECK(kind IN ('gpu','cpu')),
+        device INTEGER NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        utilization REAL,
+        memory_used INTEGER,
+        memory_total INTEGER,
+        power_w REAL,
+        temperature_c REAL,
+        trials TEXT NOT NULL DEFAULT '',
+        processes TEXT NOT NULL DEFAULT '[]',
+        samples INTEGER NOT NULL DEFAULT 1);
+    CREATE INDEX telemetry_by_time ON telemetry(experiment_id, time);
+    ALTER TABLE experiments ADD COLUMN waiting TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -92,6 +114,7 @@ public:
     }
     Statement& bind(int i, std::optional<double> v) { return v ? bind(i, *v) : check(sqlite3_bind_null(m_stmt, i)); }
     Statement& bind(int i, std::optional<int> v) { return v ? bind(i, *v) : check(sqlite3_bind_null(m_stmt, i)); }
+    Statement& bind(int i, std::optional<std::int64_t> v) { return v ? bind(i, *v) : check(sqlite3_bind_null(m_stmt, i)); }
     Statement& bind(int i, const QByteArray& v)
     {
         return check(sqlite3_bind_text(m_stmt, i, v.constData(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
@@ -121,6 +144,12 @@ public:
         if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL)
             return std::nullopt;
         return sqlite3_column_double(m_stmt, col);
+    }
+    std::optional<std::int64_t> optInt64(int col) const
+    {
+        if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_int64(m_stmt, col);
     }
     std::optional<int> optInt(int col) const
     {
@@ -310,7 +339,7 @@ std::int64_t Store::createExperiment(const QString& name, const QByteArray& spec
     return id;
 }
 
-#define TB_EXPERIMENT_SELECT "SELECT id, name, spec, state, reason, created_at, started_at, ended_at FROM experiments "
+#define TB_EXPERIMENT_SELECT "SELECT id, name, spec, state, reason, created_at, started_at, ended_at, waiting FROM experiments "
 
 template <class S> static ExperimentRow readExperiment(const S& s)
 {
@@ -323,6 +352,7 @@ template <class S> static ExperimentRow readExperiment(const S& s)
     e.createdAt = s.real(5);
     e.startedAt = s.optReal(6);
     e.endedAt = s.optReal(7);
+    e.waiting = s.text(8);
     return e;
 }
 
@@ -364,7 +394,8 @@ void Store::setExperimentState(std::int64_t id, const QString& state, const QStr
     transaction([&] {
         prepare("UPDATE experiments SET state = ?1, reason = ?2, "
                 "started_at = CASE WHEN ?1 = 'running' AND started_at IS NULL THEN ?3 ELSE started_at END, "
-                "ended_at = CASE WHEN ?1 IN ('completed','failed','stopped') THEN ?3 ELSE NULL END WHERE id = ?4")
+                "ended_at = CASE WHEN ?1 IN ('completed','failed','stopped') THEN ?3 ELSE NULL END, "
+                "waiting = CASE WHEN ?1 = 'running' THEN waiting ELSE '' END WHERE id = ?4")
             .bind(1, state)
             .bind(2, reason)
             .bind(3, now())
@@ -615,17 +646,31 @@ std::vector<MetricRow> Store::experimentMetrics(std::int64_t experimentId, const
     return out;
 }
 
-std::vector<MetricRow> Store::metricsSince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid)
+std::vector<MetricRow> Store::metricsSince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid,
+                                          const QString& name)
 {
     std::vector<MetricRow> out;
-    auto s = prepare("SELECT m.trial_id, m.attempt, m.step, m.name, m.value, m.time, m.rowid FROM metrics m "
-                     "JOIN trials t ON t.id = m.trial_id WHERE m.rowid > ? AND t.experiment_id = ? "
-                     "ORDER BY m.rowid LIMIT ?");
+    auto s = name.isEmpty() ? prepare("SELECT m.trial_id, m.attempt, m.step, m.name, m.value, m.time, m.rowid FROM metrics m "
+                                      "JOIN trials t ON t.id = m.trial_id WHERE m.rowid > ?1 AND t.experiment_id = ?2 "
+                                      "ORDER BY m.rowid LIMIT ?3")
+                            : prepare("SELECT m.trial_id, m.attempt, m.step, m.name, m.value, m.time, m.rowid FROM metrics m "
+                                      "JOIN trials t ON t.id = m.trial_id WHERE m.rowid > ?1 AND t.experiment_id = ?2 "
+                                      "AND m.name = ?4 ORDER BY m.rowid LIMIT ?3");
     s.bind(1, after).bind(2, experimentId).bind(3, limit);
+    if (!name.isEmpty())
+        s.bind(4, name);
     std::int64_t last = after;
+    out.reserve(static_cast<std::size_t>(std::min(limit, 65536)));
     while (s.step()) {
-        out.push_back(readMetric(s));
+        MetricRow m;
+        m.trialId = s.integer(0);
+        m.attempt = static_cast<int>(s.integer(1));
+        m.step = s.integer(2);
+        m.name = name.isEmpty() ? s.text(3) : name;
+        m.value = s.real(4);
+        m.time = s.real(5);
         last = s.integer(6);
+        out.push_back(std::move(m));
     }
     if (lastRowid)
         *lastRowid = last;
@@ -657,6 +702,149 @@ std::vector<EventRow> Store::events(std::int64_t trialId)
         out.push_back(std::move(e));
     }
     return out;
+}
+
+// ---- telemetry ----
+
+void Store::addTelemetry(const std::vector<TelemetryRow>& rows)
+{
+    if (rows.empty())
+        return;
+    transaction([&] {
+        for (const TelemetryRow& t : rows)
+            prepare("INSERT INTO telemetry(experiment_id, time, kind, device, name, utilization, memory_used, memory_total, "
+                    "power_w, temperature_c, trials, processes, samples) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(1, t.experimentId)
+                .bind(2, t.time)
+                .bind(3, t.kind)
+                .bind(4, t.device)
+                .bind(5, t.name)
+                .bind(6, t.utilization)
+                .bind(7, t.memoryUsed)
+                .bind(8, t.memoryTotal)
+                .bind(9, t.powerW)
+                .bind(10, t.temperatureC)
+                .bind(11, t.trials)
+                .bind(12, t.processes.isEmpty() ? QByteArray("[]") : t.processes)
+                .bind(13, t.samples)
+                .run();
+    });
+}
+
+std::vector<TelemetryRow> Store::telemetry(std::int64_t experimentId, double from, double to)
+{
+    std::vector<TelemetryRow> out;
+    auto s = prepare("SELECT experiment_id, time, kind, device, name, utilization, memory_used, memory_total, power_w, "
+                     "temperature_c, trials, processes, samples FROM telemetry WHERE experiment_id = ? AND time >= ? "
+                     "AND time < ? ORDER BY time, kind DESC, device");
+    s.bind(1, experimentId).bind(2, from).bind(3, to);
+    while (s.step()) {
+        TelemetryRow t;
+        t.experimentId = s.integer(0);
+        t.time = s.real(1);
+        t.kind = s.text(2);
+        t.device = static_cast<int>(s.integer(3));
+        t.name = s.text(4);
+        t.utilization = s.real(5);
+        t.memoryUsed = s.optInt64(6);
+        t.memoryTotal = s.optInt64(7);
+        t.powerW = s.real(8);
+        t.temperatureC = s.real(9);
+        t.trials = s.text(10);
+        t.processes = s.bytes(11);
+        t.samples = static_cast<int>(s.integer(12));
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::int64_t Store::telemetryCount(std::int64_t experimentId)
+{
+    auto s = prepare("SELECT count(*) FROM telemetry WHERE experiment_id = ?");
+    s.bind(1, experimentId);
+    s.step();
+    return s.integer(0);
+}
+
+std::int64_t Store::downsampleTelemetry(std::int64_t experimentId, double from, double to, double bucketSeconds)
+{
+    if (!(bucketSeconds > 0))
+        return 0;
+    to = std::floor(to / bucketSeconds) * bucketSeconds;
+    if (!(to > from))
+        return 0;
+    std::int64_t removed = 0;
+    transaction([&] {
+        // Rows arrive ordered by device and time, so each bucket is one run of rows.
+        std::vector<TelemetryRow> rows = telemetry(experimentId, from, to);
+        std::stable_sort(rows.begin(), rows.end(), [](const TelemetryRow& a, const TelemetryRow& b) {
+            return std::tie(a.kind, a.device) < std::tie(b.kind, b.device);
+        });
+        std::vector<TelemetryRow> merged;
+        auto sameBucket = [&](const TelemetryRow& a, const TelemetryRow& b) {
+            return a.kind == b.kind && a.device == b.device
+                && std::floor(a.time / bucketSeconds) == std::floor(b.time / bucketSeconds);
+        };
+        std::size_t i = 0;
+        std::int64_t inserted = 0;
+        while (i < rows.size()) {
+            std::size_t j = i + 1;
+            while (j < rows.size() && sameBucket(rows[i], rows[j]))
+                ++j;
+            TelemetryRow m = rows[j - 1]; // the newest: name, trials, processes
+            m.time = rows[i].time;
+            double utilSum = 0, utilWeight = 0, powerSum = 0, powerWeight = 0, temperature = std::nan("");
+            std::optional<std::int64_t> memory;
+            int samples = 0;
+            for (std::size_t k = i; k < j; ++k) {
+                const TelemetryRow& r = rows[k];
+                samples += r.samples;
+                if (!std::isnan(r.utilization)) {
+                    utilSum += r.utilization * r.samples;
+                    utilWeight += r.samples;
+                }
+                if (!std::isnan(r.powerW)) {
+                    powerSum += r.powerW * r.samples;
+                    powerWeight += r.samples;
+                }
+                if (!std::isnan(r.temperatureC) && !(r.temperatureC <= temperature))
+                    temperature = r.temperatureC;
+                if (r.memoryUsed && (!memory || *r.memoryUsed > *memory))
+                    memory = r.memoryUsed;
+            }
+            m.utilization = utilWeight > 0 ? utilSum / utilWeight : std::nan("");
+            m.powerW = powerWeight > 0 ? powerSum / powerWeight : std::nan("");
+            m.temperatureC = temperature;
+            m.memoryUsed = memory;
+            m.samples = samples;
+            if (j - i > 1) {
+                merged.push_back(std::move(m));
+                removed += static_cast<std::int64_t>(j - i);
+                // Delete this bucket's rows of this device; others stay untouched.
+                const double start = std::floor(rows[i].time / bucketSeconds) * bucketSeconds;
+                prepare("DELETE FROM telemetry WHERE experiment_id = ? AND kind = ? AND device = ? AND time >= ? AND time < ? "
+                        "AND time >= ? AND time < ?")
+                    .bind(1, experimentId)
+                    .bind(2, rows[i].kind)
+                    .bind(3, rows[i].device)
+                    .bind(4, start)
+                    .bind(5, start + bucketSeconds)
+                    .bind(6, from)
+                    .bind(7, to)
+                    .run();
+                ++inserted;
+            }
+            i = j;
+        }
+        addTelemetry(merged);
+        removed -= inserted;
+    });
+    return removed;
+}
+
+void Store::setWaiting(std::int64_t experimentId, const QString& reason)
+{
+    transaction([&] { prepare("UPDATE experiments SET waiting = ? WHERE id = ?").bind(1, reason).bind(2, experimentId).run(); });
 }
 
 } // namespace tb::engine

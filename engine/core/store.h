@@ -28,6 +28,7 @@ struct ExperimentRow {
     QString reason;
     double createdAt = 0;
     std::optional<double> startedAt, endedAt;
+    QString waiting; // why the next trial waits for GPUs (schema 3); empty when it does not
 };
 
 struct TrialRow {
@@ -63,6 +64,25 @@ struct EventRow {
     QByteArray body; // the event's JSON object
 };
 
+// One device at one time (schema 3). A row merged by downsampleTelemetry() stands for
+// `samples` raw samples: utilization and power are their mean, memory and temperature
+// their maximum, time the first one's, trials and processes the last one's.
+struct TelemetryRow {
+    std::int64_t experimentId = 0;
+    double time = 0;
+    QString kind; // gpu | cpu
+    int device = 0;
+    QString name;
+    double utilization = 0;                  // percent; NaN: not known
+    std::optional<std::int64_t> memoryUsed;  // bytes
+    std::optional<std::int64_t> memoryTotal; // bytes
+    double powerW = 0;                       // NaN: not known
+    double temperatureC = 0;                 // NaN: not known
+    QString trials;                          // ids of the trials holding the device, "12,14"
+    QByteArray processes;                    // JSON [[pid, bytes], ...]
+    int samples = 1;
+};
+
 struct StateCounts {
     std::int64_t queued = 0, running = 0, completed = 0, pruned = 0, failed = 0;
     std::int64_t total() const { return queued + running + completed + pruned + failed; }
@@ -72,7 +92,7 @@ struct StateCounts {
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (and migrates forward) the file. Throws SpecError when the file is missing in
     // ExistingOnly mode or is not a Tunebench store, RuntimeError on I/O failures.
@@ -121,9 +141,23 @@ public:
     std::vector<EventRow> events(std::int64_t trialId);
     // Metrics of the experiment's current attempts stored after rowid `after`, oldest
     // first, at most `limit`; `lastRowid` gets the rowid of the last one returned.
-    std::vector<MetricRow> metricsSince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid);
+    // With a name, only that metric (the rows share the one QString).
+    std::vector<MetricRow> metricsSince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid,
+                                        const QString& name = {});
     // Changes whenever any trial of the experiment is added or changes state.
     QByteArray trialsSignature(std::int64_t experimentId);
+
+    // Telemetry (schema 3)
+    void addTelemetry(const std::vector<TelemetryRow>& rows);
+    // Oldest first; `to` excluded.
+    std::vector<TelemetryRow> telemetry(std::int64_t experimentId, double from = 0, double to = 1e300);
+    std::int64_t telemetryCount(std::int64_t experimentId);
+    // Merges the experiment's rows with time in [from, to) into one row per device and
+    // `bucketSeconds`-wide bucket (aligned to multiples of it; `to` is rounded down to one,
+    // so a later call never splits a bucket). Returns how many rows it removed.
+    std::int64_t downsampleTelemetry(std::int64_t experimentId, double from, double to, double bucketSeconds);
+    // Why the experiment's next trial waits (empty: it does not).
+    void setWaiting(std::int64_t experimentId, const QString& reason);
 
     // Runs `work` inside BEGIN IMMEDIATE ... COMMIT (rolled back if it throws).
     template <class F> void transaction(F&& work)
