@@ -164,6 +164,10 @@ int runEngine(const QString& db, const QString& experiment, bool quiet)
         if (!quiet)
             outLine(QStringLiteral("       trial %1 queued again: %2").arg(id).arg(reason));
     });
+    QObject::connect(&eng, &engine::Engine::trialWaiting, [&](qint64 id, const QString& reason) {
+        if (!quiet && !reason.isEmpty())
+            outLine(QStringLiteral("       trial %1 waits: %2").arg(id).arg(reason));
+    });
     QObject::connect(&eng, &engine::Engine::finished, [&](const QString& state, const QString& reason) {
         if (state == QLatin1String("stopped"))
             exitCode = kExitInterrupted;
@@ -192,11 +196,20 @@ int runEngine(const QString& db, const QString& experiment, bool quiet)
 
     if (!quiet) {
         const auto c = eng.counts();
-        outLine(QStringLiteral("experiment '%1' in %2: %3 sampler, %4 in parallel%5%6")
+        QString gpus;
+        if (spec.resources.managesGpus()) {
+            QStringList list;
+            for (int g : eng.managedGpus())
+                list << QString::number(g);
+            gpus = QStringLiteral(" on GPUs %1 (%2 per GPU)").arg(list.isEmpty() ? QStringLiteral("none") : list.join(QLatin1Char(',')))
+                       .arg(spec.resources.trialsPerGpu);
+        }
+        outLine(QStringLiteral("experiment '%1' in %2: %3 sampler, %4 in parallel%7%5%6")
                     .arg(eng.experimentName(), db, spec.algorithm.name)
-                    .arg(spec.resources.parallelTrials)
+                    .arg(eng.parallelTrials())
                     .arg(maxTrials ? QStringLiteral(", %1 trials").arg(maxTrials) : QString())
-                    .arg(c.total() ? QStringLiteral(" (resuming: %1 finished, %2 to run again)").arg(c.finished()).arg(c.queued) : QString()));
+                    .arg(c.total() ? QStringLiteral(" (resuming: %1 finished, %2 to run again)").arg(c.finished()).arg(c.queued) : QString())
+                    .arg(gpus));
     }
     QTimer::singleShot(0, &eng, &engine::Engine::start);
     QCoreApplication::exec();
@@ -351,6 +364,24 @@ int cmdExport(const QStringList& a)
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
     engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
     const QByteArray data = engine::exportTrials(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
+    writeOutput(args.isSet(output) ? args.value(output) : QString(), data);
+    return kExitOk;
+}
+
+int cmdTelemetry(const QStringList& a)
+{
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
+    Args args(QStringLiteral("telemetry"), a, {kDb, kExperiment, format, output}, 0,
+              QStringLiteral("telemetry --db FILE [--experiment NAME] --format csv|json [--output FILE]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("csv"), QStringLiteral("json")}, QStringLiteral("csv"));
+    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
+    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    const QByteArray data = engine::exportTelemetry(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
     writeOutput(args.isSet(output) ? args.value(output) : QString(), data);
     return kExitOk;
 }
@@ -682,6 +713,8 @@ commands:
   status --db FILE [--experiment NAME] [--json]        counts and the best trial
   best --db FILE [--experiment NAME] [--format json|yaml|args]
   export --db FILE [--experiment NAME] --format csv|json [--output FILE]
+  telemetry --db FILE [--experiment NAME] --format csv|json [--output FILE]
+                                                       GPU/CPU samples and the trials holding each device
   create SPEC.json --db FILE                           an experiment driven by ask/tell
   ask --db FILE --experiment NAME                      prints {"trial": ID, "params": {...}}
   tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]
@@ -707,6 +740,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("status"), cmdStatus},
         {QStringLiteral("best"), cmdBest},
         {QStringLiteral("export"), cmdExport},
+        {QStringLiteral("telemetry"), cmdTelemetry},
         {QStringLiteral("ask"), cmdAsk},
         {QStringLiteral("tell"), cmdTell},
         {QStringLiteral("serve"), cmdServe},

@@ -1,8 +1,11 @@
 #include "engine.h"
 
+#include "cpu_source.h"
 #include "errors.h"
+#include "gpu_allocator.h"
 #include "json.h"
 #include "study.h"
+#include "telemetry_recorder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +18,8 @@
 #include <cmath>
 #include <csignal>
 #include <deque>
+#include <set>
+#include <stdexcept>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -63,14 +68,16 @@ struct Engine::Running {
     std::int64_t nextStep = 0;          // for lines without step= or epoch=
     QTimer timeout;
     QTimer kill;
+    std::vector<int> gpus;              // given by the allocator
     Ending ending = Ending::None;
     QString endReason;
 };
 
 Engine::Engine(QString dbPath, QString experiment, EngineOptions options, QObject* parent)
     : QObject(parent), m_dbPath(std::move(dbPath)), m_experimentName(std::move(experiment)), m_options(options),
-      m_flushTimer(this), m_deadline(this) // children, so that moveToThread() takes them along
+      m_telemetryTimer(this), m_flushTimer(this), m_deadline(this) // children, so that moveToThread() takes them along
 {
+    connect(&m_telemetryTimer, &QTimer::timeout, this, &Engine::sampleTelemetry);
     m_flushTimer.setInterval(m_options.metricFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &Engine::flushMetrics);
     m_deadline.setSingleShot(true);
@@ -109,6 +116,7 @@ void Engine::prepare()
         throw SpecError(QStringLiteral("experiment '%1' has no trial command (it was created for ask/tell); "
                                        "drive it with tunebench-cli ask/tell or serve").arg(row.name));
     Q_UNUSED(requeued);
+    setupTelemetry();
     m_failed = 0;
     m_created = 0;
     for (const TrialRow& t : m_store->trials(row.id)) {
@@ -143,6 +151,9 @@ void Engine::start()
     if (const auto& s = m_study->spec().budget.maxSeconds)
         m_deadline.start(static_cast<int>(std::min(*s * 1000.0, 2.0e9)));
     m_flushTimer.start();
+    // One sample before the first trial, so that the allocator sees the GPUs as they are.
+    sampleTelemetry();
+    m_telemetryTimer.start(std::max(1, static_cast<int>(std::lround(1000.0 / m_study->spec().resources.telemetryHz))));
     fillSlots();
 }
 
@@ -181,7 +192,7 @@ void Engine::fillSlots()
     if (m_done)
         return;
     const ExperimentSpec& spec = m_study->spec();
-    while (!m_stopping && static_cast<int>(m_running.size()) < spec.resources.parallelTrials) {
+    while (!m_stopping && static_cast<int>(m_running.size()) < m_parallel) {
         // Queued trials first (retries, trials an earlier run left), oldest first.
         std::optional<TrialRow> next;
         if (!m_queued.empty()) {
@@ -190,7 +201,8 @@ void Engine::fillSlots()
         } else if (!m_exhausted) {
             if (spec.budget.maxTrials && m_created >= *spec.budget.maxTrials)
                 break;
-            next = m_study->ask(TrialState::Running);
+            // A trial that may have to wait for GPUs stays queued in the store until it starts.
+            next = m_study->ask(m_allocator ? TrialState::Queued : TrialState::Running);
             if (next)
                 ++m_created;
             else
@@ -198,7 +210,27 @@ void Engine::fillSlots()
         }
         if (!next)
             break;
-        launch(*next);
+        std::vector<int> gpus;
+        if (m_allocator) {
+            const GpuGrant grant = m_allocator->request(next->id, gpusNeeded(*next));
+            if (grant.impossible) {
+                const QString reason = QString::fromStdString(grant.waitReason);
+                m_study->tell(*next, TrialState::Failed, std::nullopt, std::nullopt, reason);
+                ++m_failed;
+                emit trialFinished(next->id, next->number, QStringLiteral("failed"), std::nan(""), reason);
+                continue;
+            }
+            if (!grant.granted()) {
+                const std::int64_t id = next->id;
+                m_queued.push_front(std::move(*next));
+                setWaiting(id, QString::fromStdString(grant.waitReason));
+                break;
+            }
+            gpus = grant.devices;
+        }
+        if (!m_waiting.isEmpty())
+            setWaiting(next->id, QString());
+        launch(*next, gpus);
     }
     if (!m_running.empty())
         return;
@@ -206,6 +238,8 @@ void Engine::fillSlots()
         finishExperiment(m_stopState, m_stopReason);
         return;
     }
+    if (!m_waiting.isEmpty())
+        return; // each telemetry sample tries again
     const StateCounts c = m_store->counts(experimentId());
     if (m_exhausted)
         finishExperiment(QStringLiteral("completed"),
@@ -214,7 +248,179 @@ void Engine::fillSlots()
         finishExperiment(QStringLiteral("completed"), QStringLiteral("max_trials reached (%1 trials)").arg(c.finished()));
 }
 
-void Engine::launch(TrialRow row)
+void Engine::setWaiting(std::int64_t trialId, const QString& reason)
+{
+    if (reason == m_waiting)
+        return;
+    m_waiting = reason;
+    m_store->setWaiting(experimentId(), reason);
+    emit trialWaiting(trialId, reason);
+}
+
+std::vector<int> Engine::managedGpus() const
+{
+    return m_allocator ? m_allocator->policy().devices : std::vector<int>{};
+}
+
+void Engine::setupTelemetry()
+{
+    const ResourcesSpec& res = m_study->spec().resources;
+    m_cpuSource = std::make_unique<CpuSource>();
+    try {
+        m_gpuSource = makeGpuSource();
+    } catch (const std::invalid_argument& e) {
+        throw SpecError(QString::fromUtf8(e.what()));
+    }
+    m_recorder = std::make_unique<TelemetryRecorder>(*m_store, experimentId());
+    m_parallel = res.parallelTrials;
+    if (!res.managesGpus())
+        return;
+    const int visible = m_gpuSource ? m_gpuSource->deviceCount() : 0;
+    std::vector<int> devices;
+    if (res.allGpus || !res.gpusGiven) {
+        for (int i = 0; i < visible; ++i)
+            devices.push_back(i);
+    } else {
+        for (std::size_t k = 0; k < res.gpus.size(); ++k)
+            if (res.gpus[k] >= visible)
+                throw SpecError(QStringLiteral("resources.gpus[%1]: GPU %2 is not visible; this machine has %3")
+                                    .arg(k)
+                                    .arg(res.gpus[k])
+                                    .arg(visible ? QStringLiteral("GPUs 0..%1").arg(visible - 1) : QStringLiteral("no GPU")));
+        devices = res.gpus;
+    }
+    const int perTrial = res.gpusPerTrial.value_or(1);
+    if (perTrial > 0 && devices.empty())
+        throw SpecError(QStringLiteral("resources.gpus_per_trial: trials need %1 GPU(s) (%2), but no GPU is visible "
+                                       "(no NVIDIA driver, or TUNEBENCH_FAKE_GPUS=0); set gpus_per_trial to 0 or remove "
+                                       "resources.gpus to run trials on the CPU")
+                            .arg(perTrial)
+                            .arg(res.gpusPerTrial ? QStringLiteral("gpus_per_trial") : QStringLiteral("the default with resources.gpus")));
+    if (res.gpusPerTrial && *res.gpusPerTrial > static_cast<int>(devices.size()))
+        throw SpecError(QStringLiteral("resources.gpus_per_trial: %1 GPUs per trial, but only %2 GPU(s) are available")
+                            .arg(*res.gpusPerTrial)
+                            .arg(devices.size()));
+    GpuPolicy policy;
+    policy.devices = devices;
+    policy.trialsPerGpu = res.trialsPerGpu;
+    policy.minFreeMemoryBytes = static_cast<std::uint64_t>(res.minFreeMemoryMb) << 20;
+    policy.skipBusyGpus = res.skipBusyGpus;
+    m_allocator = std::make_unique<GpuAllocator>(policy);
+    if (!res.parallelTrialsGiven && perTrial > 0)
+        m_parallel = std::max(1, static_cast<int>(devices.size()) * res.trialsPerGpu / perTrial);
+}
+
+void Engine::sampleTelemetry()
+{
+    if (!m_cpuSource || m_done)
+        return;
+    std::vector<int> pids;
+    std::map<int, std::int64_t> trialOfPid;
+    for (const auto& [id, run] : m_running)
+        if (const auto pid = static_cast<int>(run->process->processId()); pid > 0) {
+            pids.push_back(pid);
+            trialOfPid[pid] = id;
+        }
+    // A process on a GPU is ours when it is a trial or in a trial's process group (each
+    // trial leads its own group, so its children count too).
+    auto trialOf = [&](int pid) -> std::optional<std::int64_t> {
+        if (auto it = trialOfPid.find(pid); it != trialOfPid.end())
+            return it->second;
+        const pid_t group = ::getpgid(pid);
+        if (auto it = trialOfPid.find(static_cast<int>(group)); group > 0 && it != trialOfPid.end())
+            return it->second;
+        return std::nullopt;
+    };
+    m_cpuSource->watch(pids);
+    std::vector<DeviceSample> samples = m_gpuSource ? m_gpuSource->sample() : std::vector<DeviceSample>{};
+    for (DeviceSample& s : m_cpuSource->sample())
+        samples.push_back(std::move(s));
+
+    if (m_allocator) {
+        std::vector<GpuState> view;
+        for (const DeviceSample& s : samples) {
+            if (s.kind != DeviceKind::Gpu)
+                continue;
+            GpuState g{s.index, s.memoryTotalBytes, s.memoryUsedBytes, {}};
+            for (const DeviceProcess& p : s.processes)
+                if (!trialOf(p.pid))
+                    g.foreignPids.push_back(p.pid);
+            view.push_back(std::move(g));
+        }
+        m_allocator->update(std::move(view));
+    }
+    try {
+        m_recorder->record(samples, [&](const DeviceSample& s) {
+            std::set<std::int64_t> ids;
+            if (s.kind == DeviceKind::Cpu) {
+                for (const auto& [id, run] : m_running)
+                    ids.insert(id);
+            } else if (m_allocator) {
+                for (std::int64_t id : m_allocator->trialsOn(s.index))
+                    ids.insert(id);
+            } else {
+                for (const DeviceProcess& p : s.processes)
+                    if (auto id = trialOf(p.pid))
+                        ids.insert(*id);
+            }
+            QStringList text;
+            for (std::int64_t id : ids)
+                text << QString::number(id);
+            return text.join(QLatin1Char(','));
+        });
+        const double now = Store::now();
+        if (now - m_lastDownsample >= m_options.downsampleIntervalS) {
+            m_lastDownsample = now;
+            m_recorder->downsample(now);
+        }
+    } catch (const std::exception& e) {
+        // Telemetry must never end an experiment; say it once.
+        if (!m_telemetryFailed)
+            qWarning("tunebench: recording telemetry failed (the experiment goes on): %s", e.what());
+        m_telemetryFailed = true;
+    }
+    if (!m_waiting.isEmpty() && !m_stopping)
+        fillSlots();
+}
+
+int Engine::gpusNeeded(const TrialRow& row) const
+{
+    const ExperimentSpec& spec = m_study->spec();
+    const algorithms::Assignment params = m_study->paramsOf(row);
+    std::vector<std::string> argv;
+    for (const QString& a : spec.trial->argv)
+        argv.push_back(substitute(a, row, QString(), params, nullptr).toStdString());
+    return gpusForCommand(argv, spec.resources.gpusPerTrial.value_or(-1));
+}
+
+QString Engine::substitute(const QString& text, const TrialRow& row, const QString& dir, const algorithms::Assignment& params,
+                           bool* inactive) const
+{
+    // ${name} substitution inside one argument; the result is one argv element, never
+    // re-split or interpreted.
+    static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([^}]*)\})"));
+    const ExperimentSpec& spec = m_study->spec();
+    QString out;
+    qsizetype last = 0;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        const QString name = m.captured(1);
+        if (name == QLatin1String("trial.id"))
+            out += QString::number(row.id);
+        else if (name == QLatin1String("trial.dir"))
+            out += dir;
+        else if (const auto i = spec.space.indexOf(name.toStdString()); i && params[*i])
+            out += QString::fromStdString(algorithms::formatValue(*params[*i]));
+        else if (inactive)
+            *inactive = true;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+void Engine::launch(TrialRow row, const std::vector<int>& gpus)
 {
     const ExperimentSpec& spec = m_study->spec();
     const TrialSpec& trialSpec = *spec.trial;
@@ -230,30 +436,9 @@ void Engine::launch(TrialRow row)
     QDir().mkpath(r.row.dir);
     m_store->startTrial(row.id, row.attempt, r.row.dir, r.row.logPath);
 
-    // ${name} substitution inside each argument; the result is one argv element, never
-    // re-split or interpreted. An argument that names an inactive parameter is left out.
+    // An argument that names an inactive parameter is left out.
     const QJsonObject paramsJson = m_study->paramsJson(r.params);
-    static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([^}]*)\})"));
-    auto substitute = [&](const QString& text, bool* inactive) {
-        QString out;
-        qsizetype last = 0;
-        for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            out += QStringView(text).mid(last, m.capturedStart() - last);
-            const QString name = m.captured(1);
-            if (name == QLatin1String("trial.id"))
-                out += QString::number(row.id);
-            else if (name == QLatin1String("trial.dir"))
-                out += r.row.dir;
-            else if (const auto i = spec.space.indexOf(name.toStdString()); i && r.params[*i])
-                out += QString::fromStdString(algorithms::formatValue(*r.params[*i]));
-            else if (inactive)
-                *inactive = true;
-            last = m.capturedEnd();
-        }
-        out += QStringView(text).mid(last);
-        return out;
-    };
+    auto substitute = [&](const QString& text, bool* inactive) { return this->substitute(text, row, r.row.dir, r.params, inactive); };
     QStringList args;
     for (const QString& a : trialSpec.argv) {
         bool inactive = false;
@@ -269,6 +454,17 @@ void Engine::launch(TrialRow row)
     env.insert(QStringLiteral("TUNEBENCH_TRIAL_NUMBER"), QString::number(row.number));
     env.insert(QStringLiteral("TUNEBENCH_TRIAL_DIR"), r.row.dir);
     env.insert(QStringLiteral("TUNEBENCH_PARAMS"), compactJson(paramsJson));
+    if (m_allocator) {
+        // The trial sees exactly its GPUs ("" hides them all from a CPU-only trial), and
+        // CUDA numbers them in PCI bus order, as NVML does.
+        QStringList visible;
+        for (int g : gpus)
+            visible << QString::number(g);
+        env.insert(QStringLiteral("CUDA_VISIBLE_DEVICES"), visible.join(QLatin1Char(',')));
+        if (!trialSpec.env.contains(QStringLiteral("CUDA_DEVICE_ORDER")))
+            env.insert(QStringLiteral("CUDA_DEVICE_ORDER"), QStringLiteral("PCI_BUS_ID"));
+    }
+    r.gpus = gpus;
 
     QString program = args.isEmpty() ? QString() : args.takeFirst();
     if (program.contains(QLatin1Char('/')))
@@ -278,7 +474,12 @@ void Engine::launch(TrialRow row)
 
     r.log.setFileName(r.row.logPath);
     if (r.log.open(QIODevice::WriteOnly | QIODevice::Append))
-        r.log.write(QStringLiteral("=== attempt %1: %2 %3\n").arg(row.attempt).arg(program, args.join(QLatin1Char(' '))).toUtf8());
+        r.log.write(QStringLiteral("=== attempt %1: %2 %3%4\n")
+                        .arg(row.attempt)
+                        .arg(program, args.join(QLatin1Char(' ')),
+                             m_allocator ? QStringLiteral(" (CUDA_VISIBLE_DEVICES=%1)").arg(env.value(QStringLiteral("CUDA_VISIBLE_DEVICES")))
+                                         : QString())
+                        .toUtf8());
 
     r.process = std::make_unique<QProcess>();
     QProcess* p = r.process.get();
@@ -442,6 +643,8 @@ void Engine::onExited(std::int64_t trialId, int exitCode, bool crashed, const QS
 
     std::unique_ptr<Running> owned = std::move(it->second);
     m_running.erase(it);
+    if (m_allocator)
+        m_allocator->release(trialId); // exit, crash or stop alike
     const ExperimentSpec& spec = m_study->spec();
     const TrialRow& row = owned->row;
 
@@ -528,6 +731,8 @@ void Engine::finishExperiment(const QString& state, const QString& reason)
         return;
     m_done = true;
     m_flushTimer.stop();
+    m_telemetryTimer.stop();
+    m_waiting.clear(); // the store clears it with the state
     m_deadline.stop();
     m_store->setExperimentState(experimentId(), state, reason);
     emit finished(state, reason);

@@ -20,12 +20,17 @@ class QProcess;
 
 namespace tb::engine {
 
+class CpuSource;
+class GpuAllocator;
 class Study;
+class TelemetryRecorder;
+class TelemetrySource;
 struct ExperimentSpec;
 
 struct EngineOptions {
     double killGraceSeconds = 3.0;      // SIGTERM, then SIGKILL after this long
     int metricFlushIntervalMs = 250;    // how often live metrics reach the store
+    double downsampleIntervalS = 60;    // how often old telemetry is merged (docs/gpus.md)
 };
 
 // Where a trial's argv[0] (without a slash) is found: PATH, then beside the executable.
@@ -46,6 +51,10 @@ public:
     StateCounts counts() const;
     const ExperimentSpec& spec() const; // valid after prepare()
     bool isRunning() const { return m_started && !m_done; }
+    // Trials at once: resources.parallel_trials, or the GPUs' capacity when that is unset.
+    int parallelTrials() const { return m_parallel; }
+    // The GPUs trials may use (empty when the engine does not assign GPUs); after prepare().
+    std::vector<int> managedGpus() const;
 
 public slots:
     void start();
@@ -57,12 +66,21 @@ signals:
     void trialFinished(qint64 trialId, qint64 number, const QString& state, double value, const QString& reason);
     void trialRequeued(qint64 trialId, qint64 number, const QString& reason);
     void metricsRecorded(qint64 trialId, int count);
+    // The next trial waits for GPUs, and why ("GPU 0 busy with foreign processes (pid
+    // 1234), ..."); emitted when the reason changes, with an empty reason once it starts.
+    void trialWaiting(qint64 trialId, const QString& reason);
     void finished(const QString& state, const QString& reason);
 
 private:
     struct Running;
     void fillSlots();
-    void launch(TrialRow row);
+    void launch(TrialRow row, const std::vector<int>& gpus);
+    QString substitute(const QString& text, const TrialRow& row, const QString& dir, const algorithms::Assignment& params,
+                       bool* inactive) const;
+    int gpusNeeded(const TrialRow& row) const;
+    void setupTelemetry();
+    void sampleTelemetry();
+    void setWaiting(std::int64_t trialId, const QString& reason);
     void onOutput(Running& run, bool isStdout);
     void recordLine(Running& run, const std::string& line, double now, bool mayPrune);
     void onExited(std::int64_t trialId, int exitCode, bool crashed, const QString& startError);
@@ -80,6 +98,15 @@ private:
     std::map<std::int64_t, std::unique_ptr<Running>> m_running; // by trial id
     std::deque<TrialRow> m_queued;                              // waiting for a slot, oldest first
     std::int64_t m_created = 0;                                 // trials of the experiment so far
+    std::unique_ptr<CpuSource> m_cpuSource;
+    std::unique_ptr<TelemetrySource> m_gpuSource;     // null without GPUs
+    std::unique_ptr<GpuAllocator> m_allocator;        // null when the engine does not assign GPUs
+    std::unique_ptr<TelemetryRecorder> m_recorder;
+    QTimer m_telemetryTimer;
+    double m_lastDownsample = 0;
+    bool m_telemetryFailed = false;                   // warned once; the experiment goes on
+    QString m_waiting;                                // why the next trial waits for GPUs
+    int m_parallel = 1;
     QTimer m_flushTimer;
     QTimer m_deadline;
     QElapsedTimer m_clock;

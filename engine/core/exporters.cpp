@@ -75,6 +75,8 @@ QJsonObject statusJson(Study& study)
                                                        {QStringLiteral("params"), QJsonDocument::fromJson(b->params).object()}});
     else
         out.insert(QStringLiteral("best"), QJsonValue::Null);
+    if (!e.waiting.isEmpty())
+        out.insert(QStringLiteral("waiting"), e.waiting);
     return out;
 }
 
@@ -94,6 +96,8 @@ QString statusText(Study& study)
                 .arg(c.value(QStringLiteral("queued")).toInteger());
     if (s.contains(QStringLiteral("max_trials")))
         text += QStringLiteral(" (max_trials %1)").arg(s.value(QStringLiteral("max_trials")).toInteger());
+    if (s.contains(QStringLiteral("waiting")))
+        text += QStringLiteral("\nwaiting: ") + s.value(QStringLiteral("waiting")).toString();
     const QJsonValue b = s.value(QStringLiteral("best"));
     if (b.isObject()) {
         const QJsonObject bo = b.toObject();
@@ -208,6 +212,45 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
         out += cells.join(QLatin1Char(',')).toUtf8() + '\n';
     }
     return out;
+}
+
+QByteArray exportTelemetry(Study& study, TrialsFormat format)
+{
+    const std::vector<TelemetryRow> rows = study.store().telemetry(study.experiment().id);
+    auto num = [](double v) { return std::isnan(v) ? QString() : QString::number(v, 'g', 6); };
+    auto mem = [](const std::optional<std::int64_t>& v) { return v ? QString::number(*v) : QString(); };
+    if (format == TrialsFormat::Csv) {
+        QByteArray out = "time,kind,device,name,utilization,memory_used_bytes,memory_total_bytes,power_w,temperature_c,trials,samples\n";
+        for (const TelemetryRow& r : rows) {
+            const QStringList fields{isoTime(r.time), r.kind, QString::number(r.device), csvField(r.name), num(r.utilization),
+                                     mem(r.memoryUsed), mem(r.memoryTotal), num(r.powerW), num(r.temperatureC),
+                                     QString(r.trials).replace(QLatin1Char(','), QLatin1Char(';')), QString::number(r.samples)};
+            out += fields.join(QLatin1Char(',')).toUtf8() + '\n';
+        }
+        return out;
+    }
+    auto jnum = [](double v) { return std::isnan(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v); };
+    auto jmem = [](const std::optional<std::int64_t>& v) { return v ? QJsonValue(static_cast<qint64>(*v)) : QJsonValue(QJsonValue::Null); };
+    QJsonArray samples;
+    for (const TelemetryRow& r : rows) {
+        QJsonArray trials;
+        for (const QString& id : r.trials.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            trials.append(id.toLongLong());
+        samples.append(QJsonObject{{QStringLiteral("time"), isoTime(r.time)},
+                                   {QStringLiteral("kind"), r.kind},
+                                   {QStringLiteral("device"), r.device},
+                                   {QStringLiteral("name"), r.name},
+                                   {QStringLiteral("utilization"), jnum(r.utilization)},
+                                   {QStringLiteral("memory_used_bytes"), jmem(r.memoryUsed)},
+                                   {QStringLiteral("memory_total_bytes"), jmem(r.memoryTotal)},
+                                   {QStringLiteral("power_w"), jnum(r.powerW)},
+                                   {QStringLiteral("temperature_c"), jnum(r.temperatureC)},
+                                   {QStringLiteral("trials"), trials},
+                                   {QStringLiteral("samples"), r.samples}});
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("experiment"), study.experiment().name}, {QStringLiteral("samples"), samples}})
+               .toJson(QJsonDocument::Compact)
+        + '\n';
 }
 
 } // namespace tb::engine

@@ -22,4 +22,9 @@ QByteArray bestConfig(Study& study, ConfigFormat format);
 enum class TrialsFormat { Csv, Json };
 QByteArray exportTrials(Study& study, TrialsFormat format);
 
+// The experiment's telemetry, oldest first (docs/cli.md#telemetry): CSV with the header
+// time,kind,device,name,utilization,memory_used_bytes,memory_total_bytes,power_w,
+// temperature_c,trials,samples (trials as "12;14"), or JSON {"experiment": ..., "samples": [...]}.
+QByteArray exportTelemetry(Study& study, TrialsFormat format);
+
 } // namespace tb::engine

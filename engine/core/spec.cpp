@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -351,11 +352,63 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     }
 
     if (r.has(QStringLiteral("resources"))) {
-        const Reader res(r.object(QStringLiteral("resources")), QStringLiteral("resources"), {QStringLiteral("parallel_trials")});
+        const Reader res(r.object(QStringLiteral("resources")), QStringLiteral("resources"),
+                         {QStringLiteral("parallel_trials"), QStringLiteral("telemetry_hz"), QStringLiteral("gpus"),
+                          QStringLiteral("gpus_per_trial"), QStringLiteral("trials_per_gpu"),
+                          QStringLiteral("min_free_memory_mb"), QStringLiteral("skip_busy_gpus")});
+        ResourcesSpec& rs = spec.resources;
         if (auto n = res.integer(QStringLiteral("parallel_trials"), 1)) {
             if (*n > 1024)
                 res.fail(QStringLiteral("parallel_trials"), QStringLiteral("at most 1024"));
-            spec.resources.parallelTrials = static_cast<int>(*n);
+            rs.parallelTrials = static_cast<int>(*n);
+            rs.parallelTrialsGiven = true;
+        }
+        if (auto hz = res.number(QStringLiteral("telemetry_hz"))) {
+            if (!(*hz > 0 && *hz <= 20))
+                res.expected(QStringLiteral("telemetry_hz"), QStringLiteral("a number of samples per second in (0, 20]"));
+            rs.telemetryHz = *hz;
+        }
+        if (res.has(QStringLiteral("gpus"))) {
+            const QJsonValue g = res.value(QStringLiteral("gpus"));
+            rs.gpusGiven = true;
+            if (g.isString() && g.toString() == QLatin1String("all")) {
+                rs.allGpus = true;
+            } else if (g.isArray() && !g.toArray().isEmpty()) {
+                const QJsonArray list = g.toArray();
+                for (int i = 0; i < list.size(); ++i) {
+                    const QString at = res.at(QStringLiteral("gpus[%1]").arg(i));
+                    const double d = list[i].toDouble(-1);
+                    if (!list[i].isDouble() || std::floor(d) != d || d < 0 || d > 1023)
+                        throw SpecError(at + QStringLiteral(": expected a GPU index (an integer 0..1023), got ") + describe(list[i]));
+                    if (std::find(rs.gpus.begin(), rs.gpus.end(), static_cast<int>(d)) != rs.gpus.end())
+                        throw SpecError(at + QStringLiteral(": GPU %1 is listed twice").arg(static_cast<int>(d)));
+                    rs.gpus.push_back(static_cast<int>(d));
+                }
+            } else {
+                res.expected(QStringLiteral("gpus"), QStringLiteral("\"all\" or a non-empty list of GPU indices like [0, 1]"));
+            }
+        }
+        if (auto n = res.integer(QStringLiteral("gpus_per_trial"), 0)) {
+            if (*n > 64)
+                res.fail(QStringLiteral("gpus_per_trial"), QStringLiteral("at most 64"));
+            if (!rs.allGpus && rs.gpusGiven && *n > static_cast<qint64>(rs.gpus.size()))
+                res.fail(QStringLiteral("gpus_per_trial"), QStringLiteral("%1 GPUs per trial, but resources.gpus lists only %2")
+                                                               .arg(*n)
+                                                               .arg(rs.gpus.size()));
+            rs.gpusPerTrial = static_cast<int>(*n);
+        }
+        if (auto n = res.integer(QStringLiteral("trials_per_gpu"), 1)) {
+            if (*n > 64)
+                res.fail(QStringLiteral("trials_per_gpu"), QStringLiteral("at most 64"));
+            rs.trialsPerGpu = static_cast<int>(*n);
+        }
+        rs.minFreeMemoryMb = res.integer(QStringLiteral("min_free_memory_mb"), 0).value_or(0);
+        rs.skipBusyGpus = res.boolean(QStringLiteral("skip_busy_gpus"), false);
+        if (!rs.managesGpus()) {
+            // GPU settings without GPUs would be silently ignored: say so instead.
+            for (const char* key : {"trials_per_gpu", "min_free_memory_mb", "skip_busy_gpus"})
+                if (res.has(QLatin1String(key)))
+                    res.fail(QLatin1String(key), QStringLiteral("only applies with resources.gpus (\"all\" or a list) or gpus_per_trial >= 1"));
         }
     }
 

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <vector>
 
 namespace tb::engine {
 
@@ -37,8 +38,21 @@ struct BudgetSpec {
     std::optional<double> maxSeconds;
 };
 
+// resources: how many trials at once, on which GPUs (docs/gpus.md), telemetry rate.
 struct ResourcesSpec {
     int parallelTrials = 1;
+    bool parallelTrialsGiven = false; // without it and with GPUs, the GPUs' capacity decides
+    double telemetryHz = 2;
+    bool gpusGiven = false;            // resources.gpus present: the engine assigns GPUs
+    bool allGpus = false;              // "all"
+    std::vector<int> gpus;             // the listed indices (when not "all")
+    std::optional<int> gpusPerTrial;   // unset: 1 with gpus (stages for tunebench-train), else 0
+    int trialsPerGpu = 1;
+    qint64 minFreeMemoryMb = 0;
+    bool skipBusyGpus = false;
+
+    // Whether the engine assigns GPUs (and sets CUDA_VISIBLE_DEVICES) at all.
+    bool managesGpus() const { return gpusGiven || gpusPerTrial.value_or(0) > 0; }
 };
 
 struct TrialSpec {

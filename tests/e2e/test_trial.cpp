@@ -6,7 +6,8 @@
 //   --crash          abort() (SIGABRT)
 //   --silent         print no objective
 //   --record=FILE    append "<TUNEBENCH_TRIAL_ID>\n" to FILE at start
-//   --argv-to=FILE   write every argument, one per line, to FILE
+//   --argv-to=FILE   write every argument, one per line, to FILE, then
+//                    "PARAMS <TUNEBENCH_PARAMS>" and "CUDA <CUDA_VISIBLE_DEVICES or UNSET>"
 //   --mode=M         ok | timeout (sleeps 60 s) | crash | silent | exit3 | nan
 // Anything else is ignored (and recorded by --argv-to).
 
@@ -61,6 +62,8 @@ int main(int argc, char** argv)
                 std::fprintf(f, "%s\n", a.c_str());
             const char* params = std::getenv("TUNEBENCH_PARAMS");
             std::fprintf(f, "PARAMS %s\n", params ? params : "");
+            const char* cuda = std::getenv("CUDA_VISIBLE_DEVICES");
+            std::fprintf(f, "CUDA %s\n", cuda ? cuda : "UNSET");
             std::fclose(f);
         }
     const double x = value.empty() ? 1.0 : std::strtod(value.c_str(), nullptr);

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 #include <QTest>
 #include <QThread>
 #include <csignal>
+#include <map>
 #include <set>
 
 namespace {
@@ -25,9 +27,11 @@ struct Result {
 QString cli() { return qEnvironmentVariable("TB_CLI"); }
 QString trialProgram() { return qEnvironmentVariable("TB_TEST_TRIAL"); }
 
-Result runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000)
+Result runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000,
+              const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(cli(), args);
     if (!p.waitForStarted())
         qFatal("cannot start tunebench-cli");
@@ -309,11 +313,13 @@ private slots:
             const QString s = t.value(QStringLiteral("params")).toObject().value(QStringLiteral("s")).toString();
             const QString argvFile = QFileInfo(t.value(QStringLiteral("log")).toString()).dir().filePath(QStringLiteral("argv.txt"));
             const QStringList lines = readLines(argvFile);
-            QCOMPARE(lines.size(), 5);
+            QCOMPARE(lines.size(), 6); // 4 arguments, PARAMS, CUDA
             QCOMPARE(lines[1], QStringLiteral("--p=") + s);
             QCOMPARE(lines[2], s);
             const QJsonObject params = QJsonDocument::fromJson(lines[4].mid(7).toUtf8()).object();
             QCOMPARE(params.value(QStringLiteral("s")).toString(), s);
+            // Without resources.gpus the engine leaves CUDA_VISIBLE_DEVICES alone.
+            QCOMPARE(lines[5], QStringLiteral("CUDA ") + qEnvironmentVariable("CUDA_VISIBLE_DEVICES", QStringLiteral("UNSET")));
             // "--value=99" as a value is a value: the objective is still the literal 0.5.
             QCOMPARE(t.value(QStringLiteral("value")).toDouble(), s == QLatin1String("--value=99") ? 99.0 : 0.5);
         }
@@ -529,6 +535,120 @@ private slots:
                     QStringLiteral("--microbatches"), QStringLiteral("2")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("1f1b needs at least as many micro-batches as stages (m=2 < p=4)"));
+    }
+
+    // Two fake GPUs, two trials per GPU: every trial gets one device, and no device ever
+    // holds more than two trials at once, although nothing else limits the parallelism.
+    void fakeGpusAreSharedUpToTrialsPerGpu()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("s.db"));
+        QJsonObject spec = specWith(QStringLiteral("gpus"), floatX(),
+                                    {QStringLiteral("--value=${x}"), QStringLiteral("--sleep-ms=400"),
+                                     QStringLiteral("--argv-to=${trial.dir}/argv.txt")},
+                                    12, 1);
+        spec.insert(QStringLiteral("resources"), QJsonObject{{QStringLiteral("gpus"), QStringLiteral("all")},
+                                                             {QStringLiteral("trials_per_gpu"), 2},
+                                                             {QStringLiteral("telemetry_hz"), 10}});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TUNEBENCH_FAKE_GPUS"), QStringLiteral("2"));
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("spec.json"), spec), QStringLiteral("--db"), db},
+                                {}, 120000, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("4 in parallel on GPUs 0,1 (2 per GPU)"), r.out.constData());
+
+        const QJsonArray trials = trialsOf(db, QStringLiteral("gpus"));
+        QCOMPARE(trials.size(), 12);
+        std::map<QString, std::vector<std::pair<QString, int>>> edges; // device -> (ISO time, +1/-1)
+        std::vector<std::pair<QString, int>> all;
+        for (const QJsonValue& v : trials) {
+            const QJsonObject t = v.toObject();
+            QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+            const QString dirOf = QFileInfo(t.value(QStringLiteral("log")).toString()).absolutePath();
+            const QStringList lines = readLines(dirOf + QStringLiteral("/argv.txt"));
+            QVERIFY(!lines.isEmpty());
+            const QString cuda = lines.last();
+            QVERIFY2(cuda == QLatin1String("CUDA 0") || cuda == QLatin1String("CUDA 1"), qPrintable(cuda));
+            const QString device = cuda.mid(5);
+            edges[device].emplace_back(t.value(QStringLiteral("started_at")).toString(), +1);
+            edges[device].emplace_back(t.value(QStringLiteral("ended_at")).toString(), -1);
+            all.emplace_back(t.value(QStringLiteral("started_at")).toString(), +1);
+            all.emplace_back(t.value(QStringLiteral("ended_at")).toString(), -1);
+        }
+        auto peakOf = [](std::vector<std::pair<QString, int>> e) {
+            std::sort(e.begin(), e.end(), [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second < b.second); });
+            int running = 0, peak = 0;
+            for (const auto& [time, delta] : e)
+                peak = std::max(peak, running += delta);
+            return peak;
+        };
+        QCOMPARE(edges.size(), std::size_t(2)); // both GPUs were used
+        for (const auto& [device, e] : edges)
+            QVERIFY2(peakOf(e) <= 2, qPrintable(QStringLiteral("GPU %1 held %2 trials at once").arg(device).arg(peakOf(e))));
+        QVERIFY(peakOf(all) <= 4);
+        QVERIFY(peakOf(all) >= 2);
+
+        // The telemetry names the trials holding each GPU.
+        const Result csv = runCli({QStringLiteral("telemetry"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(csv.exitCode, 0);
+        const QList<QByteArray> rows = csv.out.trimmed().split('\n');
+        QVERIFY(rows.size() > 4);
+        QVERIFY(rows[0].startsWith("time,kind,device,name,utilization,memory_used_bytes"));
+        std::set<QByteArray> devicesSeen;
+        bool attributed = false;
+        for (const QByteArray& row : rows.mid(1)) {
+            const QList<QByteArray> f = row.split(',');
+            devicesSeen.insert(f[1] + f[2]);
+            attributed = attributed || (f[1] == "gpu" && !f[9].isEmpty());
+        }
+        QCOMPARE(devicesSeen, (std::set<QByteArray>{"cpu0", "gpu0", "gpu1"}));
+        QVERIFY(attributed);
+        const Result json = runCli({QStringLiteral("telemetry"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(QJsonDocument::fromJson(json.out).object().value(QStringLiteral("samples")).toArray().size(), rows.size() - 1);
+    }
+
+    void gpuTrialsWithoutGpusFailFast()
+    {
+        QTemporaryDir dir;
+        QJsonObject spec = specWith(QStringLiteral("nogpu"), floatX(), {QStringLiteral("--value=${x}")}, 2, 1);
+        spec.insert(QStringLiteral("resources"), QJsonObject{{QStringLiteral("gpus_per_trial"), 1}});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TUNEBENCH_FAKE_GPUS"), QStringLiteral("0"));
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("spec.json"), spec), QStringLiteral("--db"),
+                                 dir.filePath(QStringLiteral("s.db"))},
+                                {}, 120000, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("resources.gpus_per_trial: trials need 1 GPU(s) (gpus_per_trial), but no GPU is visible"), r.err.constData());
+    }
+
+    // A foreign process on the only GPU and skip_busy_gpus: the trial waits, and status says why.
+    void waitingReasonIsVisibleInStatus()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("s.db"));
+        QJsonObject spec = specWith(QStringLiteral("busy"), floatX(), {QStringLiteral("--value=${x}")}, 2, 1);
+        spec.insert(QStringLiteral("resources"), QJsonObject{{QStringLiteral("gpus"), QJsonArray{0}},
+                                                             {QStringLiteral("skip_busy_gpus"), true}});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TUNEBENCH_FAKE_GPUS"), QStringLiteral("1,busy=0:4242"));
+        QProcess engine;
+        engine.setProcessEnvironment(env);
+        engine.start(cli(), {QStringLiteral("run"), writeSpec(dir, QStringLiteral("spec.json"), spec), QStringLiteral("--db"), db});
+        QVERIFY(engine.waitForStarted());
+        QString text;
+        for (int i = 0; i < 100 && !text.contains(QStringLiteral("waiting:")); ++i) {
+            QThread::msleep(100);
+            if (QFile::exists(db))
+                text = QString::fromUtf8(runCli({QStringLiteral("status"), QStringLiteral("--db"), db}).out);
+        }
+        QVERIFY2(text.contains(QStringLiteral("\nwaiting: GPU 0 busy with foreign processes (pid 4242)")), qPrintable(text));
+        QCOMPARE(statusOf(db, QStringLiteral("busy")).value(QStringLiteral("waiting")).toString(),
+                 QStringLiteral("GPU 0 busy with foreign processes (pid 4242)"));
+        ::kill(static_cast<pid_t>(engine.processId()), SIGINT);
+        QVERIFY(engine.waitForFinished(30000));
+        QCOMPARE(engine.exitCode(), 130);
+        QVERIFY(engine.readAllStandardOutput().contains("trial 1 waits: GPU 0 busy with foreign processes (pid 4242)"));
+        QVERIFY(!statusOf(db, QStringLiteral("busy")).contains(QStringLiteral("waiting")));
     }
 
     void badCommandLines()

@@ -61,6 +61,33 @@ private slots:
         QCOMPARE(again.trial->workdir, spec.trial->workdir);
     }
 
+    void gpuResourcesAreParsed()
+    {
+        const ExperimentSpec none = parseSpec(withBase("{}"));
+        QVERIFY(!none.resources.managesGpus());
+        QCOMPARE(none.resources.telemetryHz, 2.0);
+        QVERIFY(!none.resources.gpusPerTrial.has_value());
+
+        const ExperimentSpec all = parseSpec(withBase(R"({"resources": {"gpus": "all"}})"));
+        QVERIFY(all.resources.managesGpus());
+        QVERIFY(all.resources.allGpus);
+        QCOMPARE(all.resources.trialsPerGpu, 1);
+
+        const ExperimentSpec some = parseSpec(withBase(R"({"resources": {"gpus": [2, 0], "gpus_per_trial": 2, "trials_per_gpu": 3,
+            "min_free_memory_mb": 2000, "skip_busy_gpus": true, "telemetry_hz": 0.5, "parallel_trials": 2}})"));
+        QCOMPARE(some.resources.gpus, (std::vector<int>{2, 0}));
+        QCOMPARE(*some.resources.gpusPerTrial, 2);
+        QCOMPARE(some.resources.trialsPerGpu, 3);
+        QCOMPARE(some.resources.minFreeMemoryMb, qint64(2000));
+        QVERIFY(some.resources.skipBusyGpus);
+        QCOMPARE(some.resources.telemetryHz, 0.5);
+        QVERIFY(some.resources.parallelTrialsGiven);
+
+        // gpus_per_trial alone means "all GPUs"; 0 with a list hides the GPUs from trials.
+        QVERIFY(parseSpec(withBase(R"({"resources": {"gpus_per_trial": 1}})")).resources.managesGpus());
+        QVERIFY(parseSpec(withBase(R"({"resources": {"gpus": [0], "gpus_per_trial": 0}})")).resources.managesGpus());
+    }
+
     void seedIsChosenOnceAndStored()
     {
         const ExperimentSpec spec = parseSpec(withBase("{}"));
@@ -97,6 +124,27 @@ private slots:
         QTest::newRow("max_trials") << withBase(R"({"budget": {"max_trials": 0}})") << "budget.max_trials: expected an integer >= 1, got 0";
         QTest::newRow("max_seconds") << withBase(R"({"budget": {"max_seconds": -1}})") << "budget.max_seconds: expected a positive number of seconds, got -1";
         QTest::newRow("parallel") << withBase(R"({"resources": {"parallel_trials": 2.5}})") << "resources.parallel_trials: expected an integer >= 1, got 2.5";
+        QTest::newRow("gpus word") << withBase(R"({"resources": {"gpus": "some"}})")
+                                   << "resources.gpus: expected \"all\" or a non-empty list of GPU indices like [0, 1], got \"some\"";
+        QTest::newRow("gpus empty") << withBase(R"({"resources": {"gpus": []}})")
+                                    << "resources.gpus: expected \"all\" or a non-empty list of GPU indices like [0, 1], got an array";
+        QTest::newRow("gpus index") << withBase(R"({"resources": {"gpus": [0, -1]}})")
+                                    << "resources.gpus[1]: expected a GPU index (an integer 0..1023), got -1";
+        QTest::newRow("gpus twice") << withBase(R"({"resources": {"gpus": [1, 1]}})") << "resources.gpus[1]: GPU 1 is listed twice";
+        QTest::newRow("gpus_per_trial") << withBase(R"({"resources": {"gpus": "all", "gpus_per_trial": -1}})")
+                                        << "resources.gpus_per_trial: expected an integer >= 0, got -1";
+        QTest::newRow("gpus_per_trial > list") << withBase(R"({"resources": {"gpus": [0, 1], "gpus_per_trial": 3}})")
+                                               << "resources.gpus_per_trial: 3 GPUs per trial, but resources.gpus lists only 2";
+        QTest::newRow("trials_per_gpu") << withBase(R"({"resources": {"gpus": "all", "trials_per_gpu": 0}})")
+                                        << "resources.trials_per_gpu: expected an integer >= 1, got 0";
+        QTest::newRow("min_free_memory_mb") << withBase(R"({"resources": {"gpus": "all", "min_free_memory_mb": "2G"}})")
+                                            << "resources.min_free_memory_mb: expected an integer >= 0, got \"2G\"";
+        QTest::newRow("skip_busy_gpus") << withBase(R"({"resources": {"gpus": "all", "skip_busy_gpus": "yes"}})")
+                                        << "resources.skip_busy_gpus: expected true or false, got \"yes\"";
+        QTest::newRow("gpu key without gpus") << withBase(R"({"resources": {"trials_per_gpu": 2}})")
+                                              << "resources.trials_per_gpu: only applies with resources.gpus (\"all\" or a list) or gpus_per_trial >= 1";
+        QTest::newRow("telemetry_hz") << withBase(R"({"resources": {"telemetry_hz": 0}})")
+                                      << "resources.telemetry_hz: expected a number of samples per second in (0, 20], got 0";
         QTest::newRow("argv type") << withBase(R"({"trial": {"argv": ["t", 3]}})") << "trial.argv[1]: expected a string, got 3";
         QTest::newRow("argv empty") << withBase(R"({"trial": {"argv": []}})") << "trial.argv: is empty; give at least the program to run";
         QTest::newRow("env type") << withBase(R"({"trial": {"argv": ["t"], "env": {"A": 1}}})") << "trial.env.A: expected a string, got 1";

@@ -67,12 +67,23 @@ private slots:
             v1.finishTrial(t.id, TrialState::Completed, 0.25, 0, QString(), {{t.id, 1, 0, QStringLiteral("loss"), 0.25, 1.0}});
         }
         Store store(path);
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), 3);
         QCOMPARE(store.experiment(QStringLiteral("old"))->spec, QByteArray(R"({"name":"old"})"));
         QCOMPARE(*store.trial(trialId)->value, 0.25);
         QCOMPARE(store.metrics(trialId).size(), std::size_t(1));
         store.addMetrics({}, {{trialId, 1, 2.0, QStringLiteral("memory"), "{}"}}); // the v2 table works
         QCOMPARE(store.events(trialId).size(), std::size_t(1));
+        // The v3 telemetry table and waiting column work on the migrated file.
+        const auto id = store.experiment(QStringLiteral("old"))->id;
+        TelemetryRow row;
+        row.experimentId = id;
+        row.time = 5;
+        row.kind = QStringLiteral("gpu");
+        row.trials = QString::number(trialId);
+        store.addTelemetry({row});
+        QCOMPARE(store.telemetryCount(id), qint64(1));
+        store.setWaiting(id, QStringLiteral("GPU 0 busy"));
+        QCOMPARE(store.experiment(id)->waiting, QStringLiteral("GPU 0 busy"));
     }
 
     void refusesNewerAndForeignFiles()
@@ -85,7 +96,7 @@ private slots:
             Store s(newer);
             QFAIL("opened a newer store");
         } catch (const SpecError& e) {
-            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 2)")));
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 3)")));
         }
         const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
         rawExec(foreign, "CREATE TABLE customers(id INTEGER)");
