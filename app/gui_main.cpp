@@ -1,4 +1,5 @@
 #include "widgets/main_window.h"
+#include "widgets/schedule_view.h"
 
 #include "widgets/dashboard.h"
 #include "widgets/experiment_data.h"
@@ -43,6 +44,10 @@ int main(int argc, char** argv)
                                    QStringLiteral("DIR"));
     const QCommandLineOption shotDelay(QStringLiteral("screenshot-delay"), QApplication::translate("main", "Seconds before --screenshots."),
                                        QStringLiteral("SECONDS"), QStringLiteral("8"));
+    const QCommandLineOption schedule(QStringLiteral("schedule"),
+                                      QApplication::translate("main", "Open the Pipeline view on a PyTorch per-rank schedule CSV."),
+                                      QStringLiteral("FILE.csv"));
+    parser.addOption(schedule);
     parser.addOption(shots);
     parser.addOption(shotDelay);
     parser.addPositionalArgument(QStringLiteral("store"), QApplication::translate("main", "The store to open (default: the one in your data folder)."));
@@ -54,6 +59,8 @@ int main(int argc, char** argv)
     window.show();
     if (parser.isSet(demo))
         window.runDemo();
+    if (parser.isSet(schedule))
+        window.openScheduleFile(parser.value(schedule));
     if (parser.isSet(shots)) {
         // docs/ screenshots (scripts/screenshots.sh): every main view, as the user sees it.
         const QString dir = parser.value(shots);
@@ -75,6 +82,17 @@ int main(int argc, char** argv)
             save(QStringLiteral("importance"));
             window.tabs()->setCurrentIndex(0);
             save(QStringLiteral("setup"));
+            // GPipe, 1F1B and interleaved 1F1B (v = 2) for p = 4, m = 8 on one time axis.
+            tb::widgets::ScheduleView* pipeline = window.pipeline();
+            tb::widgets::ScheduleView::Settings settings;
+            settings.kind = QStringLiteral("gpipe");
+            settings.stages = 4;
+            settings.microbatches = 8;
+            settings.virtualStages = 2;
+            pipeline->setSettings(settings);
+            pipeline->setCompareKinds({QStringLiteral("1f1b"), QStringLiteral("interleaved")});
+            window.tabs()->setCurrentWidget(pipeline);
+            save(QStringLiteral("pipeline"));
             QApplication::quit();
         });
     }

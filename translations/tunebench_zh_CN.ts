@@ -4,27 +4,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui_main.cpp" line="34" />
+        <location filename="../app/gui_main.cpp" line="37" />
         <source>Hyperparameter optimization workbench</source>
         <translation>超参数优化工作台</translation>
     </message>
     <message>
-        <location filename="../app/gui_main.cpp" line="37" />
+        <location filename="../app/gui_main.cpp" line="40" />
         <source>Launch the bundled demo experiment.</source>
         <translation>启动内置的演示实验。</translation>
     </message>
     <message>
-        <location filename="../app/gui_main.cpp" line="40" />
+        <location filename="../app/gui_main.cpp" line="43" />
         <source>Save a picture of each main view to DIR after SECONDS, then quit.</source>
         <translation>在 SECONDS 秒后把每个主视图的截图保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/gui_main.cpp" line="42" />
+        <location filename="../app/gui_main.cpp" line="45" />
         <source>Seconds before --screenshots.</source>
         <translation>--screenshots 之前等待的秒数。</translation>
     </message>
     <message>
-        <location filename="../app/gui_main.cpp" line="46" />
+        <location filename="../app/gui_main.cpp" line="48" />
+        <source>Open the Pipeline view on a PyTorch per-rank schedule CSV.</source>
+        <translation>在流水线视图中打开 PyTorch 按 rank 的调度 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="53" />
         <source>The store to open (default: the one in your data folder).</source>
         <translation>要打开的存储文件（默认：数据文件夹中的存储）。</translation>
     </message>
@@ -141,34 +146,52 @@
     </message>
 </context>
 <context>
+    <name>tb::widgets::GanttChart</name>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="270" />
+        <source>%1 measured: %2 to %3 (%4)</source>
+        <translation>%1 实测：%2 至 %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="270" />
+        <source>%1 simulated: %2 to %3 (%4)</source>
+        <translation>%1 模拟：%2 至 %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="276" />
+        <source>More than %1% off the simulation</source>
+        <translation>与模拟相差超过 %1%</translation>
+    </message>
+</context>
+<context>
     <name>tb::widgets::HistoryPlot</name>
     <message>
-        <location filename="../widgets/plots.cpp" line="969" />
+        <location filename="../widgets/plots.cpp" line="983" />
         <source>Optimization history</source>
         <translation>优化历史</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="970" />
+        <location filename="../widgets/plots.cpp" line="984" />
         <source>trial number</source>
         <translation>试验序号</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="975" />
+        <location filename="../widgets/plots.cpp" line="989" />
         <source>best so far</source>
         <translation>当前最优</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="1082" />
+        <location filename="../widgets/plots.cpp" line="1109" />
         <source>%1: %2 %3</source>
         <translation>%1：%2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="1084" />
+        <location filename="../widgets/plots.cpp" line="1111" />
         <source>%1 (pruned)</source>
         <translation>%1（已剪枝）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="1086" />
+        <location filename="../widgets/plots.cpp" line="1113" />
         <source>%1 (failed)</source>
         <translation>%1（失败）</translation>
     </message>
@@ -176,17 +199,17 @@
 <context>
     <name>tb::widgets::ImportancePlot</name>
     <message>
-        <location filename="../widgets/plots.cpp" line="1383" />
+        <location filename="../widgets/plots.cpp" line="1411" />
         <source>Parameter importance</source>
         <translation>参数重要性</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="1384" />
+        <location filename="../widgets/plots.cpp" line="1412" />
         <source>share of the objective's variance</source>
         <translation>占目标方差的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="1442" />
+        <location filename="../widgets/plots.cpp" line="1470" />
         <source>%1: %2%</source>
         <translation>%1：%2%</translation>
     </message>
@@ -194,17 +217,17 @@
 <context>
     <name>tb::widgets::LearningCurvesPlot</name>
     <message>
-        <location filename="../widgets/plots.cpp" line="702" />
+        <location filename="../widgets/plots.cpp" line="711" />
         <source>Learning curves</source>
         <translation>学习曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="703" />
+        <location filename="../widgets/plots.cpp" line="712" />
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="955" />
+        <location filename="../widgets/plots.cpp" line="969" />
         <source>%1: %2 %3 at step %4</source>
         <translation>%1：第 %4 步时 %2 %3</translation>
     </message>
@@ -212,350 +235,371 @@
 <context>
     <name>tb::widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="46" />
+        <location filename="../widgets/main_window.cpp" line="47" />
         <source>created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="47" />
+        <location filename="../widgets/main_window.cpp" line="48" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="48" />
+        <location filename="../widgets/main_window.cpp" line="49" />
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="49" />
+        <location filename="../widgets/main_window.cpp" line="50" />
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="50" />
+        <location filename="../widgets/main_window.cpp" line="51" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="59" />
+        <location filename="../widgets/main_window.cpp" line="61" />
         <source>Tunebench</source>
         <translation>Tunebench</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="68" />
+        <location filename="../widgets/main_window.cpp" line="70" />
         <source>Set-up</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="69" />
+        <location filename="../widgets/main_window.cpp" line="71" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
         <location filename="../widgets/main_window.cpp" line="72" />
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="76" />
         <source>Experiments</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="89" />
+        <location filename="../widgets/main_window.cpp" line="93" />
         <source>Experiment %1: %2</source>
         <translation>实验 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="106" />
+        <location filename="../widgets/main_window.cpp" line="110" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="107" />
+        <location filename="../widgets/main_window.cpp" line="111" />
         <source>&amp;New Store...</source>
         <translation>新建存储(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="109" />
+        <location filename="../widgets/main_window.cpp" line="113" />
         <source>&amp;Open Store...</source>
         <translation>打开存储(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="111" />
+        <location filename="../widgets/main_window.cpp" line="115" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="114" />
+        <location filename="../widgets/main_window.cpp" line="118" />
         <source>&amp;Import Spec...</source>
         <translation>导入规格(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="115" />
+        <location filename="../widgets/main_window.cpp" line="119" />
         <source>&amp;Export Spec...</source>
         <translation>导出规格(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="117" />
+        <location filename="../widgets/main_window.cpp" line="121" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="120" />
+        <location filename="../widgets/main_window.cpp" line="124" />
         <source>E&amp;xperiment</source>
         <translation>实验(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="121" />
+        <location filename="../widgets/main_window.cpp" line="125" />
         <source>&amp;Launch</source>
         <translation>启动(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="124" />
+        <location filename="../widgets/main_window.cpp" line="128" />
         <source>Cannot launch</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="127" />
+        <location filename="../widgets/main_window.cpp" line="131" />
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="128" />
+        <location filename="../widgets/main_window.cpp" line="132" />
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="130" />
+        <location filename="../widgets/main_window.cpp" line="134" />
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="131" />
+        <location filename="../widgets/main_window.cpp" line="135" />
         <source>Best Config</source>
         <translation>最优配置</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="132" />
+        <location filename="../widgets/main_window.cpp" line="136" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="132" />
+        <location filename="../widgets/main_window.cpp" line="136" />
         <source>YAML</source>
         <translation>YAML</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="133" />
+        <location filename="../widgets/main_window.cpp" line="137" />
         <source>Command-line arguments</source>
         <translation>命令行参数</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="135" />
+        <location filename="../widgets/main_window.cpp" line="139" />
         <source>Copy as %1</source>
         <translation>复制为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="136" />
+        <location filename="../widgets/main_window.cpp" line="140" />
         <source>Save as %1...</source>
         <translation>另存为 %1...</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="138" />
+        <location filename="../widgets/main_window.cpp" line="142" />
         <source>All Trials as CSV...</source>
         <translation>全部试验导出为 CSV...</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="140" />
+        <location filename="../widgets/main_window.cpp" line="144" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="141" />
+        <location filename="../widgets/main_window.cpp" line="145" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="144" />
+        <location filename="../widgets/main_window.cpp" line="148" />
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="153" />
+        <location filename="../widgets/main_window.cpp" line="157" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="154" />
+        <location filename="../widgets/main_window.cpp" line="158" />
         <source>&amp;About Tunebench</source>
         <translation>关于 Tunebench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="155" />
+        <location filename="../widgets/main_window.cpp" line="159" />
         <source>About Tunebench</source>
         <translation>关于 Tunebench</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="156" />
+        <location filename="../widgets/main_window.cpp" line="160" />
         <source>&lt;b&gt;Tunebench %1&lt;/b&gt;&lt;p&gt;Hyperparameter optimization for deep-learning training on one workstation. Every trial, metric and log is kept in one SQLite file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Tunebench %1&lt;/b&gt;&lt;p&gt;在单台工作站上为深度学习训练做超参数优化。所有试验、指标和日志都保存在一个 SQLite 文件中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="161" />
+        <location filename="../widgets/main_window.cpp" line="165" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="175" />
+        <location filename="../widgets/main_window.cpp" line="179" />
         <source>Cannot open store</source>
         <translation>无法打开存储</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="183" />
+        <location filename="../widgets/main_window.cpp" line="187" />
         <source>Store: %1</source>
         <translation>存储：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="184" />
+        <location filename="../widgets/main_window.cpp" line="188" />
         <source>%1 - Tunebench</source>
         <translation>%1 - Tunebench</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="207" />
+        <location filename="../widgets/main_window.cpp" line="211" />
         <source>Cannot launch the demo</source>
         <translation>无法启动演示</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="213" />
+        <location filename="../widgets/main_window.cpp" line="217" />
+        <location filename="../widgets/main_window.cpp" line="248" />
         <source>No store is open.</source>
         <translation>没有打开的存储。</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="235" />
+        <location filename="../widgets/main_window.cpp" line="237" />
+        <source>Cannot open schedule</source>
+        <translation>无法打开调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="248" />
+        <source>No pipeline schedule</source>
+        <translation>没有流水线调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="261" />
         <source>Trials are running</source>
         <translation>试验正在运行</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="236" />
+        <location filename="../widgets/main_window.cpp" line="262" />
         <source>Experiment '%1' is still running. Stop its trials (they are queued again and can be resumed), or keep it running in the background without this window?</source>
         <translation>实验“%1”仍在运行。要停止它的试验（它们会重新排队，之后可以继续），还是在没有此窗口的情况下在后台继续运行？</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="240" />
+        <location filename="../widgets/main_window.cpp" line="266" />
         <source>Stop Trials</source>
         <translation>停止试验</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="241" />
+        <location filename="../widgets/main_window.cpp" line="267" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="249" />
+        <location filename="../widgets/main_window.cpp" line="275" />
         <source>Could not continue in the background</source>
         <translation>无法在后台继续</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="250" />
+        <location filename="../widgets/main_window.cpp" line="276" />
         <source>tunebench-cli was not found. The experiment was stopped and can be resumed.</source>
         <translation>找不到 tunebench-cli。实验已停止，之后可以继续。</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="265" />
+        <location filename="../widgets/main_window.cpp" line="291" />
         <source>New Store</source>
         <translation>新建存储</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="265" />
-        <location filename="../widgets/main_window.cpp" line="272" />
+        <location filename="../widgets/main_window.cpp" line="291" />
+        <location filename="../widgets/main_window.cpp" line="298" />
         <source>Tunebench stores (*.db);;All files (*)</source>
         <translation>Tunebench 存储 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="272" />
+        <location filename="../widgets/main_window.cpp" line="298" />
         <source>Open Store</source>
         <translation>打开存储</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="290" />
+        <location filename="../widgets/main_window.cpp" line="316" />
         <source>Import Spec</source>
         <translation>导入规格</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="290" />
-        <location filename="../widgets/main_window.cpp" line="307" />
+        <location filename="../widgets/main_window.cpp" line="316" />
+        <location filename="../widgets/main_window.cpp" line="333" />
         <source>Experiment specs (*.json)</source>
         <translation>实验规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="297" />
+        <location filename="../widgets/main_window.cpp" line="323" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="297" />
+        <location filename="../widgets/main_window.cpp" line="323" />
         <source>%1: not a JSON object (%2)</source>
         <translation>%1：不是 JSON 对象（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="307" />
+        <location filename="../widgets/main_window.cpp" line="333" />
         <source>Export Spec</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="312" />
-        <location filename="../widgets/main_window.cpp" line="361" />
+        <location filename="../widgets/main_window.cpp" line="338" />
+        <location filename="../widgets/main_window.cpp" line="387" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="328" />
+        <location filename="../widgets/main_window.cpp" line="354" />
         <source>No best config</source>
         <translation>没有最优配置</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="333" />
+        <location filename="../widgets/main_window.cpp" line="359" />
         <source>Best config copied to the clipboard</source>
         <translation>最优配置已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="337" />
+        <location filename="../widgets/main_window.cpp" line="363" />
         <source>Save Best Config</source>
         <translation>保存最优配置</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="342" />
+        <location filename="../widgets/main_window.cpp" line="368" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="349" />
+        <location filename="../widgets/main_window.cpp" line="375" />
         <source>Export Trials</source>
         <translation>导出试验</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="350" />
+        <location filename="../widgets/main_window.cpp" line="376" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="377" />
+        <location filename="../widgets/main_window.cpp" line="403" />
         <source>Cannot resume</source>
         <translation>无法继续</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="393" />
+        <location filename="../widgets/main_window.cpp" line="419" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="411" />
+        <location filename="../widgets/main_window.cpp" line="437" />
         <source>%1: %2 - %3 completed, %4 running, %5 queued, %6 pruned, %7 failed</source>
         <translation>%1：%2 - 完成 %3，运行中 %4，排队 %5，剪枝 %6，失败 %7</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="423" />
+        <location filename="../widgets/main_window.cpp" line="448" />
+        <source>waiting: %1</source>
+        <translation>等待：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="454" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="423" />
+        <location filename="../widgets/main_window.cpp" line="454" />
         <source>The new language applies the next time Tunebench starts.</source>
         <translation>新语言将在下次启动 Tunebench 时生效。</translation>
     </message>
@@ -563,12 +607,12 @@
 <context>
     <name>tb::widgets::ParallelCoordinatesPlot</name>
     <message>
-        <location filename="../widgets/plots.cpp" line="1129" />
+        <location filename="../widgets/plots.cpp" line="1156" />
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../widgets/plots.cpp" line="1373" />
+        <location filename="../widgets/plots.cpp" line="1401" />
         <source>%1: %2 %3</source>
         <translation>%1：%2 %3</translation>
     </message>
@@ -576,68 +620,68 @@
 <context>
     <name>tb::widgets::PlotPanel</name>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="39" />
+        <location filename="../widgets/plot_panel.cpp" line="40" />
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="40" />
+        <location filename="../widgets/plot_panel.cpp" line="41" />
         <source>Show all data and follow new data again</source>
         <translation>显示全部数据并重新跟随新数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="48" />
+        <location filename="../widgets/plot_panel.cpp" line="49" />
         <source>PNG image...</source>
         <translation>PNG 图像...</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="49" />
+        <location filename="../widgets/plot_panel.cpp" line="50" />
         <source>PDF document...</source>
         <translation>PDF 文档...</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="50" />
+        <location filename="../widgets/plot_panel.cpp" line="51" />
         <source>SVG drawing...</source>
         <translation>SVG 矢量图...</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="57" />
+        <location filename="../widgets/plot_panel.cpp" line="58" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="58" />
+        <location filename="../widgets/plot_panel.cpp" line="59" />
         <source>Save the plot as an image or a document</source>
         <translation>将图表保存为图像或文档</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="160" />
+        <location filename="../widgets/plot_panel.cpp" line="162" />
         <source>Unknown export format "%1": use .png, .pdf or .svg.</source>
         <translation>未知的导出格式“%1”：请使用 .png、.pdf 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="163" />
+        <location filename="../widgets/plot_panel.cpp" line="165" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="171" />
+        <location filename="../widgets/plot_panel.cpp" line="173" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="173" />
+        <location filename="../widgets/plot_panel.cpp" line="175" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="175" />
+        <location filename="../widgets/plot_panel.cpp" line="177" />
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_panel.cpp" line="177" />
-        <location filename="../widgets/plot_panel.cpp" line="184" />
+        <location filename="../widgets/plot_panel.cpp" line="179" />
+        <location filename="../widgets/plot_panel.cpp" line="186" />
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
@@ -673,6 +717,330 @@
         <location filename="../widgets/prior_preview.cpp" line="125" />
         <source>Prior</source>
         <translation>先验分布</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::ScheduleView</name>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="292" />
+        <location filename="../widgets/schedule_view.cpp" line="333" />
+        <source>This trial recorded no pipeline spans; run it with tunebench-train.</source>
+        <translation>此试验没有记录流水线时间段；请用 tunebench-train 运行它。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="416" />
+        <source>Naive model parallelism (m = 1)</source>
+        <translation>朴素模型并行（m = 1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="417" />
+        <source>GPipe (fill-drain)</source>
+        <translation>GPipe（填充-排空）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="418" />
+        <location filename="../widgets/schedule_view.cpp" line="447" />
+        <source>1F1B</source>
+        <translation>1F1B</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="419" />
+        <location filename="../widgets/schedule_view.cpp" line="447" />
+        <source>Interleaved 1F1B</source>
+        <translation>交错 1F1B</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="420" />
+        <source>ZB-H1 (zero bubble)</source>
+        <translation>ZB-H1（零气泡）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="422" />
+        <source>The schedule generator; an imported CSV shows as "Imported CSV"</source>
+        <translation>调度生成器；导入的 CSV 显示为“导入的 CSV”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="425" />
+        <source>Pipeline devices (ranks), p</source>
+        <translation>流水线设备数（rank），p</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="428" />
+        <source>Micro-batches per mini-batch, m</source>
+        <translation>每个小批次的微批次数，m</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="431" />
+        <source>Stages per device for interleaved 1F1B, v</source>
+        <translation>交错 1F1B 中每个设备的阶段数，v</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="441" />
+        <source>Forward time of one micro-batch on one device (interleaved: split over its v stages)</source>
+        <translation>一个微批次在一个设备上的前向时间（交错：分摊到其 v 个阶段）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="442" />
+        <source>Backward time (input gradient when W is split)</source>
+        <translation>反向时间（拆分 W 时为输入梯度）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="443" />
+        <source>Weight-gradient time: a separate action for ZB-H1, added to B otherwise</source>
+        <translation>权重梯度时间：ZB-H1 中为单独的动作，否则计入 B</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="444" />
+        <source>Added when an action waits for another device</source>
+        <translation>动作等待另一设备时增加的时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="446" />
+        <source>Naive (m = 1)</source>
+        <translation>朴素（m = 1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="446" />
+        <source>GPipe</source>
+        <translation>GPipe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="448" />
+        <source>ZB-H1</source>
+        <translation>ZB-H1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="455" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="456" />
+        <source>Draw more schedules below this one, on the same time axis</source>
+        <translation>在其下方以同一时间轴绘制更多调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="461" />
+        <source>Import PyTorch CSV...</source>
+        <translation>导入 PyTorch CSV...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="462" />
+        <source>Export PyTorch CSV...</source>
+        <translation>导出 PyTorch CSV...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="463" />
+        <source>Export Chrome trace...</source>
+        <translation>导出 Chrome 跟踪...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="465" />
+        <source>Schedule file</source>
+        <translation>调度文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="466" />
+        <source>Exchange schedules with torch.distributed.pipelining and Perfetto</source>
+        <translation>与 torch.distributed.pipelining 和 Perfetto 交换调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="477" />
+        <source>Schedule:</source>
+        <translation>调度：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="478" />
+        <source>p:</source>
+        <translation>p：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="479" />
+        <source>m:</source>
+        <translation>m：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="480" />
+        <source>v:</source>
+        <translation>v：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="481" />
+        <source>F:</source>
+        <translation>F：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="482" />
+        <source>B:</source>
+        <translation>B：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="483" />
+        <source>W:</source>
+        <translation>W：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="484" />
+        <source>Latency:</source>
+        <translation>延迟：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="615" />
+        <location filename="../widgets/schedule_view.cpp" line="770" />
+        <source>Imported CSV</source>
+        <translation>导入的 CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="628" />
+        <location filename="../widgets/schedule_view.cpp" line="761" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="643" />
+        <source>Trial %1, step %2 (%3)</source>
+        <translation>试验 %1，第 %2 步（%3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="649" />
+        <source>The measured order is not a complete schedule, so it is not simulated: %1</source>
+        <translation>实测的顺序不是完整的调度，因此不做模拟：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="674" />
+        <source>time (µs from the start of the step)</source>
+        <translation>时间（自该步开始的微秒数）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="674" />
+        <source>time (units of the op durations)</source>
+        <translation>时间（以操作时长为单位）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="686" />
+        <source>device %1 simulated</source>
+        <translation>设备 %1 模拟</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="686" />
+        <source>device %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="687" />
+        <source>peak activations %1</source>
+        <translation>峰值激活 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="689" />
+        <source>device %1 measured</source>
+        <translation>设备 %1 实测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="690" />
+        <source>peak memory %1</source>
+        <translation>峰值内存 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="709" />
+        <source>&lt;b&gt;%1&lt;/b&gt;: p = %2, m = %3, v = %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：p = %2，m = %3，v = %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="711" />
+        <source>, makespan %1, simulated idle share %2</source>
+        <translation>，总时长 %1，模拟空闲占比 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="713" />
+        <source>, formula %1</source>
+        <translation>，公式 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="715" />
+        <source>, measured idle share %1</source>
+        <translation>，实测空闲占比 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="719" />
+        <source>  bubble %1</source>
+        <translation>  气泡 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="721" />
+        <source> (formula %1)</source>
+        <translation>（公式 %1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="723" />
+        <source>, makespan %1</source>
+        <translation>，总时长 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="727" />
+        <source>Faded rows: the simulation from the trial's mean op durations per stage. Outlined: measured boxes more than %1% of the op off the simulation.</source>
+        <translation>淡色行：按该试验各阶段平均操作时长的模拟。带边框：与模拟相差超过该操作 %1% 的实测方块。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="756" />
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="765" />
+        <source>%1 is not a valid schedule: %2</source>
+        <translation>%1 不是有效的调度：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="786" />
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="794" />
+        <location filename="../widgets/schedule_view.cpp" line="804" />
+        <source>There is no schedule to export.</source>
+        <translation>没有可导出的调度。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="844" />
+        <source>Import PyTorch CSV</source>
+        <translation>导入 PyTorch CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="844" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="849" />
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="855" />
+        <source>Export PyTorch CSV</source>
+        <translation>导出 PyTorch CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="855" />
+        <source>Export Chrome trace</source>
+        <translation>导出 Chrome 跟踪</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="857" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="857" />
+        <source>Chrome traces (*.json)</source>
+        <translation>Chrome 跟踪 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedule_view.cpp" line="862" />
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
     </message>
 </context>
 <context>
@@ -1424,63 +1792,73 @@ Default: %2</source>
 <context>
     <name>tb::widgets::TrialDetail</name>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="32" />
-        <location filename="../widgets/trial_detail.cpp" line="64" />
+        <location filename="../widgets/trial_detail.cpp" line="31" />
+        <source>Show pipeline schedule</source>
+        <translation>显示流水线调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="35" />
+        <location filename="../widgets/trial_detail.cpp" line="77" />
         <source>Select a trial to see its details.</source>
         <translation>选择一个试验以查看详情。</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="33" />
+        <location filename="../widgets/trial_detail.cpp" line="36" />
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="33" />
+        <location filename="../widgets/trial_detail.cpp" line="36" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="34" />
+        <location filename="../widgets/trial_detail.cpp" line="37" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="34" />
+        <location filename="../widgets/trial_detail.cpp" line="37" />
         <source>Last value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="41" />
+        <location filename="../widgets/trial_detail.cpp" line="44" />
         <source>The trial's output appears here.</source>
         <translation>试验的输出显示在这里。</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="97" />
+        <location filename="../widgets/trial_detail.cpp" line="64" />
+        <source>Open the trial's measured pipeline schedule (for trials run by tunebench-train)</source>
+        <translation>打开该试验实测的流水线调度（适用于由 tunebench-train 运行的试验）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="113" />
         <source>&lt;b&gt;Trial %1&lt;/b&gt; (#%2), attempt %3: &lt;span style='color:%4'&gt;%5&lt;/span&gt;</source>
         <translation>&lt;b&gt;试验 %1&lt;/b&gt;（#%2），第 %3 次尝试：&lt;span style='color:%4'&gt;%5&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="103" />
+        <location filename="../widgets/trial_detail.cpp" line="119" />
         <source>, %1 = %2</source>
         <translation>，%1 = %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="105" />
+        <location filename="../widgets/trial_detail.cpp" line="121" />
         <source>, exit code %1</source>
         <translation>，退出码 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="107" />
+        <location filename="../widgets/trial_detail.cpp" line="123" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="113" />
+        <location filename="../widgets/trial_detail.cpp" line="129" />
         <source>(inactive)</source>
         <translation>（未生效）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/trial_detail.cpp" line="141" />
+        <location filename="../widgets/trial_detail.cpp" line="157" />
         <source>%1 (%n reports)</source>
         <translation><numerusform>%1（%n 次报告）</numerusform></translation>
     </message>

@@ -53,6 +53,8 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
+    connect(m_detail, &TrialDetail::scheduleRequested, this, &Dashboard::scheduleRequested);
+
     m_importanceDelay.setSingleShot(true);
     m_importanceDelay.setInterval(kImportanceDelayMs);
     connect(&m_importanceDelay, &QTimer::timeout, this, &Dashboard::startImportance);

@@ -45,6 +45,8 @@ public:
 
 signals:
     void importanceUpdated(int trials);
+    // The user asked for a trial's measured pipeline schedule (the detail's button).
+    void scheduleRequested(qint64 trialId);
 
 private:
     void scheduleImportance();

@@ -3,6 +3,7 @@
 #include "dashboard.h"
 #include "engine_host.h"
 #include "experiment_data.h"
+#include "schedule_view.h"
 #include "setup_panel.h"
 #include "space_editor.h"
 #include "store_session.h"
@@ -54,6 +55,7 @@ QString MainWindow::experimentStateLabel(const QString& state)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_data(std::make_unique<ExperimentData>()), m_host(new EngineHost(this)), m_tabs(new QTabWidget(this)),
       m_space(new SpaceEditor(this)), m_setup(new SetupPanel(m_space, this)), m_dashboard(new Dashboard(*m_data, QString(), this)),
+      m_pipeline(new ScheduleView(this)),
       m_experiments(new QListWidget(this)), m_storeLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
     setWindowTitle(tr("Tunebench"));
@@ -67,6 +69,8 @@ MainWindow::MainWindow(QWidget* parent)
     setupPage->setStretchFactor(1, 2);
     m_tabs->addTab(setupPage, tr("Set-up"));
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    m_tabs->addTab(m_pipeline, tr("Pipeline"));
+    connect(m_dashboard, &Dashboard::scheduleRequested, this, &MainWindow::showTrialSchedule);
     setCentralWidget(m_tabs);
 
     auto* dock = new QDockWidget(tr("Experiments"), this);
@@ -224,6 +228,28 @@ QString MainWindow::launch()
     m_session->pollNow();
     m_tabs->setCurrentWidget(m_dashboard);
     return {};
+}
+
+bool MainWindow::openScheduleFile(const QString& path)
+{
+    QString error;
+    if (!m_pipeline->importCsv(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot open schedule"), error);
+        return false;
+    }
+    m_tabs->setCurrentWidget(m_pipeline);
+    return true;
+}
+
+bool MainWindow::showTrialSchedule(qint64 trialId)
+{
+    QString error;
+    if (!m_session || !m_pipeline->showTrial(m_session->path(), trialId, &error)) {
+        QMessageBox::information(this, tr("No pipeline schedule"), error.isEmpty() ? tr("No store is open.") : error);
+        return false;
+    }
+    m_tabs->setCurrentWidget(m_pipeline);
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -415,6 +441,11 @@ void MainWindow::refreshStatus()
                                .arg(counts[static_cast<int>(algorithms::TrialState::Queued)])
                                .arg(counts[static_cast<int>(algorithms::TrialState::Pruned)])
                                .arg(counts[static_cast<int>(algorithms::TrialState::Failed)]));
+    // Why the next trial has not started (GPUs busy or full), as the engine stored it.
+    const QString waiting = m_data->experiment().waiting;
+    m_countsLabel->setToolTip(waiting);
+    if (!waiting.isEmpty() && m_data->experiment().state == QLatin1String("running"))
+        m_countsLabel->setText(m_countsLabel->text() + QStringLiteral(" | ") + tr("waiting: %1").arg(waiting));
 }
 
 void MainWindow::setLanguage(const QString& code)

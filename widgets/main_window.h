@@ -14,6 +14,7 @@ namespace tb::widgets {
 class Dashboard;
 class EngineHost;
 class ExperimentData;
+class ScheduleView;
 class SetupPanel;
 class SpaceEditor;
 class StoreSession;
@@ -41,6 +42,13 @@ public:
     EngineHost* host() const { return m_host; }
     StoreSession* session() const { return m_session.get(); }
     QTabWidget* tabs() const { return m_tabs; }
+    ScheduleView* pipeline() const { return m_pipeline; }
+
+    // Shows the Pipeline tab on a PyTorch per-rank CSV; false with a message box when it
+    // cannot be read.
+    bool openScheduleFile(const QString& path);
+    // Shows the Pipeline tab on a trial's measured schedule (from the open store).
+    bool showTrialSchedule(qint64 trialId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -68,6 +76,7 @@ private:
     SpaceEditor* m_space;
     SetupPanel* m_setup;
     Dashboard* m_dashboard;
+    ScheduleView* m_pipeline;
     QListWidget* m_experiments;
     QLabel* m_storeLabel;
     QLabel* m_countsLabel;

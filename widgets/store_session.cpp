@@ -58,7 +58,7 @@ void StoreSession::onExperiments(const QVector<engine::ExperimentRow>& experimen
     if (m_data.isEmpty() || !m_wanted.isEmpty())
         showExperiment(m_wanted);
     for (const engine::ExperimentRow& e : m_experiments)
-        if (e.id == m_data.experiment().id && e.state != m_data.experiment().state)
+        if (e.id == m_data.experiment().id && (e.state != m_data.experiment().state || e.waiting != m_data.experiment().waiting))
             m_data.updateExperiment(e);
 }
 

@@ -6,11 +6,13 @@
 #include "engine/core/store.h"
 
 #include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonValue>
 #include <QLabel>
 #include <QMap>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -25,7 +27,8 @@ constexpr qint64 kLogTailBytes = 16 * 1024;
 
 TrialDetail::TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent)
     : QWidget(parent), m_data(data), m_dbPath(std::move(dbPath)), m_summary(new QLabel(this)), m_params(new QTreeWidget(this)),
-      m_metrics(new QTreeWidget(this)), m_log(new QPlainTextEdit(this))
+      m_metrics(new QTreeWidget(this)), m_log(new QPlainTextEdit(this)),
+      m_scheduleButton(new QPushButton(tr("Show pipeline schedule"), this))
 {
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
@@ -51,8 +54,18 @@ TrialDetail::TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent)
     split->addWidget(m_log);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_summary);
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_summary, 1);
+    header->addWidget(m_scheduleButton, 0, Qt::AlignTop);
+    layout->addLayout(header);
     layout->addWidget(split, 1);
+
+    m_scheduleButton->setEnabled(false);
+    m_scheduleButton->setToolTip(tr("Open the trial's measured pipeline schedule (for trials run by tunebench-train)"));
+    connect(m_scheduleButton, &QPushButton::clicked, this, [this] {
+        if (m_shown >= 0)
+            emit scheduleRequested(m_shown);
+    });
 
     connect(&m_data, &ExperimentData::selectionChanged, this, &TrialDetail::show);
     connect(&m_data, &ExperimentData::trialsChanged, this, [this] {
@@ -65,11 +78,13 @@ TrialDetail::TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent)
         m_params->clear();
         m_metrics->clear();
         m_log->clear();
+        m_scheduleButton->setEnabled(false);
     });
     connect(&m_watcher, &QFutureWatcher<TrialExtras>::finished, this, [this] {
         const TrialExtras extras = m_watcher.result();
         if (extras.trialId != m_shown)
             return;
+        m_scheduleButton->setEnabled(extras.hasSpans);
         m_metrics->clear();
         for (const auto& [name, value] : extras.metrics)
             m_metrics->addTopLevelItem(new QTreeWidgetItem({name, value}));
@@ -84,6 +99,7 @@ void TrialDetail::show(qint64 trialId)
 {
     m_shown = trialId;
     m_log->clear();
+    m_scheduleButton->setEnabled(false);
     refresh();
 }
 
@@ -139,6 +155,11 @@ TrialExtras TrialDetail::loadExtras(const QString& dbPath, qint64 trialId, const
             }
         for (auto it = last.begin(); it != last.end(); ++it)
             extras.metrics.append({it.key(), tr("%1 (%n reports)", nullptr, it.value().second).arg(it.value().first, 0, 'g', 8)});
+        for (const engine::EventRow& e : store.events(trialId))
+            if (e.kind == QLatin1String("span")) {
+                extras.hasSpans = true;
+                break;
+            }
     } catch (const std::exception&) {
         // The store may be gone or busy; the next refresh tries again.
     }

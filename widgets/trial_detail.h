@@ -7,6 +7,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QTreeWidget;
 
 namespace tb::widgets {
@@ -17,6 +18,7 @@ struct TrialExtras {
     qint64 trialId = -1;
     QList<QPair<QString, QString>> metrics; // name -> "last (n reports)"
     QString logTail;
+    bool hasSpans = false; // the trial recorded pipeline span events (tunebench-train)
 };
 
 class TrialDetail : public QWidget {
@@ -29,7 +31,13 @@ public:
     QString summaryText() const; // the header label's text (tests)
     QString logText() const;
 
+    // "Show pipeline schedule", enabled when the shown trial has span events.
+    QPushButton* scheduleButton() const { return m_scheduleButton; }
+
     static TrialExtras loadExtras(const QString& dbPath, qint64 trialId, const QString& logPath);
+
+signals:
+    void scheduleRequested(qint64 trialId);
 
 private:
     void show(qint64 trialId);
@@ -42,6 +50,7 @@ private:
     QTreeWidget* m_params;
     QTreeWidget* m_metrics;
     QPlainTextEdit* m_log;
+    QPushButton* m_scheduleButton;
     QFutureWatcher<TrialExtras> m_watcher;
 };
 

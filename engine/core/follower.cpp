@@ -44,7 +44,7 @@ void StoreFollower::poll()
         const std::vector<ExperimentRow> experiments = m_store->experiments();
         QByteArray signature;
         for (const ExperimentRow& e : experiments)
-            signature += QByteArray::number(e.id) + e.state.toUtf8() + ';';
+            signature += QByteArray::number(e.id) + e.state.toUtf8() + e.waiting.toUtf8() + ';';
         if (signature != m_experimentsSignature) {
             m_experimentsSignature = signature;
             emit experimentsChanged(QVector<ExperimentRow>(experiments.begin(), experiments.end()));
