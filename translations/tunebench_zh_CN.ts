@@ -35,9 +35,222 @@
     </message>
 </context>
 <context>
+    <name>tb::algorithms::registry</name>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="10" />
+        <source>'ipop' restarts from a random mean with a larger population when the search converges or stagnates; 'none' keeps the one run going.</source>
+        <translation>'ipop'：搜索收敛或停滞时，以更大的种群从随机均值重新开始；'none'：一直沿用同一次运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="11" />
+        <source>Asynchronous successive halving: at steps min_resource * reduction_factor^k a trial goes on only if it is among the best 1/reduction_factor of all trials that reached that step.</source>
+        <translation>异步逐次减半（ASHA）：在第 min_resource * reduction_factor^k 步，只有位于到达该步的所有试验中最好的 1/reduction_factor 之列的试验才能继续。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="12" />
+        <source>At most this many trials form the good set (it holds 10% of the trials, rounded up).</source>
+        <translation>“好”集合最多包含这么多试验（占全部试验的 10%，向上取整）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="13" />
+        <source>Best candidates refined by gradient ascent of the acquisition.</source>
+        <translation>用采集函数的梯度上升细化的最佳候选点数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="14" />
+        <source>CMA-ES with IPOP restarts over the float and int parameters; strong on continuous problems with budgets of hundreds of trials and more. Categorical, fixed and conditional parameters fall back to independent uniform draws.</source>
+        <translation>对浮点和整数参数使用带 IPOP 重启的 CMA-ES；适合预算为数百次以上试验的连续问题。类别、固定和条件参数退化为独立均匀采样。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="15" />
+        <source>Candidates drawn from the good-trial model per suggestion; the best ratio l/g wins.</source>
+        <translation>每次建议从“好”试验模型中抽取的候选数；l/g 比值最大者胜出。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="16" />
+        <source>Compress values far above the median logarithmically before fitting, so that a few very bad trials do not flatten the model where the good ones are.</source>
+        <translation>拟合前对远高于中位数的值做对数压缩，避免少数很差的试验把好试验所在区域的模型压平。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="17" />
+        <source>Count running trials as bad results so that parallel suggestions spread out.</source>
+        <translation>把运行中的试验视为差结果，使并行建议彼此分散。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="18" />
+        <source>Each rung keeps the best 1/reduction_factor; rungs are this factor apart in steps.</source>
+        <translation>每一级保留最好的 1/reduction_factor；相邻两级的步数相差这个倍数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="19" />
+        <source>Every combination once, in a seeded order; the experiment ends when the grid is exhausted.</source>
+        <translation>按种子确定的顺序，每个组合各试一次；网格用尽时实验结束。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="20" />
+        <source>Factor by which each IPOP restart multiplies the population.</source>
+        <translation>每次 IPOP 重启时种群规模乘以的倍数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="21" />
+        <source>Gaussian-process Bayesian optimisation (Matérn-5/2 ARD kernel, log expected improvement, kriging believer for parallel trials). The most sample-efficient choice for small budgets on smooth, low-dimensional problems; categoricals are one-hot encoded, inactive conditional parameters sit at a fixed value.</source>
+        <translation>高斯过程贝叶斯优化（Matérn-5/2 ARD 核、对数期望改进、并行试验采用 kriging believer）。在预算小、平滑且低维的问题上样本效率最高；类别参数使用独热编码，未生效的条件参数取固定值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="22" />
+        <source>Hyperband: trials are spread over successive-halving brackets that stop trials early to different degrees, hedging against rankings that change late in training.</source>
+        <translation>Hyperband：把试验分配到提前停止程度不同的多个逐次减半分组中，以防训练后期排名发生变化。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="23" />
+        <source>Independent uniform draws (log scales respected). A robust baseline for any budget.</source>
+        <translation>独立均匀采样（遵循对数尺度）。适用于任何预算的稳健基线。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="24" />
+        <source>Initial step size, as a fraction of each parameter's range (the unit cube).</source>
+        <translation>初始步长，以各参数取值范围（单位超立方体）的比例表示。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="25" />
+        <source>Keep kernels at least range/min(100, n+2) wide, so that the model does not collapse.</source>
+        <translation>保持核宽度至少为 range/min(100, n+2)，防止模型坍缩。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="26" />
+        <source>Let the range ends widen the outermost kernels (univariate).</source>
+        <translation>让取值范围的端点加宽最外侧的核（单变量）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="27" />
+        <source>Median stopping rule: stops a trial whose best value so far is worse than the median of completed trials at the same step.</source>
+        <translation>中位数停止规则：若试验至今的最好值差于已完成试验在同一步的中位数，则停止该试验。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="28" />
+        <source>Model parameters jointly (grouped by which trials they are active in), which captures correlations.</source>
+        <translation>联合建模参数（按它们在哪些试验中生效分组），可以捕捉参数间的相关性。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="29" />
+        <source>Never stops a trial early.</source>
+        <translation>从不提前停止试验。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="30" />
+        <source>No pruning at a step where fewer completed trials reported a value.</source>
+        <translation>若在某一步报告过值的已完成试验少于此数，则该步不剪枝。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="31" />
+        <source>No pruning before a trial reaches this step (steps count from 0).</source>
+        <translation>试验到达此步之前不剪枝（步数从 0 开始）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="32" />
+        <source>No pruning until this many trials have completed.</source>
+        <translation>在这么多试验完成之前不剪枝。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="33" />
+        <source>Points per float that has neither 'values' nor a 'step' (log-spaced on log scales); 0: required.</source>
+        <translation>没有 'values' 也没有 'step' 的浮点参数取的点数（对数尺度上按对数等距）；0 表示必须另行指定。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="34" />
+        <source>Random trials before the model takes over (completed and pruned ones count).</source>
+        <translation>模型接管之前的随机试验数（已完成和已剪枝的都计入）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="35" />
+        <source>Randomise the sequence by the seed (digital shift).</source>
+        <translation>用种子随机化序列（数字移位）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="36" />
+        <source>Scrambled Sobol quasi-random points: even coverage of the space; good for a first sweep.</source>
+        <translation>加扰的 Sobol 准随机点：均匀覆盖搜索空间，适合初步扫描。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="37" />
+        <source>Skips the first rungs: the first rung sits at min_resource * reduction_factor^rate.</source>
+        <translation>跳过最前面的几级：第一级位于 min_resource * reduction_factor^rate。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="38" />
+        <source>Sobol candidates scored per suggestion (a quarter as many again are drawn near the best trials).</source>
+        <translation>每次建议评估的 Sobol 候选点数（另在最佳试验附近再抽取其四分之一）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="39" />
+        <source>Starts of the hyperparameter fit (the first at the priors' centres).</source>
+        <translation>超参数拟合的起点数（第一个位于先验中心）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="40" />
+        <source>Step of the first rung of the first bracket.</source>
+        <translation>第一个分组第一级所在的步数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="41" />
+        <source>Step of the first rung.</source>
+        <translation>第一级所在的步数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="42" />
+        <source>Steps between checks, counted from n_warmup_steps.</source>
+        <translation>两次检查之间的步数，从 n_warmup_steps 开始计。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="43" />
+        <source>Steps of a full trial; with min_resource it sets the number of brackets, floor(log_reduction_factor(max_resource / min_resource)) + 1.</source>
+        <translation>完整试验的步数；与 min_resource 一起决定分组数：floor(log_reduction_factor(max_resource / min_resource)) + 1。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="44" />
+        <source>Tree-structured Parzen Estimator (Optuna 3.1 defaults): models good and bad trials, samples where good ones are likely. Handles log, int, categorical and conditional parameters; random for the first trials.</source>
+        <translation>树结构 Parzen 估计器（Optuna 3.1 默认值）：分别为好试验和差试验建模，在好试验可能出现的地方采样。支持对数、整数、类别和条件参数；最初的若干试验随机采样。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="45" />
+        <source>Trials per generation; 0 picks 4 + floor(3 ln n) for n searched parameters (1 acts as 2).</source>
+        <translation>每一代的试验数；0 表示对 n 个搜索参数取 4 + floor(3 ln n)（1 按 2 处理）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="46" />
+        <source>Trials that reach a rung before more than this many have are stopped there.</source>
+        <translation>在到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="47" />
+        <source>Trials that reach a rung before more than this many of their bracket have are stopped there.</source>
+        <translation>在其所在分组中到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="48" />
+        <source>Trials used to fit the hyperparameters (recent half plus an even spread); all trials enter the posterior. Bounds the cost of a suggestion on long runs.</source>
+        <translation>用于拟合超参数的试验数（最近的一半加上均匀抽取的其余部分）；所有试验都进入后验。限制长时间运行时每次建议的开销。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="49" />
+        <source>Uniform random trials before the model is used (at least 2 are always random).</source>
+        <translation>使用模型之前的均匀随机试验数（至少 2 个总是随机的）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="50" />
+        <source>Uniform random trials first; the best of them becomes the initial mean.</source>
+        <translation>先进行均匀随机试验；其中最好的作为初始均值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="51" />
+        <source>Weight of the wide prior kernel in each mixture; larger explores more.</source>
+        <translation>每个混合中宽先验核的权重；越大探索越多。</translation>
+    </message>
+</context>
+<context>
     <name>tb::widgets::AlgorithmChooser</name>
     <message>
-        <location filename="../widgets/algorithm_chooser.cpp" line="90" />
+        <location filename="../widgets/algorithm_chooser.cpp" line="92" />
         <source>Unknown; choose one from the list.</source>
         <translation>未知；请从列表中选择。</translation>
     </message>
@@ -1046,12 +1259,12 @@
 <context>
     <name>tb::widgets::SettingsForm</name>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="36" />
+        <location filename="../widgets/settings_form.cpp" line="38" />
         <source>No settings.</source>
         <translation>无设置项。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="116" />
+        <location filename="../widgets/settings_form.cpp" line="118" />
         <source>%1
 Default: %2</source>
         <translation>%1

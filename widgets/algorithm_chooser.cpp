@@ -1,5 +1,7 @@
 #include "algorithm_chooser.h"
 
+#include "registry_text.h"
+
 #include "settings_form.h"
 
 #include "algorithms/pruner.h"
@@ -24,9 +26,9 @@ Entry lookup(AlgorithmChooser::Registry registry, const QString& name)
 {
     if (registry == AlgorithmChooser::Registry::Samplers) {
         if (const auto* info = algorithms::findSampler(name.toStdString()))
-            return {QString::fromStdString(info->summary), info->settings, true};
+            return {registryText(info->summary), info->settings, true};
     } else if (const auto* info = algorithms::findPruner(name.toStdString())) {
-        return {QString::fromStdString(info->summary), info->settings, true};
+        return {registryText(info->summary), info->settings, true};
     }
     return {};
 }

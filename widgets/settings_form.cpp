@@ -1,5 +1,7 @@
 #include "settings_form.h"
 
+#include "registry_text.h"
+
 #include "number_spin_box.h"
 
 #include "engine/core/json.h"
@@ -114,7 +116,7 @@ SettingsForm::SettingsForm(std::vector<algorithms::SettingSpec> specs, QWidget* 
         }
         row.widget->setObjectName(name);
         row.widget->setToolTip(tr("%1\nDefault: %2")
-                                   .arg(QString::fromStdString(spec.help),
+                                   .arg(registryText(spec.help),
                                         QString::fromStdString(algorithms::formatValue(spec.defaultValue))));
         row.set(fallback);
         layout->addRow(name, row.widget);

@@ -14,6 +14,9 @@
 
 #include "engine/core/store.h"
 
+#include "algorithms/pruner.h"
+#include "algorithms/sampler.h"
+
 #include <QDomDocument>
 #include <QFile>
 #include <QFileInfo>
@@ -222,6 +225,20 @@ private slots:
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/tunebench_zh_CN.qm")));
         QVERIFY(!translator.translate("tb::widgets::MainWindow", "Dashboard").isEmpty());
+        // The registry's texts (plain C++) are translated too: a new algorithm needs its line.
+        auto translated = [&](const std::string& text) {
+            return !translator.translate("tb::algorithms::registry", text.c_str()).isEmpty();
+        };
+        for (const auto& info : tb::algorithms::samplerRegistry()) {
+            QVERIFY2(translated(info.summary), info.summary.c_str());
+            for (const auto& setting : info.settings)
+                QVERIFY2(translated(setting.help), setting.help.c_str());
+        }
+        for (const auto& info : tb::algorithms::prunerRegistry()) {
+            QVERIFY2(translated(info.summary), info.summary.c_str());
+            for (const auto& setting : info.settings)
+                QVERIFY2(translated(setting.help), setting.help.c_str());
+        }
     }
 };
 
