@@ -7,6 +7,7 @@
 #include "widgets/experiment_data.h"
 #include "widgets/main_window.h"
 #include "widgets/plots.h"
+#include "widgets/schedule_view.h"
 #include "widgets/setup_panel.h"
 #include "widgets/store_session.h"
 #include "widgets/trial_detail.h"
@@ -196,6 +197,49 @@ private slots:
         const auto counts = store.counts(row->id);
         QCOMPARE(counts.completed, qint64(8));
         QCOMPARE(counts.total(), qint64(8));
+    }
+
+    void trainerSpansOpenInTheMeasuredView()
+    {
+        // The real trainer, run by the engine: its span events reach the store and the
+        // pipeline view reads them back as a schedule on the right devices.
+        const QString trainer = qEnvironmentVariable("TB_TRAIN");
+        if (trainer.isEmpty())
+            QSKIP("tunebench-train is not built here (no libtorch)");
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("train.db"));
+        QJsonObject spec = testSpec(QStringLiteral("pipeline"), 1, 1, 0);
+        spec[QStringLiteral("objective")] = QJsonObject{{QStringLiteral("metric"), QStringLiteral("loss")}};
+        spec[QStringLiteral("space")] = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("lr")}, {QStringLiteral("type"), QStringLiteral("float")},
+                                                               {QStringLiteral("low"), 1e-3}, {QStringLiteral("high"), 1e-2}, {QStringLiteral("log"), true}}};
+        spec[QStringLiteral("trial")] = QJsonObject{{QStringLiteral("argv"), QJsonArray{trainer, QStringLiteral("--task"), QStringLiteral("spirals"), QStringLiteral("--model"), QStringLiteral("mlp"),
+                                                                                    QStringLiteral("--stages"), QStringLiteral("2"), QStringLiteral("--devices"), QStringLiteral("cpu,cpu"),
+                                                                                    QStringLiteral("--microbatches"), QStringLiteral("4"), QStringLiteral("--schedule"), QStringLiteral("1f1b"),
+                                                                                    QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("1"),
+                                                                                    QStringLiteral("--lr=${lr}"), QStringLiteral("--out"), QStringLiteral("${trial.dir}/ckpt")}},
+                                                    {QStringLiteral("timeout_s"), 120}};
+        EngineHost host;
+        QSignalSpy finished(&host, &EngineHost::finished);
+        QCOMPARE(host.launch(db, spec, dir.path()), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        tb::engine::Store store(db);
+        const auto trials = store.trials(store.experiment(QStringLiteral("pipeline"))->id);
+        QCOMPARE(trials.size(), std::size_t(1));
+        QVERIFY2(trials[0].state == tb::algorithms::TrialState::Completed, qPrintable(trials[0].reason));
+        const MeasuredRun run = MeasuredRun::load(db, trials[0].id);
+        QCOMPARE(run.schedule.devices, 2);
+        QCOMPARE(run.schedule.microbatches, 4);
+        QCOMPARE(run.spans.size(), std::size_t(2));
+        for (std::size_t d = 0; d < run.spans.size(); ++d) {
+            QCOMPARE(run.spans[d].size(), std::size_t(8)); // 4 forwards and 4 backwards per device
+            for (const auto& span : run.spans[d])
+                QVERIFY(span.end >= span.start);
+        }
+        ScheduleView view;
+        QString error;
+        QVERIFY2(view.showTrial(db, trials[0].id, &error), qPrintable(error));
+        QCOMPARE(view.mode(), ScheduleView::Mode::Measured);
+        view.refreshNow();
     }
 
     void chineseCatalogueIsComplete()
