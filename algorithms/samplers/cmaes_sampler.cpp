@@ -22,6 +22,7 @@
 // them becomes the initial mean (else the centre of the cube).
 
 #include "samplers.h"
+#include "../vector_state.h"
 
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
@@ -202,6 +203,7 @@ public:
 
     std::optional<Assignment> suggest(const History& history, std::int64_t number) override
     {
+        clearUpperVectorState(); // see vector_state.h
         if (number < m_options.startupTrials || m_searched.empty())
             return randomDraw(number);
 

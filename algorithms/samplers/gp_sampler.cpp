@@ -34,6 +34,7 @@
 // cheap bound proves irrelevant (Posterior::logEiTop).
 
 #include "samplers.h"
+#include "../vector_state.h"
 
 #include <boost/random/sobol.hpp>
 
@@ -579,6 +580,7 @@ public:
 
     std::optional<Assignment> suggest(const History& history, std::int64_t number) override
     {
+        clearUpperVectorState(); // see vector_state.h
         std::vector<const TrialRecord*> observed;
         for (const TrialRecord& t : history.finished)
             if (t.state != TrialState::Failed && t.value && std::isfinite(*t.value))

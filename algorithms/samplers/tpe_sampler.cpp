@@ -18,6 +18,7 @@
 // choice index and a kernel that is a smoothed one-hot row.
 
 #include "samplers.h"
+#include "../vector_state.h"
 
 #include <algorithm>
 #include <array>
@@ -560,6 +561,7 @@ public:
 
     std::optional<Assignment> suggest(const History& history, std::int64_t number) override
     {
+        clearUpperVectorState(); // see vector_state.h
         collect(history);
         if (static_cast<std::int64_t>(m_ranked.size()) < m_options.nStartup)
             return randomDraw(number);
