@@ -2,7 +2,8 @@
 // ../shared/bench/optuna_baseline.py's latency(): N completed trials with uniform random
 // parameters in [0, 1]^D and uniform random values, then repeated suggest + record (the new
 // trial's value is the sum of its parameters), timing each suggest.
-// Usage: tb-bench-samplers [SUGGESTS]   (default 30; prints JSON with median/mean/min ms)
+// Usage: tb-bench-samplers [SUGGESTS]   (default 30; prints JSON: wall median/mean/min ms, and the
+// median CPU time of the suggesting thread, which other processes on the machine barely change)
 
 #include "algorithms/sampler.h"
 
@@ -14,6 +15,7 @@
 #include <numeric>
 #include <random>
 #include <string>
+#include <time.h>
 #include <vector>
 
 using namespace tb::algorithms;
@@ -22,9 +24,26 @@ namespace {
 
 struct Timing {
     double median = 0, mean = 0, min = 0;
+    double cpuMedian = 0; // CPU time of this thread: what the suggest costs, whatever else runs
 };
 
-Timing measure(const std::string& name, const Settings& given, int nHist, int dims, int suggests)
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// selfFill: the history's parameters are the sampler's own suggestions (as in a real run, where
+// the points cluster), not uniform draws; the values are uniform draws either way.
+Timing measure(const std::string& name, const Settings& given, int nHist, int dims, int suggests, bool selfFill)
 {
     std::vector<Param> params;
     for (int i = 0; i < dims; ++i) {
@@ -50,17 +69,22 @@ Timing measure(const std::string& name, const Settings& given, int nHist, int di
         TrialRecord r;
         r.number = t;
         r.state = TrialState::Completed;
-        for (int i = 0; i < dims; ++i)
-            r.params.emplace_back(std::in_place, std::in_place_type<double>, unif(rng));
+        if (selfFill)
+            r.params = *sampler->suggest(h, t);
+        else
+            for (int i = 0; i < dims; ++i)
+                r.params.emplace_back(std::in_place, std::in_place_type<double>, unif(rng));
         r.value = unif(rng);
         h.finished.push_back(std::move(r));
     }
-    std::vector<double> ms;
+    std::vector<double> ms, cpu;
     for (int s = 0; s < suggests; ++s) {
         const std::int64_t number = nHist + s;
+        const double c0 = threadCpuMs();
         const auto t0 = std::chrono::steady_clock::now();
         auto a = sampler->suggest(h, number);
         const auto t1 = std::chrono::steady_clock::now();
+        cpu.push_back(threadCpuMs() - c0);
         ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         TrialRecord r;
         r.number = number;
@@ -74,10 +98,9 @@ Timing measure(const std::string& name, const Settings& given, int nHist, int di
     }
     Timing t;
     t.mean = std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size());
-    std::sort(ms.begin(), ms.end());
-    const std::size_t n = ms.size();
-    t.median = n % 2 ? ms[n / 2] : 0.5 * (ms[n / 2 - 1] + ms[n / 2]);
-    t.min = ms.front();
+    t.median = median(ms);
+    t.min = *std::min_element(ms.begin(), ms.end());
+    t.cpuMedian = median(cpu);
     return t;
 }
 
@@ -98,6 +121,7 @@ int main(int argc, char** argv)
         std::string label, sampler;
         Settings settings;
         int nHist, dims;
+        bool selfFill = false;
     };
     std::vector<Case> cases;
     for (int n : {100, 500, 1000})
@@ -108,15 +132,17 @@ int main(int argc, char** argv)
         for (int d : {4, 16})
             cases.push_back({"gp", "gp", {}, n, d});
     cases.push_back({"cmaes", "cmaes", {}, 1000, 16});
+    cases.push_back({"tpe", "tpe", {}, 1000, 16, true});
+    cases.push_back({"gp", "gp", {}, 300, 16, true});
 
     std::printf("{\n \"suggests_per_case\": %d,\n \"loadavg_before\": \"%s\",\n \"cases\": [\n", suggests,
                 loadavg().c_str());
     for (std::size_t i = 0; i < cases.size(); ++i) {
         const Case& c = cases[i];
-        const Timing t = measure(c.sampler, c.settings, c.nHist, c.dims, suggests);
-        std::printf("  {\"sampler\": \"%s\", \"n\": %d, \"d\": %d, \"median_ms\": %.4f, \"mean_ms\": %.4f, "
-                    "\"min_ms\": %.4f, \"loadavg\": \"%s\"}%s\n",
-                    c.label.c_str(), c.nHist, c.dims, t.median, t.mean, t.min, loadavg().c_str(),
+        const Timing t = measure(c.sampler, c.settings, c.nHist, c.dims, suggests, c.selfFill);
+        std::printf("  {\"sampler\": \"%s\", \"history\": \"%s\", \"n\": %d, \"d\": %d, \"median_ms\": %.4f, \"mean_ms\": %.4f, "
+                    "\"min_ms\": %.4f, \"cpu_median_ms\": %.4f, \"loadavg\": \"%s\"}%s\n",
+                    c.label.c_str(), c.selfFill ? "own suggestions" : "uniform", c.nHist, c.dims, t.median, t.mean, t.min, t.cpuMedian, loadavg().c_str(),
                     i + 1 < cases.size() ? "," : "");
         std::fflush(stdout);
     }
