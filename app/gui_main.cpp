@@ -80,6 +80,8 @@ int main(int argc, char** argv)
             save(QStringLiteral("dashboard"));
             window.dashboard()->showBottomTab(1);
             save(QStringLiteral("importance"));
+            window.dashboard()->showBottomTab(2);
+            save(QStringLiteral("devices"));
             window.tabs()->setCurrentIndex(0);
             save(QStringLiteral("setup"));
             // GPipe, 1F1B and interleaved 1F1B (v = 2) for p = 4, m = 8 on one time axis.

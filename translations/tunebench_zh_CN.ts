@@ -306,14 +306,19 @@
 <context>
     <name>tb::widgets::Dashboard</name>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="41" />
+        <location filename="../widgets/dashboard.cpp" line="43" />
         <source>Parallel coordinates</source>
         <translation>平行坐标</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="42" />
+        <location filename="../widgets/dashboard.cpp" line="44" />
         <source>Parameter importance</source>
         <translation>参数重要性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dashboard.cpp" line="45" />
+        <source>Devices</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1797,60 @@ Default: %2</source>
         <location filename="../widgets/space_model.cpp" line="326" />
         <source>Condition</source>
         <translation>条件</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::TimelineView</name>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="274" />
+        <source>utilization (% of the device)</source>
+        <translation>利用率（占设备的百分比）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="277" />
+        <source>memory (share of the device's total)</source>
+        <translation>内存（占设备总量的比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="287" />
+        <source>No device samples recorded for this experiment yet</source>
+        <translation>此实验尚未记录设备采样</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="306" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="306" />
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="443" />
+        <location filename="../widgets/timeline_view.cpp" line="444" />
+        <source>?</source>
+        <translation>？</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="465" />
+        <source>trial %1 (#%2)</source>
+        <translation>试验 %1（#%2）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="465" />
+        <source>trial %1</source>
+        <translation>试验 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="466" />
+        <source>%1 on %2: %3% util, %4 GiB</source>
+        <translation>%1 在 %2 上：利用率 %3%，%4 GiB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timeline_view.cpp" line="468" />
+        <source>%1: %2% util, %3 GiB</source>
+        <translation>%1：利用率 %2%，%3 GiB</translation>
     </message>
 </context>
 <context>

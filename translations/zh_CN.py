@@ -397,6 +397,15 @@ ZH = {
 "Cannot open schedule": "无法打开调度",
 "No pipeline schedule": "没有流水线调度",
 "Open the Pipeline view on a PyTorch per-rank schedule CSV.": "在流水线视图中打开 PyTorch 按 rank 的调度 CSV。",
+"utilization (% of the device)": "利用率（占设备的百分比）",
+"memory (share of the device's total)": "内存（占设备总量的比例）",
+"No device samples recorded for this experiment yet": "此实验尚未记录设备采样",
+"CPU": "CPU",
+"GPU %1": "GPU %1",
+"?": "？",
+"trial %1": "试验 %1",
+"%1 on %2: %3% util, %4 GiB": "%1 在 %2 上：利用率 %3%，%4 GiB",
+"%1: %2% util, %3 GiB": "%1：利用率 %2%，%3 GiB",
 }
 
 def main():

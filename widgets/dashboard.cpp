@@ -2,6 +2,7 @@
 
 #include "experiment_data.h"
 #include "plots.h"
+#include "timeline_view.h"
 #include "trial_detail.h"
 #include "trial_table.h"
 
@@ -26,7 +27,8 @@ constexpr int kMinTrialsForImportance = 4;
 Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     : QWidget(parent), m_data(data), m_table(new TrialTable(data, this)), m_detail(new TrialDetail(data, std::move(dbPath), this)),
       m_curves(new LearningCurvesPlot(&data, this)), m_history(new HistoryPlot(&data, this)),
-      m_parallel(new ParallelCoordinatesPlot(&data, this)), m_importance(new ImportancePlot(&data, this))
+      m_parallel(new ParallelCoordinatesPlot(&data, this)), m_importance(new ImportancePlot(&data, this)),
+      m_timeline(new TimelineView(&data, this))
 {
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_table);
@@ -40,6 +42,7 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     auto* bottom = m_bottomTabs = new QTabWidget(this);
     bottom->addTab(m_parallel, tr("Parallel coordinates"));
     bottom->addTab(m_importance, tr("Parameter importance"));
+    bottom->addTab(m_timeline, tr("Devices"));
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(top);
     right->addWidget(bottom);

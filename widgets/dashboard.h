@@ -15,6 +15,7 @@ class HistoryPlot;
 class ImportancePlot;
 class LearningCurvesPlot;
 class ParallelCoordinatesPlot;
+class TimelineView;
 class TrialDetail;
 class TrialTable;
 
@@ -37,7 +38,8 @@ public:
     HistoryPlot* history() const { return m_history; }
     ParallelCoordinatesPlot* parallel() const { return m_parallel; }
     ImportancePlot* importance() const { return m_importance; }
-    void showBottomTab(int index); // 0: parallel coordinates, 1: importance
+    TimelineView* timeline() const { return m_timeline; }
+    void showBottomTab(int index); // 0: parallel coordinates, 1: importance, 2: devices, 2: devices
 
     // fANOVA over the completed trials (runs on a worker thread).
     static ImportanceShares computeImportance(const QByteArray& spec, qint64 experimentId, const QVector<QByteArray>& params,
@@ -59,6 +61,7 @@ private:
     HistoryPlot* m_history;
     ParallelCoordinatesPlot* m_parallel;
     ImportancePlot* m_importance;
+    TimelineView* m_timeline;
     QTabWidget* m_bottomTabs;
     QTimer m_importanceDelay;
     QFutureWatcher<ImportanceShares> m_importanceJob;

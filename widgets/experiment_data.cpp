@@ -23,6 +23,7 @@ void ExperimentData::reset(const engine::ExperimentRow& experiment)
     m_trials.clear();
     m_index.clear();
     m_selected = -1;
+    m_telemetry.clear();
     emit experimentReset();
 }
 
@@ -133,6 +134,17 @@ void ExperimentData::select(qint64 trialId)
         return;
     m_selected = trialId;
     emit selectionChanged(trialId);
+}
+
+void ExperimentData::appendTelemetry(qint64 experimentId, const QVector<engine::TelemetryRow>& rows, bool replace)
+{
+    if (experimentId != m_experiment.id)
+        return; // a late report of the experiment shown before
+    if (replace)
+        m_telemetry = rows;
+    else
+        m_telemetry += rows;
+    emit telemetryChanged(replace);
 }
 
 } // namespace tb::widgets

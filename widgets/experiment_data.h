@@ -50,10 +50,16 @@ public:
 
     qint64 selectedTrial() const { return m_selected; }
 
+    // Device samples (the telemetry table), in the order the store gave them: per device
+    // oldest first.
+    const QVector<engine::TelemetryRow>& telemetry() const { return m_telemetry; }
+
 public slots:
     void setTrials(qint64 experimentId, const QVector<tb::engine::TrialRow>& trials);
     void appendMetrics(qint64 experimentId, const QVector<tb::engine::MetricRow>& metrics);
     void select(qint64 trialId);
+    // `replace`: the rows held so far are void (the engine merged old samples).
+    void appendTelemetry(qint64 experimentId, const QVector<tb::engine::TelemetryRow>& rows, bool replace);
 
 signals:
     void experimentReset();
@@ -63,6 +69,8 @@ signals:
     void trialsChanged(bool added);
     void curvesChanged(const QSet<qint64>& trialIds);
     void selectionChanged(qint64 trialId);
+    // `replaced`: telemetry() was refilled from scratch; otherwise rows were appended.
+    void telemetryChanged(bool replaced);
 
 private:
     engine::ExperimentRow m_experiment;
@@ -70,6 +78,7 @@ private:
     QVector<TrialView> m_trials;
     QHash<qint64, int> m_index; // trial id -> position in m_trials
     qint64 m_selected = -1;
+    QVector<engine::TelemetryRow> m_telemetry;
 };
 
 } // namespace tb::widgets

@@ -10,12 +10,14 @@ StoreSession::StoreSession(QString dbPath, ExperimentData& data, int pollMs, QOb
     qRegisterMetaType<QVector<tb::engine::ExperimentRow>>();
     qRegisterMetaType<QVector<tb::engine::TrialRow>>();
     qRegisterMetaType<QVector<tb::engine::MetricRow>>();
+    qRegisterMetaType<QVector<tb::engine::TelemetryRow>>();
     m_thread.setObjectName(QStringLiteral("store follower"));
     m_follower->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_follower, &QObject::deleteLater);
     connect(m_follower, &engine::StoreFollower::experimentsChanged, this, &StoreSession::onExperiments);
     connect(m_follower, &engine::StoreFollower::trialsChanged, &m_data, &ExperimentData::setTrials);
     connect(m_follower, &engine::StoreFollower::metricsAppended, &m_data, &ExperimentData::appendMetrics);
+    connect(m_follower, &engine::StoreFollower::telemetryAppended, &m_data, &ExperimentData::appendTelemetry);
     connect(m_follower, &engine::StoreFollower::failed, this, &StoreSession::failed);
     m_thread.start();
     QMetaObject::invokeMethod(m_follower, [f = m_follower, pollMs] { f->start(pollMs); }, Qt::QueuedConnection);

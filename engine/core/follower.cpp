@@ -4,6 +4,8 @@ namespace tb::engine {
 
 namespace {
 constexpr int kMetricBatch = 200000; // per poll, so a huge backlog arrives in slices
+// A day of 8 GPUs after downsampling is about 125 000 rows: one slice.
+constexpr int kTelemetryBatch = 200000;
 }
 
 StoreFollower::StoreFollower(QString dbPath, QObject* parent)
@@ -32,6 +34,8 @@ void StoreFollower::follow(qint64 experimentId, const QString& metric)
     m_metric = metric;
     m_trialsSignature.clear();
     m_lastMetric = 0;
+    m_lastTelemetry = 0;
+    m_telemetryRows = 0;
     if (m_store)
         poll();
 }
@@ -60,9 +64,27 @@ void StoreFollower::poll()
         const std::vector<MetricRow> metrics = m_store->metricsSince(m_experiment, m_lastMetric, kMetricBatch, &m_lastMetric, m_metric);
         if (!metrics.empty())
             emit metricsAppended(m_experiment, QVector<MetricRow>(metrics.begin(), metrics.end()));
+        pollTelemetry();
     } catch (const std::exception& e) {
         emit failed(QString::fromUtf8(e.what()));
     }
+}
+
+void StoreFollower::pollTelemetry()
+{
+    // Downsampling replaces old rows by merged ones with new rowids; the rows already sent
+    // then no longer all exist, and the receiver starts over. That happens about once a
+    // minute while an experiment runs; in between, only new rows travel.
+    bool replace = false;
+    if (m_telemetryRows > 0 && m_store->telemetryCountUpTo(m_experiment, m_lastTelemetry) != m_telemetryRows) {
+        replace = true;
+        m_lastTelemetry = 0;
+        m_telemetryRows = 0;
+    }
+    const std::vector<TelemetryRow> rows = m_store->telemetrySince(m_experiment, m_lastTelemetry, kTelemetryBatch, &m_lastTelemetry);
+    m_telemetryRows += static_cast<std::int64_t>(rows.size());
+    if (replace || !rows.empty())
+        emit telemetryAppended(m_experiment, QVector<TelemetryRow>(rows.begin(), rows.end()), replace);
 }
 
 } // namespace tb::engine

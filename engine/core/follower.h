@@ -33,9 +33,14 @@ signals:
     void trialsChanged(qint64 experimentId, const QVector<tb::engine::TrialRow>& trials);
     // New metric rows (of the followed metric) since the last report.
     void metricsAppended(qint64 experimentId, const QVector<tb::engine::MetricRow>& metrics);
+    // Device samples stored since the last report; `replace`: the rows sent so far are
+    // void (the engine merged old samples) and these start over.
+    void telemetryAppended(qint64 experimentId, const QVector<tb::engine::TelemetryRow>& rows, bool replace);
     void failed(const QString& message);
 
 private:
+    void pollTelemetry();
+
     QString m_dbPath;
     std::unique_ptr<Store> m_store;
     QTimer m_timer;
@@ -44,6 +49,8 @@ private:
     QByteArray m_experimentsSignature;
     QByteArray m_trialsSignature;
     std::int64_t m_lastMetric = 0;
+    std::int64_t m_lastTelemetry = 0; // rowid of the last telemetry row sent
+    std::int64_t m_telemetryRows = 0; // telemetry rows sent since the last replace
 };
 
 } // namespace tb::engine
@@ -51,3 +58,4 @@ private:
 Q_DECLARE_METATYPE(tb::engine::ExperimentRow)
 Q_DECLARE_METATYPE(tb::engine::TrialRow)
 Q_DECLARE_METATYPE(tb::engine::MetricRow)
+Q_DECLARE_METATYPE(tb::engine::TelemetryRow)

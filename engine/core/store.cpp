@@ -731,6 +731,25 @@ void Store::addTelemetry(const std::vector<TelemetryRow>& rows)
     });
 }
 
+template <class S> static TelemetryRow readTelemetry(const S& s)
+{
+    TelemetryRow t;
+    t.experimentId = s.integer(0);
+    t.time = s.real(1);
+    t.kind = s.text(2);
+    t.device = static_cast<int>(s.integer(3));
+    t.name = s.text(4);
+    t.utilization = s.real(5);
+    t.memoryUsed = s.optInt64(6);
+    t.memoryTotal = s.optInt64(7);
+    t.powerW = s.real(8);
+    t.temperatureC = s.real(9);
+    t.trials = s.text(10);
+    t.processes = s.bytes(11);
+    t.samples = static_cast<int>(s.integer(12));
+    return t;
+}
+
 std::vector<TelemetryRow> Store::telemetry(std::int64_t experimentId, double from, double to)
 {
     std::vector<TelemetryRow> out;
@@ -738,23 +757,8 @@ std::vector<TelemetryRow> Store::telemetry(std::int64_t experimentId, double fro
                      "temperature_c, trials, processes, samples FROM telemetry WHERE experiment_id = ? AND time >= ? "
                      "AND time < ? ORDER BY time, kind DESC, device");
     s.bind(1, experimentId).bind(2, from).bind(3, to);
-    while (s.step()) {
-        TelemetryRow t;
-        t.experimentId = s.integer(0);
-        t.time = s.real(1);
-        t.kind = s.text(2);
-        t.device = static_cast<int>(s.integer(3));
-        t.name = s.text(4);
-        t.utilization = s.real(5);
-        t.memoryUsed = s.optInt64(6);
-        t.memoryTotal = s.optInt64(7);
-        t.powerW = s.real(8);
-        t.temperatureC = s.real(9);
-        t.trials = s.text(10);
-        t.processes = s.bytes(11);
-        t.samples = static_cast<int>(s.integer(12));
-        out.push_back(std::move(t));
-    }
+    while (s.step())
+        out.push_back(readTelemetry(s));
     return out;
 }
 
@@ -762,6 +766,31 @@ std::int64_t Store::telemetryCount(std::int64_t experimentId)
 {
     auto s = prepare("SELECT count(*) FROM telemetry WHERE experiment_id = ?");
     s.bind(1, experimentId);
+    s.step();
+    return s.integer(0);
+}
+
+std::vector<TelemetryRow> Store::telemetrySince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid)
+{
+    std::vector<TelemetryRow> out;
+    auto s = prepare("SELECT experiment_id, time, kind, device, name, utilization, memory_used, memory_total, power_w, "
+                     "temperature_c, trials, processes, samples, id FROM telemetry WHERE id > ? AND experiment_id = ? "
+                     "ORDER BY id LIMIT ?");
+    s.bind(1, after).bind(2, experimentId).bind(3, limit);
+    std::int64_t last = after;
+    while (s.step()) {
+        out.push_back(readTelemetry(s));
+        last = s.integer(13);
+    }
+    if (lastRowid)
+        *lastRowid = last;
+    return out;
+}
+
+std::int64_t Store::telemetryCountUpTo(std::int64_t experimentId, std::int64_t upTo)
+{
+    auto s = prepare("SELECT count(*) FROM telemetry WHERE experiment_id = ? AND id <= ?");
+    s.bind(1, experimentId).bind(2, upTo);
     s.step();
     return s.integer(0);
 }

@@ -152,6 +152,13 @@ public:
     // Oldest first; `to` excluded.
     std::vector<TelemetryRow> telemetry(std::int64_t experimentId, double from = 0, double to = 1e300);
     std::int64_t telemetryCount(std::int64_t experimentId);
+    // What a follower has not seen yet: rows stored after rowid `after`, in rowid order, at
+    // most `limit`; `lastRowid` gets the last one's rowid (`after` when none).
+    std::vector<TelemetryRow> telemetrySince(std::int64_t experimentId, std::int64_t after, int limit, std::int64_t* lastRowid);
+    // Rows with rowid <= `upTo`. Fewer than a follower has received means that rows it
+    // holds were merged (downsampleTelemetry() deletes them and adds new ones), so it must
+    // read everything again.
+    std::int64_t telemetryCountUpTo(std::int64_t experimentId, std::int64_t upTo);
     // Merges the experiment's rows with time in [from, to) into one row per device and
     // `bucketSeconds`-wide bucket (aligned to multiples of it; `to` is rounded down to one,
     // so a later call never splits a bucket). Returns how many rows it removed.

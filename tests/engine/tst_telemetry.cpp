@@ -170,6 +170,39 @@ private slots:
         QCOMPARE(byDevice, (std::map<QString, int>{{"cpu0", 3}, {"gpu0", 3}, {"gpu1", 3}}));
     }
 
+    void followsNewAndMergedRows()
+    {
+        // What StoreFollower relies on: rows since a rowid arrive in rowid order, and the
+        // count up to the last rowid it got drops once downsampling merged some of them.
+        QTemporaryDir dir;
+        Store store(dir.filePath(QStringLiteral("s.db")));
+        const auto id = store.createExperiment(QStringLiteral("t"), kSpec);
+        const auto other = store.createExperiment(QStringLiteral("u"), kSpec);
+        std::vector<TelemetryRow> rows;
+        for (int k = 0; k < 40; ++k)
+            rows.push_back(gpuRow(id, 1700000000 + k * 0.5, 0, k, 1 << 20));
+        store.addTelemetry(rows);
+        store.addTelemetry({gpuRow(other, 1700000000, 0, 50, 1 << 20)});
+
+        std::int64_t last = -1;
+        auto got = store.telemetrySince(id, 0, 30, &last);
+        QCOMPARE(got.size(), std::size_t(30));
+        QCOMPARE(got.back().utilization, 29.0);
+        got = store.telemetrySince(id, last, 100, &last);
+        QCOMPARE(got.size(), std::size_t(10)); // not the other experiment's row
+        QCOMPARE(got.front().utilization, 30.0);
+        const std::int64_t seen = last;
+        QCOMPARE(store.telemetrySince(id, seen, 100, &last).size(), std::size_t(0));
+        QCOMPARE(last, seen);
+        QCOMPARE(store.telemetryCountUpTo(id, seen), qint64(40));
+
+        store.addTelemetry({gpuRow(id, 1700000020, 0, 99, 1 << 20)});
+        QCOMPARE(store.telemetryCountUpTo(id, seen), qint64(40)); // new rows do not count
+        QCOMPARE(store.downsampleTelemetry(id, 0, 1700000010, 10), qint64(20 - 1)); // one bucket
+        QVERIFY(store.telemetryCountUpTo(id, seen) < 40);
+        QCOMPARE(store.telemetrySince(id, seen, 100, &last).size(), std::size_t(2)); // the new row and the merged one
+    }
+
     void downsamplesOldSamples()
     {
         QTemporaryDir dir;

@@ -1,0 +1,332 @@
+// The device timeline shows the telemetry the store holds: one lane per GPU (the CPU when no
+// GPU was sampled), bands for the trials holding each device, a hover that names the trial
+// under the cursor, a click that selects it, and PNG/PDF/SVG export. The rows go into a
+// temporary store through TelemetryRecorder and reach the view through a StoreSession.
+
+#include "widgets/experiment_data.h"
+#include "widgets/store_session.h"
+#include "widgets/timeline_view.h"
+
+#include "engine/core/store.h"
+#include "engine/core/telemetry_recorder.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolTip>
+#include <QtTest>
+#include <qcustomplot.h>
+
+using tb::engine::DeviceKind;
+using tb::engine::DeviceSample;
+using tb::engine::Store;
+using tb::engine::TelemetryRecorder;
+using tb::widgets::ExperimentData;
+using tb::widgets::StoreSession;
+using tb::widgets::TimelineView;
+
+namespace {
+
+const char* const kSpec = R"({"name": "t", "objective": {"metric": "loss"},
+  "space": [{"name": "x", "type": "float", "low": 0, "high": 1}], "algorithm": {"name": "random", "seed": 1},
+  "trial": {"argv": ["true"], "workdir": "/tmp"}})";
+
+constexpr double kT0 = 1700000000;
+constexpr double kStep = 2; // seconds between samples
+constexpr int kSamples = 20;
+const std::uint64_t kUsed = std::uint64_t(10.2 * 1024 * 1024 * 1024); // shown as 10.2 GiB
+
+DeviceSample sample(DeviceKind kind, int index, double time, double utilization)
+{
+    DeviceSample s;
+    s.kind = kind;
+    s.index = index;
+    s.time = time;
+    s.name = kind == DeviceKind::Cpu ? "cpu" : "Fake GPU";
+    s.utilizationPercent = utilization;
+    s.memoryUsedBytes = kUsed;
+    s.memoryTotalBytes = std::uint64_t(16) << 30;
+    return s;
+}
+
+double timeOf(int k)
+{
+    return kT0 + k * kStep;
+}
+
+// A store with one experiment and two trials, A and B.
+struct Fixture {
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("t.db"));
+    Store store{path};
+    std::int64_t experiment = store.createExperiment(QStringLiteral("t"), kSpec);
+    tb::engine::TrialRow a = store.createTrial(experiment, "{\"x\": 0.1}", tb::algorithms::TrialState::Completed);
+    tb::engine::TrialRow b = store.createTrial(experiment, "{\"x\": 0.2}", tb::algorithms::TrialState::Running);
+
+    // GPU 0: A for the first half, then B. GPU 1: idle, shared by A and B in the middle.
+    // The CPU: both, always. With `gpus` false, only the CPU is sampled.
+    void record(bool gpus)
+    {
+        TelemetryRecorder recorder(store, experiment);
+        const QString ids[] = {QString::number(a.id), QString::number(b.id)};
+        for (int k = 0; k < kSamples; ++k) {
+            std::vector<DeviceSample> samples{sample(DeviceKind::Cpu, 0, timeOf(k), 40)};
+            if (gpus) {
+                samples.push_back(sample(DeviceKind::Gpu, 0, timeOf(k), 87));
+                samples.push_back(sample(DeviceKind::Gpu, 1, timeOf(k), 30));
+            }
+            recorder.record(samples, [&](const DeviceSample& s) {
+                if (s.kind == DeviceKind::Cpu)
+                    return ids[0] + ',' + ids[1];
+                if (s.index == 0)
+                    return k < kSamples / 2 ? ids[0] : ids[1];
+                return k >= 5 && k < 15 ? ids[0] + ',' + ids[1] : QString();
+            });
+        }
+    }
+};
+
+// Waits until the session delivered everything the store holds.
+bool waitForRows(ExperimentData& data, Store& store, std::int64_t experiment)
+{
+    return QTest::qWaitFor([&] { return !data.isEmpty() && data.telemetry().size() == store.telemetryCount(experiment); }, 10000);
+}
+
+void showView(TimelineView& view)
+{
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.refreshNow();
+}
+
+QString tooltipAt(TimelineView& view, const QPointF& pos)
+{
+    QToolTip::hideText();
+    QTest::mouseMove(view.plot(), pos.toPoint());
+    if (!QTest::qWaitFor([] { return !QToolTip::text().isEmpty(); }, 3000))
+        return {};
+    return QToolTip::text().section(QLatin1Char('\n'), 0, 0);
+}
+
+} // namespace
+
+class TestTimeline : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void showsTheStoredRows();
+    void bandsMatchTheHolders();
+    void hoverNamesTheTrial();
+    void clickSelectsTheTrial();
+    void cpuWithoutGpus();
+    void followsDownsampling();
+    void exports_data();
+    void exports();
+};
+
+void TestTimeline::showsTheStoredRows()
+{
+    Fixture f;
+    f.record(true);
+    ExperimentData data;
+    StoreSession session(f.path, data, 50);
+    TimelineView view(&data);
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    showView(view);
+
+    // The GPUs, by index; the CPU is not drawn when GPUs were sampled.
+    QCOMPARE(view.laneCount(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const TimelineView::Lane& lane = view.lane(i);
+        QCOMPARE(lane.kind, QStringLiteral("gpu"));
+        QCOMPARE(lane.device, i);
+        QCOMPARE(lane.name, QStringLiteral("Fake GPU"));
+        QCOMPARE(lane.time.size(), qsizetype(kSamples));
+        for (int k = 0; k < kSamples; ++k) {
+            QCOMPARE(lane.time[k], timeOf(k));
+            QCOMPARE(lane.utilization[k], i == 0 ? 87.0 : 30.0);
+            QCOMPARE(lane.memoryUsed[k], double(kUsed));
+        }
+        QCOMPARE(lane.memoryTotal, double(std::uint64_t(16) << 30));
+    }
+    // The time axis shows all samples.
+    QVERIFY(view.plot()->xAxis->range().contains(timeOf(0)));
+    QVERIFY(view.plot()->xAxis->range().contains(timeOf(kSamples - 1)));
+
+    // New samples arrive while the experiment runs.
+    TelemetryRecorder(f.store, f.experiment).record({sample(DeviceKind::Gpu, 0, timeOf(kSamples), 50)}, {});
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    view.refreshNow();
+    QCOMPARE(view.lane(0).time.size(), qsizetype(kSamples + 1));
+    QCOMPARE(view.lane(0).utilization.back(), 50.0);
+}
+
+void TestTimeline::bandsMatchTheHolders()
+{
+    Fixture f;
+    f.record(true);
+    ExperimentData data;
+    StoreSession session(f.path, data, 50);
+    TimelineView view(&data);
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    showView(view);
+
+    // GPU 0: A until B takes over at sample 10, B to the last sample.
+    const QVector<TimelineView::Band>& gpu0 = view.lane(0).bands;
+    QCOMPARE(gpu0.size(), qsizetype(2));
+    QCOMPARE(gpu0[0].start, timeOf(0));
+    QCOMPARE(gpu0[0].end, timeOf(10));
+    QCOMPARE(gpu0[0].trials, QVector<qint64>{f.a.id});
+    QCOMPARE(gpu0[1].start, timeOf(10));
+    QCOMPARE(gpu0[1].end, timeOf(kSamples - 1));
+    QCOMPARE(gpu0[1].trials, QVector<qint64>{f.b.id});
+    // GPU 1: both, from sample 5 until it is free at sample 15.
+    const QVector<TimelineView::Band>& gpu1 = view.lane(1).bands;
+    QCOMPARE(gpu1.size(), qsizetype(1));
+    QCOMPARE(gpu1[0].start, timeOf(5));
+    QCOMPARE(gpu1[0].end, timeOf(15));
+    QCOMPARE(gpu1[0].trials, (QVector<qint64>{f.a.id, f.b.id}));
+
+    // Drawn where the axes say: above GPU 1's lines, the band is coloured from sample 5 to
+    // 15 and the lane white outside it.
+    const QImage image = view.plot()->toPixmap().toImage();
+    auto isWhite = [&](double time) { return image.pixelColor(view.pixelOf(1, time, 1.05).toPoint()) == QColor(Qt::white); };
+    QVERIFY(isWhite(timeOf(2)));
+    QVERIFY(!isWhite(timeOf(6)));
+    QVERIFY(!isWhite(timeOf(14)));
+    QVERIFY(isWhite(timeOf(17)));
+}
+
+void TestTimeline::hoverNamesTheTrial()
+{
+    Fixture f;
+    f.record(true);
+    ExperimentData data;
+    StoreSession session(f.path, data, 50);
+    TimelineView view(&data);
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    QTRY_COMPARE(data.trials().size(), qsizetype(2));
+    showView(view);
+
+    const QString a = QStringLiteral("trial %1 (#%2)").arg(f.a.id).arg(f.a.number);
+    const QString b = QStringLiteral("trial %1 (#%2)").arg(f.b.id).arg(f.b.number);
+    QCOMPARE(tooltipAt(view, view.pixelOf(0, timeOf(3))), a + QStringLiteral(" on GPU 0: 87% util, 10.2 GiB"));
+    QCOMPARE(tooltipAt(view, view.pixelOf(0, timeOf(14))), b + QStringLiteral(" on GPU 0: 87% util, 10.2 GiB"));
+    // A shared GPU: each holder has its slice of the lane, A on top.
+    QCOMPARE(tooltipAt(view, view.pixelOf(1, timeOf(8), 0.75)), a + QStringLiteral(" on GPU 1: 30% util, 10.2 GiB"));
+    QCOMPARE(tooltipAt(view, view.pixelOf(1, timeOf(8), 0.25)), b + QStringLiteral(" on GPU 1: 30% util, 10.2 GiB"));
+    // No trial holds GPU 1 at the start: the sample alone.
+    QCOMPARE(tooltipAt(view, view.pixelOf(1, timeOf(1))), QStringLiteral("GPU 1: 30% util, 10.2 GiB"));
+}
+
+void TestTimeline::clickSelectsTheTrial()
+{
+    Fixture f;
+    f.record(true);
+    ExperimentData data;
+    StoreSession session(f.path, data, 50);
+    TimelineView view(&data);
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    QTRY_COMPARE(data.trials().size(), qsizetype(2));
+    showView(view);
+
+    QSignalSpy selected(&data, &ExperimentData::selectionChanged);
+    QTest::mouseClick(view.plot(), Qt::LeftButton, {}, view.pixelOf(0, timeOf(15)).toPoint());
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(data.selectedTrial(), f.b.id);
+    QTest::mouseClick(view.plot(), Qt::LeftButton, {}, view.pixelOf(1, timeOf(8), 0.75).toPoint());
+    QCOMPARE(data.selectedTrial(), f.a.id);
+    // Outside every band: the selection stays.
+    QTest::mouseClick(view.plot(), Qt::LeftButton, {}, view.pixelOf(1, timeOf(1)).toPoint());
+    QCOMPARE(data.selectedTrial(), f.a.id);
+}
+
+void TestTimeline::cpuWithoutGpus()
+{
+    Fixture f;
+    f.record(false);
+    ExperimentData data;
+    StoreSession session(f.path, data, 50);
+    TimelineView view(&data);
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    QTRY_COMPARE(data.trials().size(), qsizetype(2));
+    showView(view);
+
+    QCOMPARE(view.laneCount(), 1);
+    QCOMPARE(view.lane(0).kind, QStringLiteral("cpu"));
+    QCOMPARE(view.lane(0).time.size(), qsizetype(kSamples));
+    QCOMPARE(view.lane(0).bands.size(), qsizetype(1));
+    QCOMPARE(view.lane(0).bands[0].trials, (QVector<qint64>{f.a.id, f.b.id}));
+    const QString a = QStringLiteral("trial %1 (#%2)").arg(f.a.id).arg(f.a.number);
+    QCOMPARE(tooltipAt(view, view.pixelOf(0, timeOf(4), 0.75)), a + QStringLiteral(" on CPU: 40% util, 10.2 GiB"));
+}
+
+void TestTimeline::followsDownsampling()
+{
+    // Merged rows replace the ones the view holds: it starts over and keeps every device's
+    // samples in time order, with its bands.
+    Fixture f;
+    f.record(true);
+    ExperimentData data;
+    StoreSession session(f.path, data, 50);
+    TimelineView view(&data);
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    showView(view);
+    QCOMPARE(view.lane(0).time.size(), qsizetype(kSamples));
+
+    // Rows older than 10 s merge into 10 s buckets (5 samples each).
+    TelemetryRecorder recorder(f.store, f.experiment, {{10, 10}});
+    QVERIFY(recorder.downsample(timeOf(kSamples - 1) + 10) > 0);
+    const std::int64_t count = f.store.telemetryCount(f.experiment);
+    QVERIFY(waitForRows(data, f.store, f.experiment)); // the rows it held were more than `count`
+    view.refreshNow();
+    const TimelineView::Lane& gpu0 = view.lane(0);
+    QCOMPARE(gpu0.time.size() * 3, qsizetype(count)); // three devices, as many rows each
+    QVERIFY(std::is_sorted(gpu0.time.cbegin(), gpu0.time.cend()));
+    QCOMPARE(gpu0.time.front(), timeOf(0));
+    QCOMPARE(gpu0.bands.size(), qsizetype(2));
+    QCOMPARE(gpu0.bands[0].trials, QVector<qint64>{f.a.id});
+    QCOMPARE(gpu0.bands[1].trials, QVector<qint64>{f.b.id});
+}
+
+void TestTimeline::exports_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("png") << QStringLiteral("png");
+    QTest::newRow("pdf") << QStringLiteral("pdf");
+    QTest::newRow("svg") << QStringLiteral("svg");
+}
+
+void TestTimeline::exports()
+{
+    QFETCH(QString, suffix);
+    Fixture f;
+    f.record(true);
+    ExperimentData data;
+    StoreSession session(f.path, data, 50);
+    TimelineView view(&data);
+    QVERIFY(waitForRows(data, f.store, f.experiment));
+    showView(view);
+
+    const QString path = f.dir.filePath(QStringLiteral("devices.") + suffix);
+    QString error;
+    QVERIFY2(view.exportTo(path, &error), qPrintable(error));
+    QVERIFY(QFileInfo(path).size() > 0);
+    if (suffix == QLatin1String("png")) {
+        const QImage image(path);
+        QCOMPARE(image.size(), view.plot()->size());
+    } else if (suffix == QLatin1String("svg")) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("<svg"));
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+    }
+}
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"

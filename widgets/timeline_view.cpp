@@ -1,0 +1,474 @@
+#include "timeline_view.h"
+
+#include "experiment_data.h"
+
+#include <QDateTime>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <qcustomplot.h>
+
+namespace tb::widgets {
+
+namespace {
+
+const QColor kUtilizationColor(31, 119, 180);
+const QColor kMemoryColor(255, 127, 14);
+const QColor kSeparatorColor(200, 200, 200);
+const QColor kSelectedOutline(20, 20, 20);
+constexpr int kBandAlpha = 70;
+constexpr int kSelectedBandAlpha = 170;
+
+// Within a lane of height 1: the lines keep kLinePad from its edges, bands kBandPad.
+constexpr double kLinePad = 0.08;
+constexpr double kBandPad = 0.03;
+constexpr double kHitRadius = 6; // pixels
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+
+// A colour per trial that neighbours rarely share (golden-ratio hues).
+QColor trialColor(qint64 trialId, int alpha)
+{
+    const double hue = std::fmod(double(trialId) * 0.6180339887, 1.0);
+    QColor c = QColor::fromHsvF(float(hue), 0.6f, 0.9f);
+    c.setAlpha(alpha);
+    return c;
+}
+
+QVector<qint64> parseTrials(const QString& trials)
+{
+    QVector<qint64> out;
+    for (const QStringView part : QStringView(trials).split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 id = part.trimmed().toLongLong(&ok);
+        if (ok)
+            out.append(id);
+    }
+    return out;
+}
+
+// Lane `lane` of `lanes` (0 at the top) spans [lanes-1-lane, lanes-lane] on the value axis.
+double laneBase(int lane, int lanes)
+{
+    return double(lanes - 1 - lane);
+}
+
+// A band's slice for the j-th of k holders, top to bottom, in value coordinates.
+QCPRange holderRange(int lane, int lanes, int j, int k)
+{
+    const double top = laneBase(lane, lanes) + 1 - kBandPad;
+    const double h = (1 - 2 * kBandPad) / k;
+    return QCPRange(top - (j + 1) * h, top - j * h);
+}
+
+} // namespace
+
+// Time to pixels, measured from the visible range's start: times are about 1.7e9 s, so
+// a mapping anchored at 0 would lose tens of pixels to rounding.
+struct KeyMap {
+    double origin; // time
+    double offset; // its pixel
+    double scale;  // pixels per second
+    double operator()(double t) const { return offset + (t - origin) * scale; }
+};
+
+// Every lane as one plottable: bands, then memory, then utilization, each line decimated to
+// the first, lowest, highest and last sample of each pixel column.
+class DeviceLanes : public QCPAbstractPlottable {
+public:
+    DeviceLanes(QCPAxis* keyAxis, QCPAxis* valueAxis) : QCPAbstractPlottable(keyAxis, valueAxis)
+    {
+        setSelectable(QCP::stNone);
+        setAntialiased(false); // crisp, and much faster than antialiased lines and fills
+    }
+
+    void setLanes(const QVector<TimelineView::Lane>* lanes, int shown)
+    {
+        m_lanes = lanes;
+        m_shown = shown;
+    }
+    void setSelected(qint64 trialId) { m_selected = trialId; }
+
+    double selectTest(const QPointF&, bool, QVariant*) const override { return -1; }
+
+    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain = QCP::sdBoth) const override
+    {
+        // Not a QCPRange while empty: its constructor would swap the bounds.
+        double lower = std::numeric_limits<double>::max();
+        double upper = std::numeric_limits<double>::lowest();
+        for (int i = 0; i < m_shown; ++i) {
+            const TimelineView::Lane& lane = (*m_lanes)[i];
+            if (lane.time.isEmpty())
+                continue;
+            lower = std::min(lower, lane.time.front());
+            upper = std::max(upper, lane.time.back());
+        }
+        foundRange = lower <= upper;
+        return foundRange ? QCPRange(lower, upper) : QCPRange();
+    }
+
+    QCPRange getValueRange(bool& foundRange, QCP::SignDomain = QCP::sdBoth, const QCPRange& = QCPRange()) const override
+    {
+        foundRange = m_shown > 0;
+        return QCPRange(0, std::max(m_shown, 1));
+    }
+
+    void draw(QCPPainter* painter) override
+    {
+        if (!m_lanes || m_shown == 0)
+            return;
+        QCPAxis* keyAxis = mKeyAxis.data();
+        QCPAxis* valueAxis = mValueAxis.data();
+        const QRect clip = clipRect();
+        const QCPRange keys = keyAxis->range();
+        // The key axis is linear: one multiplication per sample instead of a call.
+        const KeyMap toPixel{keys.lower, keyAxis->coordToPixel(keys.lower),
+                             (keyAxis->coordToPixel(keys.upper) - keyAxis->coordToPixel(keys.lower)) / keys.size()};
+
+        painter->setPen(QPen(kSeparatorColor, 0));
+        for (int i = 1; i < m_shown; ++i) {
+            const double y = valueAxis->coordToPixel(i);
+            painter->drawLine(QLineF(clip.left(), y, clip.right(), y));
+        }
+
+        for (int i = 0; i < m_shown; ++i) {
+            const TimelineView::Lane& lane = (*m_lanes)[i];
+            if (lane.time.isEmpty())
+                continue;
+            drawBands(painter, lane, i, keys, toPixel);
+            const double y0 = valueAxis->coordToPixel(laneBase(i, m_shown) + kLinePad);
+            const double y1 = valueAxis->coordToPixel(laneBase(i, m_shown) + 1 - kLinePad);
+            const qsizetype lo = std::max<qsizetype>(
+                0, std::lower_bound(lane.time.cbegin(), lane.time.cend(), keys.lower) - lane.time.cbegin() - 1);
+            const qsizetype hi = std::min<qsizetype>(
+                lane.time.size(), std::upper_bound(lane.time.cbegin(), lane.time.cend(), keys.upper) - lane.time.cbegin() + 1);
+            if (lane.memoryTotal > 0) {
+                painter->setPen(QPen(kMemoryColor, 0));
+                drawDecimated(painter, lane.time, lane.memoryUsed, lo, hi, toPixel, y0, (y1 - y0) / lane.memoryTotal);
+            }
+            painter->setPen(QPen(kUtilizationColor, 0));
+            drawDecimated(painter, lane.time, lane.utilization, lo, hi, toPixel, y0, (y1 - y0) / 100.0);
+        }
+    }
+
+    void drawLegendIcon(QCPPainter*, const QRectF&) const override {}
+
+private:
+    void drawBands(QCPPainter* painter, const TimelineView::Lane& lane, int i, const QCPRange& keys, const KeyMap& toPixel) const
+    {
+        QCPAxis* valueAxis = mValueAxis.data();
+        painter->setPen(Qt::NoPen);
+        QVector<QRectF> selected;
+        // Bands are sorted by start and do not overlap: start at the first one still visible.
+        auto first = std::upper_bound(lane.bands.cbegin(), lane.bands.cend(), keys.lower,
+                                      [](double t, const TimelineView::Band& band) { return t < band.start; });
+        if (first != lane.bands.cbegin())
+            --first;
+        double lastPixel = -1e9; // bands within one pixel column draw once
+        for (auto it = first; it != lane.bands.cend() && it->start <= keys.upper; ++it) {
+            const double x0 = toPixel(it->start);
+            const double x1 = std::max(toPixel(it->end), x0 + 1);
+            if (x1 < lastPixel + 1 && it->trials.size() == 1 && it->trials.front() != m_selected)
+                continue;
+            lastPixel = x1;
+            const int k = int(it->trials.size());
+            for (int j = 0; j < k; ++j) {
+                const QCPRange r = holderRange(i, m_shown, j, k);
+                const double top = valueAxis->coordToPixel(r.upper);
+                const double bottom = valueAxis->coordToPixel(r.lower);
+                const QRectF rect(QPointF(x0, top), QPointF(x1, bottom));
+                const bool isSelected = it->trials[j] == m_selected;
+                painter->setBrush(trialColor(it->trials[j], isSelected ? kSelectedBandAlpha : kBandAlpha));
+                painter->drawRect(rect);
+                if (isSelected)
+                    selected.append(rect);
+            }
+        }
+        if (!selected.isEmpty()) {
+            painter->setBrush(Qt::NoBrush);
+            painter->setPen(QPen(kSelectedOutline, 0));
+            painter->drawRects(selected.constData(), int(selected.size()));
+        }
+    }
+
+    // One polyline per stretch without gaps; per pixel column the first, lowest, highest
+    // and last value, so that spikes survive however many samples share a column.
+    static void drawDecimated(QCPPainter* painter, const QVector<double>& time, const QVector<double>& values, qsizetype lo,
+                              qsizetype hi, const KeyMap& toPixel, double y0, double yScale)
+    {
+        QPolygonF line;
+        line.reserve(4 * 1024);
+        long column = std::numeric_limits<long>::min();
+        double first = 0, low = 0, high = 0, last = 0;
+        auto flush = [&] {
+            if (column == std::numeric_limits<long>::min())
+                return;
+            const double x = double(column);
+            line << QPointF(x, first);
+            if (low != first)
+                line << QPointF(x, low);
+            if (high != low)
+                line << QPointF(x, high);
+            if (last != high)
+                line << QPointF(x, last);
+            column = std::numeric_limits<long>::min();
+        };
+        auto finish = [&] {
+            flush();
+            if (line.size() > 1)
+                painter->drawPolyline(line);
+            else if (line.size() == 1)
+                painter->drawPoint(line.front());
+            line.clear();
+        };
+        for (qsizetype k = lo; k < hi; ++k) {
+            const double v = values[k];
+            if (std::isnan(v) || (k > lo && time[k] - time[k - 1] > TimelineView::kGapSeconds)) {
+                finish();
+                if (std::isnan(v))
+                    continue;
+            }
+            const double x = toPixel(time[k]);
+            const double y = y0 + v * yScale;
+            const long c = long(std::floor(x));
+            if (c != column) {
+                flush();
+                column = c;
+                first = low = high = last = y;
+            } else {
+                low = std::min(low, y);
+                high = std::max(high, y);
+                last = y;
+            }
+        }
+        finish();
+    }
+
+    const QVector<TimelineView::Lane>* m_lanes = nullptr;
+    int m_shown = 0;
+    qint64 m_selected = -1;
+};
+
+// ---- TimelineView ----------------------------------------------------------------------
+
+TimelineView::TimelineView(ExperimentData* data, QWidget* parent)
+    : PlotPanel(data, parent), m_plottable(new DeviceLanes(plot()->xAxis, plot()->yAxis)), m_empty(new QCPItemText(plot()))
+{
+    setObjectName(QStringLiteral("devices"));
+    QCustomPlot* p = plot();
+    p->axisRect()->setRangeZoom(Qt::Horizontal);
+    p->axisRect()->setRangeDrag(Qt::Horizontal);
+    auto dates = QSharedPointer<QCPAxisTickerDateTime>::create();
+    dates->setDateTimeFormat(QStringLiteral("HH:mm\nMMM d"));
+    p->xAxis->setTicker(dates);
+    p->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    p->yAxis->grid()->setVisible(false);
+    p->yAxis->setSubTicks(false);
+    p->yAxis->setRange(0, 1);
+    m_plottable->setLanes(&m_lanes, 0);
+
+    // Legend entries for the two lines (graphs without data: the plottable draws them).
+    auto* utilization = p->addGraph();
+    utilization->setName(tr("utilization (% of the device)"));
+    utilization->setPen(QPen(kUtilizationColor, 2));
+    auto* memory = p->addGraph();
+    memory->setName(tr("memory (share of the device's total)"));
+    memory->setPen(QPen(kMemoryColor, 2));
+    p->legend->setVisible(true);
+    p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plottable->removeFromLegend();
+
+    m_empty->setClipToAxisRect(true);
+    m_empty->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_empty->position->setCoords(0.5, 0.5);
+    m_empty->setText(tr("No device samples recorded for this experiment yet"));
+
+    if (data) {
+        connect(data, &ExperimentData::experimentReset, this, [this] { m_replaced = true; });
+        connect(data, &ExperimentData::telemetryChanged, this, [this](bool replaced) {
+            m_replaced = m_replaced || replaced;
+            markDirty();
+        });
+        connect(data, &ExperimentData::selectionChanged, this, [this](qint64 trialId) {
+            m_plottable->setSelected(trialId);
+            plot()->replot(QCustomPlot::rpQueuedReplot);
+        });
+    }
+}
+
+TimelineView::~TimelineView() = default;
+
+QString TimelineView::deviceLabel(const QString& kind, int device)
+{
+    return kind == QLatin1String("cpu") ? tr("CPU") : tr("GPU %1").arg(device);
+}
+
+bool TimelineView::addRow(const engine::TelemetryRow& row)
+{
+    const bool gpu = row.kind != QLatin1String("cpu");
+    // Lanes are few (one per device): a linear search costs less than keeping an index.
+    auto it = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.kind == row.kind && l.device == row.device; });
+    if (it == m_lanes.end()) {
+        Lane lane;
+        lane.kind = row.kind;
+        lane.device = row.device;
+        auto before = [](const Lane& l, bool isGpu, int device) {
+            const bool lGpu = l.kind != QLatin1String("cpu");
+            return lGpu != isGpu ? lGpu : l.device < device;
+        };
+        it = m_lanes.insert(std::find_if(m_lanes.begin(), m_lanes.end(),
+                                         [&](const Lane& l) { return !before(l, gpu, row.device); }),
+                            std::move(lane));
+    }
+    Lane& lane = *it;
+    const double t = row.time;
+    if (!lane.time.isEmpty() && t < lane.time.back())
+        return false;
+    const bool gap = !lane.time.isEmpty() && t - lane.time.back() > kGapSeconds;
+    lane.name = row.name;
+    lane.time.append(t);
+    lane.utilization.append(row.utilization);
+    lane.memoryUsed.append(row.memoryUsed ? double(*row.memoryUsed) : kNaN);
+    if (row.memoryTotal)
+        lane.memoryTotal = std::max(lane.memoryTotal, double(*row.memoryTotal));
+    if (lane.bandOpen && !gap)
+        lane.bands.back().end = t;
+    if (gap || row.trials != lane.currentTrials) {
+        lane.bandOpen = false;
+        const QVector<qint64> trials = parseTrials(row.trials);
+        if (!trials.isEmpty()) {
+            lane.bands.append({t, t, trials});
+            lane.bandOpen = true;
+        }
+        lane.currentTrials = row.trials;
+    }
+    return true;
+}
+
+void TimelineView::rebuildAll()
+{
+    m_lanes.clear();
+    const QVector<engine::TelemetryRow>& rows = data()->telemetry();
+    // The store sends rows by time after a replace, by rowid otherwise: order each device's
+    // rows by time so that a late merged row lands in its place.
+    QVector<qsizetype> order(rows.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype x, qsizetype y) { return rows[x].time < rows[y].time; });
+    for (qsizetype k : std::as_const(order))
+        addRow(rows[k]);
+    m_consumed = rows.size();
+}
+
+void TimelineView::rebuild()
+{
+    static const QVector<engine::TelemetryRow> none;
+    const QVector<engine::TelemetryRow>& rows = data() ? data()->telemetry() : none;
+    bool full = m_replaced || rows.size() < m_consumed;
+    for (qsizetype k = m_consumed; !full && k < rows.size(); ++k)
+        full = !addRow(rows[k]);
+    if (full && data())
+        rebuildAll();
+    m_replaced = false;
+    m_consumed = rows.size();
+
+    // Memory without a known total is drawn against the lane's peak.
+    for (Lane& lane : m_lanes)
+        if (!(lane.memoryTotal > 0))
+            for (double used : std::as_const(lane.memoryUsed))
+                if (!std::isnan(used))
+                    lane.memoryTotal = std::max(lane.memoryTotal, used);
+
+    m_shown = 0;
+    while (m_shown < m_lanes.size() && m_lanes[m_shown].kind != QLatin1String("cpu"))
+        ++m_shown;
+    if (m_shown == 0)
+        m_shown = int(m_lanes.size()); // no GPU: the CPU
+    m_plottable->setLanes(&m_lanes, m_shown);
+    m_plottable->setSelected(data() ? data()->selectedTrial() : -1);
+
+    QVector<double> ticks;
+    QVector<QString> labels;
+    for (int i = 0; i < m_shown; ++i) {
+        ticks << laneBase(i, m_shown) + 0.5;
+        QString label = deviceLabel(m_lanes[i].kind, m_lanes[i].device);
+        if (!m_lanes[i].name.isEmpty())
+            label += QLatin1Char('\n') + QFontMetrics(plot()->yAxis->tickLabelFont()).elidedText(m_lanes[i].name, Qt::ElideRight, 120);
+        labels << label;
+    }
+    plot()->yAxis->ticker().staticCast<QCPAxisTickerText>()->setTicks(ticks, labels);
+    m_empty->setVisible(m_shown == 0);
+}
+
+void TimelineView::fitView(bool)
+{
+    bool found = false;
+    const QCPRange keys = m_plottable->getKeyRange(found);
+    if (found) {
+        const double pad = std::max((keys.upper - keys.lower) * 0.01, 1.0);
+        plot()->xAxis->setRange(keys.lower - pad, keys.upper + pad);
+    }
+    plot()->yAxis->setRange(0, std::max(m_shown, 1));
+}
+
+QPointF TimelineView::pixelOf(int lane, double time, double share) const
+{
+    const double y = laneBase(lane, m_shown) + kLinePad + share * (1 - 2 * kLinePad);
+    return QPointF(plot()->xAxis->coordToPixel(time), plot()->yAxis->coordToPixel(y));
+}
+
+std::optional<PlotPanel::Hit> TimelineView::hitAt(const QPointF& pos) const
+{
+    if (m_shown == 0)
+        return std::nullopt;
+    const double y = plot()->yAxis->pixelToCoord(pos.y());
+    const double t = plot()->xAxis->pixelToCoord(pos.x());
+    if (y < 0 || y >= m_shown)
+        return std::nullopt;
+    const int i = m_shown - 1 - int(std::floor(y));
+    const Lane& lane = m_lanes[i];
+    const double slack = std::abs(plot()->xAxis->pixelToCoord(pos.x() + kHitRadius) - t);
+    if (lane.time.isEmpty() || t < lane.time.front() - slack || t > lane.time.back() + slack)
+        return std::nullopt;
+
+    // The sample nearest in time.
+    qsizetype k = std::lower_bound(lane.time.cbegin(), lane.time.cend(), t) - lane.time.cbegin();
+    if (k == lane.time.size() || (k > 0 && t - lane.time[k - 1] < lane.time[k] - t))
+        k = std::max<qsizetype>(k - 1, 0);
+    if (std::abs(lane.time[k] - t) > std::max(slack, kGapSeconds / 2))
+        return std::nullopt; // in a gap
+
+    const QString util = std::isnan(lane.utilization[k]) ? tr("?") : QString::number(qRound(lane.utilization[k]));
+    const QString memory = std::isnan(lane.memoryUsed[k]) ? tr("?") : QString::number(lane.memoryUsed[k] / kGiB, 'f', 1);
+    const QString device = deviceLabel(lane.kind, lane.device);
+    const QString at = QDateTime::fromMSecsSinceEpoch(qint64(lane.time[k] * 1000)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+
+    Hit hit;
+    // The band under the cursor, and the holder whose slice the cursor is in.
+    auto band = std::upper_bound(lane.bands.cbegin(), lane.bands.cend(), t,
+                                 [](double x, const Band& b) { return x < b.start; });
+    if (band != lane.bands.cbegin() && t <= std::prev(band)->end + slack) {
+        const Band& b = *std::prev(band);
+        const int holders = int(b.trials.size());
+        for (int j = 0; j < holders; ++j) {
+            const QCPRange r = holderRange(i, m_shown, j, holders);
+            if (y >= r.lower && y <= r.upper) {
+                hit.trialId = b.trials[j];
+                break;
+            }
+        }
+    }
+    if (hit.trialId >= 0) {
+        const TrialView* trial = data() ? data()->trial(hit.trialId) : nullptr;
+        const QString name = trial ? tr("trial %1 (#%2)").arg(hit.trialId).arg(trial->row.number) : tr("trial %1").arg(hit.trialId);
+        hit.text = tr("%1 on %2: %3% util, %4 GiB").arg(name, device, util, memory);
+    } else {
+        hit.text = tr("%1: %2% util, %3 GiB").arg(device, util, memory);
+    }
+    hit.text += QLatin1Char('\n') + at;
+    return hit;
+}
+
+} // namespace tb::widgets
