@@ -23,26 +23,12 @@
 #include <functional>
 #include <qcustomplot.h>
 
+#include "timing.h"
+
 namespace {
 
-QJsonObject summary(QVector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min<qsizetype>(ms.size() - 1, qsizetype(q * double(ms.size())))]; };
-    return {{"median_ms", ms[ms.size() / 2]}, {"p90_ms", at(0.9)}, {"min_ms", ms.front()}, {"samples", int(ms.size())}};
-}
-
-QVector<double> repeat(int n, const std::function<void(int)>& work)
-{
-    QVector<double> out;
-    for (int i = 0; i < n; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work(i);
-        out << t.nsecsElapsed() / 1e6;
-    }
-    return out;
-}
+using tb::bench::repeat;
+using tb::bench::summary;
 
 } // namespace
 

@@ -29,28 +29,14 @@
 #include <cstdio>
 #include <functional>
 #include <qcustomplot.h>
+
+#include "timing.h"
 #include <random>
 
 namespace {
 
-QJsonObject summary(QVector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min<qsizetype>(ms.size() - 1, qsizetype(q * double(ms.size())))]; };
-    return {{"median_ms", ms[ms.size() / 2]}, {"p90_ms", at(0.9)}, {"min_ms", ms.front()}, {"samples", int(ms.size())}};
-}
-
-QVector<double> repeat(int n, const std::function<void(int)>& work)
-{
-    QVector<double> out;
-    for (int i = 0; i < n; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work(i);
-        out << t.nsecsElapsed() / 1e6;
-    }
-    return out;
-}
+using tb::bench::repeat;
+using tb::bench::summary;
 
 // The rows of `hours` of samples as the recorder keeps them: 2 Hz for the newest hour,
 // one per 10 s before it, in time order (as the store sends them after a merge).
