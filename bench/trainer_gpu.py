@@ -17,7 +17,7 @@ output under --out/logs, so a step that runs out of time leaves the others' resu
 --smoke runs every subcommand on the CPU with gpt tiny and a few steps: it checks this
 script (and scripts/gpu-check.sh --dry-run), not the figures.
 """
-import argparse, glob, json, math, os, re, signal, statistics, subprocess, sys, threading, time
+import argparse, glob, json, math, os, re, statistics, subprocess, sys, threading, time
 
 GIB = 1024 ** 3
 CONFIGS = {"tiny": dict(n_layer=4, d=128, heads=4, block=64, batch=32),
@@ -188,27 +188,6 @@ def flops_per_token(n_params, cfg):
 
 # ---- env: facts and the allocator-cap probe ----------------------------------------------
 
-PROBE = r"""
-import json, os, sys, torch
-frac = float(sys.argv[1]); out = {"env": os.environ.get(sys.argv[2])}
-try:
-    torch.zeros(1, device="cuda")
-    total = torch.cuda.get_device_properties(0).total_memory
-    if hasattr(torch.cuda, "get_per_process_memory_fraction"):
-        out["fraction_seen"] = torch.cuda.get_per_process_memory_fraction(0)
-    try:
-        x = torch.empty(int(total * frac) + 512 * 2**20, dtype=torch.uint8, device="cuda")
-        out["over_cap_allocation"] = "succeeded"
-    except torch.OutOfMemoryError if hasattr(torch, "OutOfMemoryError") else RuntimeError:
-        out["over_cap_allocation"] = "out of memory"
-    y = torch.empty(int(total * frac * 0.8), dtype=torch.uint8, device="cuda")
-    out["under_cap_allocation"] = "succeeded"
-except Exception as e:
-    out["error"] = str(e)[:300]
-print(json.dumps(out))
-"""
-
-
 def cmd_env(ctx):
     import torch
     info = {"torch": torch.__version__, "cuda_available": torch.cuda.is_available(),
@@ -218,22 +197,7 @@ def cmd_env(ctx):
         p = torch.cuda.get_device_properties(0)
         info.update(device=p.name, total_memory_gib=round(p.total_memory / GIB, 2), device_count=torch.cuda.device_count(),
                     capability=list(torch.cuda.get_device_capability(0)))
-        frac = ctx.a.cap_gib * GIB / p.total_memory
-        info["cap_fraction"] = frac
-        probes = {}
-        for var in ("PYTORCH_CUDA_ALLOC_CONF", "PYTORCH_ALLOC_CONF"):
-            r = run(ctx, "env_probe_" + var, [sys.executable, "-c", PROBE, str(frac), var],
-                    env={var: f"per_process_memory_fraction:{frac:.6f}"}, timeout=60)
-            try:
-                probes[var] = json.loads(r["text"].strip().splitlines()[-1])
-            except (ValueError, IndexError):
-                probes[var] = {"error": r["text"][-300:]}
-        info["cap_probes"] = probes
-        works = [v for v, pr in probes.items()
-                 if pr.get("over_cap_allocation") == "out of memory" and pr.get("under_cap_allocation") == "succeeded"]
-        info["cap_env"] = works[0] if works else None
-        info["cap_method"] = (f"{works[0]}=per_process_memory_fraction (setMemoryFraction, read by libtorch's allocator)"
-                              if works else "ballast: another process holds all but the cap of free device memory")
+        info["cap_method"] = f"tunebench-train --gpu-memory-limit {ctx.a.cap_gib} (setMemoryFraction)"
     write_json(ctx, "env", info)
     say(json.dumps(info))
 
@@ -369,6 +333,25 @@ def cmd_cudatests(ctx):
     else:
         b = run(ctx, "t_gpt_bf16_cpu", g + ["--precision", "bf16"])
         check("bf16 on the CPU exits 2", b["rc"] == 2, f"rc {b['rc']}")
+    # data-parallel replicas: 2 x (2 stages) follow one pipeline on the whole batch; on one GPU
+    # the replicas share it (gradients summed by copies), on 4+ GPUs NCCL all-reduces them
+    rep_devs = ",".join(f"cuda:{i}" for i in range(4)) if dev == "cuda" and ngpu >= 4 else dev
+    r = run(ctx, "t_mlp_replicas", base + ["--stages", "2", "--microbatches", "2", "--schedule", "1f1b",
+                                           "--replicas", "2", "--devices", rep_devs])
+    part = (events(r["text"], "partition") or [{}])[0]
+    check(f"mlp 2 replicas x 2 stages on {rep_devs} follow 1 stage ({part.get('gradient_reduction')})",
+          r["rc"] == 0 and same(losses(r["text"]), ref_l, 1e-4), f"rc {r['rc']} {losses(r['text'])[:3]} vs {ref_l[:3]}")
+    if dev == "cuda":
+        mem = events(g1["text"], "memory")
+        check("memory events on cuda come from the caching allocator",
+              bool(mem) and all(e.get("source") == "cuda_allocator" and e["peak_bytes"] > 0 for e in mem), str(mem[:2]))
+        r = run(ctx, "t_gpt_memory_limit", g + ["--gpu-memory-limit", "0.5"])
+        check("gpt tiny under --gpu-memory-limit 0.5 follows the uncapped run",
+              r["rc"] == 0 and same(losses(r["text"]), l1, 1e-6) and "capped at 0.5 GiB" in r["text"],
+              f"rc {r['rc']} {r['text'][-300:]}")
+        r = run(ctx, "t_gpt_memory_limit_tiny", g + ["--gpu-memory-limit", "0.001", "--batch", "64", "--block-size", "64"])
+        check("gpt tiny under a 1 MiB limit fails with out of memory (exit 1)", r["rc"] == 1 and oom(r["text"]),
+              f"rc {r['rc']} {r['text'][-300:]}")
     return 0 if all(c["ok"] for c in checks) else 1
 
 
@@ -461,33 +444,6 @@ def cmd_memory(ctx):
 
 # ---- textbook: ~24 GB of training state, allocator capped at 10 GB ---------------------------
 
-class Ballast:
-    """Holds all but `keep` bytes of free device memory in another process."""
-
-    CODE = r"""
-import sys, torch
-keep = int(sys.argv[1])
-free, total = torch.cuda.mem_get_info()
-n = max(0, free - keep)
-x = torch.empty(n, dtype=torch.uint8, device="cuda") if n else None
-print("ballast", n, flush=True)
-sys.stdin.read()
-"""
-
-    def __init__(self, keep):
-        self.keep = keep
-
-    def __enter__(self):
-        self.p = subprocess.Popen([sys.executable, "-c", self.CODE, str(self.keep)], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True)
-        self.line = self.p.stdout.readline().strip()
-        return self
-
-    def __exit__(self, *exc):
-        self.p.stdin.close()
-        self.p.wait(timeout=30)
-
-
 def cmd_textbook(ctx):
     env_info = {}
     try:
@@ -495,8 +451,6 @@ def cmd_textbook(ctx):
             env_info = json.load(f)
     except (OSError, ValueError):
         pass
-    cfg = CONFIGS[ctx.size]
-    target = ctx.a.target_gib * GIB
     res = {"size": ctx.size, "precision": ctx.precision, "target_gib": ctx.a.target_gib, "cap_gib": ctx.a.cap_gib,
            "note": "the trainer has no flags for the model's depth or width (sizes tiny|small|gpu only), so the "
                    "24 GB comes from the batch: gpt gpu's parameters + gradients + AdamW state are ~1.4 GB, "
@@ -535,37 +489,25 @@ def cmd_textbook(ctx):
     save()
     say("textbook uncapped", json.dumps(res["runs"]["uncapped"]))
 
-    # 3. capped at cap_gib
-    cap_env = env_info.get("cap_env")
-    frac = env_info.get("cap_fraction")
+    # 3. capped at cap_gib: the trainer's own --gpu-memory-limit (setMemoryFraction on its
+    #    caching allocator); nothing else shares the device
     capped = [("capped, no checkpointing (expected: out of memory)", ["--microbatches", "1"], 1),
               (f"capped, checkpoint always + offload activations, m={m}",
                ["--microbatches", m, "--checkpoint", "always", "--offload", "activations"], 0),
               (f"capped, l2l, m={m}", ["--microbatches", m, "--offload", "l2l"], 0)]
     if ctx.smoke:
         res["cap_method"] = "none (CPU smoke run)"
-    elif cap_env and frac:
-        res["cap_method"] = f"{cap_env}=per_process_memory_fraction:{frac:.6f}"
     else:
-        res["cap_method"] = f"ballast process leaves {ctx.a.cap_gib} GiB + 0.6 GiB (CUDA context) free"
+        res["cap_method"] = f"tunebench-train --gpu-memory-limit {ctx.a.cap_gib} (CUDACachingAllocator::setMemoryFraction)"
     for name, extra, expect_fail in capped:
         if ctx.left() is not None and ctx.left() < 15:
             res["note_time"] = "time box reached"
             break
         tag = "textbook_" + re.sub(r"\W+", "_", name)[:60]
-        cmd = gpt_cmd(ctx, extra, steps if not expect_fail else 2, batch=batch)
-        if ctx.smoke or (cap_env and frac):
-            env = {cap_env: f"per_process_memory_fraction:{frac:.6f}"} if cap_env else None
-            r = run(ctx, tag, cmd, env=env, mem=True)
-            ballast = None
-        else:
-            with Ballast(int((ctx.a.cap_gib + 0.6) * GIB)) as bl:
-                r = run(ctx, tag, cmd, mem=True)  # the sampler starts after the ballast: peak is ours
-                ballast = bl.line
+        limit = [] if ctx.smoke else ["--gpu-memory-limit", str(ctx.a.cap_gib)]
+        r = run(ctx, tag, gpt_cmd(ctx, extra + limit, steps if not expect_fail else 2, batch=batch), mem=True)
         row = {"rc": r["rc"], "tokens_per_s": rate(r["text"], warm), "peak_gib": r["peak_gib"],
                "out_of_memory": oom(r["text"])}
-        if ballast:
-            row["ballast"] = ballast
         un = res["runs"]["uncapped"].get("tokens_per_s")
         if row["tokens_per_s"] and un:
             row["vs_uncapped"] = row["tokens_per_s"] / un

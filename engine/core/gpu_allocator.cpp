@@ -10,6 +10,30 @@ std::string formatMiB(std::uint64_t bytes)
     return std::to_string(bytes >> 20) + " MiB";
 }
 
+namespace {
+
+// The value of `--flag N` or `--flag=N` in argv (the last one), or 1 when absent or not a
+// positive number (the trainer itself rejects a bad value).
+int positiveFlag(const std::vector<std::string>& argv, const std::string& flag)
+{
+    std::string value;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        if (argv[i] == flag && i + 1 < argv.size())
+            value = argv[i + 1];
+        else if (argv[i].rfind(flag + "=", 0) == 0)
+            value = argv[i].substr(flag.size() + 1);
+    }
+    try {
+        std::size_t used = 0;
+        const int n = std::stoi(value, &used);
+        return used == value.size() ? std::max(n, 1) : 1;
+    } catch (const std::exception&) {
+        return 1;
+    }
+}
+
+} // namespace
+
 int gpusForCommand(const std::vector<std::string>& argv, int gpusPerTrial)
 {
     if (gpusPerTrial >= 0)
@@ -20,23 +44,8 @@ int gpusForCommand(const std::vector<std::string>& argv, int gpusPerTrial)
     const std::size_t slash = program.rfind('/');
     if (program.substr(slash == std::string::npos ? 0 : slash + 1) != "tunebench-train")
         return 1;
-    std::string value;
-    for (std::size_t i = 1; i < argv.size(); ++i) {
-        if (argv[i] == "--stages" && i + 1 < argv.size())
-            value = argv[i + 1];
-        else if (argv[i].rfind("--stages=", 0) == 0)
-            value = argv[i].substr(9);
-    }
-    int stages = 1;
-    try {
-        std::size_t used = 0;
-        stages = std::stoi(value, &used);
-        if (used != value.size())
-            stages = 1;
-    } catch (const std::exception&) {
-        stages = 1; // the trainer itself rejects a bad --stages
-    }
-    return std::max(stages, 1);
+    // One GPU per pipeline rank of every data-parallel replica.
+    return positiveFlag(argv, "--stages") * positiveFlag(argv, "--replicas");
 }
 
 GpuAllocator::GpuAllocator(GpuPolicy policy) : m_policy(std::move(policy))

@@ -67,8 +67,8 @@ private:
 std::string formatMiB(std::uint64_t bytes);
 
 // How many GPUs a trial with this (substituted) command asks for: gpus_per_trial when set;
-// else as many as the built-in trainer's --stages (argv[0]'s file name is
-// tunebench-train; 1 without --stages); else 1.
+// else, for the built-in trainer (argv[0]'s file name is tunebench-train), one per pipeline
+// rank of every replica (--stages x --replicas, each 1 when absent); else 1.
 int gpusForCommand(const std::vector<std::string>& argv, int gpusPerTrial /* -1: unset */);
 
 } // namespace tb::engine

@@ -72,7 +72,10 @@ Task and model:
   --val-fraction F              validation share (0.1)
 Pipeline:
   --stages P                    pipeline ranks (1)
-  --devices LIST                cpu, cuda:N, comma separated: one per rank or one for all (cpu)
+  --devices LIST                cpu, cuda:N, comma separated: one per rank, one per rank of
+                                every replica (replica 0's ranks first), or one for all (cpu)
+  --replicas R                  data-parallel copies of the pipeline, each on its own share of
+                                the mini-batch; gradients summed over them (NCCL on GPUs) (1)
   --microbatches M              micro-batches per mini-batch (1)
   --schedule gpipe|1f1b|interleaved|zb1   (gpipe)
   --virtual-stages V            interleaved: stages per rank (1)
@@ -90,6 +93,8 @@ Optimisation:
   --precision fp32|bf16         bf16 autocast (CUDA only)
 Run:
   --threads T                   intra-op threads in all (split between pipeline workers)
+  --gpu-memory-limit GIB        cap each CUDA device's caching allocator at GIB GiB
+                                (setMemoryFraction), e.g. to rehearse a smaller GPU
   --seed S (0) --out DIR --resume
   --log-every N (1) --span-every N (50)
   --help
@@ -128,12 +133,15 @@ std::string checkStatic(const Options& o)
         return "--model cnn needs --task idx (image data)";
     if ((o.task == "text" || o.task == "idx" || o.task == "csv") && o.data.empty())
         return "--task " + o.task + " needs --data FILE";
-    if (o.stages < 1 || o.microbatches < 1 || o.virtualStages < 1 || o.accumulate < 1)
-        return "--stages, --microbatches, --virtual-stages and --accumulate must be at least 1";
+    if (o.stages < 1 || o.microbatches < 1 || o.virtualStages < 1 || o.accumulate < 1 || o.replicas < 1)
+        return "--stages, --microbatches, --virtual-stages, --accumulate and --replicas must be at least 1";
+    if (o.gpuMemoryLimitGb < 0.0)
+        return "--gpu-memory-limit must not be negative (0: no limit)";
     if (o.hidden < 1 || o.depth < 1 || o.samples < 10)
         return "--hidden and --depth must be at least 1, --samples at least 10";
-    if (o.batch < 0 || (o.batch > 0 && o.batch < o.microbatches))
+    if (o.batch < 0 || (o.batch > 0 && o.batch < o.microbatches * o.replicas))
         return "--batch " + std::to_string(o.batch) + " is smaller than --microbatches " + std::to_string(o.microbatches)
+            + (o.replicas > 1 ? " x --replicas " + std::to_string(o.replicas) : std::string())
             + ": each micro-batch needs at least one sample";
     if (o.epochs < 0 || o.steps < 0)
         return "--epochs and --steps must not be negative";
@@ -149,9 +157,12 @@ std::string checkStatic(const Options& o)
         return "--threads must not be negative";
     if (o.logEvery < 1 || o.spanEvery < 1)
         return "--log-every and --span-every must be at least 1";
-    if (o.devices.empty() || (o.devices.size() != 1 && static_cast<int>(o.devices.size()) != o.stages))
-        return "--devices lists " + std::to_string(o.devices.size()) + " devices for " + std::to_string(o.stages)
-            + " stages: give one per rank, or one for all";
+    const auto listed = static_cast<int>(o.devices.size());
+    if (listed == 0 || (listed != 1 && listed != o.stages && listed != o.stages * o.replicas))
+        return "--devices lists " + std::to_string(listed) + " devices for " + std::to_string(o.stages) + " stages"
+            + (o.replicas > 1 ? " x " + std::to_string(o.replicas) + " replicas" : std::string())
+            + ": give one per rank" + (o.replicas > 1 ? " (shared by the replicas), one per rank of every replica," : ",")
+            + " or one for all";
     for (const std::string& d : o.devices) {
         int index = 0;
         if (d != "cpu" && !(d.starts_with("cuda:") && parseInt(d.substr(5), index) && index >= 0) && d != "cuda")
@@ -189,7 +200,8 @@ ParseResult parseArgs(const std::vector<std::string>& args)
         {"task", text(o.task)}, {"model", text(o.model)}, {"size", text(o.size)}, {"data", text(o.data)},
         {"labels", text(o.labels)}, {"hidden", integer(o.hidden)}, {"depth", integer(o.depth)},
         {"samples", integer(o.samples)}, {"block-size", integer(o.blockSize)}, {"val-fraction", real(o.valFraction)},
-        {"stages", integer(o.stages)},
+        {"stages", integer(o.stages)}, {"replicas", integer(o.replicas)},
+        {"gpu-memory-limit", real(o.gpuMemoryLimitGb)},
         {"devices", [&o](const std::string& v) { o.devices = splitList(v); return !o.devices.empty(); }},
         {"microbatches", integer(o.microbatches)}, {"schedule", text(o.schedule)},
         {"virtual-stages", integer(o.virtualStages)}, {"partition", text(o.partition)},

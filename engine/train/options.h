@@ -31,6 +31,7 @@ struct Options {
     std::string partition = "uniform";   // uniform | params | time
     std::string checkpoint = "none";     // none | except_last | always
     std::string offload = "none";        // none | activations | l2l
+    int replicas = 1;                    // data-parallel copies of the pipeline
 
     // Optimisation.
     int batch = 0;            // 0: the model's default (gpt sizes), else 64
@@ -46,6 +47,7 @@ struct Options {
 
     // Run.
     int threads = 0;          // 0: libtorch's default
+    double gpuMemoryLimitGb = 0.0; // cap on each CUDA device's caching allocator, GiB (0 = none)
     std::uint64_t seed = 0;
     std::string out;
     bool resume = false;

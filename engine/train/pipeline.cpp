@@ -108,25 +108,25 @@ torch::Tensor crossEntropySum(const torch::Tensor& logits, const torch::Tensor& 
 
 // ---- Mailbox ---------------------------------------------------------------------------
 
-void Mailbox::put(Kind kind, int stage, int microbatch, torch::Tensor tensor)
+void Mailbox::put(Kind kind, int stage, int microbatch, Parcel parcel)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_slots[{kind, stage, microbatch}] = std::move(tensor);
+        m_slots[{kind, stage, microbatch}] = std::move(parcel);
     }
     m_changed.notify_all();
 }
 
-torch::Tensor Mailbox::take(Kind kind, int stage, int microbatch)
+Parcel Mailbox::take(Kind kind, int stage, int microbatch)
 {
     std::unique_lock lock(m_mutex);
     const auto key = std::make_tuple(static_cast<int>(kind), stage, microbatch);
     m_changed.wait(lock, [&] { return m_aborted || m_slots.count(key) > 0; });
     if (m_aborted)
         throw std::runtime_error("pipeline aborted: another stage failed");
-    torch::Tensor tensor = std::move(m_slots[key]);
+    Parcel parcel = std::move(m_slots[key]);
     m_slots.erase(key);
-    return tensor;
+    return parcel;
 }
 
 void Mailbox::abort()
@@ -266,6 +266,7 @@ Pipeline::Pipeline(Model& model, PipelineConfig config) : m_model(model), m_conf
     m_rankLoss.resize(schedule.devices);
     m_errors.resize(schedule.devices);
     m_actionStart.resize(schedule.devices);
+    m_clocks.resize(schedule.devices);
     if (schedule.devices > 1)
         for (int r = 0; r < schedule.devices; ++r)
             m_threads.emplace_back(&Pipeline::workerLoop, this, r);
@@ -426,6 +427,8 @@ void Pipeline::execute(int rank)
     c10::OptionalDeviceGuard guard;
     if (device.is_cuda())
         guard.reset_device(device);
+    // A stream of this worker's own, so that workers sharing a device overlap.
+    device::WorkerStream stream(device);
 #if defined(TUNEBENCH_WITH_CUDA) && TORCH_VERSION_MAJOR >= 2
     // Autocast state is thread-local: each worker sets its own.
     if (m_config.bf16 && device.is_cuda()) {
@@ -433,11 +436,16 @@ void Pipeline::execute(int rank)
         at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
     }
 #endif
-    auto micros = [&] {
-        return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_runStart).count();
+    struct Open {
+        const sch::Action* action;
+        int start, end;
     };
+    std::vector<Open> open;
+    if (m_recordSpans)
+        m_clocks[rank] = std::make_unique<device::SpanClock>(device, m_runStart);
     for (const sch::Action& action : m_config.schedule.perDevice[rank]) {
-        m_actionStart[rank] = m_recordSpans ? micros() : 0;
+        if (m_recordSpans)
+            m_actionStart[rank] = m_clocks[rank]->mark();
         switch (action.op) {
         case sch::Op::F:
             forward(action.stage, action.microbatch);
@@ -449,13 +457,16 @@ void Pipeline::execute(int rank)
             weightGradient(action.stage, action.microbatch);
             break;
         }
-        if (m_recordSpans) {
-            // Sampled steps only: wait for the device so the span covers the work, not its launch.
-            if (device.is_cuda())
-                torch::cuda::synchronize(device.index());
-            m_spans[rank].push_back(
-                {rank, action.stage, sch::opLetter(action.op), action.microbatch, m_actionStart[rank], micros()});
-        }
+        if (m_recordSpans)
+            open.push_back({&action, m_actionStart[rank], m_clocks[rank]->mark()});
+    }
+    if (m_recordSpans) {
+        // Sampled steps only: on CUDA this waits for the device, so spans cover the work.
+        const std::vector<std::int64_t> times = m_clocks[rank]->resolve();
+        for (const Open& o : open)
+            m_spans[rank].push_back({rank, o.action->stage, sch::opLetter(o.action->op), o.action->microbatch,
+                                     times[o.start], times[o.end]});
+        m_clocks[rank].reset();
     }
 #if defined(TUNEBENCH_WITH_CUDA) && TORCH_VERSION_MAJOR >= 2
     if (m_config.bf16 && device.is_cuda()) {
@@ -468,8 +479,19 @@ void Pipeline::execute(int rank)
 void Pipeline::markStart(int rank)
 {
     if (m_recordSpans)
-        m_actionStart[rank] =
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_runStart).count();
+        m_clocks[rank]->remark(m_actionStart[rank]);
+}
+
+void Pipeline::send(Mailbox::Kind kind, int stage, int microbatch, const torch::Tensor& tensor,
+                    const torch::Device& from)
+{
+    m_mailbox.put(kind, stage, microbatch, Parcel{tensor, device::Ready::now(from)});
+}
+
+torch::Tensor Pipeline::receive(Mailbox::Kind kind, int stage, int microbatch, const torch::Device& to)
+{
+    Parcel parcel = m_mailbox.take(kind, stage, microbatch);
+    return device::receive(parcel.tensor, parcel.ready, to);
 }
 
 void Pipeline::forward(int stage, int microbatch)
@@ -482,7 +504,7 @@ void Pipeline::forward(int stage, int microbatch)
     if (stage == 0) {
         input = m_inputs[microbatch].to(st.device);
     } else {
-        input = m_mailbox.take(Mailbox::Activation, stage, microbatch).to(st.device);
+        input = receive(Mailbox::Activation, stage, microbatch, st.device);
         if (input.is_floating_point())
             input = input.detach().requires_grad_(true);
         markStart(st.rank);
@@ -496,7 +518,7 @@ void Pipeline::forward(int stage, int microbatch)
         stash.rng = saveRng(st.device);
         torch::NoGradGuard noGrad;
         output = runLayers(stage, input);
-        stash.input = m_config.offloadActivations ? input.detach().to(torch::kCPU) : input.detach();
+        stash.input = m_config.offloadActivations ? device::offload(input) : input.detach();
     } else {
         output = runLayers(stage, input);
         stash.input = input;
@@ -508,7 +530,7 @@ void Pipeline::forward(int stage, int microbatch)
         if (!stash.recompute)
             stash.output = loss * m_lossScale;
     } else {
-        m_mailbox.put(Mailbox::Activation, stage + 1, microbatch, output.detach());
+        send(Mailbox::Activation, stage + 1, microbatch, output.detach(), st.device);
         if (!stash.recompute)
             stash.output = output;
     }
@@ -525,13 +547,13 @@ void Pipeline::backward(int stage, int microbatch)
 
     torch::Tensor gradOutput;
     if (!last) {
-        gradOutput = m_mailbox.take(Mailbox::Gradient, stage, microbatch).to(st.device);
+        gradOutput = receive(Mailbox::Gradient, stage, microbatch, st.device);
         markStart(st.rank);
     }
     torch::Tensor input = stash.input;
     torch::Tensor output = stash.output;
     if (stash.recompute) {
-        input = input.to(st.device);
+        input = device::reload(input, st.device);
         if (stage > 0 && input.is_floating_point())
             input = input.detach().requires_grad_(true);
         RngFork fork(st.device, stash.rng);
@@ -547,7 +569,7 @@ void Pipeline::backward(int stage, int microbatch)
         // B: the input gradient only; the graph is kept for W.
         if (sendInputGrad) {
             auto g = torch::autograd::grad({output}, {input}, grads, /*retain_graph=*/true);
-            m_mailbox.put(Mailbox::Gradient, stage - 1, microbatch, g[0]);
+            send(Mailbox::Gradient, stage - 1, microbatch, g[0], st.device);
         }
         stash.input = input;
         stash.output = output;
@@ -555,7 +577,7 @@ void Pipeline::backward(int stage, int microbatch)
     } else {
         torch::autograd::backward({output}, grads);
         if (sendInputGrad)
-            m_mailbox.put(Mailbox::Gradient, stage - 1, microbatch, input.grad());
+            send(Mailbox::Gradient, stage - 1, microbatch, input.grad(), st.device);
         st.bytes -= stash.bytes;
         stash = Stash{};
     }

@@ -9,6 +9,7 @@
 // Mailbox. Parameters may be read and stepped by the caller between run() calls.
 
 #include "algorithms/schedules/schedule.h"
+#include "device.h"
 #include "model.h"
 
 #include <torch/torch.h>
@@ -68,21 +69,28 @@ struct SpanRecord {
     std::int64_t endUs = 0;
 };
 
+// A tensor in flight between stages, with the point in its producer's stream after which
+// it is complete (CUDA; always ready on the CPU).
+struct Parcel {
+    torch::Tensor tensor;
+    device::Ready ready;
+};
+
 // Activations and gradients in flight between stages, keyed by (kind, stage, micro-batch).
 // take() blocks until the tensor is there; abort() wakes every waiter with an exception,
 // so one failing worker cannot leave the others waiting forever.
 class Mailbox {
 public:
     enum Kind { Activation = 0, Gradient = 1 };
-    void put(Kind kind, int stage, int microbatch, torch::Tensor tensor);
-    torch::Tensor take(Kind kind, int stage, int microbatch);
+    void put(Kind kind, int stage, int microbatch, Parcel parcel);
+    Parcel take(Kind kind, int stage, int microbatch);
     void abort();
     void reset();
 
 private:
     std::mutex m_mutex; // guards m_slots and m_aborted
     std::condition_variable m_changed;
-    std::map<std::tuple<int, int, int>, torch::Tensor> m_slots;
+    std::map<std::tuple<int, int, int>, Parcel> m_slots;
     bool m_aborted = false;
 };
 
@@ -125,8 +133,10 @@ private:
     void weightGradient(int stage, int microbatch);
     bool checkpointed(int microbatch) const;
     void workerLoop(int rank);
-    void markStart(int rank);
-    double runL2L(); // a span starts when the action's input has arrived
+    void markStart(int rank); // a span starts when the action's input has arrived
+    void send(Mailbox::Kind kind, int stage, int microbatch, const torch::Tensor& tensor, const torch::Device& from);
+    torch::Tensor receive(Mailbox::Kind kind, int stage, int microbatch, const torch::Device& to);
+    double runL2L();
 
     Model& m_model;
     PipelineConfig m_config;
@@ -143,7 +153,8 @@ private:
     std::vector<std::vector<SpanRecord>> m_spans;
     std::vector<torch::Tensor> m_rankLoss; // summed loss of the last stage's micro-batches, per rank
     std::vector<std::exception_ptr> m_errors;
-    std::vector<std::int64_t> m_actionStart;
+    std::vector<std::unique_ptr<device::SpanClock>> m_clocks; // per rank, sampled steps only
+    std::vector<int> m_actionStart;                          // per rank: the open span's start mark
 
     std::vector<std::thread> m_threads;
     std::mutex m_mutex; // guards m_generation, m_pending, m_stopping

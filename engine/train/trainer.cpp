@@ -1,6 +1,8 @@
 #include "trainer.h"
 
+#include "allreduce.h"
 #include "data.h"
+#include "device.h"
 #include "model.h"
 #include "pipeline.h"
 
@@ -13,6 +15,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <numeric>
@@ -54,11 +57,15 @@ std::string deviceName(const torch::Device& d)
     return d.str();
 }
 
-std::vector<torch::Device> resolveDevices(const Options& o)
+// The devices of replica `replica`'s ranks: --devices lists one for all, one per rank (shared
+// by the replicas) or one per rank of every replica, replica 0's first.
+std::vector<torch::Device> resolveDevices(const Options& o, int replica)
 {
     std::vector<torch::Device> out;
+    const auto listed = static_cast<int>(o.devices.size());
     for (int r = 0; r < o.stages; ++r) {
-        const std::string& name = o.devices.size() == 1 ? o.devices[0] : o.devices[r];
+        const std::string& name = listed == 1 ? o.devices[0] : listed == o.stages ? o.devices[r]
+                                                                                  : o.devices[replica * o.stages + r];
         torch::Device device(name);
         if (device.is_cuda()) {
             if (!torch::cuda::is_available())
@@ -187,8 +194,32 @@ RunSummary train(const Options& o, std::ostream& out)
         throw UsageError(problem);
     if (o.threads > 0)
         torch::set_num_threads(o.threads);
-    const std::vector<torch::Device> rankDevices = resolveDevices(o);
-    const bool anyCuda = std::any_of(rankDevices.begin(), rankDevices.end(), [](const auto& d) { return d.is_cuda(); });
+    std::vector<std::vector<torch::Device>> replicaDevices;
+    for (int r = 0; r < o.replicas; ++r)
+        replicaDevices.push_back(resolveDevices(o, r));
+    const std::vector<torch::Device>& rankDevices = replicaDevices[0];
+    bool anyCuda = false;
+    for (const auto& devices : replicaDevices)
+        for (const torch::Device& d : devices)
+            anyCuda = anyCuda || d.is_cuda();
+    if (o.gpuMemoryLimitGb > 0.0) {
+        if (!anyCuda)
+            throw UsageError("--gpu-memory-limit caps CUDA devices: give --devices cuda:N");
+        std::vector<torch::Device> capped;
+        for (const auto& devices : replicaDevices)
+            for (const torch::Device& d : devices)
+                if (d.is_cuda() && std::find(capped.begin(), capped.end(), d) == capped.end()) {
+                    const auto bytes = static_cast<std::int64_t>(o.gpuMemoryLimitGb * 1073741824.0);
+                    const std::int64_t total = device::totalMemory(d);
+                    if (bytes > total)
+                        throw UsageError("--gpu-memory-limit " + std::to_string(o.gpuMemoryLimitGb) + " GiB is more than "
+                                         + d.str() + "'s " + std::to_string(total / 1073741824.0) + " GiB");
+                    device::limitMemory(d, bytes);
+                    capped.push_back(d);
+                    out << "memory limit: " << d.str() << " capped at " << o.gpuMemoryLimitGb << " GiB of "
+                        << total / 1073741824.0 << std::endl;
+                }
+    }
     if (o.precision == "bf16") {
 #if defined(TUNEBENCH_WITH_CUDA) && TORCH_VERSION_MAJOR >= 2
         if (!anyCuda)
@@ -213,22 +244,23 @@ RunSummary train(const Options& o, std::ostream& out)
     else
         data = loadCsv(o.data, o.seed, o.valFraction);
 
+    if (o.model == "mlp" && data.trainX.dim() != 2)
+        throw UsageError("--model mlp needs flat samples; use --model cnn for images");
+    auto makeModel = [&] {
+        if (o.model == "gpt")
+            return makeGpt(gpt);
+        if (o.model == "cnn")
+            return makeCnn(data.trainX.size(1), data.trainX.size(2), data.trainX.size(3), data.classes);
+        return makeMlp(static_cast<int>(data.trainX.size(1)), o.hidden, o.depth, data.classes);
+    };
     torch::manual_seed(o.seed);
-    Model model;
-    if (o.model == "gpt")
-        model = makeGpt(gpt);
-    else if (o.model == "cnn")
-        model = makeCnn(data.trainX.size(1), data.trainX.size(2), data.trainX.size(3), data.classes);
-    else {
-        if (data.trainX.dim() != 2)
-            throw UsageError("--model mlp needs flat samples; use --model cnn for images");
-        model = makeMlp(static_cast<int>(data.trainX.size(1)), o.hidden, o.depth, data.classes);
-    }
+    Model model = makeModel();
 
     const int batch = o.batch > 0 ? o.batch : (o.model == "gpt" ? gpt.batch : 64);
-    if (batch < o.microbatches)
+    if (batch < o.microbatches * o.replicas)
         throw UsageError("--batch " + std::to_string(batch) + " is smaller than --microbatches "
-                         + std::to_string(o.microbatches));
+                         + std::to_string(o.microbatches)
+                         + (o.replicas > 1 ? " x --replicas " + std::to_string(o.replicas) : std::string()));
     const sch::Schedule schedule = sch::makeSchedule(o.schedule, o.stages, o.microbatches, o.virtualStages);
     if (static_cast<int>(model.layers.size()) < schedule.stages)
         throw UsageError("the " + o.model + " model has " + std::to_string(model.layers.size()) + " layers, fewer than the "
@@ -251,16 +283,48 @@ RunSummary train(const Options& o, std::ostream& out)
     config.bf16 = o.precision == "bf16";
     config.l2l = o.offload == "l2l";
     const int totalThreads = o.threads > 0 ? o.threads : at::get_num_threads();
-    config.threadsPerWorker = std::max(1, totalThreads / schedule.devices);
-    Pipeline pipeline(model, config);
+    config.threadsPerWorker = std::max(1, totalThreads / (schedule.devices * o.replicas));
 
-    std::unique_ptr<torch::optim::Optimizer> optimizer;
-    if (o.optimizer == "sgd")
-        optimizer = std::make_unique<torch::optim::SGD>(
-            model.parameters(), torch::optim::SGDOptions(o.lr).momentum(o.momentum).weight_decay(o.weightDecay));
-    else
-        optimizer = std::make_unique<torch::optim::AdamW>(
-            model.parameters(), torch::optim::AdamWOptions(o.lr).weight_decay(o.weightDecay));
+    // Replicas: replica 0 is `model`; the others are built the same way and start from its
+    // parameters. Each has its pipeline and its optimizer; identical summed gradients keep
+    // them identical.
+    auto makeOptimizer = [&](const Model& m) -> std::unique_ptr<torch::optim::Optimizer> {
+        if (o.optimizer == "sgd")
+            return std::make_unique<torch::optim::SGD>(
+                m.parameters(), torch::optim::SGDOptions(o.lr).momentum(o.momentum).weight_decay(o.weightDecay));
+        return std::make_unique<torch::optim::AdamW>(m.parameters(),
+                                                     torch::optim::AdamWOptions(o.lr).weight_decay(o.weightDecay));
+    };
+    struct Replica {
+        Model* model = nullptr;
+        std::unique_ptr<Pipeline> pipeline;
+        std::unique_ptr<torch::optim::Optimizer> optimizer;
+    };
+    std::vector<std::unique_ptr<Model>> extraModels;
+    std::vector<Replica> replicas;
+    for (int r = 0; r < o.replicas; ++r) {
+        Model* m = &model;
+        if (r > 0) {
+            extraModels.push_back(std::make_unique<Model>(makeModel()));
+            m = extraModels.back().get();
+            torch::NoGradGuard noGrad;
+            const auto from = model.parameters(), to = m->parameters();
+            for (std::size_t i = 0; i < from.size(); ++i)
+                to[i].copy_(from[i]);
+        }
+        PipelineConfig replicaConfig = config;
+        replicaConfig.rankDevices = replicaDevices[r];
+        replicas.push_back({m, std::make_unique<Pipeline>(*m, replicaConfig), nullptr});
+        replicas.back().optimizer = makeOptimizer(*m);
+    }
+    Pipeline& pipeline = *replicas[0].pipeline;
+    std::vector<std::vector<torch::Tensor>> replicaParams;
+    for (const Replica& replica : replicas)
+        replicaParams.push_back(replica.model->parameters());
+    GradientReducer reducer(replicaParams);
+    for (const auto& devices : replicaDevices)
+        for (const torch::Device& d : devices)
+            device::resetPeak(d);
 
     std::optional<Checkpointer> checkpointer;
     if (!o.out.empty())
@@ -268,7 +332,8 @@ RunSummary train(const Options& o, std::ostream& out)
     std::int64_t step = 0;
     if (o.resume) {
         if (std::filesystem::exists(checkpointer->file())) {
-            step = checkpointer->load(model, *optimizer);
+            for (const Replica& replica : replicas)
+                step = checkpointer->load(*replica.model, *replica.optimizer);
             out << "resumed from " << checkpointer->file().string() << " at step " << step << std::endl;
         } else {
             out << "no checkpoint in " << o.out << ": starting from step 0" << std::endl;
@@ -281,7 +346,8 @@ RunSummary train(const Options& o, std::ostream& out)
         e << "@tunebench {\"event\": \"partition\", \"method\": " << jsonString(o.partition)
           << ", \"schedule\": " << jsonString(schedule.kind) << ", \"ranks\": " << schedule.devices
           << ", \"microbatches\": " << schedule.microbatches << ", \"virtual_stages\": " << schedule.virtualStages
-          << ", \"checkpoint\": " << jsonString(o.checkpoint) << ", \"parameters\": " << model.parameterCount()
+          << ", \"checkpoint\": " << jsonString(o.checkpoint) << ", \"replicas\": " << o.replicas
+          << ", \"gradient_reduction\": " << jsonString(reducer.method()) << ", \"parameters\": " << model.parameterCount()
           << ", \"stages\": [";
         for (int s = 0; s < schedule.stages; ++s) {
             std::int64_t params = 0;
@@ -300,7 +366,6 @@ RunSummary train(const Options& o, std::ostream& out)
         << " validation samples; " << stepsPerEpoch << " steps per epoch" << std::endl;
 
     RunSummary summary;
-    const std::vector<torch::Tensor> params = model.parameters();
     const double samplesPerStep = static_cast<double>(batch) * o.accumulate;
     const double lossScale = 1.0 / (samplesPerStep * static_cast<double>(data.tokensPerSample));
     std::int64_t orderEpoch = -1;
@@ -310,12 +375,18 @@ RunSummary train(const Options& o, std::ostream& out)
         summary.valLoss = ev.loss;
         summary.valAccuracy = ev.accuracy;
         out << "epoch=" << epoch << " val_loss=" << ev.loss << " val_accuracy=" << ev.accuracy << std::endl;
+        // Per stage: on CUDA the caching allocator's peak of the stage's device (shared by the
+        // stages on that device), else the bytes the stage stashed; both with the stash figures.
         const auto peaks = pipeline.peakStashed();
         const auto bytes = pipeline.peakStashedBytes();
-        for (int s = 0; s < pipeline.stageCount(); ++s)
+        for (int s = 0; s < pipeline.stageCount(); ++s) {
+            const torch::Device d = pipeline.stageDevice(s);
+            const std::int64_t allocated = device::peakAllocatedBytes(d);
             out << "@tunebench {\"event\": \"memory\", \"stage\": " << s << ", \"device\": "
-                << jsonString(deviceName(pipeline.stageDevice(s))) << ", \"peak_bytes\": " << bytes[s]
-                << ", \"peak_microbatches\": " << peaks[s] << ", \"source\": \"stash\"}" << std::endl;
+                << jsonString(deviceName(d)) << ", \"peak_bytes\": " << (allocated >= 0 ? allocated : bytes[s])
+                << ", \"stash_bytes\": " << bytes[s] << ", \"peak_microbatches\": " << peaks[s]
+                << ", \"source\": \"" << (allocated >= 0 ? "cuda_allocator" : "stash") << "\"}" << std::endl;
+        }
     };
 
     out << std::setprecision(6);
@@ -329,21 +400,54 @@ RunSummary train(const Options& o, std::ostream& out)
         }
         const bool sampled = step == 1 || step % o.spanEvery == 0;
         const auto t0 = std::chrono::steady_clock::now();
-        optimizer->zero_grad();
+        for (Replica& replica : replicas)
+            replica.optimizer->zero_grad();
         double lossSum = 0.0;
         std::vector<SpanRecord> spans;
         for (int k = 0; k < o.accumulate; ++k) {
             const std::int64_t first = (inEpoch * o.accumulate + k) * batch;
             torch::Tensor index = torch::tensor(
                 std::vector<std::int64_t>(order.begin() + first, order.begin() + first + batch), torch::kLong);
-            lossSum += pipeline.run(data.trainX.index_select(0, index), data.trainY.index_select(0, index), lossScale,
-                                    sampled && k == 0);
-            if (sampled && k == 0)
+            const bool record = sampled && k == 0;
+            if (replicas.size() == 1) {
+                lossSum += pipeline.run(data.trainX.index_select(0, index), data.trainY.index_select(0, index),
+                                        lossScale, record);
+            } else {
+                // Each replica its contiguous share of the mini-batch, all at once.
+                const std::vector<torch::Tensor> shares = index.tensor_split(static_cast<std::int64_t>(replicas.size()));
+                std::vector<std::future<double>> running;
+                for (std::size_t r = 1; r < replicas.size(); ++r)
+                    running.push_back(std::async(std::launch::async, [&, r] {
+                        return replicas[r].pipeline->run(data.trainX.index_select(0, shares[r]),
+                                                         data.trainY.index_select(0, shares[r]), lossScale, false);
+                    }));
+                std::exception_ptr failure;
+                try {
+                    lossSum += pipeline.run(data.trainX.index_select(0, shares[0]),
+                                            data.trainY.index_select(0, shares[0]), lossScale, record);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+                for (auto& f : running) {
+                    try {
+                        lossSum += f.get();
+                    } catch (...) {
+                        if (!failure)
+                            failure = std::current_exception();
+                    }
+                }
+                if (failure)
+                    std::rethrow_exception(failure);
+            }
+            if (record)
                 spans = pipeline.spans();
         }
-        if (o.clip > 0.0)
-            clipGradients(params, o.clip);
-        optimizer->step();
+        reducer.reduce();
+        for (Replica& replica : replicas) {
+            if (o.clip > 0.0)
+                clipGradients(replica.model->parameters(), o.clip);
+            replica.optimizer->step();
+        }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const double loss = lossSum / (samplesPerStep * static_cast<double>(data.tokensPerSample));
         summary.losses.push_back(loss);
@@ -366,11 +470,11 @@ RunSummary train(const Options& o, std::ostream& out)
         if (epochEnd) {
             report(step % stepsPerEpoch == 0 ? epoch + 1 : epoch);
             if (checkpointer)
-                checkpointer->save(model, *optimizer, step);
+                checkpointer->save(model, *replicas[0].optimizer, step);
         }
         if (g_stopRequested.load() && step < totalSteps) {
             if (checkpointer && !epochEnd)
-                checkpointer->save(model, *optimizer, step);
+                checkpointer->save(model, *replicas[0].optimizer, step);
             out << "stopped by request at step " << step
                 << (checkpointer ? ", checkpoint saved to " + checkpointer->file().string() : std::string()) << std::endl;
             summary.exitCode = 143;

@@ -203,6 +203,9 @@ private slots:
         QTest::newRow("trainer, no stages") << QStringList{"/opt/tb/bin/tunebench-train", "--model", "mlp"} << -1 << 1;
         QTest::newRow("trainer, --stages 4") << QStringList{"tunebench-train", "--stages", "4"} << -1 << 4;
         QTest::newRow("trainer, --stages=2") << QStringList{"/x/tunebench-train", "--stages=2"} << -1 << 2;
+        QTest::newRow("trainer, 2 stages x 3 replicas")
+            << QStringList{"tunebench-train", "--stages", "2", "--replicas=3"} << -1 << 6;
+        QTest::newRow("trainer, replicas only") << QStringList{"tunebench-train", "--replicas", "2"} << -1 << 2;
         QTest::newRow("trainer told to share") << QStringList{"tunebench-train", "--stages", "4"} << 1 << 1;
         QTest::newRow("gpus_per_trial 0") << QStringList{"python3"} << 0 << 0;
         QTest::newRow("gpus_per_trial 2") << QStringList{"python3"} << 2 << 2;

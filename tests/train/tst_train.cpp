@@ -1,9 +1,11 @@
 // Trainer tests: pipeline results equal single-device full-batch training for every
 // schedule, stage count, micro-batch count and checkpoint mode; stashed activations match
-// the schedule simulator; spirals learns; resume continues exactly; bad flags exit 2.
+// the schedule simulator; data-parallel replicas train like one pipeline on the whole
+// batch; spirals learns; resume continues exactly; bad flags exit 2.
 // Plain C++ (no Qt Test) so it builds where only libtorch is installed.
 
 #include "algorithms/schedules/schedule.h"
+#include "engine/train/allreduce.h"
 #include "engine/train/data.h"
 #include "engine/train/model.h"
 #include "engine/train/options.h"
@@ -242,6 +244,65 @@ Options spiralsOptions()
     return o;
 }
 
+// Replicas: the reducer leaves the sum in every copy; a run with R replicas (each its share
+// of the mini-batch) follows the loss sequence of one pipeline on the whole mini-batch.
+void testReplicas()
+{
+    {
+        torch::manual_seed(4);
+        std::vector<std::vector<torch::Tensor>> params(3);
+        std::vector<torch::Tensor> sums{torch::zeros({3, 2}), torch::zeros({5})};
+        for (auto& replica : params)
+            for (const torch::Tensor& like : sums) {
+                torch::Tensor p = torch::zeros(like.sizes()).requires_grad_(true);
+                p.mutable_grad() = torch::randn(like.sizes());
+                replica.push_back(p);
+            }
+        for (auto& replica : params)
+            for (std::size_t i = 0; i < sums.size(); ++i)
+                sums[i] += replica[i].grad();
+        GradientReducer reducer(params);
+        check(reducer.method() == "copy", "CPU replicas sum by copies (method " + reducer.method() + ")");
+        reducer.reduce();
+        bool all = true;
+        for (auto& replica : params)
+            for (std::size_t i = 0; i < sums.size(); ++i)
+                all = all && torch::allclose(replica[i].grad(), sums[i], 1e-6, 1e-6);
+        check(all, "after reduce() every replica's gradient is the sum over the replicas");
+        std::vector<std::vector<torch::Tensor>> mismatched{{torch::zeros({2})}, {torch::zeros({3})}};
+        bool threw = false;
+        try {
+            GradientReducer bad(mismatched);
+        } catch (const std::invalid_argument&) {
+            threw = true;
+        }
+        check(threw, "replicas with different parameter shapes are refused");
+    }
+    for (const std::string optimizer : {"sgd", "adamw"})
+        for (const auto& [stages, replicas] : std::vector<std::pair<int, int>>{{1, 2}, {2, 2}, {2, 4}}) {
+            Options o = spiralsOptions();
+            o.optimizer = optimizer;
+            o.stages = stages;
+            o.microbatches = 2;
+            o.schedule = stages == 1 ? "gpipe" : "1f1b";
+            o.steps = 8;
+            std::ostringstream oneLog, manyLog;
+            const RunSummary one = train(o, oneLog);
+            o.replicas = replicas;
+            const RunSummary many = train(o, manyLog);
+            const std::string name = optimizer + " p=" + std::to_string(stages) + " x " + std::to_string(replicas)
+                + " replicas";
+            bool same = one.losses.size() == 8 && many.losses.size() == 8;
+            for (std::size_t i = 0; same && i < 8; ++i)
+                same = std::abs(one.losses[i] - many.losses[i]) <= 1e-5 * std::abs(one.losses[i]);
+            check(same, name + ": the loss sequence differs from one pipeline on the whole mini-batch");
+            check(std::abs(one.valLoss - many.valLoss) <= 1e-5 * std::abs(one.valLoss), name + ": validation loss differs");
+            check(manyLog.str().find("\"replicas\": " + std::to_string(replicas)) != std::string::npos
+                      && manyLog.str().find("\"gradient_reduction\": \"copy\"") != std::string::npos,
+                  name + ": the partition event names the replicas and the reduction");
+        }
+}
+
 void testSpiralsLearns()
 {
     Options o = spiralsOptions();
@@ -404,6 +465,11 @@ void testCommandLine()
         {"--batch 4000", "batch larger than the data"},
         {"--resume", "resume without --out"},
         {"--schedule pipedream", "unknown schedule"},
+        {"--replicas 0", "zero replicas"},
+        {"--stages 2 --microbatches 2 --replicas 2 --devices cpu,cpu,cpu", "device count fits neither ranks nor replicas"},
+        {"--microbatches 4 --replicas 8", "batch smaller than micro-batches x replicas"},
+        {"--gpu-memory-limit 4", "a GPU memory limit on the CPU"},
+        {"--gpu-memory-limit -1", "a negative GPU memory limit"},
     };
     for (const auto& [args, why] : bad) {
         const ParseResult parsed = parseArgs(withBase(args));
@@ -463,6 +529,7 @@ int main()
         {"partition", testPartition},
         {"equivalence (all schedules)", testEquivalenceAllSchedules},
         {"equivalence (offload, accumulation, AdamW)", testEquivalenceVariants},
+        {"replicas", testReplicas},
         {"resume", testResume},
         {"other tasks", testOtherTasks},
         {"command line", testCommandLine},
