@@ -5,8 +5,12 @@ process per run: ask -> evaluate the Python function -> tell), side by side with
 
 Usage: /usr/bin/python3 bench/sampler_efficiency.py BUILD_DIR [--jobs 2] [--seeds 20]
        [--trials 100] [--functions a,b] [--ours tpe,gp,random,cmaes]
-       [--optuna random,tpe,tpe_mv,cmaes | --no-optuna] [--optuna-per-seed] [--json-out FILE]
+       [--optuna random,tpe,tpe_mv,cmaes | --no-optuna] [--optuna-per-seed] [--block 20]
+       [--json-out FILE]
 Prints progress on stderr, then JSON and a markdown table on stdout.
+With --optuna-per-seed and more seeds than --block, the seeds are also cut into disjoint
+blocks of --block seeds (0-19, 20-39, ...) and each block's medians compared: how often a
+20-seed median says "ours is worse" when the samplers are in fact alike.
 regret = best value found - the function's known optimum (minimisation)."""
 import argparse, json, math, multiprocessing as mp, os, statistics, subprocess, sys, tempfile, time
 
@@ -102,6 +106,23 @@ def fmt(x):
     return f"{x:.3g}" if abs(x) >= 1e-3 else f"{x:.2e}"
 
 
+def blocks(ours, theirs, size):
+    """Per disjoint block of `size` seeds: both medians; how many blocks ours <= theirs; and a
+    bootstrap 95% interval of the ratio of the two full-sample medians (ours / theirs)."""
+    n = min(len(ours), len(theirs))
+    if n < 2 * size:
+        return {}
+    import random
+    rows = [(statistics.median(ours[i:i + size]), statistics.median(theirs[i:i + size]))
+            for i in range(0, n - size + 1, size)]
+    rng = random.Random(0)
+    ratios = sorted(statistics.median(rng.choices(ours, k=len(ours))) /
+                    statistics.median(rng.choices(theirs, k=len(theirs))) for _ in range(2000))
+    return {"block_size": size, "block_medians": rows,
+            "blocks_ours_no_worse": sum(1 for o, t in rows if o <= t), "blocks": len(rows),
+            "median_ratio_ci95": [ratios[49], ratios[1949]]}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -115,6 +136,8 @@ def main():
     ap.add_argument("--optuna-per-seed", action="store_true",
                     help="one task per Optuna run (same samplers as efficiency()), keeping every seed's "
                          "regret for a Mann-Whitney test against ours")
+    ap.add_argument("--block", type=int, default=20,
+                    help="with --optuna-per-seed: compare the medians of each block of this many seeds")
     ap.add_argument("--json-out")
     a = ap.parse_args()
     cli = os.path.abspath(os.path.join(a.build, "app", "tunebench-cli"))
@@ -171,7 +194,8 @@ def main():
                 from scipy.stats import mannwhitneyu
                 tests[f"{f}: ours {mine} vs optuna tpe"] = {
                     "ours_median": m, "optuna_median": ot["median_regret"],
-                    "p_two_sided": float(mannwhitneyu(r["regrets"], ot["regrets"], alternative="two-sided").pvalue)}
+                    "p_two_sided": float(mannwhitneyu(r["regrets"], ot["regrets"], alternative="two-sided").pvalue),
+                    **blocks(r["regrets"], ot["regrets"], a.block)}
     out = {"trials": a.trials, "seeds": a.seeds, "jobs": a.jobs, "wall_s": time.time() - t0,
            "loadavg_start": load_start, "loadavg_end": os.getloadavg(), "results": results, "verdicts": verdicts,
            "mann_whitney": tests}
@@ -196,6 +220,11 @@ def main():
             print(f"- {k}: {'met' if v else 'NOT met'}")
     for k, v in tests.items():
         print(f"- {k}: medians {fmt(v['ours_median'])} vs {fmt(v['optuna_median'])}, Mann-Whitney p = {v['p_two_sided']:.3g}")
+        if "blocks" in v:
+            lo, hi = v["median_ratio_ci95"]
+            print(f"  {v['block_size']}-seed blocks where ours <= Optuna: {v['blocks_ours_no_worse']} of {v['blocks']}; "
+                  f"ratio of medians (ours / Optuna) 95% bootstrap interval {lo:.2f}-{hi:.2f}")
+            print("  per block (ours, Optuna): " + ", ".join(f"({fmt(o)}, {fmt(t)})" for o, t in v["block_medians"]))
 
 
 if __name__ == "__main__":

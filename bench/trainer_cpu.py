@@ -5,6 +5,10 @@
     fp32, AdamW, the batch and block of torch_ref_gpt.py's configs) against
     `torch_ref_gpt.py tiny|small cpu`, both at the same thread count (--threads T and
     OMP_NUM_THREADS=T).
+    --a-mode concurrent instead runs both at once, one thread each, one on each core, so
+    that whatever slows this shared machine down slows both alike: the reference through
+    bench/torch_ref_steps.py (torch_ref_gpt.py's model and step, a line per step), and each
+    side's rate counts only the steps that ended while both were running.
 (b) two CPU stages (--stages 2 --devices cpu,cpu --threads 2: one intra-op thread per
     worker), m = 8, 1f1b and gpipe, gpt small: the measured bubble (from the span events of
     every step: per device 1 - busy / makespan, averaged over the devices) against the
@@ -21,9 +25,9 @@ OMP_NUM_THREADS on both sides; (b) sets OPENBLAS_NUM_THREADS=1, i.e. one thread 
 (without it two workers run 2 + 2 BLAS threads on 2 cores and the pipeline is ~3.5x slower).
 
 Usage: /usr/bin/python3 bench/trainer_cpu.py [--build build] [--reps 3] [--part a|b|all]
-       [--a-threads 2,1] [--json FILE] [--logs DIR] [--quick]
+       [--a-threads 2,1] [--a-mode alternate|concurrent] [--json FILE] [--logs DIR] [--quick]
 """
-import argparse, json, os, re, statistics, subprocess, sys, time
+import argparse, json, os, re, statistics, subprocess, sys, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIGS = {"tiny": dict(n_layer=4, d=128, heads=4, block=64, batch=32),
@@ -51,6 +55,25 @@ def find_binary(build, name, subdirs):
 
 def load():
     return round(os.getloadavg()[0], 2)
+
+
+def run_pair(cmd, env_threads, log=None, blas_threads=None):
+    """Two copies of cmd at once (the machine's own 2-core ceiling for this workload).
+    Returns both outputs."""
+    env = dict(os.environ, OMP_NUM_THREADS=str(env_threads), MKL_NUM_THREADS=str(env_threads))
+    env.pop("OPENBLAS_NUM_THREADS", None)
+    if blas_threads:
+        env["OPENBLAS_NUM_THREADS"] = str(blas_threads)
+    t0 = time.perf_counter()
+    ps = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env) for _ in range(2)]
+    texts = [p.communicate()[0] for p in ps]
+    wall = time.perf_counter() - t0
+    if log:
+        with open(log, "w") as f:
+            f.write(" ".join(cmd) + "\n" + texts[0] + "\n# ---- second copy\n" + texts[1])
+    if any(p.returncode for p in ps):
+        sys.exit(f"failed: {' '.join(cmd)}\n{texts[0][-2000:]}")
+    return texts, wall
 
 
 def run(cmd, env_threads, log=None, blas_threads=None):
@@ -101,6 +124,82 @@ def med(xs):
 
 
 # ---- (a) tokens/s against PyTorch eager -------------------------------------------------
+
+def run_concurrent(cmds, threads, logs=None):
+    """Starts every command at once (OMP and OpenBLAS threads = threads). Returns, per
+    command, its output and the (arrival time, step, tokens/s) of each step line."""
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
+               OPENBLAS_NUM_THREADS=str(threads))
+    procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1, env=env)
+             for c in cmds]
+    lines = [[] for _ in cmds]
+    steps = [[] for _ in cmds]
+
+    def read(i):
+        for line in procs[i].stdout:
+            t = time.monotonic()
+            lines[i].append(line)
+            m = STEP.match(line)
+            if m:
+                steps[i].append((t, int(m.group(1)), float(m.group(2))))
+    readers = [threading.Thread(target=read, args=(i,)) for i in range(len(cmds))]
+    for r in readers:
+        r.start()
+    for r in readers:
+        r.join()
+    for i, p in enumerate(procs):
+        if p.wait() != 0:
+            sys.exit(f"failed: {' '.join(cmds[i])}\n{''.join(lines[i])[-2000:]}")
+    if logs:
+        for i, c in enumerate(cmds):
+            with open(logs[i], "w") as f:
+                f.write(" ".join(c) + "\n" + "".join(lines[i]))
+    return ["".join(x) for x in lines], steps
+
+
+def part_a_concurrent(a, train, ref, corpus, logs):
+    """Ours and the reference at once, one thread each; each side's rate over its steps
+    that ended inside the window in which both were past their warm-up."""
+    steps_ref = os.path.join(ROOT, "bench", "torch_ref_steps.py")
+    res = {}
+    for size in ("tiny", "small"):
+        steps, warm = (60, 5) if size == "tiny" else (12, 2)
+        if a.quick:
+            steps, warm = (10, 2) if size == "tiny" else (4, 1)
+        ours_cmd = [train, "--task", "text", "--data", corpus, "--model", "gpt", "--size", size,
+                    "--stages", "1", "--threads", "1", "--steps", str(steps), "--lr", "3e-4",
+                    "--optimizer", "adamw", "--precision", "fp32", "--span-every", "1000000",
+                    "--val-fraction", "0.1" if size == "tiny" else "0.03"]
+        ref_cmd = ["/usr/bin/python3", steps_ref, ref, size, str(steps)]
+        runs = []
+        for r in range(a.reps):
+            l0 = load()
+            texts, st = run_concurrent([ours_cmd, ref_cmd], 1,
+                                       logs and [f"{logs}/a_{size}_conc_ours_{r}.log", f"{logs}/a_{size}_conc_ref_{r}.log"])
+            ours = [x for x in st[0] if x[1] > warm]
+            theirs = st[1]  # the reference's warm-up steps are not printed
+            t0 = max(ours[0][0] - 1e-9, theirs[0][0] - 1e-9)
+            t1 = min(ours[-1][0], theirs[-1][0])
+            ko = [x[2] for x in ours if t0 <= x[0] <= t1]
+            kt = [x[2] for x in theirs if t0 <= x[0] <= t1]
+            row = {"ours": len(ko) / sum(1 / x for x in ko) if ko else None,
+                   "ref": len(kt) / sum(1 / x for x in kt) if kt else None,
+                   "ours_steps_in_window": len(ko), "ref_steps_in_window": len(kt),
+                   "window_s": round(t1 - t0, 1), "load": [l0, load()]}
+            row["ratio"] = row["ours"] / row["ref"] if row["ours"] and row["ref"] else None
+            runs.append(row)
+            print(f"  (a, concurrent) {size} rep {r}: ours {row['ours']} ref {row['ref']} ratio {row['ratio']} "
+                  f"({len(ko)} / {len(kt)} steps in {row['window_s']} s) load {row['load']}", file=sys.stderr)
+        ok = [x for x in runs if x["ratio"]]
+        res[f"{size} 1t concurrent"] = {
+            "model": f"gpt {size}", "config": CONFIGS[size], "threads": 1, "mode": "concurrent", "steps": steps,
+            "warmup_steps_dropped": warm,
+            "ours_tokens_per_s": med([x["ours"] for x in ok]), "ref_tokens_per_s": med([x["ref"] for x in ok]),
+            "ratio": med([x["ratio"] for x in ok]),
+            "load_range": [min(min(x["load"]) for x in runs), max(max(x["load"]) for x in runs)], "runs": runs}
+        res[f"{size} 1t concurrent"]["target_1_0x_met"] = res[f"{size} 1t concurrent"]["ratio"] >= 1.0
+    return res
+
 
 def part_a(a, train, ref, corpus, logs):
     res = {}
@@ -153,16 +252,20 @@ def part_a(a, train, ref, corpus, logs):
 
 # ---- (b) two CPU stages: bubble and speed-up --------------------------------------------
 
+def virtual(kind):
+    return ["--virtual-stages", "2"] if kind == "interleaved" else []
+
+
 def schedule_order(cli, kind, p, m):
     """The schedule's per-device action order, from the simulator itself."""
     out = subprocess.run([cli, "schedule", "--schedule", kind, "--stages", str(p), "--microbatches", str(m),
-                          "--format", "json"], check=True, stdout=subprocess.PIPE, text=True).stdout
+                          "--format", "json"] + virtual(kind), check=True, stdout=subprocess.PIPE, text=True).stdout
     return [[(x["stage"], x["op"], x["microbatch"]) for x in dev] for dev in json.loads(out)["actions"]]
 
 
 def cli_bubble(cli, kind, p, m, f, b):
     out = subprocess.run([cli, "schedule", "--schedule", kind, "--stages", str(p), "--microbatches", str(m),
-                          "--durations", f"{f:.3f},{b:.3f},0", "--format", "json"],
+                          "--durations", f"{f:.3f},{b:.3f},0", "--format", "json"] + virtual(kind),
                          check=True, stdout=subprocess.PIPE, text=True).stdout
     j = json.loads(out)
     return j["bubble_fraction"], j["makespan"]
@@ -247,7 +350,20 @@ def part_b(a, train, cli, corpus, logs):
                                "--schedule", "1f1b", "--span-every", "1"],
         "2stage_gpipe": base + ["--stages", "2", "--devices", "cpu,cpu", "--threads", "2", "--microbatches", str(m),
                                 "--schedule", "gpipe", "--span-every", "1"],
+        # two ranks, two stages each (virtual stages): the same two workers, a smaller bubble
+        "2stage_interleaved": base + ["--stages", "2", "--devices", "cpu,cpu", "--threads", "2", "--microbatches",
+                                      str(m), "--schedule", "interleaved", "--virtual-stages", "2",
+                                      "--span-every", "1"],
     }
+    # two independent 1-stage 1-thread trainers at once: what two cores give this workload
+    if not a.reanalyze or os.path.exists(f"{a.reanalyze}/b_2procs_1thread_0.log"):
+        sides["2procs_1thread"] = sides["1stage_1thread"]
+    if a.b_sides:
+        wanted = ["1stage_1thread"] + [n for n in a.b_sides.split(",") if n != "1stage_1thread"]
+        unknown = [n for n in wanted if n not in sides]
+        if unknown:
+            sys.exit(f"--b-sides: unknown {unknown}; known: {list(sides)}")
+        sides = {n: sides[n] for n in wanted}
     names = list(sides)
     runs = {n: [] for n in names}
     partition = None
@@ -257,6 +373,27 @@ def part_b(a, train, cli, corpus, logs):
             l0 = load()
             threads = 2 if n.startswith("2stage") else 1
             # one BLAS thread per worker: see run() and the note in main()
+            if n == "2procs_1thread" and not a.reanalyze:
+                texts, wall = run_pair(sides[n], 1, logs and f"{logs}/b_{n}_{r}.log", blas_threads=1)
+                l1 = load()
+                if logs:
+                    with open(f"{logs}/b_{n}_{r}.log", "a") as f:
+                        f.write(f"# load {l0} {l1}\n")
+                text = texts[0] + "\n# ---- second copy\n" + texts[1]
+            if n == "2procs_1thread":
+                if a.reanalyze:
+                    with open(f"{a.reanalyze}/b_{n}_{r}.log") as f:
+                        text = f.read()
+                    m_ = re.search(r"^# load ([0-9.]+) ([0-9.]+)", text, re.M)
+                    l0, l1 = (float(m_.group(1)), float(m_.group(2))) if m_ else (None, None)
+                    wall = 0.0
+                halves = text.split("# ---- second copy") if "# ---- second copy" in text else [text]
+                row = {"tokens_per_s": sum(rate(steps_of(h), warm) for h in halves), "load": [l0, l1],
+                       "wall_s": round(wall, 1)}
+                runs[n].append(row)
+                print(f"  (b) {n} rep {r}: {row['tokens_per_s']:.0f} tokens/s (sum of two) load {row['load']}",
+                      file=sys.stderr)
+                continue
             if a.reanalyze:
                 with open(f"{a.reanalyze}/b_{n}_{r}.log") as f:
                     text = f.read()
@@ -303,8 +440,9 @@ def part_b(a, train, cli, corpus, logs):
                       "replay_bubble_per_action_durations", "measured_makespan_us", "sim_makespan_us",
                       "replay_makespan_us"):
                 res[n][k] = med([x[k] for x in runs[n]])
-            res[n]["forward_us"] = [med([x["forward_us"][s] for x in runs[n]]) for s in range(2)]
-            res[n]["backward_us"] = [med([x["backward_us"][s] for x in runs[n]]) for s in range(2)]
+            stages = len(runs[n][0]["forward_us"])
+            res[n]["forward_us"] = [med([x["forward_us"][s] for x in runs[n]]) for s in range(stages)]
+            res[n]["backward_us"] = [med([x["backward_us"][s] for x in runs[n]]) for s in range(stages)]
             rel = med([abs(x["measured_bubble"] - x["sim_bubble_per_stage_durations"])
                        / x["sim_bubble_per_stage_durations"] for x in runs[n]])
             res[n]["bubble_relative_error"] = rel
@@ -336,14 +474,17 @@ def markdown(result):
                   "| simulated (CLI, mean F/B) | rel. error | replay (per-action) | F ms (s0, s1) | B ms (s0, s1) "
                   "| load |",
                   "|---|---|---|---|---|---|---|---|---|---|---|"]
-        for n in ("1stage_1thread", "1stage_1thread_m8", "2stage_1f1b", "2stage_gpipe"):
+        for n in ("1stage_1thread", "1stage_1thread_m8", "2procs_1thread", "2stage_1f1b", "2stage_gpipe",
+                  "2stage_interleaved"):
+            if n not in b:
+                continue
             r = b[n]
             if n.startswith("2stage"):
                 extra = (f"{r['measured_bubble']:.3f} | {r['sim_bubble_per_stage_durations']:.3f} | "
                          f"{r['sim_bubble_cli_mean_durations']:.3f} | {100 * r['bubble_relative_error']:.1f}% | "
                          f"{r['replay_bubble_per_action_durations']:.3f} | "
-                         f"{r['forward_us'][0] / 1e3:.0f}, {r['forward_us'][1] / 1e3:.0f} | "
-                         f"{r['backward_us'][0] / 1e3:.0f}, {r['backward_us'][1] / 1e3:.0f}")
+                         + ", ".join(f"{x / 1e3:.0f}" for x in r["forward_us"]) + " | "
+                         + ", ".join(f"{x / 1e3:.0f}" for x in r["backward_us"]))
             else:
                 extra = " | | | | | | "
             load_range = "" if r["load_range"][0] is None else f"{r['load_range'][0]:.1f}-{r['load_range'][1]:.1f}"
@@ -358,7 +499,10 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--a-threads", default="2,1", help="(a): thread counts, comma separated (the target is at 2)")
     ap.add_argument("--part", choices=["a", "b", "all"], default="all")
+    ap.add_argument("--a-mode", choices=["alternate", "concurrent"], default="alternate",
+                    help="(a): one side after the other at --a-threads, or both at once with one thread each")
     ap.add_argument("--b-size", default="small", choices=["tiny", "small"])
+    ap.add_argument("--b-sides", help="(b): only these runs (comma separated; 1stage_1thread, the baseline, always)")
     ap.add_argument("--json", help="also write the JSON here")
     ap.add_argument("--logs", help="keep every run's output in this folder")
     ap.add_argument("--quick", action="store_true", help="few steps: checks the script, not the figures")
@@ -376,7 +520,7 @@ def main():
         ref = find_ref()
         if not ref:
             sys.exit("torch_ref_gpt.py not found at ../shared/bench or shared/bench")
-        result["a"] = part_a(a, train, ref, corpus, a.logs)
+        result["a"] = (part_a_concurrent if a.a_mode == "concurrent" else part_a)(a, train, ref, corpus, a.logs)
     if a.part in ("b", "all"):
         result["b"] = part_b(a, train, cli, corpus, a.logs)
     result["machine"]["load_at_end"] = list(os.getloadavg())

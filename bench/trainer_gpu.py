@@ -576,6 +576,12 @@ def cmd_summary(ctx):
         md += [f"- FAIL {x}" for x in t["failures"]]
     except OSError:
         pass
+    try:  # scripts/gpu-telemetry-check.sh, run by gpu-check.sh (issue 6)
+        with open(os.path.join(ctx.out, "telemetry", "summary.txt")) as f:
+            md += ["", "NVML telemetry and allocation (scripts/gpu-telemetry-check.sh):", "", "```"] + \
+                f.read().rstrip().splitlines()[-20:] + ["```"]
+    except OSError:
+        pass
     with open(os.path.join(ctx.out, "summary.md"), "w") as f:
         f.write("\n".join(md) + "\n")
     print("\n".join(md))

@@ -7,6 +7,8 @@
 #      every schedule / checkpoint / offload mode follows the 1-stage losses, CPU and CUDA
 #      agree, bf16 learns) and tst_train (ctest; it runs on the CPU: it has no device
 #      switch), the latter in the background while the GPU works;
+#   0b. in the background from the start: scripts/gpu-telemetry-check.sh (issue 6: the NVML
+#      source for real, an experiment with two trials per GPU, samples and allocation);
 #   3. benchmarks: bf16 matmul peak, gpt `gpu` bf16 tokens/s + MFU side by side with
 #      torch_ref_gpt.py, peak memory with/without checkpointing and offload, and the
 #      textbook case (~24 GB of training state with the allocator capped at 10 GB).
@@ -80,6 +82,7 @@ step() {
 }
 
 finish() {
+  [[ -n ${TEL_PID:-} ]] && wait "$TEL_PID" 2>/dev/null  # the telemetry check ends within its own limit
   timeout -k 5 15 "$PYTHON" "$REPO/bench/trainer_gpu.py" summary --out "$OUT" ${SMOKE[@]+"${SMOKE[@]}"} \
     > "$OUT/logs/summary.log" 2>&1 || log "summary failed: see logs/summary.log"
   log "done in $(( $(date +%s) - START ))s; results in $OUT (gpu_check.json, summary.md, steps.tsv, logs/)"
@@ -111,10 +114,24 @@ if [[ $DRY != 1 ]]; then
     if [[ -n $c && -x $c/bin/nvcc ]]; then export PATH="$c/bin:$PATH" CUDA_HOME=$c; CMAKE_ARGS+=("-DCUDAToolkit_ROOT=$c"); break; fi
   done
   export TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-$("$PYTHON" -c 'import torch;print("%d.%d" % torch.cuda.get_device_capability(0))')}
-  # NCCL's headers come with the nvidia-nccl package; the trainer has no NCCL code yet
-  # (data-parallel replicas are not implemented), so they are only noted.
+  # NCCL (replica all-reduce): a system or CUDA-tree install, else the nvidia-nccl Python
+  # package's headers and library (include/, lib/libnccl.so.2) through NCCL_ROOT.
   NCCL_DIR=$("$PYTHON" -c 'import nvidia.nccl;print(list(nvidia.nccl.__path__)[0])' 2>/dev/null)
-  log "NCCL (python package): ${NCCL_DIR:-not found} (unused: no NCCL code in the trainer yet)"
+  [[ -n $NCCL_DIR && -z ${NCCL_ROOT:-} ]] && CMAKE_ARGS+=("-DNCCL_ROOT=$NCCL_DIR")
+  log "NCCL (python package): ${NCCL_DIR:-not found}"
+fi
+
+# ---- 0b. NVML telemetry and GPU allocation (issue 6), in the background while the trainer builds:
+# its own g++ build of the NVML source and allocator, then two trials per GPU (about a minute).
+TEL_PID=""
+if [[ ${SKIP_TELEMETRY:-0} != 1 ]]; then
+  log "RUN  telemetry (scripts/gpu-telemetry-check.sh, background, logs/telemetry.log, telemetry/)"
+  ( t0=$(date +%s)
+    if [[ $DRY == 1 ]]; then export FAKE_GPUS=2; fi
+    OUT="$OUT/telemetry" PYTHON="$PYTHON" TIMEOUT_S=150 timeout -k 10 170 "$REPO/scripts/gpu-telemetry-check.sh" \
+      > "$OUT/logs/telemetry.log" 2>&1; rc=$?
+    printf 'telemetry\t%s\t%s\t170\n' "$rc" "$(( $(date +%s) - t0 ))" >> "$STEPS" ) &
+  TEL_PID=$!
 fi
 
 # ---- 1. configure and build ---------------------------------------------------------------------
@@ -132,6 +149,7 @@ log "binary: $TRAIN"
 if [[ $DRY != 1 ]] && ! grep -q TUNEBENCH_WITH_CUDA "$BUILD/compile_commands.json" 2>/dev/null; then
   log "WARNING: tb_train was compiled without TUNEBENCH_WITH_CUDA (libtorch's CMake config gave no CUDA libraries): bf16 will be refused"
 fi
+grep -q "tunebench-train: NCCL" "$OUT/logs/configure.log" && log "NCCL: $(grep -m1 'tunebench-train: NCCL' "$OUT/logs/configure.log")"
 
 # ---- 2. tst_train ------------------------------------------------------------------------------------
 # tst_train is CPU-only (one intra-op thread): run it in the background while the GPU works.
@@ -173,6 +191,11 @@ step cudatests 100 "${G[@]}" cudatests
 step memory 60 "${G[@]}" memory
 step textbook 90 "${G[@]}" textbook
 
+if [[ -n $TEL_PID ]]; then
+  log "waiting for the telemetry check"
+  wait "$TEL_PID"
+  tail -n 8 "$OUT/telemetry/summary.txt" 2>/dev/null | tee -a "$OUT/gpu-check.log"
+fi
 if [[ -n $TST_PID ]]; then
   log "waiting for tst_train"
   wait "$TST_PID"
