@@ -20,6 +20,7 @@ sys.path.insert(0, SHARED)
 from functions import ALL  # noqa: E402
 
 CLI = None
+SETTINGS = {}
 
 
 def spec_space(space):
@@ -44,7 +45,7 @@ def run_ours(task):
         name = f"{fname}-{sampler}-{seed}"
         with open(spec, "w") as f:
             json.dump({"name": name, "objective": {"metric": "value", "direction": "minimize"},
-                       "space": spec_space(space), "algorithm": {"name": sampler, "seed": seed}}, f)
+                       "space": spec_space(space), "algorithm": {"name": sampler, "seed": seed, "settings": SETTINGS.get(sampler, {})}}, f)
         subprocess.run([CLI, "create", spec, "--db", db], check=True, stdout=subprocess.DEVNULL)
         p = subprocess.Popen([CLI, "serve", "--db", db, "--experiment", name], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True, bufsize=1)
@@ -95,9 +96,10 @@ def run(task):
     return run_optuna(task[1:]) if task[0] == "optuna" else run_ours(task[1:])
 
 
-def init(cli):
-    global CLI
+def init(cli, settings):
+    global CLI, SETTINGS
     CLI = cli
+    SETTINGS = settings
 
 
 def fmt(x):
@@ -138,6 +140,8 @@ def main():
                          "regret for a Mann-Whitney test against ours")
     ap.add_argument("--block", type=int, default=20,
                     help="with --optuna-per-seed: compare the medians of each block of this many seeds")
+    ap.add_argument("--ours-settings", default="{}",
+                    help='JSON: extra algorithm settings per sampler of ours, e.g. {"tpe": {"consider_endpoints": true}}')
     ap.add_argument("--json-out")
     a = ap.parse_args()
     cli = os.path.abspath(os.path.join(a.build, "app", "tunebench-cli"))
@@ -156,7 +160,7 @@ def main():
     t0 = time.time()
     results = {"ours": {}, "optuna": {}}
     per_run = {}
-    with mp.Pool(a.jobs, initializer=init, initargs=(cli,)) as pool:
+    with mp.Pool(a.jobs, initializer=init, initargs=(cli, json.loads(a.ours_settings))) as pool:
         for i, r in enumerate(pool.imap_unordered(run, tasks), 1):
             if r[0] in ("ours", "optuna_seed"):
                 who, f, s, seed, regret, dt = r
