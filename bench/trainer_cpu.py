@@ -125,13 +125,15 @@ def med(xs):
 
 # ---- (a) tokens/s against PyTorch eager -------------------------------------------------
 
-def run_concurrent(cmds, threads, logs=None):
-    """Starts every command at once (OMP and OpenBLAS threads = threads). Returns, per
-    command, its output and the (arrival time, step, tokens/s) of each step line."""
+def run_concurrent(cmds, threads, logs=None, extra_env=None):
+    """Starts every command at once (OMP and OpenBLAS threads = threads; extra_env[i]: more
+    variables for command i). Returns, per command, its output and the (arrival time, step,
+    tokens/s) of each step line."""
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                OPENBLAS_NUM_THREADS=str(threads))
-    procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1, env=env)
-             for c in cmds]
+    procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+                              env=dict(env, **((extra_env or {}).get(i) or {})))
+             for i, c in enumerate(cmds)]
     lines = [[] for _ in cmds]
     steps = [[] for _ in cmds]
 
@@ -175,7 +177,8 @@ def part_a_concurrent(a, train, ref, corpus, logs):
         for r in range(a.reps):
             l0 = load()
             texts, st = run_concurrent([ours_cmd, ref_cmd], 1,
-                                       logs and [f"{logs}/a_{size}_conc_ours_{r}.log", f"{logs}/a_{size}_conc_ref_{r}.log"])
+                                       logs and [f"{logs}/a_{size}_conc_ours_{r}.log", f"{logs}/a_{size}_conc_ref_{r}.log"],
+                                       {1: {"OPENBLAS_CORETYPE": a.ref_blas_core}} if a.ref_blas_core else None)
             ours = [x for x in st[0] if x[1] > warm]
             theirs = st[1]  # the reference's warm-up steps are not printed
             t0 = max(ours[0][0] - 1e-9, theirs[0][0] - 1e-9)
@@ -502,6 +505,8 @@ def main():
     ap.add_argument("--a-mode", choices=["alternate", "concurrent"], default="alternate",
                     help="(a): one side after the other at --a-threads, or both at once with one thread each")
     ap.add_argument("--b-size", default="small", choices=["tiny", "small"])
+    ap.add_argument("--ref-blas-core", help="(a, concurrent): OPENBLAS_CORETYPE for the PyTorch reference only "
+                    "(e.g. SkylakeX: the kernels tunebench-train picks itself where OpenBLAS falls back to Prescott)")
     ap.add_argument("--b-sides", help="(b): only these runs (comma separated; 1stage_1thread, the baseline, always)")
     ap.add_argument("--json", help="also write the JSON here")
     ap.add_argument("--logs", help="keep every run's output in this folder")

@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include "allreduce.h"
+#include "blas_cores.h"
 #include "data.h"
 #include "device.h"
 #include "model.h"
@@ -364,6 +365,13 @@ RunSummary train(const Options& o, std::ostream& out)
     }
     out << "data: " << data.description << ", " << nTrain << " training and " << data.valX.size(0)
         << " validation samples; " << stepsPerEpoch << " steps per epoch" << std::endl;
+    if (const auto core = openblasCore()) {
+        out << "blas: OpenBLAS, " << *core << " kernels";
+        if (const char* fell = std::getenv("TUNEBENCH_BLAS_RESTARTED"))
+            out << " (OpenBLAS chose its " << fell << " kernels for this CPU; restarted with OPENBLAS_CORETYPE="
+                << std::getenv("OPENBLAS_CORETYPE") << ")";
+        out << std::endl;
+    }
 
     RunSummary summary;
     const double samplesPerStep = static_cast<double>(batch) * o.accumulate;

@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <strings.h>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <thread>
@@ -499,6 +500,42 @@ void testCommandLine()
     check(runTrainer(ok + "--stages 6") == 2, "the binary exits 2 for more stages than layers");
 }
 
+// The trainer's own output for the given arguments and extra environment (VAR=value ...).
+std::string trainerOutput(const std::string& env, const std::string& args)
+{
+    const std::string cmd = "env -u OPENBLAS_CORETYPE -u TUNEBENCH_BLAS_RESTARTED " + env + " "
+        + std::string(TUNEBENCH_TRAIN_EXE) + " " + args + " 2>&1";
+    std::string text;
+    if (FILE* pipe = popen(cmd.c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
+            text.append(buf, n);
+        pclose(pipe);
+    }
+    return text;
+}
+
+// OpenBLAS older than the CPU falls back to SSE3 kernels; the trainer must not train on them
+// when the CPU has AVX2, and must respect a core the user chose.
+void testBlasKernels()
+{
+    const std::string args = "--task spirals --samples 200 --batch 16 --threads 1 --steps 1";
+    const std::string plain = trainerOutput("", args);
+    const auto at = plain.find("blas: OpenBLAS, ");
+    if (at == std::string::npos) {
+        std::cout << "blas: not OpenBLAS here, nothing to check" << std::endl;
+        return;
+    }
+    const std::string core = plain.substr(at + 16, plain.find(' ', at + 16) - at - 16);
+    std::cout << plain.substr(at, plain.find('\n', at) - at) << std::endl;
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        check(strcasecmp(core.c_str(), "Prescott") != 0, "on an AVX2 CPU the trainer does not run OpenBLAS's Prescott kernels");
+    const std::string chosen = trainerOutput("OPENBLAS_CORETYPE=Prescott", args);
+    check(chosen.find("blas: OpenBLAS, Prescott kernels\n") != std::string::npos,
+          "a core the user set in OPENBLAS_CORETYPE is kept");
+}
+
 void testSigterm()
 {
     TempDir dir;
@@ -533,6 +570,7 @@ int main()
         {"resume", testResume},
         {"other tasks", testOtherTasks},
         {"command line", testCommandLine},
+        {"BLAS kernels", testBlasKernels},
         {"SIGTERM", testSigterm},
         {"spirals learns", testSpiralsLearns},
     };
