@@ -125,10 +125,11 @@ def med(xs):
 
 # ---- (a) tokens/s against PyTorch eager -------------------------------------------------
 
-def run_concurrent(cmds, threads, logs=None, extra_env=None):
+def run_concurrent(cmds, threads, logs=None, extra_env=None, leader=None):
     """Starts every command at once (OMP and OpenBLAS threads = threads; extra_env[i]: more
-    variables for command i). Returns, per command, its output and the (arrival time, step,
-    tokens/s) of each step line."""
+    variables for command i). When command `leader` ends, the others get SIGTERM (they are
+    meant to run longer: tunebench-train stops after its current step). Returns, per
+    command, its output and the (arrival time, step, tokens/s) of each step line."""
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                OPENBLAS_NUM_THREADS=str(threads))
     procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
@@ -147,10 +148,15 @@ def run_concurrent(cmds, threads, logs=None, extra_env=None):
     readers = [threading.Thread(target=read, args=(i,)) for i in range(len(cmds))]
     for r in readers:
         r.start()
+    if leader is not None:
+        procs[leader].wait()
+        for i, p in enumerate(procs):
+            if i != leader and p.poll() is None:
+                p.terminate()
     for r in readers:
         r.join()
     for i, p in enumerate(procs):
-        if p.wait() != 0:
+        if p.wait() not in (0, 143, -15):
             sys.exit(f"failed: {' '.join(cmds[i])}\n{''.join(lines[i])[-2000:]}")
     if logs:
         for i, c in enumerate(cmds):
@@ -168,8 +174,9 @@ def part_a_concurrent(a, train, ref, corpus, logs):
         steps, warm = (60, 5) if size == "tiny" else (12, 2)
         if a.quick:
             steps, warm = (10, 2) if size == "tiny" else (4, 1)
+        ours_steps = 20 * steps  # stopped when the reference ends
         ours_cmd = [train, "--task", "text", "--data", corpus, "--model", "gpt", "--size", size,
-                    "--stages", "1", "--threads", "1", "--steps", str(steps), "--lr", "3e-4",
+                    "--stages", "1", "--threads", "1", "--steps", str(ours_steps), "--lr", "3e-4",
                     "--optimizer", "adamw", "--precision", "fp32", "--span-every", "1000000",
                     "--val-fraction", "0.1" if size == "tiny" else "0.03"]
         ref_cmd = ["/usr/bin/python3", steps_ref, ref, size, str(steps)]
@@ -178,7 +185,8 @@ def part_a_concurrent(a, train, ref, corpus, logs):
             l0 = load()
             texts, st = run_concurrent([ours_cmd, ref_cmd], 1,
                                        logs and [f"{logs}/a_{size}_conc_ours_{r}.log", f"{logs}/a_{size}_conc_ref_{r}.log"],
-                                       {1: {"OPENBLAS_CORETYPE": a.ref_blas_core}} if a.ref_blas_core else None)
+                                       {1: {"OPENBLAS_CORETYPE": a.ref_blas_core}} if a.ref_blas_core else None,
+                                       leader=1)
             ours = [x for x in st[0] if x[1] > warm]
             theirs = st[1]  # the reference's warm-up steps are not printed
             t0 = max(ours[0][0] - 1e-9, theirs[0][0] - 1e-9)
@@ -213,8 +221,6 @@ def part_a(a, train, ref, corpus, logs):
         ref_steps = 25 if size == "tiny" else 8
         if a.quick:
             steps, warm, ref_steps = (12, 3, 8) if size == "tiny" else (5, 2, 3)
-        # sample.txt has 4340 bytes: 33 windows of 128, so small needs a 1-window
-        # validation split to keep 32 training windows (one batch).
         ours_cmd = [train, "--task", "text", "--data", corpus, "--model", "gpt", "--size", size,
                     "--stages", "1", "--threads", str(threads), "--steps", str(steps), "--lr", "3e-4",
                     "--optimizer", "adamw", "--precision", "fp32", "--span-every", "1000000",
@@ -516,9 +522,16 @@ def main():
     a.a_threads = [int(x) for x in a.a_threads.split(",")]
     train = find_binary(a.build, "tunebench-train", ["engine/train"])
     cli = find_binary(a.build, "tunebench-cli", ["app"])
-    corpus = os.path.join(ROOT, "resources", "corpus", "sample.txt")
     if a.logs:
         os.makedirs(a.logs, exist_ok=True)
+    # sample.txt (4340 bytes) repeated 20 times: with the sample alone every step is an epoch
+    # and a validation pass runs between any two steps (outside the timed step, but its
+    # freed memory makes the next step fault its pages in again), which a real run does not
+    corpus = os.path.join(a.logs or "/tmp", "trainer_cpu_corpus.txt")
+    with open(os.path.join(ROOT, "resources", "corpus", "sample.txt"), "rb") as f:
+        sample = f.read()
+    with open(corpus, "wb") as f:
+        f.write(sample * 20)
     result = {"machine": {"cpus": os.cpu_count(), "load_at_start": list(os.getloadavg())},
               "started": time.strftime("%Y-%m-%d %H:%M:%S")}
     if a.part in ("a", "all"):

@@ -408,8 +408,11 @@ RunSummary train(const Options& o, std::ostream& out)
         }
         const bool sampled = step == 1 || step % o.spanEvery == 0;
         const auto t0 = std::chrono::steady_clock::now();
+        // Gradients set to none, as PyTorch's zero_grad(set_to_none=True): the first
+        // backward contribution is stored instead of added to zeros.
         for (Replica& replica : replicas)
-            replica.optimizer->zero_grad();
+            for (torch::Tensor& p : replica.model->parameters())
+                p.mutable_grad() = torch::Tensor();
         double lossSum = 0.0;
         std::vector<SpanRecord> spans;
         for (int k = 0; k < o.accumulate; ++k) {
