@@ -273,6 +273,9 @@ void limitMemory(const torch::Device& device, std::int64_t bytes)
         if (bytes <= 0 || bytes > total)
             throw std::invalid_argument("a memory limit of " + std::to_string(bytes) + " bytes on " + device.str()
                                         + " is not between 1 byte and the device's " + std::to_string(total));
+        // The caching allocator exists once CUDA is initialised for the process: a first tensor
+        // does that (Python's set_per_process_memory_fraction initialises CUDA the same way).
+        (void)torch::empty({1}, torch::TensorOptions().device(device));
         c10::cuda::CUDACachingAllocator::setMemoryFraction(static_cast<double>(bytes) / static_cast<double>(total),
                                                            indexOf(device));
         return;
