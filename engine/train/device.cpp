@@ -34,6 +34,13 @@ c10::DeviceIndex indexOf(const torch::Device& device)
 {
     return device.has_index() ? device.index() : c10::cuda::current_device();
 }
+
+// The caching allocator of a device exists once CUDA is initialised for the process; a
+// first tensor does that (as Python's torch.cuda calls do with their lazy init).
+void initialise(const torch::Device& device)
+{
+    (void)torch::empty({1}, torch::TensorOptions().device(device));
+}
 #endif
 
 } // namespace
@@ -237,6 +244,7 @@ std::int64_t peakAllocatedBytes(const torch::Device& device)
 {
 #ifdef TUNEBENCH_WITH_CUDA
     if (device.is_cuda()) {
+        initialise(device);
         const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(indexOf(device));
         return stats.allocated_bytes[0].peak; // index 0: the aggregate over pool types
     }
@@ -249,8 +257,10 @@ std::int64_t peakAllocatedBytes(const torch::Device& device)
 void resetPeak(const torch::Device& device)
 {
 #ifdef TUNEBENCH_WITH_CUDA
-    if (device.is_cuda())
+    if (device.is_cuda()) {
+        initialise(device);
         c10::cuda::CUDACachingAllocator::resetPeakStats(indexOf(device));
+    }
 #else
     (void)device;
 #endif
@@ -273,9 +283,7 @@ void limitMemory(const torch::Device& device, std::int64_t bytes)
         if (bytes <= 0 || bytes > total)
             throw std::invalid_argument("a memory limit of " + std::to_string(bytes) + " bytes on " + device.str()
                                         + " is not between 1 byte and the device's " + std::to_string(total));
-        // The caching allocator exists once CUDA is initialised for the process: a first tensor
-        // does that (Python's set_per_process_memory_fraction initialises CUDA the same way).
-        (void)torch::empty({1}, torch::TensorOptions().device(device));
+        initialise(device);
         c10::cuda::CUDACachingAllocator::setMemoryFraction(static_cast<double>(bytes) / static_cast<double>(total),
                                                            indexOf(device));
         return;
