@@ -363,6 +363,10 @@ def part_b(a, train, cli, corpus, logs):
         "2stage_interleaved": base + ["--stages", "2", "--devices", "cpu,cpu", "--threads", "2", "--microbatches",
                                       str(m), "--schedule", "interleaved", "--virtual-stages", "2",
                                       "--span-every", "1"],
+        # the same with the layers split by measured time (--partition time): four balanced stages
+        "2stage_interleaved_balanced": base + ["--stages", "2", "--devices", "cpu,cpu", "--threads", "2",
+                                               "--microbatches", str(m), "--schedule", "interleaved",
+                                               "--virtual-stages", "2", "--partition", "time", "--span-every", "1"],
     }
     # two independent 1-stage 1-thread trainers at once: what two cores give this workload
     if not a.reanalyze or os.path.exists(f"{a.reanalyze}/b_2procs_1thread_0.log"):
@@ -484,7 +488,7 @@ def markdown(result):
                   "| load |",
                   "|---|---|---|---|---|---|---|---|---|---|---|"]
         for n in ("1stage_1thread", "1stage_1thread_m8", "2procs_1thread", "2stage_1f1b", "2stage_gpipe",
-                  "2stage_interleaved"):
+                  "2stage_interleaved", "2stage_interleaved_balanced"):
             if n not in b:
                 continue
             r = b[n]
