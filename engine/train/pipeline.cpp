@@ -4,7 +4,6 @@
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
 #include <c10/core/DeviceGuard.h>
-#include <torch/cuda.h>
 #ifdef TUNEBENCH_WITH_CUDA
 #include <ATen/cuda/CUDAGeneratorImpl.h>
 #endif

@@ -210,15 +210,14 @@ RunSummary train(const Options& o, std::ostream& out)
         for (const auto& devices : replicaDevices)
             for (const torch::Device& d : devices)
                 if (d.is_cuda() && std::find(capped.begin(), capped.end(), d) == capped.end()) {
-                    const auto bytes = static_cast<std::int64_t>(o.gpuMemoryLimitGb * 1073741824.0);
-                    const std::int64_t total = device::totalMemory(d);
-                    if (bytes > total)
-                        throw UsageError("--gpu-memory-limit " + std::to_string(o.gpuMemoryLimitGb) + " GiB is more than "
-                                         + d.str() + "'s " + std::to_string(total / 1073741824.0) + " GiB");
-                    device::limitMemory(d, bytes);
+                    try {
+                        device::limitMemory(d, static_cast<std::int64_t>(o.gpuMemoryLimitGb * 1073741824.0));
+                    } catch (const std::invalid_argument& e) {
+                        throw UsageError(std::string("--gpu-memory-limit: ") + e.what());
+                    }
                     capped.push_back(d);
                     out << "memory limit: " << d.str() << " capped at " << o.gpuMemoryLimitGb << " GiB of "
-                        << total / 1073741824.0 << std::endl;
+                        << device::totalMemory(d) / 1073741824.0 << std::endl;
                 }
     }
     if (o.precision == "bf16") {
