@@ -2,7 +2,8 @@
 // ../shared/bench/optuna_baseline.py's latency(): N completed trials with uniform random
 // parameters in [0, 1]^D and uniform random values, then repeated suggest + record (the new
 // trial's value is the sum of its parameters), timing each suggest.
-// Usage: tb-bench-samplers [SUGGESTS]   (default 30; prints JSON: wall median/mean/min ms, and the
+// Usage: tb-bench-samplers [SUGGESTS [LABEL]]   (default 30 suggests, every case; LABEL runs only
+// the cases labelled so, e.g. tpe_univariate. Prints JSON: wall median/mean/min ms, and the
 // median CPU time of the suggesting thread, which other processes on the machine barely change)
 
 #include "algorithms/sampler.h"
@@ -117,6 +118,7 @@ std::string loadavg()
 int main(int argc, char** argv)
 {
     const int suggests = argc > 1 ? std::atoi(argv[1]) : 30;
+    const std::string only = argc > 2 ? argv[2] : ""; // run only the cases with this label
     struct Case {
         std::string label, sampler;
         Settings settings;
@@ -127,13 +129,20 @@ int main(int argc, char** argv)
     for (int n : {100, 500, 1000})
         for (int d : {4, 16})
             cases.push_back({"tpe", "tpe", {}, n, d});
-    cases.push_back({"tpe_mv", "tpe", {{"multivariate", Value(true)}}, 1000, 16});
+    cases.push_back({"tpe_univariate", "tpe", {{"multivariate", Value(false)}}, 1000, 16});
+    cases.push_back({"tpe_optuna31", "tpe",
+                     {{"multivariate", Value(false)}, {"startup", Value(std::string("random"))},
+                      {"categorical_prior_weight", Value(1.0)}},
+                     1000, 16});
+    cases.push_back({"tpe_scott", "tpe", {{"bandwidth", Value(std::string("scott"))}}, 1000, 16});
     for (int n : {100, 300})
         for (int d : {4, 16})
             cases.push_back({"gp", "gp", {}, n, d});
     cases.push_back({"cmaes", "cmaes", {}, 1000, 16});
     cases.push_back({"tpe", "tpe", {}, 1000, 16, true});
     cases.push_back({"gp", "gp", {}, 300, 16, true});
+    if (!only.empty())
+        std::erase_if(cases, [&](const Case& c) { return c.label != only; });
 
     std::printf("{\n \"suggests_per_case\": %d,\n \"loadavg_before\": \"%s\",\n \"cases\": [\n", suggests,
                 loadavg().c_str());

@@ -6,7 +6,7 @@ process per run: ask -> evaluate the Python function -> tell), side by side with
 Usage: /usr/bin/python3 bench/sampler_efficiency.py BUILD_DIR [--jobs 2] [--seeds 20]
        [--trials 100] [--functions a,b] [--ours tpe,gp,random,cmaes]
        [--optuna random,tpe,tpe_mv,cmaes | --no-optuna] [--optuna-per-seed] [--block 20]
-       [--json-out FILE]
+       [--ours-settings JSON] [--extra-functions bench/heldout_functions.py] [--json-out FILE]
 Prints progress on stderr, then JSON and a markdown table on stdout.
 With --optuna-per-seed and more seeds than --block, the seeds are also cut into disjoint
 blocks of --block seeds (0-19, 20-39, ...) and each block's medians compared: how often a
@@ -142,8 +142,17 @@ def main():
                     help="with --optuna-per-seed: compare the medians of each block of this many seeds")
     ap.add_argument("--ours-settings", default="{}",
                     help='JSON: extra algorithm settings per sampler of ours, e.g. {"tpe": {"consider_endpoints": true}}')
+    ap.add_argument("--extra-functions",
+                    help="a Python file whose HELDOUT dict (functions.py's format) adds functions, "
+                         "e.g. bench/heldout_functions.py; name them with --functions")
     ap.add_argument("--json-out")
     a = ap.parse_args()
+    if a.extra_functions:  # before the worker processes fork, so that they see them too
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("extra_functions", a.extra_functions)
+        extra = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(extra)
+        ALL.update(extra.HELDOUT)  # the dict optuna_baseline imported as well
     cli = os.path.abspath(os.path.join(a.build, "app", "tunebench-cli"))
     fnames = a.functions.split(",")
     ours = a.ours.split(",") if a.ours else []

@@ -98,151 +98,166 @@
     </message>
     <message>
         <location filename="../widgets/registry_text.cpp" line="22" />
+        <source>How the start-up trials are drawn: scrambled Sobol points (sobol) or uniform at random (random, Optuna).</source>
+        <translation>启动阶段试验的抽取方式：加扰 Sobol 点（sobol）或均匀随机（random，与 Optuna 相同）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="23" />
         <source>Hyperband: trials are spread over successive-halving brackets that stop trials early to different degrees, hedging against rankings that change late in training.</source>
         <translation>Hyperband：把试验分配到提前停止程度不同的多个逐次减半分组中，以防训练后期排名发生变化。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="23" />
+        <location filename="../widgets/registry_text.cpp" line="24" />
         <source>Independent uniform draws (log scales respected). A robust baseline for any budget.</source>
         <translation>独立均匀采样（遵循对数尺度）。适用于任何预算的稳健基线。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="24" />
+        <location filename="../widgets/registry_text.cpp" line="25" />
         <source>Initial step size, as a fraction of each parameter's range (the unit cube).</source>
         <translation>初始步长，以各参数取值范围（单位超立方体）的比例表示。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="25" />
+        <location filename="../widgets/registry_text.cpp" line="26" />
         <source>Keep kernels at least range/min(100, n+2) wide, so that the model does not collapse.</source>
         <translation>保持核宽度至少为 range/min(100, n+2)，防止模型坍缩。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="26" />
+        <location filename="../widgets/registry_text.cpp" line="27" />
         <source>Let the range ends widen the outermost kernels (univariate).</source>
         <translation>让取值范围的端点加宽最外侧的核（单变量）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="27" />
+        <location filename="../widgets/registry_text.cpp" line="28" />
         <source>Median stopping rule: stops a trial whose best value so far is worse than the median of completed trials at the same step.</source>
         <translation>中位数停止规则：若试验至今的最好值差于已完成试验在同一步的中位数，则停止该试验。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="28" />
-        <source>Model parameters jointly (grouped by which trials they are active in), which captures correlations.</source>
-        <translation>联合建模参数（按它们在哪些试验中生效分组），可以捕捉参数间的相关性。</translation>
+        <location filename="../widgets/registry_text.cpp" line="29" />
+        <source>Model parameters jointly (grouped by which trials they are active in), which captures correlations; false models each parameter on its own (Optuna's default).</source>
+        <translation>联合建模参数（按它们在哪些试验中生效分组），可以捕捉参数间的相关性；false 表示逐个参数单独建模（Optuna 的默认值）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="29" />
+        <location filename="../widgets/registry_text.cpp" line="30" />
+        <source>Multivariate kernel widths: each kernel's gaps to its neighbours, floored (neighbour), or one Scott-like width for all (scott, Optuna 3.1).</source>
+        <translation>多变量模式下的核宽度：每个核取其与相邻点的间距并设下限（neighbour），或所有核共用一个 Scott 式宽度（scott，与 Optuna 3.1 相同）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="46" />
+        <source>Tree-structured Parzen Estimator: models good and bad trials, samples where good ones are likely. Handles log, int, categorical and conditional parameters; quasi-random (Sobol) for the first trials.</source>
+        <translation>树结构 Parzen 估计器：分别为好试验和差试验建模，在好试验可能出现的地方采样。支持对数、整数、类别和条件参数；最初的若干试验使用准随机（Sobol）点。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="31" />
         <source>Never stops a trial early.</source>
         <translation>从不提前停止试验。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="30" />
+        <location filename="../widgets/registry_text.cpp" line="32" />
         <source>No pruning at a step where fewer completed trials reported a value.</source>
         <translation>若在某一步报告过值的已完成试验少于此数，则该步不剪枝。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="31" />
+        <location filename="../widgets/registry_text.cpp" line="33" />
         <source>No pruning before a trial reaches this step (steps count from 0).</source>
         <translation>试验到达此步之前不剪枝（步数从 0 开始）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="32" />
+        <location filename="../widgets/registry_text.cpp" line="34" />
         <source>No pruning until this many trials have completed.</source>
         <translation>在这么多试验完成之前不剪枝。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="33" />
+        <location filename="../widgets/registry_text.cpp" line="35" />
         <source>Points per float that has neither 'values' nor a 'step' (log-spaced on log scales); 0: required.</source>
         <translation>没有 'values' 也没有 'step' 的浮点参数取的点数（对数尺度上按对数等距）；0 表示必须另行指定。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="34" />
+        <location filename="../widgets/registry_text.cpp" line="36" />
         <source>Random trials before the model takes over (completed and pruned ones count).</source>
         <translation>模型接管之前的随机试验数（已完成和已剪枝的都计入）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="35" />
+        <location filename="../widgets/registry_text.cpp" line="37" />
         <source>Randomise the sequence by the seed (digital shift).</source>
         <translation>用种子随机化序列（数字移位）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="36" />
+        <location filename="../widgets/registry_text.cpp" line="38" />
         <source>Scrambled Sobol quasi-random points: even coverage of the space; good for a first sweep.</source>
         <translation>加扰的 Sobol 准随机点：均匀覆盖搜索空间，适合初步扫描。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="37" />
+        <location filename="../widgets/registry_text.cpp" line="39" />
         <source>Skips the first rungs: the first rung sits at min_resource * reduction_factor^rate.</source>
         <translation>跳过最前面的几级：第一级位于 min_resource * reduction_factor^rate。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="38" />
+        <location filename="../widgets/registry_text.cpp" line="40" />
         <source>Sobol candidates scored per suggestion (a quarter as many again are drawn near the best trials).</source>
         <translation>每次建议评估的 Sobol 候选点数（另在最佳试验附近再抽取其四分之一）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="39" />
+        <location filename="../widgets/registry_text.cpp" line="41" />
         <source>Starts of the hyperparameter fit (the first at the priors' centres).</source>
         <translation>超参数拟合的起点数（第一个位于先验中心）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="40" />
+        <location filename="../widgets/registry_text.cpp" line="42" />
         <source>Step of the first rung of the first bracket.</source>
         <translation>第一个分组第一级所在的步数。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="41" />
+        <location filename="../widgets/registry_text.cpp" line="43" />
         <source>Step of the first rung.</source>
         <translation>第一级所在的步数。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="42" />
+        <location filename="../widgets/registry_text.cpp" line="44" />
         <source>Steps between checks, counted from n_warmup_steps.</source>
         <translation>两次检查之间的步数，从 n_warmup_steps 开始计。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="43" />
+        <location filename="../widgets/registry_text.cpp" line="45" />
         <source>Steps of a full trial; with min_resource it sets the number of brackets, floor(log_reduction_factor(max_resource / min_resource)) + 1.</source>
         <translation>完整试验的步数；与 min_resource 一起决定分组数：floor(log_reduction_factor(max_resource / min_resource)) + 1。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="44" />
-        <source>Tree-structured Parzen Estimator (Optuna 3.1 defaults): models good and bad trials, samples where good ones are likely. Handles log, int, categorical and conditional parameters; random for the first trials.</source>
-        <translation>树结构 Parzen 估计器（Optuna 3.1 默认值）：分别为好试验和差试验建模，在好试验可能出现的地方采样。支持对数、整数、类别和条件参数；最初的若干试验随机采样。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/registry_text.cpp" line="45" />
+        <location filename="../widgets/registry_text.cpp" line="47" />
         <source>Trials per generation; 0 picks 4 + floor(3 ln n) for n searched parameters (1 acts as 2).</source>
         <translation>每一代的试验数；0 表示对 n 个搜索参数取 4 + floor(3 ln n)（1 按 2 处理）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="46" />
+        <location filename="../widgets/registry_text.cpp" line="48" />
         <source>Trials that reach a rung before more than this many have are stopped there.</source>
         <translation>在到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="47" />
+        <location filename="../widgets/registry_text.cpp" line="49" />
         <source>Trials that reach a rung before more than this many of their bracket have are stopped there.</source>
         <translation>在其所在分组中到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="48" />
+        <location filename="../widgets/registry_text.cpp" line="50" />
         <source>Trials used to fit the hyperparameters (recent half plus an even spread); all trials enter the posterior. Bounds the cost of a suggestion on long runs.</source>
         <translation>用于拟合超参数的试验数（最近的一半加上均匀抽取的其余部分）；所有试验都进入后验。限制长时间运行时每次建议的开销。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="49" />
+        <location filename="../widgets/registry_text.cpp" line="51" />
+        <source>Uniform mass each categorical kernel spreads over all choices (Optuna 3.1: 1); larger tries other choices more often.</source>
+        <translation>每个类别核均匀分配到所有选项上的质量（Optuna 3.1 为 1）；越大越常尝试其他选项。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="52" />
         <source>Uniform random trials before the model is used (at least 2 are always random).</source>
         <translation>使用模型之前的均匀随机试验数（至少 2 个总是随机的）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="50" />
+        <location filename="../widgets/registry_text.cpp" line="53" />
         <source>Uniform random trials first; the best of them becomes the initial mean.</source>
         <translation>先进行均匀随机试验；其中最好的作为初始均值。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="51" />
+        <location filename="../widgets/registry_text.cpp" line="54" />
         <source>Weight of the wide prior kernel in each mixture; larger explores more.</source>
         <translation>每个混合中宽先验核的权重；越大探索越多。</translation>
     </message>

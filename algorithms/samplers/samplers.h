@@ -5,7 +5,9 @@
 #include "../sampler.h"
 
 #include <cstdio>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace tb::algorithms {
 
@@ -16,6 +18,18 @@ inline std::string shortNumber(double x)
     std::snprintf(buf, sizeof buf, "%.4g", x);
     return buf;
 }
+
+// Point `number` of a Sobol sequence in [0, 1)^dims (Boost's, Joe-Kuo direction numbers),
+// scrambled by a digital shift (XOR per dimension) drawn from the seed, which keeps its low
+// discrepancy. Shared by `sobol` and the startup trials of `tpe`.
+class ScrambledSobol {
+public:
+    ScrambledSobol(std::size_t dims, std::uint64_t seed, bool scramble = true);
+    std::vector<double> point(std::int64_t number) const;
+
+private:
+    std::vector<std::uint64_t> m_shift;
+};
 
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();

@@ -8,38 +8,48 @@
 
 namespace tb::algorithms {
 
+ScrambledSobol::ScrambledSobol(std::size_t dims, std::uint64_t seed, bool scramble)
+{
+    std::mt19937_64 rng = rngFor(seed, -1);
+    m_shift.resize(std::max<std::size_t>(dims, 1));
+    for (auto& s : m_shift)
+        s = scramble ? rng() : 0;
+}
+
+std::vector<double> ScrambledSobol::point(std::int64_t number) const
+{
+    // Boost's sequence starts at the second Sobol point; point 0 is the origin. With it, the
+    // first 2^k points form a complete (t, k, s)-net.
+    boost::random::sobol engine(m_shift.size());
+    if (number > 0)
+        engine.seed(static_cast<std::size_t>(number - 1));
+    std::vector<double> u(m_shift.size());
+    for (std::size_t d = 0; d < m_shift.size(); ++d) {
+        const std::uint64_t bits = (number > 0 ? engine() : 0) ^ m_shift[d];
+        u[d] = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+    }
+    return u;
+}
+
 namespace {
 
 class SobolSampler final : public Sampler {
 public:
-    SobolSampler(const SearchSpace& space, std::uint64_t seed, bool scramble) : m_space(space)
+    SobolSampler(const SearchSpace& space, std::uint64_t seed, bool scramble)
+        : m_space(space), m_sequence(space.size(), seed, scramble)
     {
-        std::mt19937_64 rng = rngFor(seed, -1);
-        m_shift.resize(std::max<std::size_t>(space.size(), 1));
-        for (auto& s : m_shift)
-            s = scramble ? rng() : 0;
     }
 
     std::optional<Assignment> suggest(const History&, std::int64_t number) override
     {
-        // Boost's sequence starts at the second Sobol point; point 0 is the origin. With it,
-        // the first 2^k trials form a complete (t, k, s)-net.
-        boost::random::sobol engine(m_shift.size());
-        if (number > 0)
-            engine.seed(static_cast<std::size_t>(number - 1));
-        std::vector<double> u(m_space.size());
-        for (std::size_t d = 0; d < m_shift.size(); ++d) {
-            const std::uint64_t bits = (number > 0 ? engine() : 0) ^ m_shift[d];
-            const double x = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
-            if (d < u.size())
-                u[d] = x;
-        }
+        std::vector<double> u = m_sequence.point(number);
+        u.resize(m_space.size());
         return m_space.fromUnitVector(u);
     }
 
 private:
     SearchSpace m_space;
-    std::vector<std::uint64_t> m_shift;
+    ScrambledSobol m_sequence;
 };
 
 } // namespace

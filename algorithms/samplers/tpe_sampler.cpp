@@ -1,5 +1,11 @@
 // `tpe`: Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011) with the defaults and
-// conventions of Optuna 3.1's TPESampler, so that results compare with that benchmark.
+// conventions of Optuna 3.1's TPESampler (10 start-up trials, 24 candidates, gamma, prior
+// weight 1, recency weights, magic clip), and four changes of default that measured better
+// on every benchmark function (docs/performance.md, docs/algorithms.md): start-up trials from
+// a scrambled Sobol sequence; multivariate (joint) models; their kernel widths from each
+// kernel's neighbours, floored, instead of one shared width; and a categorical prior weight
+// of 10. `multivariate: false, startup: random, categorical_prior_weight: 1` is Optuna 3.1's
+// sampler (its next-suggestion distributions match on identical histories).
 //
 // Each suggestion ranks the finished trials (completed ones by value, then pruned ones by the
 // last step they reached), splits them into the best gamma(n) ("below") and the rest
@@ -42,12 +48,24 @@ constexpr std::size_t kFlatRecent = 25; // most recent observations that keep fu
 // under double precision; skipping them saves most of the exp() calls with many trials.
 constexpr double kNegligible = 40.0;
 
+// Multivariate kernels are at least this fraction of the shared Scott-like width wide (see
+// ParzenEstimator::fit). Chosen on the benchmark functions (docs/performance.md): 0.2 keeps
+// branin's kernels sharpest but loses the categorical of mlp_surface more often, 0.4 the
+// reverse.
+constexpr double kNeighbourFloor = 0.35;
+
+enum class Startup { Sobol, Random };
+enum class Bandwidth { Neighbour, Scott };
+
 struct Options {
     std::int64_t nStartup = 10;
     std::int64_t nCandidates = 24;
     std::int64_t gammaMax = 25;
     double priorWeight = 1.0;
-    bool multivariate = false;
+    double categoricalPriorWeight = 10.0;
+    bool multivariate = true;
+    Bandwidth bandwidth = Bandwidth::Neighbour;
+    Startup startup = Startup::Sobol;
     bool constantLiar = true;
     bool considerEndpoints = false;
     bool considerMagicClip = true;
@@ -209,29 +227,36 @@ public:
         m_logWeight.push_back(std::log(options.priorWeight));
         m_sortedLayout = !options.multivariate && dims.size() == 1 && dims[0].kind == Kernel::Continuous;
 
-        // Scott-like bandwidth shared by all kernels in multivariate mode (as in BOHB).
+        // Multivariate bandwidth: Optuna 3.1's Scott-like width shared by all kernels (as in
+        // BOHB), or by default each kernel's own neighbour gaps per dimension (the univariate
+        // rule), floored at a fraction of that width. Shared wide kernels blur the valleys of
+        // correlated objectives (branin, rosenbrock); unfloored gaps shrink to nothing on
+        // ties and stop a group of a categorical and its dependent float from moving.
         const double sigma0 = 0.2 * std::pow(static_cast<double>(std::max<std::size_t>(n, 1)),
                                              -1.0 / (static_cast<double>(dims.size()) + 4.0));
+        const bool shared = options.multivariate && options.bandwidth == Bandwidth::Scott;
         m_kernels.resize(dims.size());
         for (std::size_t d = 0; d < dims.size(); ++d) {
             const Dim& dim = dims[d];
             DimKernels& K = m_kernels[d];
             const double* obs = observations.data() + d * n;
             if (dim.kind == Kernel::Categorical) {
-                fitCategorical(K, dim.choices, obs, n, options.priorWeight);
+                fitCategorical(K, dim.choices, obs, n, options.categoricalPriorWeight);
                 continue;
             }
             const double range = dim.high - dim.low;
             K.mu.assign(obs, obs + n);
             K.mu.push_back(0.5 * (dim.low + dim.high));
             K.sigma.resize(m_k);
-            if (options.multivariate)
+            if (shared)
                 std::fill(K.sigma.begin(), K.sigma.end(), sigma0 * range);
             else
                 neighbourBandwidths(K, dim, options.considerEndpoints);
-            const double minSigma = options.considerMagicClip
+            double minSigma = options.considerMagicClip
                 ? range / std::min(100.0, 1.0 + static_cast<double>(m_k))
                 : kTinySigma;
+            if (options.multivariate && !shared)
+                minSigma = std::max(minSigma, kNeighbourFloor * sigma0 * range);
             for (double& s : K.sigma)
                 s = std::clamp(s, minSigma, range);
             K.sigma[n] = range;
@@ -259,17 +284,18 @@ public:
                 continue;
             K.invSigma.resize(m_k);
             K.logNorm.resize(m_k);
+            // A joint model's continuous normalisers are computed in logPdf(), for the kernels
+            // that matter to some candidate only (most lie far from all of them).
+            const bool lazy = !m_sortedLayout && dim.kind == Kernel::Continuous;
             for (std::size_t j = 0; j < m_k; ++j) {
                 const double inv = 1.0 / K.sigma[j];
-                const double logZ = logGaussMass((dim.low - K.mu[j]) * inv, (dim.high - K.mu[j]) * inv);
                 K.invSigma[j] = inv;
-                // Optuna 3.1 scores a continuous kernel by its standard normal density at z,
-                // without the 1/sigma of the density at x (optuna#5109, changed in 3.5), so
-                // that wide kernels count for more than their share. We keep 3.1's score: it
-                // is the baseline we compare with, and it measured better on our benchmark
-                // functions (hartmann6 median regret 0.20 against 0.39 over 20 seeds).
-                // Discrete kernels are scored by their mass either way.
-                K.logNorm[j] = dim.kind == Kernel::Continuous ? -kLogSqrt2Pi - logZ : -logZ;
+                if (lazy) {
+                    K.logNorm[j] = kNaN;
+                    continue;
+                }
+                const double logZ = logGaussMass((dim.low - K.mu[j]) * inv, (dim.high - K.mu[j]) * inv);
+                K.logNorm[j] = dim.kind == Kernel::Continuous ? -kLogSqrt2Pi - logZ : -logZ; // see continuousNorm()
             }
         }
         if (m_sortedLayout)
@@ -331,21 +357,23 @@ public:
         for (std::size_t c = 0; c < count; ++c)
             std::copy(m_logWeight.begin(), m_logWeight.end(), m_acc.begin() + static_cast<std::ptrdiff_t>(c * k));
 
+        // Continuous dimensions contribute -z^2/2 here and their normalisers below.
+        std::size_t continuous = 0;
         for (std::size_t d = 0; d < dims.size(); ++d) {
             const Dim& dim = dims[d];
-            const DimKernels& K = m_kernels[d];
+            DimKernels& K = m_kernels[d];
             const double* x = points.data() + d * count;
             switch (dim.kind) {
             case Kernel::Continuous:
+                ++continuous;
                 for (std::size_t c = 0; c < count; ++c) {
-                    double* acc = m_acc.data() + c * k;
+                    double* __restrict acc = m_acc.data() + c * k; // lets the compiler vectorise
                     const double xc = x[c];
-                    const double* mu = K.mu.data();
-                    const double* inv = K.invSigma.data();
-                    const double* norm = K.logNorm.data();
+                    const double* __restrict mu = K.mu.data();
+                    const double* __restrict inv = K.invSigma.data();
                     for (std::size_t j = 0; j < k; ++j) {
                         const double z = (xc - mu[j]) * inv[j];
-                        acc[j] += norm[j] - 0.5 * z * z;
+                        acc[j] -= 0.5 * z * z;
                     }
                 }
                 break;
@@ -380,15 +408,53 @@ public:
                 break;
             }
         }
-        for (std::size_t c = 0; c < count; ++c)
-            out[c] = logSumExp(m_acc.data() + c * k, k);
+        // A continuous normaliser -log(sqrt(2 pi)) - log Z lies in [kNormLow, kNormHigh]: the
+        // kernel's centre is inside the range and its width at most the range, so its mass Z
+        // there is at least Phi(1) - Phi(0). A kernel whose term cannot come within kNegligible
+        // of the largest even with the highest normalisers is dropped without computing its
+        // own, which leaves the sum unchanged (sumExp() drops it too).
+        constexpr double kNormLow = -kLogSqrt2Pi;
+        constexpr double kNormHigh = -kLogSqrt2Pi + 1.0761; // -log(0.3413) rounded up
+        const double low = static_cast<double>(continuous) * kNormLow;
+        const double high = static_cast<double>(continuous) * kNormHigh;
+        for (std::size_t c = 0; c < count; ++c) {
+            double* acc = m_acc.data() + c * k;
+            double top = -kInf;
+            for (std::size_t j = 0; j < k; ++j)
+                top = std::max(top, acc[j]);
+            const double floor = top + low - high - kNegligible;
+            for (std::size_t j = 0; j < k; ++j) {
+                if (!(acc[j] >= floor)) {
+                    acc[j] = -kInf;
+                    continue;
+                }
+                for (std::size_t d = 0; d < dims.size(); ++d)
+                    if (dims[d].kind == Kernel::Continuous)
+                        acc[j] += continuousNorm(dims[d], m_kernels[d], j);
+            }
+            out[c] = logSumExp(acc, k);
+        }
     }
 
 private:
     struct DimKernels {
-        std::vector<double> mu, sigma, invSigma, logNorm; // numeric
+        std::vector<double> mu, sigma, invSigma, logNorm; // numeric; logNorm NaN until needed
         std::vector<double> prob, logProb;                // categorical: one row of `choices` per kernel
     };
+
+    // Optuna 3.1 scores a continuous kernel by its standard normal density at z, without the
+    // 1/sigma of the density at x (optuna#5109, changed in 3.5), so that wide kernels count
+    // for more than their share. We keep 3.1's score: it is the baseline we compare with, and
+    // it measured better on our benchmark functions (hartmann6 median regret 0.20 against
+    // 0.39 over 20 seeds). Discrete kernels are scored by their mass either way.
+    static double continuousNorm(const Dim& dim, DimKernels& K, std::size_t j)
+    {
+        double& norm = K.logNorm[j];
+        if (std::isnan(norm))
+            norm = -kLogSqrt2Pi
+                - logGaussMass((dim.low - K.mu[j]) * K.invSigma[j], (dim.high - K.mu[j]) * K.invSigma[j]);
+        return norm;
+    }
 
     // sum of exp(terms - top), top being their maximum.
     static double sumExp(const double* terms, std::size_t count, double top)
@@ -512,7 +578,10 @@ private:
         return top + std::log(sumExp(terms, count, top));
     }
 
-    // Kernel j puts prior_weight / k on every choice plus 1 on its observation, normalised.
+    // Kernel j puts priorWeight / k on every choice plus 1 on its observation, normalised.
+    // Optuna 3.1 uses prior_weight (1) here; our default categorical_prior_weight (10) keeps
+    // about half of a kernel's mass off its own choice while the good set is small, so that
+    // a categorical whose best choice needs other values of its group is still tried.
     void fitCategorical(DimKernels& K, std::size_t choices, const double* obs, std::size_t n, double priorWeight)
     {
         const double base = priorWeight / static_cast<double>(m_k);
@@ -549,7 +618,7 @@ private:
 class TpeSampler final : public Sampler {
 public:
     TpeSampler(const SearchSpace& space, std::uint64_t seed, const Options& options)
-        : m_space(space), m_seed(seed), m_options(options)
+        : m_space(space), m_seed(seed), m_options(options), m_sobol(space.size(), seed)
     {
         m_dimOf.assign(space.size(), kConstant);
         for (std::size_t i = 0; i < space.size(); ++i)
@@ -564,7 +633,7 @@ public:
         clearUpperVectorState(); // see vector_state.h
         collect(history);
         if (static_cast<std::int64_t>(m_ranked.size()) < m_options.nStartup)
-            return randomDraw(number);
+            return m_options.startup == Startup::Sobol ? sobolDraw(number) : randomDraw(number);
         formGroups();
 
         // Parents come first in topological order, so a group is sampled only once one of its
@@ -593,7 +662,16 @@ public:
 private:
     static constexpr std::size_t kConstant = static_cast<std::size_t>(-1);
 
-    // The same draw as the `random` sampler, so that the startup phase matches it.
+    // The same point as the `sobol` sampler's (startup: sobol): an even spread, so that every
+    // choice of a categorical and every region of a range is seen before the model starts.
+    Assignment sobolDraw(std::int64_t number) const
+    {
+        std::vector<double> u = m_sobol.point(number);
+        u.resize(m_space.size());
+        return m_space.fromUnitVector(u);
+    }
+
+    // The same draw as the `random` sampler (startup: random), as in Optuna.
     Assignment randomDraw(std::int64_t number) const
     {
         auto rng = rngFor(m_seed, number);
@@ -845,6 +923,7 @@ private:
     SearchSpace m_space;
     std::uint64_t m_seed;
     Options m_options;
+    ScrambledSobol m_sobol;
     std::vector<Dim> m_modelled;     // parameters with more than one possible value
     std::vector<std::size_t> m_dimOf; // space index -> m_modelled index, or kConstant
 
@@ -876,9 +955,18 @@ const std::vector<SettingSpec>& tpeSettings()
          "At most this many trials form the good set (it holds 10% of the trials, rounded up)."},
         {"prior_weight", Kind::Float, 1.0, 1e-6, {}, {},
          "Weight of the wide prior kernel in each mixture; larger explores more."},
-        {"multivariate", Kind::Bool, false, {}, {}, {},
+        {"categorical_prior_weight", Kind::Float, 10.0, 1e-6, {}, {},
+         "Uniform mass each categorical kernel spreads over all choices (Optuna 3.1: 1); larger "
+         "tries other choices more often."},
+        {"multivariate", Kind::Bool, true, {}, {}, {},
          "Model parameters jointly (grouped by which trials they are active in), which captures "
-         "correlations."},
+         "correlations; false models each parameter on its own (Optuna's default)."},
+        {"bandwidth", Kind::String, std::string("neighbour"), {}, {}, {"neighbour", "scott"},
+         "Multivariate kernel widths: each kernel's gaps to its neighbours, floored (neighbour), "
+         "or one Scott-like width for all (scott, Optuna 3.1)."},
+        {"startup", Kind::String, std::string("sobol"), {}, {}, {"sobol", "random"},
+         "How the start-up trials are drawn: scrambled Sobol points (sobol) or uniform at "
+         "random (random, Optuna)."},
         {"constant_liar", Kind::Bool, true, {}, {}, {},
          "Count running trials as bad results so that parallel suggestions spread out."},
         {"consider_endpoints", Kind::Bool, false, {}, {}, {},
@@ -894,9 +982,9 @@ const std::vector<SettingSpec>& tpeSettings()
 SamplerInfo tpeSamplerInfo()
 {
     return {"tpe",
-            "Tree-structured Parzen Estimator (Optuna 3.1 defaults): models good and bad trials, "
-            "samples where good ones are likely. Handles log, int, categorical and conditional "
-            "parameters; random for the first trials.",
+            "Tree-structured Parzen Estimator: models good and bad trials, samples where good "
+            "ones are likely. Handles log, int, categorical and conditional parameters; "
+            "quasi-random (Sobol) for the first trials.",
             tpeSettings(),
             [](const SearchSpace& space, std::uint64_t seed, const Settings& given) {
                 const Settings s = resolveSettings(tpeSettings(), given, "algorithm.settings");
@@ -905,7 +993,10 @@ SamplerInfo tpeSamplerInfo()
                 o.nCandidates = static_cast<std::int64_t>(settingNumber(s, "n_ei_candidates"));
                 o.gammaMax = static_cast<std::int64_t>(settingNumber(s, "gamma_max"));
                 o.priorWeight = settingNumber(s, "prior_weight");
+                o.categoricalPriorWeight = settingNumber(s, "categorical_prior_weight");
                 o.multivariate = settingBool(s, "multivariate");
+                o.bandwidth = settingString(s, "bandwidth") == "scott" ? Bandwidth::Scott : Bandwidth::Neighbour;
+                o.startup = settingString(s, "startup") == "random" ? Startup::Random : Startup::Sobol;
                 o.constantLiar = settingBool(s, "constant_liar");
                 o.considerEndpoints = settingBool(s, "consider_endpoints");
                 o.considerMagicClip = settingBool(s, "consider_magic_clip");

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <set>
 
 namespace tb::algorithms {
@@ -125,11 +126,14 @@ private slots:
         QCOMPARE(settingNumber(s, "n_ei_candidates"), 24.0);
         QCOMPARE(settingNumber(s, "gamma_max"), 25.0);
         QCOMPARE(settingNumber(s, "prior_weight"), 1.0);
-        QCOMPARE(settingBool(s, "multivariate"), false);
+        QCOMPARE(settingNumber(s, "categorical_prior_weight"), 10.0);
+        QCOMPARE(settingBool(s, "multivariate"), true);
+        QCOMPARE(settingString(s, "bandwidth"), std::string("neighbour"));
+        QCOMPARE(settingString(s, "startup"), std::string("sobol"));
         QCOMPARE(settingBool(s, "constant_liar"), true);
         QCOMPARE(settingBool(s, "consider_endpoints"), false);
         QCOMPARE(settingBool(s, "consider_magic_clip"), true);
-        QCOMPARE(s.size(), std::size_t(8));
+        QCOMPARE(s.size(), std::size_t(11));
     }
 
     void rejectsBadSettings_data()
@@ -145,6 +149,8 @@ private slots:
         QTest::newRow("prior") << "prior_weight" << 0.0
                                << "algorithm.settings.prior_weight: must be at least 1e-06, got 0";
         QTest::newRow("int") << "n_ei_candidates" << 2.5 << "algorithm.settings.n_ei_candidates: expected an integer, got 2.5";
+        QTest::newRow("categorical prior") << "categorical_prior_weight" << -1.0
+                                           << "algorithm.settings.categorical_prior_weight: must be at least 1e-06, got -1";
     }
 
     void rejectsBadSettings()
@@ -160,18 +166,75 @@ private slots:
         }
     }
 
-    void startupTrialsAreTheRandomSamplersDraws()
+    void rejectsUnknownChoices()
     {
+        for (const char* name : {"bandwidth", "startup"}) {
+            try {
+                resolveSettings(tpeSamplerInfo().settings, {{name, Value(std::string("halton"))}}, "algorithm.settings");
+                QFAIL("accepted an unknown choice");
+            } catch (const SpaceError& e) {
+                const QString message = QString::fromStdString(e.what());
+                QVERIFY2(message.contains(QString("algorithm.settings.%1").arg(name)) && message.contains("halton"),
+                         qPrintable(message));
+            }
+        }
+    }
+
+    void startupTrialsComeFromTheStartupSampler_data()
+    {
+        QTest::addColumn<QString>("startup");
+        QTest::addColumn<QString>("sampler");
+        QTest::newRow("sobol") << "sobol" << "sobol";
+        QTest::newRow("random") << "random" << "random";
+    }
+
+    void startupTrialsComeFromTheStartupSampler()
+    {
+        QFETCH(QString, startup);
+        QFETCH(QString, sampler);
         const SearchSpace space = conditionalSpace();
-        auto tpe = makeSampler("tpe", space, 5);
-        auto random = makeSampler("random", space, 5);
+        auto tpe = makeSampler("tpe", space, 5, {{"startup", Value(startup.toStdString())}});
+        auto reference = makeSampler(sampler.toStdString(), space, 5);
         History h;
         for (int t = 0; t < 10; ++t) {
             const Assignment a = *tpe->suggest(h, t);
-            QCOMPARE(key(a), key(*random->suggest(h, t)));
+            QCOMPARE(key(a), key(*reference->suggest(h, t)));
             h.finished.push_back(completed(t, a, conditionalObjective(a)));
         }
-        QVERIFY(key(*tpe->suggest(h, 10)) != key(*random->suggest(h, 10)));
+        QVERIFY(key(*tpe->suggest(h, 10)) != key(*reference->suggest(h, 10)));
+    }
+
+    void sobolStartupSeesEveryChoiceAndRegion()
+    {
+        // The 10 start-up trials of the default spread evenly: in every one of 50 seeds each of
+        // three choices appears at least twice and each half of a float range at least four
+        // times. Uniform draws miss a choice altogether in about 5 % of runs.
+        const SearchSpace space({choice("opt", {"sgd", "adam", "rmsprop"}), floatParam("x", 0, 1)});
+        int randomMisses = 0;
+        for (std::uint64_t seed = 0; seed < 50; ++seed) {
+            for (const char* startup : {"sobol", "random"}) {
+                auto tpe = makeSampler("tpe", space, seed, {{"startup", Value(std::string(startup))}});
+                std::map<std::string, int> choices;
+                int low = 0;
+                History h;
+                for (int t = 0; t < 10; ++t) {
+                    const Assignment a = *tpe->suggest(h, t);
+                    ++choices[std::get<std::string>(*a[0])];
+                    low += num(a, 1) < 0.5;
+                    h.finished.push_back(completed(t, a, num(a, 1)));
+                }
+                int fewest = 10;
+                for (const char* c : {"sgd", "adam", "rmsprop"})
+                    fewest = std::min(fewest, choices[c]);
+                if (std::string(startup) == "random") {
+                    randomMisses += fewest == 0;
+                    continue;
+                }
+                QVERIFY2(fewest >= 2, qPrintable(QString("seed %1: a choice drawn %2 times").arg(seed).arg(fewest)));
+                QVERIFY2(low >= 4 && low <= 6, qPrintable(QString("seed %1: %2 of 10 in [0, 0.5)").arg(seed).arg(low)));
+            }
+        }
+        QVERIFY2(randomMisses > 0, "uniform draws never missed a choice: the comparison shows nothing");
     }
 
     void deterministicPerSeed_data()
@@ -238,7 +301,10 @@ private slots:
     void handlesEveryParameterKind()
     {
         // Log float, int with a step, stepped float and a categorical where "adam" is best by
-        // a clear margin. Budget: 60 trials; the last 20 mostly pick adam.
+        // a clear margin. Budget: 60 trials. In every one of 20 seeds the best trial uses
+        // adam; the last 20 trials pick it more often than chance (1/3) on average, though
+        // the default categorical_prior_weight keeps trying the others (with Optuna's weight of
+        // 1, 2 of these 20 seeds never find adam).
         Param units = floatParam("units", 8, 256);
         units.type = ParamType::Int;
         units.step = 8;
@@ -251,9 +317,11 @@ private slots:
             return std::pow(std::log10(num(a, 0)) + 3, 2) + std::pow((num(a, 1) - 128) / 64, 2)
                 + std::pow(num(a, 2) - 0.2, 2) + (opt == "adam" ? 0.0 : 0.5);
         };
-        for (std::uint64_t seed = 0; seed < 3; ++seed) {
+        int lateAdam = 0;
+        for (std::uint64_t seed = 0; seed < 20; ++seed) {
             const History h = optimize(*makeSampler("tpe", space, seed), f, 60);
             int adam = 0;
+            const TrialRecord* best = &h.finished.front();
             for (const TrialRecord& t : h.finished) {
                 for (std::size_t i = 0; i < space.size(); ++i)
                     QVERIFY2(!space.checkValue(i, *t.params[i]), space.checkValue(i, *t.params[i])->c_str());
@@ -263,10 +331,14 @@ private slots:
                 QCOMPARE(space.quantize(2, d), d);
                 if (t.number >= 40)
                     adam += std::get<std::string>(*t.params[3]) == "adam";
+                if (*t.value < *best->value)
+                    best = &t;
             }
-            QVERIFY2(adam >= 14, qPrintable(QString("seed %1: adam in %2 of the last 20").arg(seed).arg(adam)));
+            lateAdam += adam;
+            QCOMPARE(std::get<std::string>(*best->params[3]), std::string("adam"));
             QVERIFY2(bestValue(h) < 0.1, qPrintable(QString("seed %1: best %2").arg(seed).arg(bestValue(h))));
         }
+        QVERIFY2(lateAdam >= 20 * 10, qPrintable(QString("adam in %1 of the last 20 x 20 trials").arg(lateAdam)));
     }
 
     void modelsConditionalParametersWhereActive_data()
@@ -329,7 +401,7 @@ private slots:
     {
         const SearchSpace space({floatParam("x", 0, 1)});
         auto sampler = makeSampler("tpe", space, 9);
-        auto random = makeSampler("random", space, 9);
+        auto startup = makeSampler("sobol", space, 9); // the default startup draws
 
         // Pruned trials count towards the startup phase; failed ones do not.
         History h;
@@ -346,9 +418,9 @@ private slots:
         failed.params = {Value(0.95)};
         failed.state = TrialState::Failed;
         h.finished.push_back(failed);
-        QCOMPARE(key(*sampler->suggest(h, 10)), key(*random->suggest(h, 10)));
+        QCOMPARE(key(*sampler->suggest(h, 10)), key(*startup->suggest(h, 10)));
         h.finished.push_back(completed(10, {Value(0.9)}, 5.0));
-        QVERIFY(key(*sampler->suggest(h, 11)) != key(*random->suggest(h, 11)));
+        QVERIFY(key(*sampler->suggest(h, 11)) != key(*startup->suggest(h, 11)));
 
         // Failed trials are ignored altogether.
         History withoutFailed = h;
@@ -394,6 +466,30 @@ private slots:
         }
         QVERIFY2(median(tpe) < median(random),
                  qPrintable(QString("tpe %1, random %2").arg(median(tpe)).arg(median(random))));
+    }
+
+    void neighbourBandwidthsFollowAValley()
+    {
+        // Per-kernel widths (the default) resolve the Branin function's curved valley of three
+        // minima better than Optuna 3.1's one shared width: over 20 seeds x 100 trials the
+        // median regret is lower by more than 1.5x (1.85x at the time of writing). Not on
+        // every function: on the 2-D Rosenbrock valley the shared width does slightly better
+        // (docs/performance.md).
+        const SearchSpace space({floatParam("x1", -5, 10), floatParam("x2", 0, 15)});
+        const Objective branin = [](const Assignment& a) {
+            const double x1 = num(a, 0), x2 = num(a, 1), pi = 3.14159265358979323846;
+            return std::pow(x2 - 5.1 / (4 * pi * pi) * x1 * x1 + 5 / pi * x1 - 6, 2)
+                + 10 * (1 - 1 / (8 * pi)) * std::cos(x1) + 10 - 0.397887;
+        };
+        std::vector<double> neighbour, scott;
+        for (std::uint64_t seed = 0; seed < 20; ++seed) {
+            neighbour.push_back(bestValue(optimize(*makeSampler("tpe", space, seed), branin, 100)));
+            scott.push_back(bestValue(
+                optimize(*makeSampler("tpe", space, seed, {{"bandwidth", Value(std::string("scott"))}}), branin, 100)));
+        }
+        qInfo("median regret: neighbour %g, scott %g", median(neighbour), median(scott));
+        QVERIFY2(median(neighbour) * 1.5 < median(scott),
+                 qPrintable(QString("neighbour %1, scott %2").arg(median(neighbour)).arg(median(scott))));
     }
 };
 
