@@ -20,11 +20,11 @@ a = ap.parse_args()
 cli = os.path.abspath(os.path.join(a.build, "app", "tunebench-cli"))
 
 
-def measure(sampler, n_hist, dims):
+def measure(sampler, n_hist, dims, settings=None):
     d = tempfile.mkdtemp()
     db, spec = os.path.join(d, "lat.db"), os.path.join(d, "spec.json")
     with open(spec, "w") as f:
-        json.dump({"name": "lat", "objective": {"metric": "loss"}, "algorithm": {"name": sampler, "seed": 0},
+        json.dump({"name": "lat", "objective": {"metric": "loss"}, "algorithm": {"name": sampler, "seed": 0, "settings": settings or {}},
                    "space": [{"name": f"x{i}", "type": "float", "low": 0, "high": 1} for i in range(dims)]}, f)
     subprocess.run([cli, "create", spec, "--db", db], check=True, stdout=subprocess.DEVNULL)
     env = dict(os.environ, LD_PRELOAD=os.path.abspath(a.preload)) if a.preload else None
@@ -59,10 +59,14 @@ def measure(sampler, n_hist, dims):
 
 
 res = {"loadavg_start": os.getloadavg(), "preload": a.preload}
-for sampler, n, dims in (("tpe", 1000, 16), ("gp", 300, 16), ("random", 1000, 16)):
-    r = measure(sampler, n, dims)
-    res[f"serve_ask_ms/{sampler}/n={n}/d={dims}"] = r
-    print(sampler, n, dims, r, file=sys.stderr, flush=True)
+# tpe_optuna31: our tpe with Optuna 3.1's defaults (univariate, random start-up, categorical
+# prior weight 1), for the cost of the current defaults on the same machine state.
+OPTUNA31 = {"multivariate": False, "startup": "random", "categorical_prior_weight": 1}
+for label, sampler, n, dims, settings in (("tpe", "tpe", 1000, 16, None), ("tpe_optuna31", "tpe", 1000, 16, OPTUNA31),
+                                          ("gp", "gp", 300, 16, None), ("random", "random", 1000, 16, None)):
+    r = measure(sampler, n, dims, settings)
+    res[f"serve_ask_ms/{label}/n={n}/d={dims}"] = r
+    print(label, n, dims, r, file=sys.stderr, flush=True)
 if a.optuna:
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench"))
     import optuna_baseline

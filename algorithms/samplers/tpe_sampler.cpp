@@ -417,20 +417,26 @@ public:
         constexpr double kNormHigh = -kLogSqrt2Pi + 1.0761; // -log(0.3413) rounded up
         const double low = static_cast<double>(continuous) * kNormLow;
         const double high = static_cast<double>(continuous) * kNormHigh;
+        m_normSum.assign(continuous > 0 ? k : 0, kNaN); // per kernel, once it is needed
         for (std::size_t c = 0; c < count; ++c) {
             double* acc = m_acc.data() + c * k;
             double top = -kInf;
             for (std::size_t j = 0; j < k; ++j)
                 top = std::max(top, acc[j]);
             const double floor = top + low - high - kNegligible;
-            for (std::size_t j = 0; j < k; ++j) {
+            for (std::size_t j = 0; j < k && continuous > 0; ++j) {
                 if (!(acc[j] >= floor)) {
                     acc[j] = -kInf;
                     continue;
                 }
-                for (std::size_t d = 0; d < dims.size(); ++d)
-                    if (dims[d].kind == Kernel::Continuous)
-                        acc[j] += continuousNorm(dims[d], m_kernels[d], j);
+                double& norm = m_normSum[j];
+                if (std::isnan(norm)) {
+                    norm = 0.0;
+                    for (std::size_t d = 0; d < dims.size(); ++d)
+                        if (dims[d].kind == Kernel::Continuous)
+                            norm += continuousNorm(dims[d], m_kernels[d], j);
+                }
+                acc[j] += norm;
             }
             out[c] = logSumExp(acc, k);
         }
@@ -611,6 +617,7 @@ private:
     std::vector<double> m_constant, m_widestBelow, m_widestAbove, m_window; // sorted layout
     double m_obsConstantMax = -kInf;
     std::vector<double> m_acc, m_terms; // logPdf scratch: candidates x kernels
+    std::vector<double> m_normSum;      // logPdf: each kernel's continuous normalisers, summed
 };
 
 // ---- the sampler ----------------------------------------------------------------------------
