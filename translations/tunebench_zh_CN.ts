@@ -122,11 +122,6 @@
         <translation>保持核宽度至少为 range/min(100, n+2)，防止模型坍缩。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="27" />
-        <source>Let the range ends widen the outermost kernels (univariate).</source>
-        <translation>让取值范围的端点加宽最外侧的核（单变量）。</translation>
-    </message>
-    <message>
         <location filename="../widgets/registry_text.cpp" line="28" />
         <source>Median stopping rule: stops a trial whose best value so far is worse than the median of completed trials at the same step.</source>
         <translation>中位数停止规则：若试验至今的最好值差于已完成试验在同一步的中位数，则停止该试验。</translation>
@@ -150,6 +145,11 @@
         <location filename="../widgets/registry_text.cpp" line="31" />
         <source>Never stops a trial early.</source>
         <translation>从不提前停止试验。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="27" />
+        <source>Let the range ends widen the outermost kernels (univariate, or bandwidth: neighbour).</source>
+        <translation>让取值范围的端点加宽最外侧的核（单变量模式，或 bandwidth: neighbour）。</translation>
     </message>
     <message>
         <location filename="../widgets/registry_text.cpp" line="32" />

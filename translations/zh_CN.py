@@ -301,7 +301,7 @@ ZH = {
 "Independent uniform draws (log scales respected). A robust baseline for any budget.": "独立均匀采样（遵循对数尺度）。适用于任何预算的稳健基线。",
 "Initial step size, as a fraction of each parameter's range (the unit cube).": "初始步长，以各参数取值范围（单位超立方体）的比例表示。",
 "Keep kernels at least range/min(100, n+2) wide, so that the model does not collapse.": "保持核宽度至少为 range/min(100, n+2)，防止模型坍缩。",
-"Let the range ends widen the outermost kernels (univariate).": "让取值范围的端点加宽最外侧的核（单变量）。",
+"Let the range ends widen the outermost kernels (univariate, or bandwidth: neighbour).": "让取值范围的端点加宽最外侧的核（单变量模式，或 bandwidth: neighbour）。",
 "Median stopping rule: stops a trial whose best value so far is worse than the median of completed trials at the same step.": "中位数停止规则：若试验至今的最好值差于已完成试验在同一步的中位数，则停止该试验。",
 "Model parameters jointly (grouped by which trials they are active in), which captures correlations; false models each parameter on its own (Optuna's default).": "联合建模参数（按它们在哪些试验中生效分组），可以捕捉参数间的相关性；false 表示逐个参数单独建模（Optuna 的默认值）。",
 "Never stops a trial early.": "从不提前停止试验。",

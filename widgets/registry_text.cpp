@@ -24,7 +24,7 @@ namespace {
     QT_TRANSLATE_NOOP("tb::algorithms::registry", "Independent uniform draws (log scales respected). A robust baseline for any budget."),
     QT_TRANSLATE_NOOP("tb::algorithms::registry", "Initial step size, as a fraction of each parameter's range (the unit cube)."),
     QT_TRANSLATE_NOOP("tb::algorithms::registry", "Keep kernels at least range/min(100, n+2) wide, so that the model does not collapse."),
-    QT_TRANSLATE_NOOP("tb::algorithms::registry", "Let the range ends widen the outermost kernels (univariate)."),
+    QT_TRANSLATE_NOOP("tb::algorithms::registry", "Let the range ends widen the outermost kernels (univariate, or bandwidth: neighbour)."),
     QT_TRANSLATE_NOOP("tb::algorithms::registry", "Median stopping rule: stops a trial whose best value so far is worse than the median of completed trials at the same step."),
     QT_TRANSLATE_NOOP("tb::algorithms::registry", "Model parameters jointly (grouped by which trials they are active in), which captures correlations; false models each parameter on its own (Optuna's default)."),
     QT_TRANSLATE_NOOP("tb::algorithms::registry", "Multivariate kernel widths: each kernel's gaps to its neighbours, floored (neighbour), or one Scott-like width for all (scott, Optuna 3.1)."),

@@ -977,7 +977,7 @@ const std::vector<SettingSpec>& tpeSettings()
         {"constant_liar", Kind::Bool, true, {}, {}, {},
          "Count running trials as bad results so that parallel suggestions spread out."},
         {"consider_endpoints", Kind::Bool, false, {}, {}, {},
-         "Let the range ends widen the outermost kernels (univariate)."},
+         "Let the range ends widen the outermost kernels (univariate, or bandwidth: neighbour)."},
         {"consider_magic_clip", Kind::Bool, true, {}, {}, {},
          "Keep kernels at least range/min(100, n+2) wide, so that the model does not collapse."},
     };
