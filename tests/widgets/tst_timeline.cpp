@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QtTest>
+#include <memory>
 #include <qcustomplot.h>
 
 using tb::engine::DeviceKind;
@@ -93,13 +94,31 @@ bool waitForRows(ExperimentData& data, Store& store, std::int64_t experiment)
     return QTest::qWaitFor([&] { return !data.isEmpty() && data.telemetry().size() == store.telemetryCount(experiment); }, 10000);
 }
 
-void showView(TimelineView& view)
-{
-    view.resize(1000, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.refreshNow();
-}
+// The fixture's store opened in a session and shown in a timeline view.
+struct Shown {
+    Fixture f;
+    ExperimentData data;
+    std::unique_ptr<StoreSession> session;
+    std::unique_ptr<TimelineView> view;
+
+    // Records the samples (GPUs too, or only the CPU), opens the store and shows the view
+    // once every row and both trials arrived. False when that takes over 10 s or the window
+    // never appears.
+    bool open(bool gpus)
+    {
+        f.record(gpus);
+        session = std::make_unique<StoreSession>(f.path, data, 50);
+        view = std::make_unique<TimelineView>(&data);
+        if (!waitForRows(data, f.store, f.experiment) || !QTest::qWaitFor([&] { return data.trials().size() == 2; }, 10000))
+            return false;
+        view->resize(1000, 600);
+        view->show();
+        if (!QTest::qWaitForWindowExposed(view.get()))
+            return false;
+        view->refreshNow();
+        return true;
+    }
+};
 
 QString tooltipAt(TimelineView& view, const QPointF& pos)
 {
@@ -128,13 +147,11 @@ private slots:
 
 void TestTimeline::showsTheStoredRows()
 {
-    Fixture f;
-    f.record(true);
-    ExperimentData data;
-    StoreSession session(f.path, data, 50);
-    TimelineView view(&data);
-    QVERIFY(waitForRows(data, f.store, f.experiment));
-    showView(view);
+    Shown shown;
+    QVERIFY(shown.open(true));
+    Fixture& f = shown.f;
+    ExperimentData& data = shown.data;
+    TimelineView& view = *shown.view;
 
     // The GPUs, by index; the CPU is not drawn when GPUs were sampled.
     QCOMPARE(view.laneCount(), 2);
@@ -165,13 +182,10 @@ void TestTimeline::showsTheStoredRows()
 
 void TestTimeline::bandsMatchTheHolders()
 {
-    Fixture f;
-    f.record(true);
-    ExperimentData data;
-    StoreSession session(f.path, data, 50);
-    TimelineView view(&data);
-    QVERIFY(waitForRows(data, f.store, f.experiment));
-    showView(view);
+    Shown shown;
+    QVERIFY(shown.open(true));
+    Fixture& f = shown.f;
+    TimelineView& view = *shown.view;
 
     // GPU 0: A until B takes over at sample 10, B to the last sample.
     const QVector<TimelineView::Band>& gpu0 = view.lane(0).bands;
@@ -201,14 +215,10 @@ void TestTimeline::bandsMatchTheHolders()
 
 void TestTimeline::hoverNamesTheTrial()
 {
-    Fixture f;
-    f.record(true);
-    ExperimentData data;
-    StoreSession session(f.path, data, 50);
-    TimelineView view(&data);
-    QVERIFY(waitForRows(data, f.store, f.experiment));
-    QTRY_COMPARE(data.trials().size(), qsizetype(2));
-    showView(view);
+    Shown shown;
+    QVERIFY(shown.open(true));
+    Fixture& f = shown.f;
+    TimelineView& view = *shown.view;
 
     const QString a = QStringLiteral("trial %1 (#%2)").arg(f.a.id).arg(f.a.number);
     const QString b = QStringLiteral("trial %1 (#%2)").arg(f.b.id).arg(f.b.number);
@@ -223,14 +233,11 @@ void TestTimeline::hoverNamesTheTrial()
 
 void TestTimeline::clickSelectsTheTrial()
 {
-    Fixture f;
-    f.record(true);
-    ExperimentData data;
-    StoreSession session(f.path, data, 50);
-    TimelineView view(&data);
-    QVERIFY(waitForRows(data, f.store, f.experiment));
-    QTRY_COMPARE(data.trials().size(), qsizetype(2));
-    showView(view);
+    Shown shown;
+    QVERIFY(shown.open(true));
+    Fixture& f = shown.f;
+    ExperimentData& data = shown.data;
+    TimelineView& view = *shown.view;
 
     QSignalSpy selected(&data, &ExperimentData::selectionChanged);
     QTest::mouseClick(view.plot(), Qt::LeftButton, {}, view.pixelOf(0, timeOf(15)).toPoint());
@@ -245,14 +252,10 @@ void TestTimeline::clickSelectsTheTrial()
 
 void TestTimeline::cpuWithoutGpus()
 {
-    Fixture f;
-    f.record(false);
-    ExperimentData data;
-    StoreSession session(f.path, data, 50);
-    TimelineView view(&data);
-    QVERIFY(waitForRows(data, f.store, f.experiment));
-    QTRY_COMPARE(data.trials().size(), qsizetype(2));
-    showView(view);
+    Shown shown;
+    QVERIFY(shown.open(false));
+    Fixture& f = shown.f;
+    TimelineView& view = *shown.view;
 
     QCOMPARE(view.laneCount(), 1);
     QCOMPARE(view.lane(0).kind, QStringLiteral("cpu"));
@@ -267,13 +270,11 @@ void TestTimeline::followsDownsampling()
 {
     // Merged rows replace the ones the view holds: it starts over and keeps every device's
     // samples in time order, with its bands.
-    Fixture f;
-    f.record(true);
-    ExperimentData data;
-    StoreSession session(f.path, data, 50);
-    TimelineView view(&data);
-    QVERIFY(waitForRows(data, f.store, f.experiment));
-    showView(view);
+    Shown shown;
+    QVERIFY(shown.open(true));
+    Fixture& f = shown.f;
+    ExperimentData& data = shown.data;
+    TimelineView& view = *shown.view;
     QCOMPARE(view.lane(0).time.size(), qsizetype(kSamples));
 
     // Rows older than 10 s merge into 10 s buckets (5 samples each).
@@ -302,13 +303,10 @@ void TestTimeline::exports_data()
 void TestTimeline::exports()
 {
     QFETCH(QString, suffix);
-    Fixture f;
-    f.record(true);
-    ExperimentData data;
-    StoreSession session(f.path, data, 50);
-    TimelineView view(&data);
-    QVERIFY(waitForRows(data, f.store, f.experiment));
-    showView(view);
+    Shown shown;
+    QVERIFY(shown.open(true));
+    Fixture& f = shown.f;
+    TimelineView& view = *shown.view;
 
     const QString path = f.dir.filePath(QStringLiteral("devices.") + suffix);
     QString error;
