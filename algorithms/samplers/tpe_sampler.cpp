@@ -150,6 +150,20 @@ struct Recency {
 
 // ---- Parzen estimator -----------------------------------------------------------------------
 
+// acc[j] -= z^2 / 2 with z = (x - mu[j]) * inv[j]: the joint model's innermost loop (candidates
+// x kernels x continuous dimensions). Built twice, for AVX2 and for the baseline, and picked
+// at load time; AVX2 without FMA, so that both give the same bits.
+__attribute__((target_clones("avx2", "default"))) void subtractHalfSquares(double* __restrict acc,
+                                                                            const double* __restrict mu,
+                                                                            const double* __restrict inv, double x,
+                                                                            std::size_t k)
+{
+    for (std::size_t j = 0; j < k; ++j) {
+        const double z = (x - mu[j]) * inv[j];
+        acc[j] -= 0.5 * z * z;
+    }
+}
+
 enum class Kernel { Continuous, Discrete, Categorical };
 
 // How one parameter is modelled, in internal coordinates.
@@ -366,16 +380,8 @@ public:
             switch (dim.kind) {
             case Kernel::Continuous:
                 ++continuous;
-                for (std::size_t c = 0; c < count; ++c) {
-                    double* __restrict acc = m_acc.data() + c * k; // lets the compiler vectorise
-                    const double xc = x[c];
-                    const double* __restrict mu = K.mu.data();
-                    const double* __restrict inv = K.invSigma.data();
-                    for (std::size_t j = 0; j < k; ++j) {
-                        const double z = (xc - mu[j]) * inv[j];
-                        acc[j] -= 0.5 * z * z;
-                    }
-                }
+                for (std::size_t c = 0; c < count; ++c)
+                    subtractHalfSquares(m_acc.data() + c * k, K.mu.data(), K.invSigma.data(), x[c], k);
                 break;
             case Kernel::Discrete:
                 // Candidates often share a grid point; each distinct one is computed once.
