@@ -412,11 +412,28 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         }
     }
 
+    // Every setting is stored with its value, defaults included, so that an experiment
+    // resumed by a later version whose defaults differ goes on with the ones it started with.
+    const auto settingsJson = [](const algorithms::Settings& settings) {
+        QJsonObject o;
+        for (const auto& [name, value] : settings)
+            o.insert(QString::fromStdString(name), toJson(value));
+        return o;
+    };
     QJsonObject stored = root;
     QJsonObject algorithmJson = root.value(QStringLiteral("algorithm")).toObject();
     algorithmJson.insert(QStringLiteral("name"), spec.algorithm.name);
     algorithmJson.insert(QStringLiteral("seed"), static_cast<qint64>(spec.algorithm.seed));
+    if (!spec.algorithm.settings.empty())
+        algorithmJson.insert(QStringLiteral("settings"), settingsJson(spec.algorithm.settings));
     stored.insert(QStringLiteral("algorithm"), algorithmJson);
+    if (!spec.pruner.settings.empty() || r.has(QStringLiteral("pruner"))) {
+        QJsonObject prunerJson = root.value(QStringLiteral("pruner")).toObject();
+        prunerJson.insert(QStringLiteral("name"), spec.pruner.name);
+        if (!spec.pruner.settings.empty())
+            prunerJson.insert(QStringLiteral("settings"), settingsJson(spec.pruner.settings));
+        stored.insert(QStringLiteral("pruner"), prunerJson);
+    }
 
     if (r.has(QStringLiteral("trial"))) {
         const Reader t(r.object(QStringLiteral("trial")), QStringLiteral("trial"),

@@ -73,8 +73,8 @@ struct ExperimentSpec {
     ResourcesSpec resources;
     std::optional<TrialSpec> trial;
 
-    // The spec as stored: the input with defaults made explicit (seed, workdir), so that a
-    // resumed experiment behaves exactly as the original run.
+    // The spec as stored: the input with defaults made explicit (seed, algorithm and pruner
+    // settings, workdir), so that a resumed experiment behaves exactly as the original run.
     QJsonObject json;
 };
 

@@ -61,6 +61,28 @@ private slots:
         QCOMPARE(again.trial->workdir, spec.trial->workdir);
     }
 
+    void storedSpecPinsEverySetting()
+    {
+        // Defaults are written out, so that a later version whose defaults differ resumes a
+        // stored experiment with the settings it started with.
+        const ExperimentSpec spec = parseSpec(withBase(R"({"algorithm": {"name": "tpe", "seed": 3,
+            "settings": {"multivariate": false}}, "pruner": {"name": "median"}})"));
+        const QJsonObject algorithm = spec.json.value(QStringLiteral("algorithm")).toObject();
+        const QJsonObject settings = algorithm.value(QStringLiteral("settings")).toObject();
+        QCOMPARE(settings.size(), qsizetype(spec.algorithm.settings.size()));
+        QVERIFY(settings.size() > 5);
+        QCOMPARE(settings.value(QStringLiteral("multivariate")).toBool(true), false);
+        QCOMPARE(settings.value(QStringLiteral("n_ei_candidates")).toInt(), 24);
+        QCOMPARE(settings.value(QStringLiteral("startup")).toString(), QStringLiteral("sobol"));
+        const QJsonObject pruner = spec.json.value(QStringLiteral("pruner")).toObject();
+        QCOMPARE(pruner.value(QStringLiteral("settings")).toObject().value(QStringLiteral("n_startup_trials")).toInt(), 5);
+
+        const ExperimentSpec again = parseSpec(spec.json);
+        QCOMPARE(again.algorithm.settings, spec.algorithm.settings);
+        QCOMPARE(again.pruner.settings, spec.pruner.settings);
+        QCOMPARE(again.json, spec.json);
+    }
+
     void gpuResourcesAreParsed()
     {
         const ExperimentSpec none = parseSpec(withBase("{}"));
