@@ -137,9 +137,19 @@
         <translation>多变量模式下的核宽度：每个核取其与相邻点的间距并设下限（neighbour），或所有核共用一个 Scott 式宽度（scott，与 Optuna 3.1 相同）。</translation>
     </message>
     <message>
+        <location filename="../widgets/registry_text.cpp" line="40" />
+        <source>Start-up trials (see startup) before the model takes over (completed and pruned ones count).</source>
+        <translation>启动阶段试验数（见 startup），之后由模型接管（已完成和已剪枝的试验都计入）。</translation>
+    </message>
+    <message>
         <location filename="../widgets/registry_text.cpp" line="46" />
         <source>Tree-structured Parzen Estimator: models good and bad trials, samples where good ones are likely. Handles log, int, categorical and conditional parameters; quasi-random (Sobol) for the first trials.</source>
         <translation>树结构 Parzen 估计器：分别为好试验和差试验建模，在好试验可能出现的地方采样。支持对数、整数、类别和条件参数；最初的若干试验使用准随机（Sobol）点。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/registry_text.cpp" line="51" />
+        <source>Uniform mass each categorical kernel spreads over all choices (Optuna 3.1 uses prior_weight, 1 by default); larger tries other choices more often.</source>
+        <translation>每个类别核均匀分配到所有选项上的质量（Optuna 3.1 使用 prior_weight，默认为 1）；越大越常尝试其他选项。</translation>
     </message>
     <message>
         <location filename="../widgets/registry_text.cpp" line="31" />
@@ -173,26 +183,21 @@
     </message>
     <message>
         <location filename="../widgets/registry_text.cpp" line="36" />
-        <source>Random trials before the model takes over (completed and pruned ones count).</source>
-        <translation>模型接管之前的随机试验数（已完成和已剪枝的都计入）。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/registry_text.cpp" line="37" />
         <source>Randomise the sequence by the seed (digital shift).</source>
         <translation>用种子随机化序列（数字移位）。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="38" />
+        <location filename="../widgets/registry_text.cpp" line="37" />
         <source>Scrambled Sobol quasi-random points: even coverage of the space; good for a first sweep.</source>
         <translation>加扰的 Sobol 准随机点：均匀覆盖搜索空间，适合初步扫描。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="39" />
+        <location filename="../widgets/registry_text.cpp" line="38" />
         <source>Skips the first rungs: the first rung sits at min_resource * reduction_factor^rate.</source>
         <translation>跳过最前面的几级：第一级位于 min_resource * reduction_factor^rate。</translation>
     </message>
     <message>
-        <location filename="../widgets/registry_text.cpp" line="40" />
+        <location filename="../widgets/registry_text.cpp" line="39" />
         <source>Sobol candidates scored per suggestion (a quarter as many again are drawn near the best trials).</source>
         <translation>每次建议评估的 Sobol 候选点数（另在最佳试验附近再抽取其四分之一）。</translation>
     </message>
@@ -240,11 +245,6 @@
         <location filename="../widgets/registry_text.cpp" line="50" />
         <source>Trials used to fit the hyperparameters (recent half plus an even spread); all trials enter the posterior. Bounds the cost of a suggestion on long runs.</source>
         <translation>用于拟合超参数的试验数（最近的一半加上均匀抽取的其余部分）；所有试验都进入后验。限制长时间运行时每次建议的开销。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/registry_text.cpp" line="51" />
-        <source>Uniform mass each categorical kernel spreads over all choices (Optuna 3.1: 1); larger tries other choices more often.</source>
-        <translation>每个类别核均匀分配到所有选项上的质量（Optuna 3.1 为 1）；越大越常尝试其他选项。</translation>
     </message>
     <message>
         <location filename="../widgets/registry_text.cpp" line="52" />
