@@ -21,14 +21,15 @@ inline std::string shortNumber(double x)
 
 // Point `number` of a Sobol sequence in [0, 1)^dims (Boost's, Joe-Kuo direction numbers),
 // scrambled by a digital shift (XOR per dimension) drawn from the seed, which keeps its low
-// discrepancy. Shared by `sobol` and the startup trials of `tpe`.
+// discrepancy, mapped through the space. Shared by `sobol` and the startup trials of `tpe`.
 class ScrambledSobol {
 public:
-    ScrambledSobol(std::size_t dims, std::uint64_t seed, bool scramble = true);
-    std::vector<double> point(std::int64_t number) const;
+    ScrambledSobol(const SearchSpace& space, std::uint64_t seed, bool scramble = true);
+    Assignment point(std::int64_t number) const;
 
 private:
-    std::vector<std::uint64_t> m_shift;
+    SearchSpace m_space;
+    std::vector<std::uint64_t> m_shift; // one per dimension, at least one
 };
 
 SamplerInfo randomSamplerInfo();

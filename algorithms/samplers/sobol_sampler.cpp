@@ -8,15 +8,15 @@
 
 namespace tb::algorithms {
 
-ScrambledSobol::ScrambledSobol(std::size_t dims, std::uint64_t seed, bool scramble)
+ScrambledSobol::ScrambledSobol(const SearchSpace& space, std::uint64_t seed, bool scramble) : m_space(space)
 {
     std::mt19937_64 rng = rngFor(seed, -1);
-    m_shift.resize(std::max<std::size_t>(dims, 1));
+    m_shift.resize(std::max<std::size_t>(space.size(), 1));
     for (auto& s : m_shift)
         s = scramble ? rng() : 0;
 }
 
-std::vector<double> ScrambledSobol::point(std::int64_t number) const
+Assignment ScrambledSobol::point(std::int64_t number) const
 {
     // Boost's sequence starts at the second Sobol point; point 0 is the origin. With it, the
     // first 2^k points form a complete (t, k, s)-net.
@@ -28,27 +28,19 @@ std::vector<double> ScrambledSobol::point(std::int64_t number) const
         const std::uint64_t bits = (number > 0 ? engine() : 0) ^ m_shift[d];
         u[d] = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
     }
-    return u;
+    u.resize(m_space.size());
+    return m_space.fromUnitVector(u);
 }
 
 namespace {
 
 class SobolSampler final : public Sampler {
 public:
-    SobolSampler(const SearchSpace& space, std::uint64_t seed, bool scramble)
-        : m_space(space), m_sequence(space.size(), seed, scramble)
-    {
-    }
+    SobolSampler(const SearchSpace& space, std::uint64_t seed, bool scramble) : m_sequence(space, seed, scramble) {}
 
-    std::optional<Assignment> suggest(const History&, std::int64_t number) override
-    {
-        std::vector<double> u = m_sequence.point(number);
-        u.resize(m_space.size());
-        return m_space.fromUnitVector(u);
-    }
+    std::optional<Assignment> suggest(const History&, std::int64_t number) override { return m_sequence.point(number); }
 
 private:
-    SearchSpace m_space;
     ScrambledSobol m_sequence;
 };
 

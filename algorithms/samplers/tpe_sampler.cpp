@@ -297,19 +297,14 @@ public:
             if (dim.kind == Kernel::Categorical)
                 continue;
             K.invSigma.resize(m_k);
-            K.logNorm.resize(m_k);
+            K.logNorm.resize(m_k); // unused where lazy
             // A joint model's continuous normalisers are computed in logPdf(), for the kernels
             // that matter to some candidate only (most lie far from all of them).
             const bool lazy = !m_sortedLayout && dim.kind == Kernel::Continuous;
             for (std::size_t j = 0; j < m_k; ++j) {
-                const double inv = 1.0 / K.sigma[j];
-                K.invSigma[j] = inv;
-                if (lazy) {
-                    K.logNorm[j] = kNaN;
-                    continue;
-                }
-                const double logZ = logGaussMass((dim.low - K.mu[j]) * inv, (dim.high - K.mu[j]) * inv);
-                K.logNorm[j] = dim.kind == Kernel::Continuous ? -kLogSqrt2Pi - logZ : -logZ; // see continuousNorm()
+                K.invSigma[j] = 1.0 / K.sigma[j];
+                if (!lazy)
+                    K.logNorm[j] = dim.kind == Kernel::Continuous ? continuousNorm(dim, K, j) : -logMassInRange(dim, K, j);
             }
         }
         if (m_sortedLayout)
@@ -414,35 +409,32 @@ public:
                 break;
             }
         }
-        // A continuous normaliser -log(sqrt(2 pi)) - log Z lies in [kNormLow, kNormHigh]: the
-        // kernel's centre is inside the range and its width at most the range, so its mass Z
-        // there is at least Phi(1) - Phi(0). A kernel whose term cannot come within kNegligible
-        // of the largest even with the highest normalisers is dropped without computing its
-        // own, which leaves the sum unchanged (sumExp() drops it too).
-        constexpr double kNormLow = -kLogSqrt2Pi;
-        constexpr double kNormHigh = -kLogSqrt2Pi + 1.0761; // -log(0.3413) rounded up
-        const double low = static_cast<double>(continuous) * kNormLow;
-        const double high = static_cast<double>(continuous) * kNormHigh;
-        m_normSum.assign(continuous > 0 ? k : 0, kNaN); // per kernel, once it is needed
+        // A continuous normaliser -log(sqrt(2 pi)) - log Z varies by less than kNormSpread
+        // between kernels: Z <= 1, and since the kernel's centre is inside the range and its
+        // width at most the range, Z >= Phi(1) - Phi(0). A kernel whose term cannot come within
+        // kNegligible of the largest even with that spread is dropped without computing its
+        // normalisers, which leaves the sum unchanged (sumExp() drops it too).
+        constexpr double kNormSpread = 1.0761; // -log(0.3413) rounded up
+        const double margin = static_cast<double>(continuous) * kNormSpread + kNegligible;
+        m_normSum.assign(k, kNaN); // per kernel, computed once it is needed
         for (std::size_t c = 0; c < count; ++c) {
             double* acc = m_acc.data() + c * k;
-            double top = -kInf;
-            for (std::size_t j = 0; j < k; ++j)
-                top = std::max(top, acc[j]);
-            const double floor = top + low - high - kNegligible;
-            for (std::size_t j = 0; j < k && continuous > 0; ++j) {
-                if (!(acc[j] >= floor)) {
-                    acc[j] = -kInf;
-                    continue;
+            if (continuous > 0) {
+                const double floor = *std::max_element(acc, acc + k) - margin;
+                for (std::size_t j = 0; j < k; ++j) {
+                    if (!(acc[j] >= floor)) {
+                        acc[j] = -kInf;
+                        continue;
+                    }
+                    double& norm = m_normSum[j];
+                    if (std::isnan(norm)) {
+                        norm = 0.0;
+                        for (std::size_t d = 0; d < dims.size(); ++d)
+                            if (dims[d].kind == Kernel::Continuous)
+                                norm += continuousNorm(dims[d], m_kernels[d], j);
+                    }
+                    acc[j] += norm;
                 }
-                double& norm = m_normSum[j];
-                if (std::isnan(norm)) {
-                    norm = 0.0;
-                    for (std::size_t d = 0; d < dims.size(); ++d)
-                        if (dims[d].kind == Kernel::Continuous)
-                            norm += continuousNorm(dims[d], m_kernels[d], j);
-                }
-                acc[j] += norm;
             }
             out[c] = logSumExp(acc, k);
         }
@@ -450,7 +442,7 @@ public:
 
 private:
     struct DimKernels {
-        std::vector<double> mu, sigma, invSigma, logNorm; // numeric; logNorm NaN until needed
+        std::vector<double> mu, sigma, invSigma, logNorm; // numeric; logNorm not for lazy dims
         std::vector<double> prob, logProb;                // categorical: one row of `choices` per kernel
     };
 
@@ -459,13 +451,15 @@ private:
     // for more than their share. We keep 3.1's score: it is the baseline we compare with, and
     // it measured better on our benchmark functions (hartmann6 median regret 0.20 against
     // 0.39 over 20 seeds). Discrete kernels are scored by their mass either way.
-    static double continuousNorm(const Dim& dim, DimKernels& K, std::size_t j)
+    static double continuousNorm(const Dim& dim, const DimKernels& K, std::size_t j)
     {
-        double& norm = K.logNorm[j];
-        if (std::isnan(norm))
-            norm = -kLogSqrt2Pi
-                - logGaussMass((dim.low - K.mu[j]) * K.invSigma[j], (dim.high - K.mu[j]) * K.invSigma[j]);
-        return norm;
+        return -kLogSqrt2Pi - logMassInRange(dim, K, j);
+    }
+
+    // log Z: kernel j's mass inside the dimension's range.
+    static double logMassInRange(const Dim& dim, const DimKernels& K, std::size_t j)
+    {
+        return logGaussMass((dim.low - K.mu[j]) * K.invSigma[j], (dim.high - K.mu[j]) * K.invSigma[j]);
     }
 
     // sum of exp(terms - top), top being their maximum.
@@ -631,7 +625,7 @@ private:
 class TpeSampler final : public Sampler {
 public:
     TpeSampler(const SearchSpace& space, std::uint64_t seed, const Options& options)
-        : m_space(space), m_seed(seed), m_options(options), m_sobol(space.size(), seed)
+        : m_space(space), m_seed(seed), m_options(options), m_sobol(space, seed)
     {
         m_dimOf.assign(space.size(), kConstant);
         for (std::size_t i = 0; i < space.size(); ++i)
@@ -646,7 +640,7 @@ public:
         clearUpperVectorState(); // see vector_state.h
         collect(history);
         if (static_cast<std::int64_t>(m_ranked.size()) < m_options.nStartup)
-            return m_options.startup == Startup::Sobol ? sobolDraw(number) : randomDraw(number);
+            return m_options.startup == Startup::Sobol ? m_sobol.point(number) : randomDraw(number);
         formGroups();
 
         // Parents come first in topological order, so a group is sampled only once one of its
@@ -674,15 +668,6 @@ public:
 
 private:
     static constexpr std::size_t kConstant = static_cast<std::size_t>(-1);
-
-    // The same point as the `sobol` sampler's (startup: sobol): an even spread, so that every
-    // choice of a categorical and every region of a range is seen before the model starts.
-    Assignment sobolDraw(std::int64_t number) const
-    {
-        std::vector<double> u = m_sobol.point(number);
-        u.resize(m_space.size());
-        return m_space.fromUnitVector(u);
-    }
 
     // The same draw as the `random` sampler (startup: random), as in Optuna.
     Assignment randomDraw(std::int64_t number) const
@@ -936,7 +921,8 @@ private:
     SearchSpace m_space;
     std::uint64_t m_seed;
     Options m_options;
-    ScrambledSobol m_sobol;
+    ScrambledSobol m_sobol; // startup: sobol, the `sobol` sampler's points: every choice of a
+                            // categorical and every region of a range seen before the model starts
     std::vector<Dim> m_modelled;     // parameters with more than one possible value
     std::vector<std::size_t> m_dimOf; // space index -> m_modelled index, or kConstant
 
