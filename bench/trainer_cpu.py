@@ -57,13 +57,29 @@ def load():
     return round(os.getloadavg()[0], 2)
 
 
-def run_pair(cmd, env_threads, log=None, blas_threads=None):
-    """Two copies of cmd at once (the machine's own 2-core ceiling for this workload).
-    Returns both outputs."""
+def read_logged(path):
+    """A run's log as written with --logs: its text and the load before and after it."""
+    with open(path) as f:
+        text = f.read()
+    m = re.search(r"^# load ([0-9.]+) ([0-9.]+)", text, re.M)
+    return (text, float(m.group(1)), float(m.group(2))) if m else (text, None, None)
+
+
+def thread_env(env_threads, blas_threads=None):
+    """OMP_NUM_THREADS = env_threads for both sides. Debian's libtorch calls OpenBLAS's
+    pthread build, whose own pool follows OPENBLAS_NUM_THREADS, else OMP_NUM_THREADS, and
+    which at::set_num_threads does not bound: blas_threads sets OPENBLAS_NUM_THREADS."""
     env = dict(os.environ, OMP_NUM_THREADS=str(env_threads), MKL_NUM_THREADS=str(env_threads))
     env.pop("OPENBLAS_NUM_THREADS", None)
     if blas_threads:
         env["OPENBLAS_NUM_THREADS"] = str(blas_threads)
+    return env
+
+
+def run_pair(cmd, env_threads, log=None, blas_threads=None):
+    """Two copies of cmd at once (the machine's own 2-core ceiling for this workload).
+    Returns both outputs."""
+    env = thread_env(env_threads, blas_threads)
     t0 = time.perf_counter()
     ps = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env) for _ in range(2)]
     texts = [p.communicate()[0] for p in ps]
@@ -77,13 +93,8 @@ def run_pair(cmd, env_threads, log=None, blas_threads=None):
 
 
 def run(cmd, env_threads, log=None, blas_threads=None):
-    """OMP_NUM_THREADS = env_threads for both sides. Debian's libtorch calls OpenBLAS's
-    pthread build, whose own pool follows OPENBLAS_NUM_THREADS, else OMP_NUM_THREADS, and
-    which at::set_num_threads does not bound: blas_threads sets OPENBLAS_NUM_THREADS."""
-    env = dict(os.environ, OMP_NUM_THREADS=str(env_threads), MKL_NUM_THREADS=str(env_threads))
-    env.pop("OPENBLAS_NUM_THREADS", None)
-    if blas_threads:
-        env["OPENBLAS_NUM_THREADS"] = str(blas_threads)
+    """One run of cmd with thread_env(env_threads, blas_threads)."""
+    env = thread_env(env_threads, blas_threads)
     t0 = time.perf_counter()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     wall = time.perf_counter() - t0
@@ -386,20 +397,17 @@ def part_b(a, train, cli, corpus, logs):
             l0 = load()
             threads = 2 if n.startswith("2stage") else 1
             # one BLAS thread per worker: see run() and the note in main()
-            if n == "2procs_1thread" and not a.reanalyze:
-                texts, wall = run_pair(sides[n], 1, logs and f"{logs}/b_{n}_{r}.log", blas_threads=1)
-                l1 = load()
-                if logs:
-                    with open(f"{logs}/b_{n}_{r}.log", "a") as f:
-                        f.write(f"# load {l0} {l1}\n")
-                text = texts[0] + "\n# ---- second copy\n" + texts[1]
             if n == "2procs_1thread":
                 if a.reanalyze:
-                    with open(f"{a.reanalyze}/b_{n}_{r}.log") as f:
-                        text = f.read()
-                    m_ = re.search(r"^# load ([0-9.]+) ([0-9.]+)", text, re.M)
-                    l0, l1 = (float(m_.group(1)), float(m_.group(2))) if m_ else (None, None)
+                    text, l0, l1 = read_logged(f"{a.reanalyze}/b_{n}_{r}.log")
                     wall = 0.0
+                else:
+                    texts, wall = run_pair(sides[n], 1, logs and f"{logs}/b_{n}_{r}.log", blas_threads=1)
+                    l1 = load()
+                    if logs:
+                        with open(f"{logs}/b_{n}_{r}.log", "a") as f:
+                            f.write(f"# load {l0} {l1}\n")
+                    text = texts[0] + "\n# ---- second copy\n" + texts[1]
                 halves = text.split("# ---- second copy") if "# ---- second copy" in text else [text]
                 row = {"tokens_per_s": sum(rate(steps_of(h), warm) for h in halves), "load": [l0, l1],
                        "wall_s": round(wall, 1)}
@@ -408,10 +416,7 @@ def part_b(a, train, cli, corpus, logs):
                       file=sys.stderr)
                 continue
             if a.reanalyze:
-                with open(f"{a.reanalyze}/b_{n}_{r}.log") as f:
-                    text = f.read()
-                l0, l1 = [float(x) for x in re.search(r"^# load ([0-9.]+) ([0-9.]+)", text, re.M).groups()] \
-                    if re.search(r"^# load", text, re.M) else (None, None)
+                text, l0, l1 = read_logged(f"{a.reanalyze}/b_{n}_{r}.log")
                 wall = 0.0
             else:
                 text, wall = run(sides[n], threads, logs and f"{logs}/b_{n}_{r}.log", blas_threads=1)

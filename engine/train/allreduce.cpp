@@ -136,16 +136,16 @@ void GradientReducer::reduce()
     }
 #endif
     for (std::size_t i = 0; i < m_parameters[0].size(); ++i) {
-        const torch::Tensor first = m_parameters[0][i].grad();
-        if (!first.defined())
+        // The sum goes into replica 0's gradient, then is copied to the others.
+        torch::Tensor total = m_parameters[0][i].grad();
+        if (!total.defined())
             continue;
-        torch::Tensor total = first.clone();
         for (std::size_t r = 1; r < replicas; ++r) {
             const torch::Tensor grad = m_parameters[r][i].grad();
             if (grad.defined())
                 total.add_(grad.to(total.device()));
         }
-        for (std::size_t r = 0; r < replicas; ++r) {
+        for (std::size_t r = 1; r < replicas; ++r) {
             torch::Tensor& grad = m_parameters[r][i].mutable_grad();
             if (grad.defined())
                 grad.copy_(total);

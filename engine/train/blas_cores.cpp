@@ -19,6 +19,11 @@ std::optional<std::string> openblasCore()
     return std::string(core ? core : "");
 }
 
+namespace {
+
+// The OPENBLAS_CORETYPE to ask for on this CPU when OpenBLAS runs on a fallback core it
+// does not need: "SkylakeX" with AVX-512, "Haswell" with AVX2 and FMA; nothing when the
+// current choice is fine, the user set OPENBLAS_CORETYPE, or the BLAS is not OpenBLAS.
 std::optional<std::string> betterOpenblasCore()
 {
     if (std::getenv("OPENBLAS_CORETYPE"))
@@ -37,6 +42,8 @@ std::optional<std::string> betterOpenblasCore()
     return std::nullopt;
 }
 
+} // namespace
+
 void restartWithBetterBlas(char** argv)
 {
     const auto better = betterOpenblasCore();
@@ -50,6 +57,7 @@ void restartWithBetterBlas(char** argv)
                  "OPENBLAS_CORETYPE="
               << *better << " failed; continuing (set it yourself for 3-5x faster matrix products)\n";
     unsetenv("OPENBLAS_CORETYPE");
+    unsetenv("TUNEBENCH_BLAS_RESTARTED");
 }
 
 } // namespace tb::train

@@ -16,13 +16,10 @@ namespace tb::train {
 // BLAS in this process is not OpenBLAS.
 std::optional<std::string> openblasCore();
 
-// The OPENBLAS_CORETYPE to ask for on this CPU when OpenBLAS runs on a fallback core it
-// does not need: "SkylakeX" with AVX-512, "Haswell" with AVX2 and FMA; nothing when the
-// current choice is fine, the user set OPENBLAS_CORETYPE, or the BLAS is not OpenBLAS.
-std::optional<std::string> betterOpenblasCore();
-
-// When betterOpenblasCore() names one: sets OPENBLAS_CORETYPE and replaces this process by
-// a fresh start of the same program with the same arguments (returns only if that fails).
+// When OpenBLAS runs on a fallback core it does not need ("Prescott" on a CPU with AVX-512
+// or AVX2 and FMA) and the user did not set OPENBLAS_CORETYPE: sets it ("SkylakeX" or
+// "Haswell") and replaces this process by a fresh start of the same program with the same
+// arguments (returns only if that fails, with the environment as it was).
 void restartWithBetterBlas(char** argv);
 
 } // namespace tb::train

@@ -45,15 +45,6 @@ void initialise(const torch::Device& device)
 
 } // namespace
 
-bool cudaBuilt()
-{
-#ifdef TUNEBENCH_WITH_CUDA
-    return true;
-#else
-    return false;
-#endif
-}
-
 // ---- WorkerStream ----------------------------------------------------------------------------
 
 struct WorkerStream::Impl {
@@ -141,7 +132,7 @@ torch::Tensor receive(const torch::Tensor& tensor, const Ready& ready, const tor
         tensor.record_stream(side);
         return tensor.to(to, /*non_blocking=*/to.is_cuda());
     }
-    return tensor.to(to, /*non_blocking=*/to.is_cuda() && tensor.is_pinned());
+    return reload(tensor, to);
 #else
     (void)ready;
     return tensor.to(to);

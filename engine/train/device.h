@@ -14,9 +14,6 @@
 
 namespace tb::train::device {
 
-// True when this trainer was built against a libtorch with CUDA.
-bool cudaBuilt();
-
 // While it lives, the calling thread's current stream on `device` is a stream of its own
 // from the device's pool, ordered after everything already queued on the thread's previous
 // stream (parameters the optimizer just stepped); on destruction the previous stream is

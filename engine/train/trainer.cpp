@@ -165,20 +165,21 @@ Evaluation evaluate(Pipeline& pipeline, const Dataset& data, int batch)
     return {lossSum / count, correct / count};
 }
 
-double clipGradients(const std::vector<torch::Tensor>& params, double maxNorm)
+double gradientNorm(const std::vector<torch::Tensor>& params)
 {
     double squared = 0.0;
     for (const torch::Tensor& p : params)
         if (p.grad().defined())
             squared += p.grad().to(torch::kDouble).pow(2).sum().item<double>();
-    const double norm = std::sqrt(squared);
-    if (norm > maxNorm) {
-        torch::NoGradGuard noGrad;
-        for (const torch::Tensor& p : params)
-            if (p.grad().defined())
-                p.grad().mul_(maxNorm / (norm + 1e-6));
-    }
-    return norm;
+    return std::sqrt(squared);
+}
+
+void scaleGradients(const std::vector<torch::Tensor>& params, double factor)
+{
+    torch::NoGradGuard noGrad;
+    for (const torch::Tensor& p : params)
+        if (p.grad().defined())
+            p.grad().mul_(factor);
 }
 
 } // namespace
@@ -196,29 +197,28 @@ RunSummary train(const Options& o, std::ostream& out)
     if (o.threads > 0)
         torch::set_num_threads(o.threads);
     std::vector<std::vector<torch::Device>> replicaDevices;
-    for (int r = 0; r < o.replicas; ++r)
+    std::vector<torch::Device> usedDevices; // each device once, in order of first use
+    for (int r = 0; r < o.replicas; ++r) {
         replicaDevices.push_back(resolveDevices(o, r));
-    const std::vector<torch::Device>& rankDevices = replicaDevices[0];
-    bool anyCuda = false;
-    for (const auto& devices : replicaDevices)
-        for (const torch::Device& d : devices)
-            anyCuda = anyCuda || d.is_cuda();
+        for (const torch::Device& d : replicaDevices.back())
+            if (std::find(usedDevices.begin(), usedDevices.end(), d) == usedDevices.end())
+                usedDevices.push_back(d);
+    }
+    const bool anyCuda = std::any_of(usedDevices.begin(), usedDevices.end(), [](const torch::Device& d) { return d.is_cuda(); });
     if (o.gpuMemoryLimitGb > 0.0) {
         if (!anyCuda)
             throw UsageError("--gpu-memory-limit caps CUDA devices: give --devices cuda:N");
-        std::vector<torch::Device> capped;
-        for (const auto& devices : replicaDevices)
-            for (const torch::Device& d : devices)
-                if (d.is_cuda() && std::find(capped.begin(), capped.end(), d) == capped.end()) {
-                    try {
-                        device::limitMemory(d, static_cast<std::int64_t>(o.gpuMemoryLimitGb * 1073741824.0));
-                    } catch (const std::invalid_argument& e) {
-                        throw UsageError(std::string("--gpu-memory-limit: ") + e.what());
-                    }
-                    capped.push_back(d);
-                    out << "memory limit: " << d.str() << " capped at " << o.gpuMemoryLimitGb << " GiB of "
-                        << device::totalMemory(d) / 1073741824.0 << std::endl;
-                }
+        for (const torch::Device& d : usedDevices) {
+            if (!d.is_cuda())
+                continue;
+            try {
+                device::limitMemory(d, static_cast<std::int64_t>(o.gpuMemoryLimitGb * 1073741824.0));
+            } catch (const std::invalid_argument& e) {
+                throw UsageError(std::string("--gpu-memory-limit: ") + e.what());
+            }
+            out << "memory limit: " << d.str() << " capped at " << o.gpuMemoryLimitGb << " GiB of "
+                << device::totalMemory(d) / 1073741824.0 << std::endl;
+        }
     }
     if (o.precision == "bf16") {
 #if defined(TUNEBENCH_WITH_CUDA) && TORCH_VERSION_MAJOR >= 2
@@ -277,7 +277,6 @@ RunSummary train(const Options& o, std::ostream& out)
     config.schedule = schedule;
     config.boundaries = partitionLayers(model, schedule.stages, o.partition,
                                         data.trainX.slice(0, 0, std::max(1, batch / o.microbatches)));
-    config.rankDevices = rankDevices;
     config.checkpoint = checkpointFromString(o.checkpoint);
     config.offloadActivations = o.offload == "activations";
     config.bf16 = o.precision == "bf16";
@@ -322,9 +321,8 @@ RunSummary train(const Options& o, std::ostream& out)
     for (const Replica& replica : replicas)
         replicaParams.push_back(replica.model->parameters());
     GradientReducer reducer(replicaParams);
-    for (const auto& devices : replicaDevices)
-        for (const torch::Device& d : devices)
-            device::resetPeak(d);
+    for (const torch::Device& d : usedDevices)
+        device::resetPeak(d);
 
     std::optional<Checkpointer> checkpointer;
     if (!o.out.empty())
@@ -366,9 +364,11 @@ RunSummary train(const Options& o, std::ostream& out)
         << " validation samples; " << stepsPerEpoch << " steps per epoch" << std::endl;
     if (const auto core = openblasCore()) {
         out << "blas: OpenBLAS, " << *core << " kernels";
-        if (const char* fell = std::getenv("TUNEBENCH_BLAS_RESTARTED"))
+        const char* fell = std::getenv("TUNEBENCH_BLAS_RESTARTED");
+        const char* chosen = std::getenv("OPENBLAS_CORETYPE");
+        if (fell && chosen)
             out << " (OpenBLAS chose its " << fell << " kernels for this CPU; restarted with OPENBLAS_CORETYPE="
-                << std::getenv("OPENBLAS_CORETYPE") << ")";
+                << chosen << ")";
         out << std::endl;
     }
 
@@ -409,8 +409,8 @@ RunSummary train(const Options& o, std::ostream& out)
         const auto t0 = std::chrono::steady_clock::now();
         // Gradients set to none, as PyTorch's zero_grad(set_to_none=True): the first
         // backward contribution is stored instead of added to zeros.
-        for (Replica& replica : replicas)
-            for (torch::Tensor& p : replica.model->parameters())
+        for (auto& params : replicaParams)
+            for (torch::Tensor& p : params)
                 p.mutable_grad() = torch::Tensor();
         double lossSum = 0.0;
         std::vector<SpanRecord> spans;
@@ -419,44 +419,42 @@ RunSummary train(const Options& o, std::ostream& out)
             torch::Tensor index = torch::tensor(
                 std::vector<std::int64_t>(order.begin() + first, order.begin() + first + batch), torch::kLong);
             const bool record = sampled && k == 0;
-            if (replicas.size() == 1) {
-                lossSum += pipeline.run(data.trainX.index_select(0, index), data.trainY.index_select(0, index),
+            // Each replica its contiguous share of the mini-batch, all at once (one replica:
+            // the whole mini-batch on this thread).
+            const std::vector<torch::Tensor> shares = index.tensor_split(static_cast<std::int64_t>(replicas.size()));
+            std::vector<std::future<double>> running;
+            for (std::size_t r = 1; r < replicas.size(); ++r)
+                running.push_back(std::async(std::launch::async, [&, r] {
+                    return replicas[r].pipeline->run(data.trainX.index_select(0, shares[r]),
+                                                     data.trainY.index_select(0, shares[r]), lossScale, false);
+                }));
+            std::exception_ptr failure;
+            try {
+                lossSum += pipeline.run(data.trainX.index_select(0, shares[0]), data.trainY.index_select(0, shares[0]),
                                         lossScale, record);
-            } else {
-                // Each replica its contiguous share of the mini-batch, all at once.
-                const std::vector<torch::Tensor> shares = index.tensor_split(static_cast<std::int64_t>(replicas.size()));
-                std::vector<std::future<double>> running;
-                for (std::size_t r = 1; r < replicas.size(); ++r)
-                    running.push_back(std::async(std::launch::async, [&, r] {
-                        return replicas[r].pipeline->run(data.trainX.index_select(0, shares[r]),
-                                                         data.trainY.index_select(0, shares[r]), lossScale, false);
-                    }));
-                std::exception_ptr failure;
-                try {
-                    lossSum += pipeline.run(data.trainX.index_select(0, shares[0]),
-                                            data.trainY.index_select(0, shares[0]), lossScale, record);
-                } catch (...) {
-                    failure = std::current_exception();
-                }
-                for (auto& f : running) {
-                    try {
-                        lossSum += f.get();
-                    } catch (...) {
-                        if (!failure)
-                            failure = std::current_exception();
-                    }
-                }
-                if (failure)
-                    std::rethrow_exception(failure);
+            } catch (...) {
+                failure = std::current_exception();
             }
+            for (auto& f : running) {
+                try {
+                    lossSum += f.get();
+                } catch (...) {
+                    if (!failure)
+                        failure = std::current_exception();
+                }
+            }
+            if (failure)
+                std::rethrow_exception(failure);
             if (record)
                 spans = pipeline.spans();
         }
         reducer.reduce();
-        for (Replica& replica : replicas) {
-            if (o.clip > 0.0)
-                clipGradients(replica.model->parameters(), o.clip);
-            replica.optimizer->step();
+        // After the reduction every replica holds the same gradients: one norm clips them all.
+        const double norm = o.clip > 0.0 ? gradientNorm(replicaParams[0]) : 0.0;
+        for (std::size_t r = 0; r < replicas.size(); ++r) {
+            if (o.clip > 0.0 && norm > o.clip)
+                scaleGradients(replicaParams[r], o.clip / (norm + 1e-6));
+            replicas[r].optimizer->step();
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const double loss = lossSum / (samplesPerStep * static_cast<double>(data.tokensPerSample));
