@@ -582,16 +582,16 @@ void Engine::recordLine(Running& run, const std::string& line, double now, bool 
         MetricRow m{run.row.id, run.row.attempt, step, QString::fromStdString(name), value, now};
         if (m.name == m_study->spec().objective.metric) {
             run.reports.push_back(m);
+            run.record.intermediate.emplace_back(step, value);
             if (mayPrune)
-                checkPruning(run, step, value);
+                checkPruning(run);
         }
         run.unsaved.push_back(std::move(m));
     }
 }
 
-void Engine::checkPruning(Running& run, std::int64_t step, double value)
+void Engine::checkPruning(Running& run)
 {
-    run.record.intermediate.emplace_back(step, value);
     if (run.ending != Ending::None || m_stopping)
         return;
     std::vector<algorithms::TrialRecord> others;
@@ -707,7 +707,8 @@ void Engine::onExited(std::int64_t trialId, int exitCode, bool crashed, const QS
     }
     if (value && !std::isfinite(*value))
         value.reset();
-    m_study->tell(row, state, value, code, reason, owned->unsaved, owned->unsavedEvents);
+    // The pruners of later trials need this trial's whole curve, flushed or not.
+    m_study->tell(row, state, value, code, reason, owned->unsaved, owned->unsavedEvents, &owned->record.intermediate);
     emit trialFinished(row.id, row.number, QString::fromLatin1(algorithms::trialStateName(state)),
                        value.value_or(std::nan("")), reason);
     if (state == TrialState::Failed) {

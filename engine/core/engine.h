@@ -87,7 +87,7 @@ private:
     void terminate(Running& run);
     void flushMetrics();
     void finishExperiment(const QString& state, const QString& reason);
-    void checkPruning(Running& run, std::int64_t step, double value);
+    void checkPruning(Running& run);
     QString trialDir(std::int64_t number) const;
 
     QString m_dbPath;

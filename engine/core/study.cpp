@@ -81,7 +81,8 @@ std::optional<TrialRow> Study::ask(TrialState state)
 }
 
 void Study::tell(const TrialRow& trial, TrialState state, std::optional<double> value, std::optional<int> exitCode,
-                 const QString& reason, const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events)
+                 const QString& reason, const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events,
+                 const std::vector<std::pair<std::int64_t, double>>* curve)
 {
     m_store.finishTrial(trial.id, state, value, exitCode, reason, metrics, events);
     algorithms::TrialRecord record;
@@ -92,9 +93,12 @@ void Study::tell(const TrialRow& trial, TrialState state, std::optional<double> 
         m_pending.erase(it);
     record.state = state;
     record.value = value;
-    for (const MetricRow& m : metrics)
-        if (m.name == m_spec.objective.metric)
-            record.intermediate.emplace_back(m.step, m.value);
+    if (curve)
+        record.intermediate = *curve;
+    else
+        for (const MetricRow& m : metrics)
+            if (m.name == m_spec.objective.metric)
+                record.intermediate.emplace_back(m.step, m.value);
     const auto pos = std::upper_bound(m_history.finished.begin(), m_history.finished.end(), record.number,
                                       [](std::int64_t n, const algorithms::TrialRecord& r) { return n < r.number; });
     m_history.finished.insert(pos, std::move(record));

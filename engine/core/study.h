@@ -34,10 +34,13 @@ public:
     // once). nullopt when the algorithm has nothing left (an exhausted grid).
     std::optional<TrialRow> ask(algorithms::TrialState state = algorithms::TrialState::Running);
 
-    // Records the end of a trial in the store and in the history.
+    // Records the end of a trial in the store and in the history. `metrics` and `events`
+    // are those not stored yet; the pruners' curve is `curve` when given (the caller holds
+    // every report of the attempt), else the objective reports among `metrics`.
     void tell(const TrialRow& trial, algorithms::TrialState state, std::optional<double> value,
               std::optional<int> exitCode = std::nullopt, const QString& reason = {},
-              const std::vector<MetricRow>& metrics = {}, const std::vector<EventRow>& events = {});
+              const std::vector<MetricRow>& metrics = {}, const std::vector<EventRow>& events = {},
+              const std::vector<std::pair<std::int64_t, double>>* curve = nullptr);
 
     // A queued trial is pending for the sampler too (retries keep their values).
     void markPending(const TrialRow& trial);

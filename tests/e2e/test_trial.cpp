@@ -8,6 +8,7 @@
 //   --record=FILE    append "<TUNEBENCH_TRIAL_ID>\n" to FILE at start
 //   --argv-to=FILE   write every argument, one per line, to FILE, then
 //                    "PARAMS <TUNEBENCH_PARAMS>" and "CUDA <CUDA_VISIBLE_DEVICES or UNSET>"
+//   --bad-from=N     trials numbered N or more add 100 to the value (clearly bad at every step)
 //   --mode=M         ok | timeout (sleeps 60 s) | crash | silent | exit3 | nan
 // Anything else is ignored (and recorded by --argv-to).
 
@@ -23,7 +24,7 @@ int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string value, record, argvTo;
-    int steps = 0, sleepMs = 0, exitCode = 0;
+    int steps = 0, sleepMs = 0, exitCode = 0, badFrom = -1;
     bool crash = false, silent = false;
     auto opt = [](const std::string& a, const char* name, std::string& out) {
         const std::string prefix = std::string(name) + "=";
@@ -38,6 +39,7 @@ int main(int argc, char** argv)
         else if (opt(a, "--steps", v)) steps = std::stoi(v);
         else if (opt(a, "--sleep-ms", v)) sleepMs = std::stoi(v);
         else if (opt(a, "--exit", v)) exitCode = std::stoi(v);
+        else if (opt(a, "--bad-from", v)) badFrom = std::stoi(v);
         else if (opt(a, "--record", v)) record = v;
         else if (opt(a, "--argv-to", v)) argvTo = v;
         else if (opt(a, "--mode", v)) {
@@ -66,7 +68,12 @@ int main(int argc, char** argv)
             std::fprintf(f, "CUDA %s\n", cuda ? cuda : "UNSET");
             std::fclose(f);
         }
-    const double x = value.empty() ? 1.0 : std::strtod(value.c_str(), nullptr);
+    const char* number = std::getenv("TUNEBENCH_TRIAL_NUMBER");
+    double x = value.empty() ? 1.0 : std::strtod(value.c_str(), nullptr);
+    if (badFrom >= 0 && number && std::atoi(number) >= badFrom) {
+        x += 100;
+        value = std::to_string(x);
+    }
     for (int k = 0; k < steps; ++k) {
         if (sleepMs)
             std::this_thread::sleep_for(std::chrono::milliseconds(sleepMs));

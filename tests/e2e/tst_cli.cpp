@@ -262,6 +262,45 @@ private slots:
         QVERIFY(importance.contains(QStringLiteral("\"importance\":{\"x\":")));
     }
 
+    void pruningStopsABadTrialWithinAFewSteps_data()
+    {
+        QTest::addColumn<QJsonObject>("pruner");
+        const QString name = QStringLiteral("name"), settings = QStringLiteral("settings");
+        QTest::newRow("median") << QJsonObject{{name, QStringLiteral("median")},
+                                               {settings, QJsonObject{{QStringLiteral("n_startup_trials"), 2}}}};
+        QTest::newRow("asha") << QJsonObject{{name, QStringLiteral("asha")},
+                                             {settings, QJsonObject{{QStringLiteral("min_resource"), 1}}}};
+        QTest::newRow("hyperband") << QJsonObject{{name, QStringLiteral("hyperband")},
+                                                  {settings, QJsonObject{{QStringLiteral("min_resource"), 1}, {QStringLiteral("max_resource"), 3}}}};
+    }
+
+    // Six good trials, then three that are 100 worse at every one of their 20 steps: each
+    // bad one must end within a few steps, whatever part of the good curves is flushed.
+    void pruningStopsABadTrialWithinAFewSteps()
+    {
+        QFETCH(QJsonObject, pruner);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("p.db"));
+        QJsonObject spec = specWith(QStringLiteral("prune"), floatX(),
+                                    {QStringLiteral("--value=${x}"), QStringLiteral("--steps=20"), QStringLiteral("--sleep-ms=40"),
+                                     QStringLiteral("--bad-from=6")}, 9, 1);
+        spec[QStringLiteral("pruner")] = pruner;
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("p.json"), spec), QStringLiteral("--db"), db});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray trials = trialsOf(db, QStringLiteral("prune"));
+        QCOMPARE(trials.size(), 9);
+        for (const QJsonValue& v : trials) {
+            const QJsonObject t = v.toObject();
+            const int number = t.value(QStringLiteral("number")).toInt();
+            const QString state = t.value(QStringLiteral("state")).toString();
+            if (number < 6)
+                continue; // good trials may or may not be pruned by each other
+            QVERIFY2(state == QLatin1String("pruned"), qPrintable(QStringLiteral("trial %1 is %2").arg(number).arg(state)));
+            const int steps = static_cast<int>(readLines(t.value(QStringLiteral("log")).toString()).filter(QRegularExpression(QStringLiteral("^step="))).size());
+            QVERIFY2(steps >= 1 && steps <= 6, qPrintable(QStringLiteral("trial %1 printed %2 of 20 steps before it was pruned").arg(number).arg(steps)));
+        }
+    }
+
     void gridExhaustsAndEnds()
     {
         QTemporaryDir dir;
