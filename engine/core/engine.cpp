@@ -77,22 +77,54 @@ Engine::Engine(QString dbPath, QString experiment, EngineOptions options, QObjec
     : QObject(parent), m_dbPath(std::move(dbPath)), m_experimentName(std::move(experiment)), m_options(options),
       m_telemetryTimer(this), m_flushTimer(this), m_deadline(this) // children, so that moveToThread() takes them along
 {
-    connect(&m_telemetryTimer, &QTimer::timeout, this, &Engine::sampleTelemetry);
+    connect(&m_telemetryTimer, &QTimer::timeout, this, [this] { guarded([this] { sampleTelemetry(); }); });
     m_flushTimer.setInterval(m_options.metricFlushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &Engine::flushMetrics);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] { guarded([this] { flushMetrics(); }); });
     m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        if (m_stopping || m_done)
-            return;
-        m_stopping = true;
-        m_stopState = QStringLiteral("completed");
-        m_stopReason = QStringLiteral("the max_seconds budget (%1) ran out").arg(formatSeconds(*m_study->spec().budget.maxSeconds));
-        for (auto& [id, run] : m_running) {
-            run->ending = Ending::Budget;
-            terminate(*run);
-        }
-        fillSlots();
-    });
+    connect(&m_deadline, &QTimer::timeout, this, [this] { guarded([this] { budgetRanOut(); }); });
+}
+
+void Engine::budgetRanOut()
+{
+    if (m_stopping || m_done)
+        return;
+    m_stopping = true;
+    m_stopState = QStringLiteral("completed");
+    m_stopReason = QStringLiteral("the max_seconds budget (%1) ran out").arg(formatSeconds(*m_study->spec().budget.maxSeconds));
+    for (auto& [id, run] : m_running) {
+        run->ending = Ending::Budget;
+        terminate(*run);
+    }
+    fillSlots();
+}
+
+void Engine::guarded(const std::function<void()>& work)
+{
+    try {
+        work();
+    } catch (const std::exception& e) {
+        abandon(QString::fromUtf8(e.what()));
+    }
+}
+
+void Engine::abandon(const QString& reason)
+{
+    // The store cannot be written: end every trial now and write nothing more. The store
+    // still says they run, so a later resume runs them again.
+    if (m_done)
+        return;
+    qWarning("tunebench: the engine stops: %s", qPrintable(reason));
+    for (auto& [id, run] : m_running) {
+        run->process->disconnect(this);
+        ::kill(-static_cast<pid_t>(run->process->processId()), SIGKILL);
+        run->process->waitForFinished(1000);
+    }
+    m_running.clear();
+    m_done = true;
+    m_flushTimer.stop();
+    m_telemetryTimer.stop();
+    m_deadline.stop();
+    emit finished(QStringLiteral("failed"), reason);
 }
 
 Engine::~Engine()
@@ -147,14 +179,16 @@ void Engine::start()
     }
     m_started = true;
     m_clock.start();
-    m_store->setExperimentState(experimentId(), QStringLiteral("running"));
-    if (const auto& s = m_study->spec().budget.maxSeconds)
-        m_deadline.start(static_cast<int>(std::min(*s * 1000.0, 2.0e9)));
-    m_flushTimer.start();
-    // One sample before the first trial, so that the allocator sees the GPUs as they are.
-    sampleTelemetry();
-    m_telemetryTimer.start(std::max(1, static_cast<int>(std::lround(1000.0 / m_study->spec().resources.telemetryHz))));
-    fillSlots();
+    guarded([this] {
+        m_store->setExperimentState(experimentId(), QStringLiteral("running"));
+        if (const auto& s = m_study->spec().budget.maxSeconds)
+            m_deadline.start(static_cast<int>(std::min(*s * 1000.0, 2.0e9)));
+        m_flushTimer.start();
+        // One sample before the first trial, so that the allocator sees the GPUs as they are.
+        sampleTelemetry();
+        m_telemetryTimer.start(std::max(1, static_cast<int>(std::lround(1000.0 / m_study->spec().resources.telemetryHz))));
+        fillSlots();
+    });
 }
 
 void Engine::stop()
@@ -174,7 +208,7 @@ void Engine::stop()
         run->ending = Ending::Interrupted;
         terminate(*run);
     }
-    fillSlots();
+    guarded([this] { fillSlots(); });
 }
 
 QString Engine::trialDir(std::int64_t number) const
@@ -504,14 +538,14 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
             onOutput(*it->second, false);
     });
     connect(p, &QProcess::finished, this, [this, id](int code, QProcess::ExitStatus status) {
-        onExited(id, code, status == QProcess::CrashExit, QString());
+        guarded([&] { onExited(id, code, status == QProcess::CrashExit, QString()); });
     });
     connect(p, &QProcess::errorOccurred, this, [this, id](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
         auto it = m_running.find(id);
         const QString why = it != m_running.end() ? it->second->process->errorString() : QString();
-        QMetaObject::invokeMethod(this, [this, id, why] { onExited(id, -1, false, why); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, id, why] { guarded([&] { onExited(id, -1, false, why); }); }, Qt::QueuedConnection);
     });
     r.timeout.setSingleShot(true);
     r.kill.setSingleShot(true);
@@ -535,7 +569,7 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
     if (program.isEmpty()) {
         const QString name = trialSpec.argv.first();
         QMetaObject::invokeMethod(
-            this, [this, id, name] { onExited(id, -1, false, QStringLiteral("command not found: %1").arg(name)); },
+            this, [this, id, name] { guarded([&] { onExited(id, -1, false, QStringLiteral("command not found: %1").arg(name)); }); },
             Qt::QueuedConnection);
         return;
     }

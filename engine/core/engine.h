@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -73,6 +74,11 @@ signals:
 
 private:
     struct Running;
+    // Runs a slot's work; a failure of the store (it cannot be written) ends the engine
+    // through abandon() instead of escaping into Qt's event loop.
+    void guarded(const std::function<void()>& work);
+    void abandon(const QString& reason);
+    void budgetRanOut();
     void fillSlots();
     void launch(TrialRow row, const std::vector<int>& gpus);
     QString substitute(const QString& text, const TrialRow& row, const QString& dir, const algorithms::Assignment& params,

@@ -3,12 +3,19 @@
 #include "errors.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
-#include <tuple>
+#include <fcntl.h>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <tuple>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace tb::engine {
@@ -93,7 +100,174 @@ static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
 constexpr int kBusyTimeoutMs = 30000;
 
+// SQLite's unix VFS locks (src/os_unix.c): a connection in WAL mode holds a read lock on
+// the database file's SHARED range for its whole life, and the first one to open a store
+// takes the -shm file's DMS byte exclusively to rebuild the WAL index.
+constexpr off_t kSharedFirst = 0x40000000 + 2;
+constexpr off_t kSharedSize = 510;
+constexpr off_t kShmDms = (22 + 8) * 4 + 8;
+
+struct FileId {
+    dev_t dev = 0;
+    ino_t ino = 0;
+    auto operator<=>(const FileId&) const = default;
+};
+
+std::optional<FileId> fileId(const QString& path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return FileId{st.st_dev, st.st_ino};
+}
+
 } // namespace
+
+// POSIX record locks belong to a process and a file, not to a descriptor: when anything
+// in the process closes *any* descriptor of the store's files (a file dialog sniffing the
+// type, a QFile on a path the user picked), every SQLite lock the process holds on them is
+// gone. Another process then believes it is the last one, checkpoints and deletes the WAL,
+// and what this process writes afterwards goes into a deleted file.
+//
+// The keeper holds open file description (OFD) read locks on the same bytes. Those belong
+// to the keeper's own descriptors, so no close() elsewhere drops them, and they conflict
+// with other processes' SQLite locks exactly as the lost ones would: nobody else can
+// believe it is last (no WAL deleted) or rebuild the -shm under us. One keeper per store
+// file per process, kept while any connection of the process has the file open; its
+// descriptors close only with the last connection, before SQLite's own close, so that the
+// last connection of the last process still checkpoints and removes the WAL as usual.
+class Store::Keeper {
+public:
+    // Registers one more connection of this process to `path` (before it takes a lock).
+    static std::shared_ptr<Keeper> join(const QString& path);
+    // After the connection switched to WAL mode: the OFD locks, once per file.
+    void hold(const QString& path);
+    // The last connection closes its keeper's descriptors; call before sqlite3_close.
+    void leave();
+    // Throws when writing could lose data: the keeper's descriptors are no longer its own,
+    // or the WAL this process writes is not the one on disk (deleted or replaced).
+    void check(const QString& path);
+    static bool guards(const QString& path);
+
+private:
+    struct Entry;
+    static std::mutex& mutex();
+    static std::map<FileId, Entry>& registry();
+    FileId m_db;
+};
+
+struct Store::Keeper::Entry {
+    int connections = 0;
+    int dbFd = -1;
+    int shmFd = -1;
+    std::optional<FileId> shm;
+    std::optional<FileId> wal;
+    bool warned = false;
+};
+
+std::mutex& Store::Keeper::mutex()
+{
+    static std::mutex m; // guards registry()
+    return m;
+}
+
+std::map<FileId, Store::Keeper::Entry>& Store::Keeper::registry()
+{
+    static std::map<FileId, Entry> r;
+    return r;
+}
+
+std::shared_ptr<Store::Keeper> Store::Keeper::join(const QString& path)
+{
+    const auto id = fileId(path);
+    if (!id)
+        return nullptr;
+    auto keeper = std::make_shared<Keeper>();
+    keeper->m_db = *id;
+    std::lock_guard lock(mutex());
+    ++registry()[*id].connections;
+    return keeper;
+}
+
+void Store::Keeper::hold(const QString& path)
+{
+    std::lock_guard lock(mutex());
+    Entry& e = registry()[m_db];
+    if (!e.wal)
+        e.wal = fileId(path + QStringLiteral("-wal"));
+    if (e.dbFd >= 0)
+        return;
+    auto lockRead = [](int fd, off_t start, off_t length) {
+        struct flock fl {};
+        fl.l_type = F_RDLCK;
+        fl.l_whence = SEEK_SET;
+        fl.l_start = start;
+        fl.l_len = length;
+        return ::fcntl(fd, F_OFD_SETLK, &fl) == 0;
+    };
+    e.dbFd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    e.shmFd = ::open(QFile::encodeName(path + QStringLiteral("-shm")).constData(), O_RDONLY | O_CLOEXEC);
+    if (e.shmFd >= 0)
+        e.shm = fileId(path + QStringLiteral("-shm"));
+    const bool held = e.dbFd >= 0 && lockRead(e.dbFd, kSharedFirst, kSharedSize) && e.shmFd >= 0 && lockRead(e.shmFd, kShmDms, 1);
+    if (!held && !e.warned) {
+        e.warned = true; // a file system without OFD locks: SQLite's own locks still work
+        qWarning("tunebench: %s: cannot hold the store's locks against lost POSIX locks (%s)", qPrintable(path), strerror(errno));
+    }
+}
+
+void Store::Keeper::leave()
+{
+    std::lock_guard lock(mutex());
+    auto it = registry().find(m_db);
+    if (it == registry().end() || --it->second.connections > 0)
+        return;
+    // Closing these drops the process's POSIX locks too: only now that no other
+    // connection of the process has the file open.
+    if (it->second.dbFd >= 0)
+        ::close(it->second.dbFd);
+    if (it->second.shmFd >= 0)
+        ::close(it->second.shmFd);
+    registry().erase(it);
+}
+
+void Store::Keeper::check(const QString& path)
+{
+    std::optional<FileId> expectedWal;
+    bool keeperIntact = true;
+    {
+        std::lock_guard lock(mutex());
+        const Entry& e = registry()[m_db];
+        expectedWal = e.wal;
+        struct stat st {};
+        if (e.dbFd >= 0)
+            keeperIntact = ::fstat(e.dbFd, &st) == 0 && FileId{st.st_dev, st.st_ino} == m_db;
+    }
+    const auto wal = fileId(path + QStringLiteral("-wal"));
+    if (keeperIntact && (!expectedWal || wal == expectedWal))
+        return;
+    throw RuntimeError(path + QStringLiteral(": the store's write-ahead log was deleted or replaced while this process had "
+                                             "it open (its file locks were lost); nothing more is written, so that no "
+                                             "result goes into a deleted file. Close this program and open the store "
+                                             "again; trials that were running resume with tunebench-cli resume"));
+}
+
+bool Store::Keeper::guards(const QString& path)
+{
+    const auto id = fileId(path);
+    if (!id)
+        return false;
+    std::lock_guard lock(mutex());
+    for (const auto& [db, e] : registry())
+        if (*id == db || *id == e.shm || *id == e.wal)
+            return true;
+    return false;
+}
+
+bool isOpenStoreFile(const QString& path)
+{
+    return Store::Keeper::guards(path);
+}
 
 // A cached prepared statement; reset (bindings kept irrelevant) when the handle goes away.
 class Store::Statement {
@@ -186,18 +360,40 @@ std::unordered_map<sqlite3*, std::unordered_map<const char*, sqlite3_stmt*>>& st
 
 Store::Store(const QString& path, OpenMode mode) : m_path(path)
 {
-    open(mode);
-    migrate(kSchemaVersion);
+    try {
+        open(mode);
+        migrate(kSchemaVersion);
+        if (m_keeper)
+            m_keeper->hold(m_path);
+    } catch (...) {
+        close();
+        throw;
+    }
 }
 
 Store::Store(const QString& path, int schemaVersion) : m_path(path)
 {
-    open(OpenMode::CreateIfMissing);
-    migrate(schemaVersion);
+    try {
+        open(OpenMode::CreateIfMissing);
+        migrate(schemaVersion);
+        if (m_keeper)
+            m_keeper->hold(m_path);
+    } catch (...) {
+        close();
+        throw;
+    }
 }
 
 Store::~Store()
 {
+    close();
+}
+
+void Store::close()
+{
+    if (m_keeper)
+        m_keeper->leave();
+    m_keeper.reset();
     if (!m_db)
         return;
     auto& cache = statementCache();
@@ -207,6 +403,7 @@ Store::~Store()
         cache.erase(it);
     }
     sqlite3_close_v2(m_db);
+    m_db = nullptr;
 }
 
 void Store::open(OpenMode mode)
@@ -221,6 +418,7 @@ void Store::open(OpenMode mode)
         m_db = nullptr;
         throw RuntimeError(m_path + QStringLiteral(": cannot open the store: ") + why);
     }
+    m_keeper = Keeper::join(m_path); // before the first lock is taken
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(m_db, 1);
     // Not a database at all? Reading the schema tells before WAL is switched on.
@@ -298,6 +496,8 @@ void Store::fail(const QString& what)
 
 void Store::begin()
 {
+    if (m_depth == 0 && m_keeper)
+        m_keeper->check(m_path);
     if (m_depth++ == 0)
         exec("BEGIN IMMEDIATE");
 }

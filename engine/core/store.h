@@ -89,6 +89,11 @@ struct StateCounts {
     std::int64_t finished() const { return completed + pruned + failed; }
 };
 
+// True when `path` is a file of a store this process has open: the database, its -wal or
+// its -shm. Nothing but SQLite may open those (see Store::Keeper); file dialogs and
+// "save as" paths are checked against this.
+bool isOpenStoreFile(const QString& path);
+
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
@@ -181,9 +186,12 @@ public:
 
     static double now();
 
+    class Keeper;
+
 private:
     class Statement;
     void open(OpenMode mode);
+    void close();
     void migrate(int target);
     void exec(const char* sql);
     Statement prepare(const char* sql);
@@ -195,6 +203,7 @@ private:
 
     QString m_path;
     sqlite3* m_db = nullptr;
+    std::shared_ptr<Keeper> m_keeper; // null when the file cannot be identified
     int m_depth = 0; // nested transaction() calls join the outer one
 };
 

@@ -157,6 +157,64 @@ private slots:
         QCOMPARE(last, qint64(5000));
         QVERIFY(reads >= 3);
     }
+
+    // Anything in the process that opens and closes the store's files outside SQLite (a
+    // file dialog sniffing types) drops the process's POSIX locks. A reader process that
+    // closes next must still not delete the WAL, and every later write must reach the store.
+    void writesSurviveLostPosixLocks()
+    {
+        const QString cli = qEnvironmentVariable("TB_CLI");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("locks.db"));
+        Store store(path);
+        const QByteArray spec = R"({"name": "locks", "objective": {"metric": "loss"}, "space": [{"name": "x", "type": "float", "low": 0, "high": 1}], "algorithm": {"name": "random", "seed": 1}})";
+        const auto id = store.createExperiment(QStringLiteral("locks"), spec);
+        auto addCompleted = [&](int n) {
+            for (int i = 0; i < n; ++i) {
+                const TrialRow t = store.createTrial(id, R"({"x":0.5})", TrialState::Running);
+                store.finishTrial(t.id, TrialState::Completed, 0.5, 0, QString());
+            }
+        };
+        auto completedSeenByAnotherProcess = [&] {
+            QProcess p;
+            p.start(cli, {QStringLiteral("status"), QStringLiteral("--db"), path, QStringLiteral("--json")});
+            p.waitForFinished(60000);
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("counts")).toObject()
+                .value(QStringLiteral("completed")).toInteger(-1);
+        };
+        addCompleted(4);
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QVERIFY(isOpenStoreFile(path + suffix));
+            QFile sniff(path + suffix);
+            QVERIFY(sniff.open(QIODevice::ReadOnly));
+            sniff.read(64);
+        } // closed: this process's POSIX locks on the three files are gone
+        QVERIFY(!isOpenStoreFile(dir.filePath(QStringLiteral("other.db"))));
+        QCOMPARE(completedSeenByAnotherProcess(), qint64(4));
+        QVERIFY2(QFile::exists(path + QStringLiteral("-wal")), "the reader deleted the WAL this process still writes");
+        addCompleted(12);
+        QCOMPARE(completedSeenByAnotherProcess(), qint64(16));
+        QCOMPARE(store.counts(id).completed, qint64(16));
+    }
+
+    // If the WAL goes anyway (here: removed by hand), the store refuses to write into the
+    // deleted file and says why, instead of losing what it writes.
+    void refusesToWriteIntoADeletedWal()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gone.db"));
+        Store store(path);
+        const QByteArray spec = R"({"name": "gone", "objective": {"metric": "loss"}, "space": [{"name": "x", "type": "float", "low": 0, "high": 1}], "algorithm": {"name": "random", "seed": 1}})";
+        const auto id = store.createExperiment(QStringLiteral("gone"), spec);
+        QVERIFY(QFile::remove(path + QStringLiteral("-wal")));
+        try {
+            store.createTrial(id, R"({"x":0.5})", TrialState::Running);
+            QFAIL("a write into a deleted WAL was accepted");
+        } catch (const RuntimeError& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.startsWith(path) && message.contains(QStringLiteral("write-ahead log was deleted")), e.what());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStore)
