@@ -7,6 +7,7 @@
 #include "setup_panel.h"
 #include "space_editor.h"
 #include "store_session.h"
+#include "file_dialogs.h"
 
 #include "engine/core/exporters.h"
 #include "engine/core/study.h"
@@ -19,7 +20,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
@@ -286,16 +286,21 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
 }
 
+QString MainWindow::dialogFolder() const
+{
+    return m_session ? QFileInfo(m_session->path()).absolutePath() : QDir::homePath();
+}
+
 void MainWindow::newStore()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Store"), QDir::homePath(), tr("Tunebench stores (*.db);;All files (*)"));
+    const QString path = files::storeFileName(this, tr("New Store"), dialogFolder(), true);
     if (!path.isEmpty())
         openStore(path);
 }
 
 void MainWindow::openStoreDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Store"), QDir::homePath(), tr("Tunebench stores (*.db);;All files (*)"));
+    const QString path = files::storeFileName(this, tr("Open Store"), dialogFolder(), false);
     if (!path.isEmpty())
         openStore(path);
 }
@@ -313,7 +318,7 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::importSpec()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Spec"), QDir::homePath(), tr("Experiment specs (*.json)"));
+    const QString path = files::openFileName(this, tr("Import Spec"), dialogFolder(), tr("Experiment specs (*.json)"));
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -330,7 +335,7 @@ void MainWindow::importSpec()
 
 void MainWindow::exportSpec()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Spec"), QDir::homePath(), tr("Experiment specs (*.json)"));
+    const QString path = files::saveFileName(this, tr("Export Spec"), dialogFolder(), tr("Experiment specs (*.json)"));
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -360,7 +365,7 @@ void MainWindow::exportBest(const QString& format, bool toClipboard)
         return;
     }
     const QString suffix = format == QLatin1String("args") ? QStringLiteral("txt") : format;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Best Config"), QDir::home().filePath(QStringLiteral("best.") + suffix));
+    const QString path = files::saveFileName(this, tr("Save Best Config"), QDir(dialogFolder()).filePath(QStringLiteral("best.") + suffix));
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -372,8 +377,8 @@ void MainWindow::exportTrials()
 {
     if (!m_session || m_data->isEmpty())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Trials"), QDir::home().filePath(m_data->experiment().name + QStringLiteral(".csv")),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = files::saveFileName(this, tr("Export Trials"), QDir(dialogFolder()).filePath(m_data->experiment().name + QStringLiteral(".csv")),
+                                             tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     try {

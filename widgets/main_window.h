@@ -55,6 +55,7 @@ protected:
 
 private:
     void buildActions();
+    QString dialogFolder() const; // the open store's folder, else home
     void newStore();
     void openStoreDialog();
     void importSpec();

@@ -1,8 +1,8 @@
 #include "plot_panel.h"
 
 #include "experiment_data.h"
+#include "file_dialogs.h"
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -176,7 +176,7 @@ void PlotPanel::exportWithDialog(const QString& format)
     else
         filter = tr("SVG drawings (*.svg)");
     const QString suggested = (objectName().isEmpty() ? QStringLiteral("plot") : objectName()) + QLatin1Char('.') + format;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), suggested, filter);
+    QString path = files::saveFileName(this, tr("Export plot"), suggested, filter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())

@@ -1,4 +1,5 @@
 #include "schedule_view.h"
+#include "file_dialogs.h"
 
 #include "engine/core/store.h"
 
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -841,7 +841,7 @@ void ScheduleView::showMeasured(const MeasuredRun& run)
 
 void ScheduleView::importWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import PyTorch CSV"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    const QString path = files::openFileName(this, tr("Import PyTorch CSV"), QString(), tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -852,7 +852,7 @@ void ScheduleView::importWithDialog()
 void ScheduleView::exportWithDialog(const QString& what)
 {
     const bool csv = what == QLatin1String("csv");
-    QString path = QFileDialog::getSaveFileName(this, csv ? tr("Export PyTorch CSV") : tr("Export Chrome trace"),
+    QString path = files::saveFileName(this, csv ? tr("Export PyTorch CSV") : tr("Export Chrome trace"),
                                                 csv ? QStringLiteral("schedule.csv") : QStringLiteral("schedule.json"),
                                                 csv ? tr("CSV files (*.csv)") : tr("Chrome traces (*.json)"));
     if (path.isEmpty())

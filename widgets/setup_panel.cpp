@@ -7,11 +7,11 @@
 #include "space_editor.h"
 #include "spec_text.h"
 #include "trainer_form.h"
+#include "file_dialogs.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -264,7 +264,7 @@ QWidget* SetupPanel::buildTrial()
 
     connect(m_trainerMode, &QRadioButton::toggled, this, &SetupPanel::onModeToggled);
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Working directory"), m_workdir->text());
+        const QString dir = files::existingDirectory(this, tr("Working directory"), m_workdir->text());
         if (!dir.isEmpty())
             m_workdir->setText(dir);
     });

@@ -19,8 +19,11 @@
 #include "algorithms/sampler.h"
 
 #include <QDomDocument>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +33,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
+#include <sys/stat.h>
 
 using namespace tb::widgets;
 
@@ -51,6 +56,49 @@ QJsonObject testSpec(const QString& name, int trials, int parallel, int sleepMs)
         {QStringLiteral("trial"), QJsonObject{{QStringLiteral("argv"), QJsonArray{qEnvironmentVariable("TB_TEST_TRIAL"), QStringLiteral("--value=${x}"),
                                                                                QStringLiteral("--steps=4"), QStringLiteral("--sleep-ms=%1").arg(sleepMs)}}}},
     };
+}
+
+// Whether this process holds a POSIX lock on the file (SQLite's, while a connection is open).
+bool holdsPosixLock(const QString& path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return false;
+    const QString inode = QStringLiteral(":%1 ").arg(st.st_ino);
+    const QString pid = QStringLiteral(" %1 ").arg(QCoreApplication::applicationPid());
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (!locks.open(QIODevice::ReadOnly))
+        return false;
+    for (const QString& line : QString::fromLatin1(locks.readAll()).split(QLatin1Char('\n')))
+        if (line.contains(QStringLiteral("POSIX")) && line.contains(inode) && line.contains(pid))
+            return true;
+    return false;
+}
+
+// Closes the next modal file dialog once it has listed `folder` and had time to fetch
+// icons and types; `closed` tells that it happened.
+void closeDialogOnceListed(const QString& folder, bool* closed)
+{
+    auto* poll = new QTimer;
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    QObject::connect(poll, &QTimer::timeout, [poll, clock, folder, closed] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        auto* model = dialog ? dialog->findChild<QFileSystemModel*>() : nullptr;
+        static qint64 listedAt = -1;
+        if (model && model->rowCount(model->index(folder)) > 0 && listedAt < 0)
+            listedAt = clock->elapsed();
+        if (listedAt >= 0 && clock->elapsed() - listedAt > 1500) {
+            dialog->reject();
+            *closed = true;
+            listedAt = -1;
+        }
+        if (*closed || clock->elapsed() > 30000) {
+            poll->deleteLater();
+            delete clock;
+        }
+    });
+    poll->start(50);
 }
 
 int completedIn(const ExperimentData& data)
@@ -121,6 +169,60 @@ private slots:
         QVERIFY(window.dashboard()->detail()->summaryText().contains(QStringLiteral("Trial %1").arg(id)));
         QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->detail()->logText().contains(QStringLiteral("some log text")), 10000);
         QCOMPARE(window.dashboard()->table()->view()->currentIndex().data(TrialTableModel::TrialIdRole).toLongLong(), id);
+    }
+
+    // Every file dialog of the window opened on the store's folder while its engine runs
+    // and a CLI reader opens and closes the store beside it: no trial is lost, and the
+    // dialogs leave the process's SQLite locks alone.
+    void fileDialogsOnTheStoreFolderLoseNoTrial()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("dialogs.db"));
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openStore(db));
+        window.setup()->setSpec(testSpec(QStringLiteral("dialogs"), 24, 2, 100));
+        QSignalSpy finished(window.host(), &EngineHost::finished);
+        QCOMPARE(window.launch(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(completedIn(window.data()) >= 1, 30000); // so that Save Best has a trial
+
+        QProcess reader; // tunebench-cli status in a loop: each run is the "last" connection it may think it is
+        int reads = 0;
+        connect(&reader, &QProcess::finished, this, [&] {
+            ++reads;
+            if (finished.isEmpty())
+                reader.start(qEnvironmentVariable("TB_CLI"), {QStringLiteral("status"), QStringLiteral("--db"), db});
+        });
+        reader.start(qEnvironmentVariable("TB_CLI"), {QStringLiteral("status"), QStringLiteral("--db"), db});
+
+        const QStringList dialogs{QStringLiteral("&Open Store..."), QStringLiteral("&New Store..."), QStringLiteral("&Import Spec..."),
+                                  QStringLiteral("&Export Spec..."), QStringLiteral("Save as JSON..."), QStringLiteral("All Trials as CSV...")};
+        for (const QString& text : dialogs) {
+            QAction* action = nullptr;
+            for (QAction* a : window.findChildren<QAction*>())
+                if (a->text() == text)
+                    action = a;
+            QVERIFY2(action, qPrintable(text));
+            bool closed = false;
+            closeDialogOnceListed(dir.path(), &closed);
+            action->trigger(); // modal until closed
+            QVERIFY2(closed, qPrintable(text + QStringLiteral(": no file dialog came up")));
+            QVERIFY2(holdsPosixLock(db), qPrintable(text + QStringLiteral(": the dialog dropped this process's lock on the store")));
+        }
+        QVERIFY2(!finished.count() || finished.count() == 1, "the engine ended early");
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("completed"));
+        if (reader.state() != QProcess::NotRunning)
+            reader.waitForFinished(30000);
+        QVERIFY(reads >= 3);
+
+        // Another process sees every trial the window's engine finished.
+        QProcess status;
+        status.start(qEnvironmentVariable("TB_CLI"), {QStringLiteral("status"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY(status.waitForFinished(30000));
+        const QJsonObject counts = QJsonDocument::fromJson(status.readAllStandardOutput()).object().value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("completed")).toInt(), 24);
+        QTRY_COMPARE_WITH_TIMEOUT(completedIn(window.data()), 24, 10000);
     }
 
     void badSpecIsRejectedBeforeLaunch()

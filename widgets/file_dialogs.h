@@ -1,0 +1,28 @@
+#pragma once
+// Every file dialog of the window, and every path a user picks, goes through these.
+//
+// Why: POSIX locks belong to the whole process, so anything that opens and closes a file
+// of an open store drops SQLite's locks on it (see Store::Keeper in engine/core/store.cpp).
+// Qt's default icon provider reads the first bytes of every listed file to guess its type,
+// and a native dialog may load GTK into the process, which does the same. These dialogs
+// are Qt's own, with an icon provider that names types from the file name alone, and a
+// picked path that is a file of an open store is refused with a message.
+//
+// Threading: GUI thread only.
+
+#include <QString>
+
+class QWidget;
+
+namespace tb::widgets::files {
+
+QString openFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter = {});
+QString saveFileName(QWidget* parent, const QString& caption, const QString& path, const QString& filter = {});
+QString existingDirectory(QWidget* parent, const QString& caption, const QString& dir);
+// A store to open through SQLite (Open Store, New Store): any store file may be picked.
+QString storeFileName(QWidget* parent, const QString& caption, const QString& dir, bool create);
+
+// The message for a path that must not be opened outside SQLite; empty when it may be.
+QString refusal(const QString& path);
+
+} // namespace tb::widgets::files
