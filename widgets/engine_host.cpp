@@ -61,7 +61,9 @@ void EngineHost::startEngine()
 {
     if (!m_thread.isRunning())
         m_thread.start();
-    m_engine = new engine::Engine(m_db, m_experiment);
+    engine::EngineOptions options;
+    options.program = QStringLiteral("tunebench (window)");
+    m_engine = new engine::Engine(m_db, m_experiment, options);
     m_engine->moveToThread(&m_thread);
     connect(m_engine, &engine::Engine::trialFinished, this, &EngineHost::trialFinished);
     connect(m_engine, &engine::Engine::finished, this, [this](const QString& state, const QString& reason) {

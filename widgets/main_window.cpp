@@ -10,6 +10,7 @@
 #include "file_dialogs.h"
 
 #include "engine/core/exporters.h"
+#include "engine/core/lease.h"
 #include "engine/core/study.h"
 
 #include <QAction>
@@ -91,6 +92,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::refreshStatus);
     connect(m_host, &EngineHost::finished, this, [this](const QString& state, const QString& reason) {
         statusBar()->showMessage(tr("Experiment %1: %2").arg(state, reason), 10000);
+        if (state == QLatin1String("failed") && reason.contains(QStringLiteral("already being run by")))
+            QMessageBox::information(this, tr("Experiment runs elsewhere"), reason);
         if (m_session)
             m_session->pollNow();
     });
@@ -393,16 +396,49 @@ void MainWindow::exportTrials()
     }
 }
 
+std::optional<engine::Owner> MainWindow::otherOwner() const
+{
+    if (m_data->isEmpty() || (m_host->isRunning() && m_host->experimentName() == m_data->experiment().name))
+        return std::nullopt;
+    const auto& owner = m_data->experiment().owner;
+    if (!owner || !engine::Lease::isAlive(*owner, engine::Store::now()))
+        return std::nullopt;
+    return owner;
+}
+
 void MainWindow::stopExperiment()
 {
-    if (m_host->isRunning())
+    if (m_host->isRunning()) {
         m_host->stop();
+        return;
+    }
+    // Another process runs the shown experiment: ask it through the store.
+    if (const auto owner = otherOwner()) {
+        try {
+            engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
+            store.requestStop(m_data->experiment().id);
+            statusBar()->showMessage(tr("Asked %1 to stop; its trials end and are queued again").arg(owner->program), 10000);
+        } catch (const std::exception& e) {
+            QMessageBox::warning(this, tr("Cannot stop"), QString::fromUtf8(e.what()));
+        }
+    }
 }
 
 void MainWindow::resumeExperiment()
 {
     if (!m_session || m_data->isEmpty() || m_host->isRunning())
         return;
+    if (const auto owner = otherOwner()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Experiment runs elsewhere"),
+            tr("%1 is being run by %2.\n\nStop it there? Its running trials end and are queued again; resume it here "
+               "once it has stopped.")
+                .arg(m_data->experiment().name, engine::Lease::describe(*owner, engine::Store::now())),
+            QMessageBox::Yes | QMessageBox::No);
+        if (answer == QMessageBox::Yes)
+            stopExperiment();
+        return;
+    }
     const QString error = m_host->resume(m_session->path(), m_data->experiment().name);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot resume"), error);
@@ -446,6 +482,9 @@ void MainWindow::refreshStatus()
                                .arg(counts[static_cast<int>(algorithms::TrialState::Queued)])
                                .arg(counts[static_cast<int>(algorithms::TrialState::Pruned)])
                                .arg(counts[static_cast<int>(algorithms::TrialState::Failed)]));
+    if (const auto owner = otherOwner())
+        m_countsLabel->setText(m_countsLabel->text() + QStringLiteral(" | ")
+                               + tr("run by %1 (pid %2 on %3)").arg(owner->program).arg(owner->pid).arg(owner->host));
     // Why the next trial has not started (GPUs busy or full), as the engine stored it.
     const QString waiting = m_data->experiment().waiting;
     m_countsLabel->setToolTip(waiting);

@@ -1,8 +1,11 @@
 #pragma once
 // The main window lays out the panels and wires the actions; each panel is its own class.
 
+#include "engine/core/store.h"
+
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -62,6 +65,8 @@ private:
     void exportSpec();
     void exportBest(const QString& format, bool toClipboard);
     void exportTrials();
+    // The live engine of another process (or of no window) that runs the shown experiment.
+    std::optional<engine::Owner> otherOwner() const;
     void stopExperiment();
     void resumeExperiment();
     void showExperiment(const QString& name);

@@ -4,6 +4,7 @@
 #include "engine/core/errors.h"
 #include "engine/core/exporters.h"
 #include "engine/core/json.h"
+#include "engine/core/lease.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
 #include "engine/core/study.h"
@@ -15,12 +16,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QStandardPaths>
+#include <QThread>
 #include <algorithm>
 #include <cmath>
 #include <csignal>
@@ -36,6 +39,7 @@ namespace tb::cli {
 
 namespace {
 
+using engine::BusyError;
 using engine::RuntimeError;
 using engine::SpecError;
 
@@ -125,9 +129,11 @@ void onSignal(int)
     [[maybe_unused]] auto n = ::write(g_signalFd[1], &c, 1);
 }
 
-int runEngine(const QString& db, const QString& experiment, bool quiet)
+int runEngine(const QString& db, const QString& experiment, bool quiet, const QString& command)
 {
-    engine::Engine eng(db, experiment);
+    engine::EngineOptions options;
+    options.program = QStringLiteral("tunebench-cli ") + command;
+    engine::Engine eng(db, experiment, options);
     eng.prepare();
     const engine::ExperimentSpec& spec = eng.spec();
     const auto direction = spec.objective.direction;
@@ -267,7 +273,7 @@ int cmdRun(const QStringList& a, bool create)
         outLine(QStringLiteral("created experiment '%1' in %2; drive it with tunebench-cli ask/tell/serve").arg(spec.name, db));
         return kExitOk;
     }
-    return runEngine(db, spec.name, args.isSet(quiet));
+    return runEngine(db, spec.name, args.isSet(quiet), command);
 }
 
 int cmdResume(const QStringList& a)
@@ -289,7 +295,7 @@ int cmdResume(const QStringList& a)
             return kExitOk;
         }
     }
-    return runEngine(db, args.value(kExperiment), args.isSet(quiet));
+    return runEngine(db, args.value(kExperiment), args.isSet(quiet), QStringLiteral("resume"));
 }
 
 int cmdDemo(const QStringList& a)
@@ -311,7 +317,48 @@ int cmdDemo(const QStringList& a)
     engine::Store store(db);
     store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
     outLine(QStringLiteral("demo: tuning a simulated training run (resources/examples/demo.json) into %1").arg(db));
-    return runEngine(db, spec.name, false);
+    return runEngine(db, spec.name, false, QStringLiteral("demo"));
+}
+
+int cmdStop(const QStringList& a)
+{
+    const QCommandLineOption noWait(QStringLiteral("no-wait"), QStringLiteral("Ask and return at once."));
+    Args args(QStringLiteral("stop"), a, {kDb, kExperiment, noWait}, 0, QStringLiteral("stop --db FILE [--experiment NAME] [--no-wait]"));
+    if (args.help()) {
+        outLine(args.usage());
+        return kExitOk;
+    }
+    const QString db = args.required(QStringLiteral("db"));
+    engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
+    const engine::ExperimentRow row = engine::Study::find(store, args.value(kExperiment));
+    const double now = engine::Store::now();
+    if (!row.owner || !engine::Lease::isAlive(*row.owner, now)) {
+        outLine(QStringLiteral("experiment '%1' is not running (%2)").arg(row.name, row.state));
+        return kExitOk;
+    }
+    store.requestStop(row.id);
+    const QString owner = engine::Lease::describe(*row.owner, now);
+    if (args.isSet(noWait)) {
+        outLine(QStringLiteral("asked %1 to stop experiment '%2'").arg(owner, row.name));
+        return kExitOk;
+    }
+    err(QStringLiteral("asked %1 to stop experiment '%2'; waiting for its trials to end...").arg(owner, row.name));
+    // The owner sees the request at its next heartbeat; its trials then get the kill grace.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        const auto now = engine::Store::now();
+        const auto current = store.experiment(row.id);
+        if (!current || !current->owner || current->owner->token != row.owner->token || !engine::Lease::isAlive(*current->owner, now))
+            break;
+        if (waited.elapsed() > 120000)
+            throw RuntimeError(QStringLiteral("experiment '%1': %2 did not stop within 120 s").arg(row.name, owner));
+        QThread::msleep(200);
+    }
+    const auto after = store.experiment(row.id);
+    outLine(QStringLiteral("experiment '%1' %2; continue with: tunebench-cli resume --db %3 --experiment %1")
+                .arg(row.name, after ? after->state : QStringLiteral("stopped"), db));
+    return kExitOk;
 }
 
 int cmdStatus(const QStringList& a)
@@ -396,11 +443,11 @@ public:
 
     QJsonObject ask()
     {
-        const auto& budget = m_study.spec().budget;
-        if (budget.maxTrials && m_store.trialCount(m_study.experiment().id) >= *budget.maxTrials)
+        engine::Study::NoTrial why{};
+        const auto row = m_study.ask(algorithms::TrialState::Running, &why);
+        if (!row && why == engine::Study::NoTrial::Budget)
             throw RuntimeError(QStringLiteral("experiment '%1' has used its budget of %2 trials")
-                                   .arg(m_study.experiment().name).arg(*budget.maxTrials));
-        const auto row = m_study.ask(algorithms::TrialState::Running);
+                                   .arg(m_study.experiment().name).arg(*m_study.spec().budget.maxTrials));
         if (!row)
             throw RuntimeError(QStringLiteral("the %1 sampler has no more points").arg(m_study.spec().algorithm.name));
         if (m_study.experiment().state == QLatin1String("created"))
@@ -710,6 +757,7 @@ const char* const kHelp = R"(tunebench-cli: hyperparameter optimization from the
 commands:
   run SPEC.json --db FILE [--name NAME] [--quiet]      create an experiment and run it
   resume --db FILE [--experiment NAME]                 finish an interrupted experiment
+  stop --db FILE [--experiment NAME] [--no-wait]       stop the engine that runs it (any process)
   status --db FILE [--experiment NAME] [--json]        counts and the best trial
   best --db FILE [--experiment NAME] [--format json|yaml|args]
   export --db FILE [--experiment NAME] --format csv|json [--output FILE]
@@ -725,7 +773,8 @@ commands:
            [--durations F,B,W] [--latency T] [--format text|csv|json|chrome]
                                                        a pipeline schedule, simulated
 
-exit status: 0 success, 2 bad input, 1 failure while working, 130 stopped (resumable)
+exit status: 0 success, 2 bad input, 1 failure while working, 3 another engine runs the
+experiment, 130 stopped (resumable)
 Run 'tunebench-cli COMMAND --help' for a command's options. Spec format: docs/spec.md.
 )";
 
@@ -737,6 +786,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("run"), [](const QStringList& a) { return cmdRun(a, false); }},
         {QStringLiteral("create"), [](const QStringList& a) { return cmdRun(a, true); }},
         {QStringLiteral("resume"), cmdResume},
+        {QStringLiteral("stop"), cmdStop},
         {QStringLiteral("status"), cmdStatus},
         {QStringLiteral("best"), cmdBest},
         {QStringLiteral("export"), cmdExport},
@@ -770,6 +820,9 @@ int runCommand(const QStringList& args)
     } catch (const SpecError& e) {
         err(QStringLiteral("tunebench-cli %1: %2").arg(args.first(), QString::fromUtf8(e.what())));
         return kExitBadInput;
+    } catch (const BusyError& e) {
+        err(QStringLiteral("tunebench-cli %1: %2").arg(args.first(), QString::fromUtf8(e.what())));
+        return kExitBusy;
     } catch (const std::exception& e) {
         err(QStringLiteral("tunebench-cli %1: %2").arg(args.first(), QString::fromUtf8(e.what())));
         return kExitFailure;

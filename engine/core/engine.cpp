@@ -4,6 +4,7 @@
 #include "errors.h"
 #include "gpu_allocator.h"
 #include "json.h"
+#include "lease.h"
 #include "study.h"
 #include "telemetry_recorder.h"
 
@@ -75,8 +76,12 @@ struct Engine::Running {
 
 Engine::Engine(QString dbPath, QString experiment, EngineOptions options, QObject* parent)
     : QObject(parent), m_dbPath(std::move(dbPath)), m_experimentName(std::move(experiment)), m_options(options),
-      m_telemetryTimer(this), m_flushTimer(this), m_deadline(this) // children, so that moveToThread() takes them along
+      m_telemetryTimer(this), m_flushTimer(this), m_heartbeat(this), m_deadline(this) // children, so that moveToThread() takes them along
 {
+    if (m_options.program.isEmpty())
+        m_options.program = QCoreApplication::applicationName();
+    m_heartbeat.setInterval(Lease::kHeartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] { guarded([this] { renewLease(); }); });
     connect(&m_telemetryTimer, &QTimer::timeout, this, [this] { guarded([this] { sampleTelemetry(); }); });
     m_flushTimer.setInterval(m_options.metricFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] { guarded([this] { flushMetrics(); }); });
@@ -123,8 +128,33 @@ void Engine::abandon(const QString& reason)
     m_done = true;
     m_flushTimer.stop();
     m_telemetryTimer.stop();
+    m_heartbeat.stop();
     m_deadline.stop();
+    try {
+        if (m_lease)
+            m_lease->release();
+    } catch (const std::exception&) {
+        // it goes stale and is taken over
+    }
     emit finished(QStringLiteral("failed"), reason);
+}
+
+void Engine::renewLease()
+{
+    switch (m_lease->beat()) {
+    case Store::Beat::Held:
+        break;
+    case Store::Beat::StopRequested:
+        if (!m_stopping) {
+            stop();
+            m_stopReason = QStringLiteral("stopped on request (tunebench-cli stop, or Stop in a window); resume to finish it");
+        }
+        break;
+    case Store::Beat::Lost:
+        abandon(QStringLiteral("another engine took over this experiment (this one had not renewed its lease for %1 s)")
+                    .arg(Lease::kStaleSeconds));
+        break;
+    }
 }
 
 Engine::~Engine()
@@ -142,6 +172,10 @@ void Engine::prepare()
     m_store = std::make_unique<Store>(m_dbPath, Store::OpenMode::ExistingOnly);
     const ExperimentRow row = Study::find(*m_store, m_experimentName);
     m_experimentName = row.name;
+    m_lease = std::make_unique<Lease>(*m_store, row, m_options.program); // before anything is changed
+    if (const auto& dead = m_lease->previous())
+        qInfo("tunebench: experiment '%s': took over from an engine that is gone: %s", qPrintable(row.name),
+              qPrintable(Lease::describe(*dead, Store::now())));
     const int requeued = m_store->requeueRunning(row.id, QStringLiteral("interrupted: the engine stopped while it ran"));
     m_study = std::make_unique<Study>(*m_store, row);
     if (!m_study->spec().trial)
@@ -150,9 +184,7 @@ void Engine::prepare()
     Q_UNUSED(requeued);
     setupTelemetry();
     m_failed = 0;
-    m_created = 0;
     for (const TrialRow& t : m_store->trials(row.id)) {
-        ++m_created;
         if (t.state == TrialState::Failed)
             ++m_failed;
         else if (t.state == TrialState::Queued)
@@ -184,6 +216,7 @@ void Engine::start()
         if (const auto& s = m_study->spec().budget.maxSeconds)
             m_deadline.start(static_cast<int>(std::min(*s * 1000.0, 2.0e9)));
         m_flushTimer.start();
+        m_heartbeat.start();
         // One sample before the first trial, so that the allocator sees the GPUs as they are.
         sampleTelemetry();
         m_telemetryTimer.start(std::max(1, static_cast<int>(std::lround(1000.0 / m_study->spec().resources.telemetryHz))));
@@ -233,14 +266,12 @@ void Engine::fillSlots()
             next = std::move(m_queued.front());
             m_queued.pop_front();
         } else if (!m_exhausted) {
-            if (spec.budget.maxTrials && m_created >= *spec.budget.maxTrials)
-                break;
             // A trial that may have to wait for GPUs stays queued in the store until it starts.
-            next = m_study->ask(m_allocator ? TrialState::Queued : TrialState::Running);
-            if (next)
-                ++m_created;
-            else
-                m_exhausted = true;
+            Study::NoTrial why{};
+            next = m_study->ask(m_allocator ? TrialState::Queued : TrialState::Running, &why);
+            if (!next && why == Study::NoTrial::Budget)
+                break;
+            m_exhausted = !next;
         }
         if (!next)
             break;
@@ -767,9 +798,13 @@ void Engine::finishExperiment(const QString& state, const QString& reason)
     m_done = true;
     m_flushTimer.stop();
     m_telemetryTimer.stop();
+    m_heartbeat.stop();
     m_waiting.clear(); // the store clears it with the state
     m_deadline.stop();
-    m_store->setExperimentState(experimentId(), state, reason);
+    m_store->transaction([&] {
+        m_store->setExperimentState(experimentId(), state, reason);
+        m_lease->release();
+    });
     emit finished(state, reason);
 }
 

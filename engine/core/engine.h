@@ -23,6 +23,7 @@ namespace tb::engine {
 
 class CpuSource;
 class GpuAllocator;
+class Lease;
 class Study;
 class TelemetryRecorder;
 class TelemetrySource;
@@ -32,6 +33,7 @@ struct EngineOptions {
     double killGraceSeconds = 3.0;      // SIGTERM, then SIGKILL after this long
     int metricFlushIntervalMs = 250;    // how often live metrics reach the store
     double downsampleIntervalS = 60;    // how often old telemetry is merged (docs/gpus.md)
+    QString program;                    // who runs it, shown to a second engine ("tunebench-cli run")
 };
 
 // Where a trial's argv[0] (without a slash) is found: PATH, then beside the executable.
@@ -43,8 +45,9 @@ public:
     Engine(QString dbPath, QString experiment, EngineOptions options = {}, QObject* parent = nullptr);
     ~Engine() override;
 
-    // Opens the store and the experiment, re-queues trials a dead engine left running.
-    // Throws SpecError / RuntimeError; call before start().
+    // Opens the store and the experiment, takes its lease (BusyError when another engine
+    // runs it), re-queues trials a dead engine left running. Throws SpecError /
+    // RuntimeError; call before start().
     void prepare();
 
     QString experimentName() const;
@@ -79,6 +82,7 @@ private:
     void guarded(const std::function<void()>& work);
     void abandon(const QString& reason);
     void budgetRanOut();
+    void renewLease();
     void fillSlots();
     void launch(TrialRow row, const std::vector<int>& gpus);
     QString substitute(const QString& text, const TrialRow& row, const QString& dir, const algorithms::Assignment& params,
@@ -100,10 +104,10 @@ private:
     QString m_experimentName;
     EngineOptions m_options;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<Lease> m_lease;
     std::unique_ptr<Study> m_study;
     std::map<std::int64_t, std::unique_ptr<Running>> m_running; // by trial id
     std::deque<TrialRow> m_queued;                              // waiting for a slot, oldest first
-    std::int64_t m_created = 0;                                 // trials of the experiment so far
     std::unique_ptr<CpuSource> m_cpuSource;
     std::unique_ptr<TelemetrySource> m_gpuSource;     // null without GPUs
     std::unique_ptr<GpuAllocator> m_allocator;        // null when the engine does not assign GPUs
@@ -114,6 +118,7 @@ private:
     QString m_waiting;                                // why the next trial waits for GPUs
     int m_parallel = 1;
     QTimer m_flushTimer;
+    QTimer m_heartbeat;
     QTimer m_deadline;
     QElapsedTimer m_clock;
     bool m_started = false;

@@ -1,6 +1,7 @@
 #include "exporters.h"
 
 #include "errors.h"
+#include "lease.h"
 #include "study.h"
 
 #include <QDateTime>
@@ -77,6 +78,16 @@ QJsonObject statusJson(Study& study)
         out.insert(QStringLiteral("best"), QJsonValue::Null);
     if (!e.waiting.isEmpty())
         out.insert(QStringLiteral("waiting"), e.waiting);
+    if (e.owner) {
+        const double now = Store::now();
+        out.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("program"), e.owner->program},
+                                                        {QStringLiteral("pid"), qint64(e.owner->pid)},
+                                                        {QStringLiteral("host"), e.owner->host},
+                                                        {QStringLiteral("since"), isoTime(e.owner->since)},
+                                                        {QStringLiteral("heartbeat_age_s"), now - e.owner->heartbeat},
+                                                        {QStringLiteral("alive"), Lease::isAlive(*e.owner, now)},
+                                                        {QStringLiteral("text"), Lease::describe(*e.owner, now)}});
+    }
     return out;
 }
 
@@ -96,6 +107,11 @@ QString statusText(Study& study)
                 .arg(c.value(QStringLiteral("queued")).toInteger());
     if (s.contains(QStringLiteral("max_trials")))
         text += QStringLiteral(" (max_trials %1)").arg(s.value(QStringLiteral("max_trials")).toInteger());
+    if (s.contains(QStringLiteral("owner"))) {
+        const QJsonObject o = s.value(QStringLiteral("owner")).toObject();
+        text += (o.value(QStringLiteral("alive")).toBool() ? QStringLiteral("\nrun by: ") : QStringLiteral("\nlast run by (gone): "))
+            + o.value(QStringLiteral("text")).toString();
+    }
     if (s.contains(QStringLiteral("waiting")))
         text += QStringLiteral("\nwaiting: ") + s.value(QStringLiteral("waiting")).toString();
     const QJsonValue b = s.value(QStringLiteral("best"));

@@ -95,6 +95,19 @@ const char* const kMigrations[] = {
     CREATE INDEX telemetry_by_time ON telemetry(experiment_id, time);
     ALTER TABLE experiments ADD COLUMN waiting TEXT NOT NULL DEFAULT '';
     )sql",
+    // 3 -> 4: the engine that owns a running experiment (a lease with a heartbeat), a stop
+    // request for it, and what finds a trial's processes again after an engine crash
+    R"sql(
+    ALTER TABLE experiments ADD COLUMN owner_token TEXT NOT NULL DEFAULT '';
+    ALTER TABLE experiments ADD COLUMN owner_pid INTEGER;
+    ALTER TABLE experiments ADD COLUMN owner_host TEXT NOT NULL DEFAULT '';
+    ALTER TABLE experiments ADD COLUMN owner_process TEXT NOT NULL DEFAULT '';
+    ALTER TABLE experiments ADD COLUMN owner_program TEXT NOT NULL DEFAULT '';
+    ALTER TABLE experiments ADD COLUMN owner_since REAL;
+    ALTER TABLE experiments ADD COLUMN heartbeat_at REAL;
+    ALTER TABLE experiments ADD COLUMN stop_requested INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE trials ADD COLUMN handle TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -539,7 +552,9 @@ std::int64_t Store::createExperiment(const QString& name, const QByteArray& spec
     return id;
 }
 
-#define TB_EXPERIMENT_SELECT "SELECT id, name, spec, state, reason, created_at, started_at, ended_at, waiting FROM experiments "
+#define TB_EXPERIMENT_SELECT                                                                                           \
+    "SELECT id, name, spec, state, reason, created_at, started_at, ended_at, waiting, owner_token, owner_pid, owner_host, " \
+    "owner_process, owner_program, owner_since, heartbeat_at, stop_requested FROM experiments "
 
 template <class S> static ExperimentRow readExperiment(const S& s)
 {
@@ -553,7 +568,84 @@ template <class S> static ExperimentRow readExperiment(const S& s)
     e.startedAt = s.optReal(6);
     e.endedAt = s.optReal(7);
     e.waiting = s.text(8);
+    if (!s.text(9).isEmpty()) {
+        Owner o;
+        o.token = s.text(9);
+        o.pid = s.optInt64(10).value_or(0);
+        o.host = s.text(11);
+        o.process = s.text(12);
+        o.program = s.text(13);
+        o.since = s.optReal(14).value_or(0);
+        o.heartbeat = s.optReal(15).value_or(0);
+        e.owner = std::move(o);
+    }
+    e.stopRequested = s.integer(16) != 0;
     return e;
+}
+
+bool Store::claimExperiment(std::int64_t id, const Owner& me, const std::function<bool(const Owner&)>& ownerAlive,
+                            std::optional<Owner>* current)
+{
+    bool claimed = false;
+    transaction([&] {
+        const auto row = experiment(id);
+        if (!row)
+            throw RuntimeError(m_path + QStringLiteral(": experiment %1 vanished").arg(id));
+        if (row->owner && row->owner->token != me.token && ownerAlive(*row->owner)) {
+            *current = row->owner;
+            return;
+        }
+        *current = row->owner; // the dead one taken over, if any
+        prepare("UPDATE experiments SET owner_token = ?, owner_pid = ?, owner_host = ?, owner_process = ?, owner_program = ?, "
+                "owner_since = ?, heartbeat_at = ?, stop_requested = 0 WHERE id = ?")
+            .bind(1, me.token)
+            .bind(2, me.pid)
+            .bind(3, me.host)
+            .bind(4, me.process)
+            .bind(5, me.program)
+            .bind(6, me.since)
+            .bind(7, me.heartbeat)
+            .bind(8, id)
+            .run();
+        claimed = true;
+    });
+    return claimed;
+}
+
+Store::Beat Store::heartbeat(std::int64_t id, const QString& token)
+{
+    Beat beat = Beat::Lost;
+    transaction([&] {
+        prepare("UPDATE experiments SET heartbeat_at = ? WHERE id = ? AND owner_token = ?").bind(1, now()).bind(2, id).bind(3, token).run();
+        if (sqlite3_changes(m_db) == 0)
+            return;
+        auto s = prepare("SELECT stop_requested FROM experiments WHERE id = ?");
+        s.bind(1, id);
+        beat = s.step() && s.integer(0) ? Beat::StopRequested : Beat::Held;
+    });
+    return beat;
+}
+
+void Store::releaseExperiment(std::int64_t id, const QString& token)
+{
+    transaction([&] {
+        prepare("UPDATE experiments SET owner_token = '', owner_pid = NULL, owner_host = '', owner_process = '', "
+                "owner_program = '', owner_since = NULL, heartbeat_at = NULL, stop_requested = 0 "
+                "WHERE id = ? AND owner_token = ?")
+            .bind(1, id)
+            .bind(2, token)
+            .run();
+    });
+}
+
+bool Store::requestStop(std::int64_t id)
+{
+    bool owned = false;
+    transaction([&] {
+        prepare("UPDATE experiments SET stop_requested = 1 WHERE id = ? AND owner_token != ''").bind(1, id).run();
+        owned = sqlite3_changes(m_db) > 0;
+    });
+    return owned;
 }
 
 std::optional<ExperimentRow> Store::experiment(const QString& name)
@@ -632,12 +724,21 @@ template <class S> static TrialRow readTrial(const S& s)
 
 TrialRow Store::createTrial(std::int64_t experimentId, const QByteArray& params, TrialState state)
 {
+    return *createTrialWithin(experimentId, params, state, std::nullopt);
+}
+
+std::optional<TrialRow> Store::createTrialWithin(std::int64_t experimentId, const QByteArray& params, TrialState state,
+                                                 std::optional<std::int64_t> limit)
+{
     TrialRow row;
+    bool created = false;
     transaction([&] {
         auto next = prepare("SELECT coalesce(max(number), -1) + 1 FROM trials WHERE experiment_id = ?");
         next.bind(1, experimentId);
         next.step();
         row.number = next.integer(0);
+        if (limit && row.number >= *limit)
+            return; // numbers are contiguous from 0: this many trials exist
         row.experimentId = experimentId;
         row.params = params;
         row.state = state;
@@ -653,7 +754,10 @@ TrialRow Store::createTrial(std::int64_t experimentId, const QByteArray& params,
             .bind(6, row.startedAt)
             .run();
         row.id = sqlite3_last_insert_rowid(m_db);
+        created = true;
     });
+    if (!created)
+        return std::nullopt;
     return row;
 }
 

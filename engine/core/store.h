@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,6 +20,17 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace tb::engine {
+
+// The engine that runs an experiment (schema 4): one at a time, by a lease in the store.
+struct Owner {
+    QString token;   // one per engine instance
+    std::int64_t pid = 0;
+    QString host;    // machine host name
+    QString process; // "<boot id>:<start ticks>" of the pid, so that a reused pid is not taken for it
+    QString program; // what runs it, for people: "tunebench-cli run", "tunebench (window)"
+    double since = 0;
+    double heartbeat = 0; // renewed every second or so while it runs
+};
 
 struct ExperimentRow {
     std::int64_t id = 0;
@@ -29,6 +41,8 @@ struct ExperimentRow {
     double createdAt = 0;
     std::optional<double> startedAt, endedAt;
     QString waiting; // why the next trial waits for GPUs (schema 3); empty when it does not
+    std::optional<Owner> owner; // the engine holding the lease, alive or not (schema 4)
+    bool stopRequested = false;
 };
 
 struct TrialRow {
@@ -97,7 +111,7 @@ bool isOpenStoreFile(const QString& path);
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens (and migrates forward) the file. Throws SpecError when the file is missing in
     // ExistingOnly mode or is not a Tunebench store, RuntimeError on I/O failures.
@@ -118,9 +132,24 @@ public:
     std::vector<ExperimentRow> experiments();
     void setExperimentState(std::int64_t id, const QString& state, const QString& reason = {});
 
+    // The lease (engine/core/lease.h decides who is alive). Claims the experiment for `me`
+    // unless another owner is alive by `ownerAlive`; `current` gets the owner found (the
+    // live one that refused, or the dead one taken over).
+    bool claimExperiment(std::int64_t id, const Owner& me, const std::function<bool(const Owner&)>& ownerAlive,
+                         std::optional<Owner>* current);
+    enum class Beat { Held, StopRequested, Lost };
+    Beat heartbeat(std::int64_t id, const QString& token);
+    void releaseExperiment(std::int64_t id, const QString& token);
+    // Asks the owner to stop (it sees it at its next heartbeat); false when none holds it.
+    bool requestStop(std::int64_t id);
+
     // Trials
     // Inserts trial number max+1 (atomically with respect to other writers).
     TrialRow createTrial(std::int64_t experimentId, const QByteArray& params, algorithms::TrialState state);
+    // The same, unless the experiment already has `limit` trials (checked in the same
+    // transaction, so that max_trials holds whoever creates trials).
+    std::optional<TrialRow> createTrialWithin(std::int64_t experimentId, const QByteArray& params, algorithms::TrialState state,
+                                              std::optional<std::int64_t> limit);
     void startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath);
     // Marks a trial finished, together with the metrics and events not yet written.
     void finishTrial(std::int64_t trialId, algorithms::TrialState state, std::optional<double> value,

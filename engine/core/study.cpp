@@ -68,13 +68,24 @@ const algorithms::History& Study::history()
     return m_history;
 }
 
-std::optional<TrialRow> Study::ask(TrialState state)
+std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
 {
+    const auto& maxTrials = m_spec.budget.maxTrials;
+    auto refuse = [&](NoTrial reason) -> std::optional<TrialRow> {
+        if (why)
+            *why = reason;
+        return std::nullopt;
+    };
+    if (maxTrials && m_store.trialCount(m_experiment.id) >= *maxTrials)
+        return refuse(NoTrial::Budget);
     auto params = m_sampler->suggest(history(), m_nextNumber);
     if (!params)
-        return std::nullopt;
+        return refuse(NoTrial::Exhausted);
     const QByteArray json = QJsonDocument(paramsJson(*params)).toJson(QJsonDocument::Compact);
-    TrialRow row = m_store.createTrial(m_experiment.id, json, state);
+    std::optional<TrialRow> created = m_store.createTrialWithin(m_experiment.id, json, state, maxTrials);
+    if (!created)
+        return refuse(NoTrial::Budget); // another process took the last one meanwhile
+    TrialRow row = std::move(*created);
     m_nextNumber = row.number + 1;
     m_pending[row.id] = std::move(*params);
     return row;

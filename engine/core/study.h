@@ -31,8 +31,10 @@ public:
     const algorithms::History& history();
 
     // The sampler's next trial, inserted with `state` (running when the caller starts it at
-    // once). nullopt when the algorithm has nothing left (an exhausted grid).
-    std::optional<TrialRow> ask(algorithms::TrialState state = algorithms::TrialState::Running);
+    // once). nullopt when budget.max_trials trials exist (whoever created them) or the
+    // algorithm has nothing left (an exhausted grid); `why` tells which.
+    enum class NoTrial { Budget, Exhausted };
+    std::optional<TrialRow> ask(algorithms::TrialState state = algorithms::TrialState::Running, NoTrial* why = nullptr);
 
     // Records the end of a trial in the store and in the history. `metrics` and `events`
     // are those not stored yet; the pruners' curve is `curve` when given (the caller holds

@@ -436,6 +436,62 @@ private slots:
         QCOMPARE(statusOf(db, QStringLiteral("kill")).value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
     }
 
+    // One engine per experiment: a second resume refuses and names the owner, ask/tell
+    // beside the engine cannot push the experiment past max_trials, `stop` from another
+    // process ends the owner (resumable), and the resumed run ends with exactly max_trials.
+    void secondEngineRefusesAndStopReachesTheOwner()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("o.db"));
+        const QString starts = dir.filePath(QStringLiteral("starts.log"));
+        const QString spec = writeSpec(dir, QStringLiteral("o.json"),
+                                       specWith(QStringLiteral("owned"), floatX(),
+                                                {QStringLiteral("--value=${x}"), QStringLiteral("--sleep-ms=150"), QStringLiteral("--record=") + starts},
+                                                40, 4));
+        QProcess first;
+        first.start(cli(), {QStringLiteral("run"), spec, QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY(first.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 30000 && statusOf(db, QStringLiteral("owned")).value(QStringLiteral("counts")).toObject().value(QStringLiteral("completed")).toInt() < 4)
+            QThread::msleep(20);
+
+        const QStringList at{QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("owned")};
+        const Result second = runCli(QStringList{QStringLiteral("resume")} + at);
+        QCOMPARE(second.exitCode, 3);
+        QVERIFY2(second.err.contains(QStringLiteral("is already being run by tunebench-cli run (pid %1 on host").arg(first.processId()).toUtf8())
+                     && second.err.contains("tunebench-cli stop --db"),
+                 second.err.constData());
+        const QJsonObject owner = statusOf(db, QStringLiteral("owned")).value(QStringLiteral("owner")).toObject();
+        QCOMPARE(owner.value(QStringLiteral("pid")).toInteger(), first.processId());
+        QVERIFY(owner.value(QStringLiteral("alive")).toBool());
+        for (int i = 0; i < 3; ++i) // trials asked by hand count against the same budget
+            QCOMPARE(runCli(QStringList{QStringLiteral("ask")} + at).exitCode, 0);
+
+        const Result stop = runCli(QStringList{QStringLiteral("stop")} + at);
+        QVERIFY2(stop.exitCode == 0 && stop.out.contains("stopped"), stop.out + stop.err);
+        QVERIFY(first.waitForFinished(30000));
+        QCOMPARE(first.exitCode(), 130);
+        QVERIFY(!statusOf(db, QStringLiteral("owned")).contains(QStringLiteral("owner")));
+
+        const Result resumed = runCli(QStringList{QStringLiteral("resume")} + at + QStringList{QStringLiteral("--quiet")});
+        QCOMPARE(resumed.exitCode, 0);
+        const QJsonArray trials = trialsOf(db, QStringLiteral("owned"));
+        QCOMPARE(trials.size(), 40);
+        std::map<QString, int> runs;
+        for (const QString& id : readLines(starts))
+            ++runs[id];
+        int completed = 0;
+        for (const QJsonValue& v : trials) {
+            const QJsonObject t = v.toObject();
+            const QString id = QString::number(t.value(QStringLiteral("trial")).toInteger());
+            completed += t.value(QStringLiteral("state")).toString() == QLatin1String("completed");
+            // An attempt per start: nothing ran twice at once or after it had finished.
+            QVERIFY2(runs[id] <= t.value(QStringLiteral("attempt")).toInt(), qPrintable(QStringLiteral("trial %1 started %2 times").arg(id).arg(runs[id])));
+        }
+        QCOMPARE(completed, 40); // the three asked by hand and never told ran on resume, as interrupted trials do
+    }
+
     void sigintQueuesRunningTrialsAgain()
     {
         QTemporaryDir dir;

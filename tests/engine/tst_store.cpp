@@ -2,8 +2,10 @@
 // processes while a writer works.
 
 #include "engine/core/errors.h"
+#include "engine/core/lease.h"
 #include "engine/core/store.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -11,6 +13,7 @@
 #include <QTest>
 #include <atomic>
 #include <cmath>
+#include <optional>
 #include <sqlite3.h>
 #include <thread>
 
@@ -67,7 +70,7 @@ private slots:
             v1.finishTrial(t.id, TrialState::Completed, 0.25, 0, QString(), {{t.id, 1, 0, QStringLiteral("loss"), 0.25, 1.0}});
         }
         Store store(path);
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), 4);
         QCOMPARE(store.experiment(QStringLiteral("old"))->spec, QByteArray(R"({"name":"old"})"));
         QCOMPARE(*store.trial(trialId)->value, 0.25);
         QCOMPARE(store.metrics(trialId).size(), std::size_t(1));
@@ -84,6 +87,9 @@ private slots:
         QCOMPARE(store.telemetryCount(id), qint64(1));
         store.setWaiting(id, QStringLiteral("GPU 0 busy"));
         QCOMPARE(store.experiment(id)->waiting, QStringLiteral("GPU 0 busy"));
+        // v4: the lease columns, empty on a migrated experiment.
+        QVERIFY(!store.experiment(id)->owner);
+        QVERIFY(!store.requestStop(id));
     }
 
     void refusesNewerAndForeignFiles()
@@ -96,7 +102,7 @@ private slots:
             Store s(newer);
             QFAIL("opened a newer store");
         } catch (const SpecError& e) {
-            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 3)")));
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 4)")));
         }
         const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
         rawExec(foreign, "CREATE TABLE customers(id INTEGER)");
@@ -195,6 +201,56 @@ private slots:
         addCompleted(12);
         QCOMPARE(completedSeenByAnotherProcess(), qint64(16));
         QCOMPARE(store.counts(id).completed, qint64(16));
+    }
+
+    // One engine per experiment: a live owner refuses a second one and names itself; a
+    // dead one (its pid gone, or a stale heartbeat) is taken over; a stop request reaches
+    // the owner at its next heartbeat; a taken-over owner learns it lost the lease.
+    void leaseHasOneOwner()
+    {
+        QTemporaryDir dir;
+        Store store(dir.filePath(QStringLiteral("lease.db")));
+        const auto id = store.createExperiment(QStringLiteral("owned"), "{}");
+        std::optional<Lease> first;
+        first.emplace(store, *store.experiment(id), QStringLiteral("tunebench-cli run"));
+        QCOMPARE(store.experiment(id)->owner->pid, qint64(QCoreApplication::applicationPid()));
+        QVERIFY(Lease::isAlive(*store.experiment(id)->owner, Store::now()));
+        try {
+            Lease second(store, *store.experiment(id), QStringLiteral("tunebench-cli resume"));
+            QFAIL("a second engine took a live lease");
+        } catch (const BusyError& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.contains(QStringLiteral("already being run by tunebench-cli run (pid %1").arg(QCoreApplication::applicationPid()))
+                         && message.contains(QStringLiteral("tunebench-cli stop --db")),
+                     e.what());
+        }
+        QCOMPARE(first->beat(), Store::Beat::Held);
+        QVERIFY(store.requestStop(id));
+        QCOMPARE(first->beat(), Store::Beat::StopRequested);
+
+        // A stale heartbeat: the owner is taken for dead, and learns it at its next beat.
+        Owner stale = *store.experiment(id)->owner;
+        stale.heartbeat -= Lease::kStaleSeconds + 1;
+        QVERIFY(!Lease::isAlive(stale, Store::now()));
+        rawExec(store.path(), QStringLiteral("UPDATE experiments SET heartbeat_at = %1").arg(stale.heartbeat, 0, 'f', 3).toUtf8().constData());
+        {
+            Lease taker(store, *store.experiment(id), QStringLiteral("tunebench (window)"));
+            QCOMPARE(taker.previous()->token, stale.token);
+            QCOMPARE(first->beat(), Store::Beat::Lost);
+            QVERIFY(!store.experiment(id)->stopRequested); // a new owner starts without the old request
+        } // released
+        QVERIFY(!store.experiment(id)->owner);
+
+        // A pid that is gone, or one reused by another process, is not the owner.
+        Owner gone = Lease::currentProcess(QStringLiteral("x"));
+        QProcess child;
+        child.start(QStringLiteral("true"));
+        QVERIFY(child.waitForFinished());
+        gone.pid = child.processId();
+        QVERIFY(!Lease::isAlive(gone, Store::now()));
+        Owner reused = Lease::currentProcess(QStringLiteral("x"));
+        reused.process += QStringLiteral("0"); // same pid, other start time
+        QVERIFY(!Lease::isAlive(reused, Store::now()));
     }
 
     // If the WAL goes anyway (here: removed by hand), the store refuses to write into the

@@ -24,6 +24,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemModel>
+#include <QLabel>
+#include <QStatusBar>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -273,6 +275,46 @@ private slots:
             QCOMPARE(t.row.value, store.trial(t.row.id)->value);
             QTRY_COMPARE_WITH_TIMEOUT(t.curve.size(), 5, 5000);
         }
+    }
+
+    // An experiment another process runs: the window names the owner and its Stop action
+    // stops that process through the store; the window's Resume then owns it.
+    void windowShowsAndStopsAnotherProcessesEngine()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("owner.db"));
+        const QString specPath = dir.filePath(QStringLiteral("spec.json"));
+        QFile f(specPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(testSpec(QStringLiteral("elsewhere"), 40, 2, 100)).toJson());
+        f.close();
+        { tb::engine::Store create(db); }
+        QProcess run;
+        run.start(qEnvironmentVariable("TB_CLI"), {QStringLiteral("run"), specPath, QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY(run.waitForStarted());
+
+        MainWindow window;
+        QVERIFY(window.openStore(db));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.data().trials().isEmpty(), 20000);
+        auto statusText = [&] {
+            QString text;
+            for (QLabel* label : window.statusBar()->findChildren<QLabel*>())
+                text += label->text();
+            return text;
+        };
+        const QString owner = QStringLiteral("run by tunebench-cli run (pid %1 on ").arg(run.processId());
+        QTRY_VERIFY2_WITH_TIMEOUT(statusText().contains(owner), qPrintable(statusText()), 10000);
+
+        QAction* stop = nullptr;
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->text() == QLatin1String("&Stop"))
+                stop = a;
+        QVERIFY(stop);
+        stop->trigger();
+        QVERIFY(run.waitForFinished(30000));
+        QCOMPARE(run.exitCode(), 130); // stopped, resumable
+        QTRY_COMPARE_WITH_TIMEOUT(window.data().experiment().state, QStringLiteral("stopped"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!statusText().contains(owner), 10000);
     }
 
     void runningExperimentContinuesHeadless()
