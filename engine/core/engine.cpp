@@ -5,6 +5,7 @@
 #include "gpu_allocator.h"
 #include "json.h"
 #include "lease.h"
+#include "process_tree.h"
 #include "study.h"
 #include "telemetry_recorder.h"
 
@@ -14,7 +15,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QStandardPaths>
 #include <cmath>
 #include <csignal>
@@ -45,6 +48,22 @@ QString formatSeconds(double s)
 
 } // namespace
 
+QString supervisorProgram()
+{
+    // Beside the running executable (an installed or bundled Tunebench, a build tree's
+    // app/), then the build tree's copy (programs that run from elsewhere, such as tests).
+    if (QCoreApplication::instance()) {
+        const QString beside = QStandardPaths::findExecutable(QStringLiteral("tunebench-trial"), {QCoreApplication::applicationDirPath()});
+        if (!beside.isEmpty())
+            return beside;
+    }
+#ifdef TUNEBENCH_TRIAL_SUPERVISOR_BUILD
+    if (QFileInfo(QStringLiteral(TUNEBENCH_TRIAL_SUPERVISOR_BUILD)).isExecutable())
+        return QStringLiteral(TUNEBENCH_TRIAL_SUPERVISOR_BUILD);
+#endif
+    return QStandardPaths::findExecutable(QStringLiteral("tunebench-trial"));
+}
+
 QString resolveProgram(const QString& name, const QString& path)
 {
     // PATH first, then the folder of the running Tunebench executable, so that bundled
@@ -70,6 +89,7 @@ struct Engine::Running {
     QTimer timeout;
     QTimer kill;
     std::vector<int> gpus;              // given by the allocator
+    QString token;                      // TUNEBENCH_TRIAL_TOKEN of this attempt
     Ending ending = Ending::None;
     QString endReason;
 };
@@ -119,11 +139,8 @@ void Engine::abandon(const QString& reason)
     if (m_done)
         return;
     qWarning("tunebench: the engine stops: %s", qPrintable(reason));
-    for (auto& [id, run] : m_running) {
-        run->process->disconnect(this);
-        ::kill(-static_cast<pid_t>(run->process->processId()), SIGKILL);
-        run->process->waitForFinished(1000);
-    }
+    for (auto& [id, run] : m_running)
+        killNow(*run);
     m_running.clear();
     m_done = true;
     m_flushTimer.stop();
@@ -160,11 +177,22 @@ void Engine::renewLease()
 Engine::~Engine()
 {
     // Children must not outlive an engine that is torn down without stop().
-    for (auto& [id, run] : m_running) {
-        run->process->disconnect(this);
-        ::kill(-static_cast<pid_t>(run->process->processId()), SIGKILL);
-        run->process->waitForFinished(1000);
+    for (auto& [id, run] : m_running)
+        killNow(*run);
+}
+
+void Engine::killNow(Running& run)
+{
+    run.process->disconnect(this);
+    const auto pid = static_cast<pid_t>(run.process->processId());
+    if (pid <= 0)
+        return;
+    ::kill(pid, SIGUSR1); // the supervisor kills the trial's processes at once, then ends
+    if (!run.process->waitForFinished(3000)) {
+        ::kill(-pid, SIGKILL);
+        run.process->waitForFinished(1000);
     }
+    proc::killAll({run.token.toStdString(), pid, 0, static_cast<int>(::getpid())}, 2000);
 }
 
 void Engine::prepare()
@@ -176,6 +204,7 @@ void Engine::prepare()
     if (const auto& dead = m_lease->previous())
         qInfo("tunebench: experiment '%s': took over from an engine that is gone: %s", qPrintable(row.name),
               qPrintable(Lease::describe(*dead, Store::now())));
+    endLeftovers(row.id);
     const int requeued = m_store->requeueRunning(row.id, QStringLiteral("interrupted: the engine stopped while it ran"));
     m_study = std::make_unique<Study>(*m_store, row);
     if (!m_study->spec().trial)
@@ -189,6 +218,34 @@ void Engine::prepare()
             ++m_failed;
         else if (t.state == TrialState::Queued)
             m_queued.push_back(t);
+    }
+}
+
+void Engine::endLeftovers(std::int64_t experimentId)
+{
+    // A trial the dead engine left running may still have processes: its supervisor ends
+    // them when the engine dies, but a supervisor killed too leaves them to us. They carry
+    // the attempt's token; the group counts only while its leader is gone or is still the
+    // supervisor (same start time), never a process that reused the pid.
+    for (const TrialRow& t : m_store->trials(experimentId)) {
+        if (t.state != TrialState::Running || t.handle.isEmpty())
+            continue;
+        const QJsonObject h = QJsonDocument::fromJson(t.handle).object();
+        if (h.value(QStringLiteral("host")).toString() != QSysInfo::machineHostName())
+            continue;
+        proc::Match m;
+        m.token = h.value(QStringLiteral("token")).toString().toStdString();
+        m.exclude = static_cast<int>(::getpid());
+        const int pid = h.value(QStringLiteral("pid")).toInt();
+        if (pid > 0) {
+            const std::string start = proc::startTicks(pid);
+            if (start.empty() || start == h.value(QStringLiteral("start")).toString().toStdString())
+                m.group = pid;
+        }
+        if (m.token.empty() && m.group == 0)
+            continue;
+        if (const int n = proc::killAll(m, 5000))
+            qInfo("tunebench: trial %lld: ended %d process(es) left from attempt %d", static_cast<long long>(t.id), n, t.attempt);
     }
 }
 
@@ -231,7 +288,8 @@ void Engine::stop()
     if (m_stopping && m_stopState == QLatin1String("stopped")) {
         // A second request: do not wait for the grace period.
         for (auto& [id, run] : m_running)
-            ::kill(-static_cast<pid_t>(run->process->processId()), SIGKILL);
+            if (const auto pid = static_cast<pid_t>(run->process->processId()); pid > 0)
+                ::kill(pid, SIGUSR1);
         return;
     }
     m_stopping = true;
@@ -499,7 +557,10 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
     r.row.dir = trialDir(row.number);
     r.row.logPath = r.row.dir + QStringLiteral("/output.log");
     QDir().mkpath(r.row.dir);
-    m_store->startTrial(row.id, row.attempt, r.row.dir, r.row.logPath);
+    // Unique per attempt; every process of the attempt inherits it (process_tree.h).
+    r.token = QStringLiteral("%1-%2-%3").arg(row.id).arg(row.attempt).arg(QRandomGenerator::system()->generate64(), 0, 16);
+    QJsonObject handle{{QStringLiteral("token"), r.token}, {QStringLiteral("host"), QSysInfo::machineHostName()}};
+    m_store->startTrial(row.id, row.attempt, r.row.dir, r.row.logPath, compactJson(handle).toUtf8());
 
     // An argument that names an inactive parameter is left out.
     const QJsonObject paramsJson = m_study->paramsJson(r.params);
@@ -519,6 +580,7 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
     env.insert(QStringLiteral("TUNEBENCH_TRIAL_NUMBER"), QString::number(row.number));
     env.insert(QStringLiteral("TUNEBENCH_TRIAL_DIR"), r.row.dir);
     env.insert(QStringLiteral("TUNEBENCH_PARAMS"), compactJson(paramsJson));
+    env.insert(QStringLiteral("TUNEBENCH_TRIAL_TOKEN"), r.token);
     if (m_allocator) {
         // The trial sees exactly its GPUs ("" hides them all from a CPU-only trial), and
         // CUDA numbers them in PCI bus order, as NVML does.
@@ -546,18 +608,27 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
                                          : QString())
                         .toUtf8());
 
+    QString startError;
+    if (!program.isEmpty() && !QFileInfo(program).isExecutable())
+        startError = QStringLiteral("%1 is not an executable file").arg(program);
+    const QString supervisor = supervisorProgram();
+    if (supervisor.isEmpty())
+        startError = QStringLiteral("tunebench-trial (the trial supervisor) is missing beside %1 and on PATH; reinstall Tunebench")
+                         .arg(QCoreApplication::applicationDirPath());
+
     r.process = std::make_unique<QProcess>();
     QProcess* p = r.process.get();
-    p->setProgram(program);
-    p->setArguments(args);
+    // The trial runs under tunebench-trial, which ends every process it starts with it.
+    p->setProgram(supervisor);
+    p->setArguments(QStringList{QStringLiteral("--grace"), QString::number(m_options.killGraceSeconds), QStringLiteral("--"), program} + args);
     p->setProcessEnvironment(env);
     p->setWorkingDirectory(trialSpec.workdir);
     p->setStandardInputFile(QProcess::nullDevice());
     p->setChildProcessModifier([] {
         // Own process group: a terminal's Ctrl-C reaches the engine only, which then ends
-        // the whole group (a trial's own children too). Dies with the engine.
+        // the whole group. SIGTERM when the engine dies: the supervisor then ends the trial.
         ::setpgid(0, 0);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     });
     const std::int64_t id = row.id;
     connect(p, &QProcess::readyReadStandardOutput, this, [this, id] {
@@ -567,6 +638,20 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
     connect(p, &QProcess::readyReadStandardError, this, [this, id] {
         if (auto it = m_running.find(id); it != m_running.end())
             onOutput(*it->second, false);
+    });
+    connect(p, &QProcess::started, this, [this, id] {
+        guarded([&] {
+            // Now that the supervisor has a pid, the handle names it (and its start time,
+            // so that a later resume never takes a reused pid for it).
+            auto it = m_running.find(id);
+            if (it == m_running.end())
+                return;
+            const int pid = static_cast<int>(it->second->process->processId());
+            QJsonObject h = QJsonDocument::fromJson(m_store->trial(id)->handle).object();
+            h.insert(QStringLiteral("pid"), pid);
+            h.insert(QStringLiteral("start"), QString::fromStdString(proc::startTicks(pid)));
+            m_store->setTrialHandle(id, compactJson(h).toUtf8());
+        });
     });
     connect(p, &QProcess::finished, this, [this, id](int code, QProcess::ExitStatus status) {
         guarded([&] { onExited(id, code, status == QProcess::CrashExit, QString()); });
@@ -579,6 +664,7 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
         QMetaObject::invokeMethod(this, [this, id, why] { guarded([&] { onExited(id, -1, false, why); }); }, Qt::QueuedConnection);
     });
     r.timeout.setSingleShot(true);
+    r.timeout.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early (0.3 s of 6 s)
     r.kill.setSingleShot(true);
     if (trialSpec.timeoutS) {
         connect(&r.timeout, &QTimer::timeout, this, [this, id] {
@@ -590,18 +676,22 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
         r.timeout.start(static_cast<int>(std::min(*trialSpec.timeoutS * 1000.0, 2.0e9)));
     }
     connect(&r.kill, &QTimer::timeout, this, [this, id] {
-        if (auto it = m_running.find(id); it != m_running.end())
-            ::kill(-static_cast<pid_t>(it->second->process->processId()), SIGKILL);
+        // The supervisor did not end the trial within its grace period: end it from here.
+        if (auto it = m_running.find(id); it != m_running.end()) {
+            const auto pid = static_cast<pid_t>(it->second->process->processId());
+            ::kill(-pid, SIGKILL);
+            proc::killAll({it->second->token.toStdString(), pid, 0, static_cast<int>(::getpid())}, 2000);
+        }
     });
 
     const QString paramsText = compactJson(paramsJson);
     m_running[id] = std::move(run);
     emit trialStarted(id, row.number, row.attempt, paramsText);
-    if (program.isEmpty()) {
-        const QString name = trialSpec.argv.first();
+    if (program.isEmpty())
+        startError = QStringLiteral("command not found: %1").arg(trialSpec.argv.first());
+    if (!startError.isEmpty()) {
         QMetaObject::invokeMethod(
-            this, [this, id, name] { guarded([&] { onExited(id, -1, false, QStringLiteral("command not found: %1").arg(name)); }); },
-            Qt::QueuedConnection);
+            this, [this, id, startError] { guarded([&] { onExited(id, -1, false, startError); }); }, Qt::QueuedConnection);
         return;
     }
     p->start();
@@ -612,7 +702,8 @@ void Engine::terminate(Running& run)
     const auto pid = static_cast<pid_t>(run.process->processId());
     if (pid > 0) {
         ::kill(-pid, SIGTERM);
-        run.kill.start(static_cast<int>(m_options.killGraceSeconds * 1000));
+        // The supervisor kills what is left after the grace period; this is the backstop.
+        run.kill.start(static_cast<int>((m_options.killGraceSeconds + 2) * 1000));
     }
 }
 

@@ -81,6 +81,8 @@ private:
     // through abandon() instead of escaping into Qt's event loop.
     void guarded(const std::function<void()>& work);
     void abandon(const QString& reason);
+    void killNow(Running& run);
+    void endLeftovers(std::int64_t experimentId);
     void budgetRanOut();
     void renewLease();
     void fillSlots();

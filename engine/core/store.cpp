@@ -700,7 +700,7 @@ void Store::setExperimentState(std::int64_t id, const QString& state, const QStr
 
 #define TB_TRIAL_SELECT                                                                                                \
     "SELECT id, experiment_id, number, params, state, value, attempt, exit_code, reason, created_at, started_at, "    \
-    "ended_at, dir, log_path FROM trials "
+    "ended_at, dir, log_path, handle FROM trials "
 
 template <class S> static TrialRow readTrial(const S& s)
 {
@@ -719,6 +719,7 @@ template <class S> static TrialRow readTrial(const S& s)
     t.endedAt = s.optReal(11);
     t.dir = s.text(12);
     t.logPath = s.text(13);
+    t.handle = s.bytes(14);
     return t;
 }
 
@@ -761,18 +762,24 @@ std::optional<TrialRow> Store::createTrialWithin(std::int64_t experimentId, cons
     return row;
 }
 
-void Store::startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath)
+void Store::startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath, const QByteArray& handle)
 {
     transaction([&] {
         prepare("UPDATE trials SET state = 'running', attempt = ?, started_at = ?, ended_at = NULL, dir = ?, "
-                "log_path = ? WHERE id = ?")
+                "log_path = ?, handle = ? WHERE id = ?")
             .bind(1, attempt)
             .bind(2, now())
             .bind(3, dir)
             .bind(4, logPath)
-            .bind(5, trialId)
+            .bind(5, handle)
+            .bind(6, trialId)
             .run();
     });
+}
+
+void Store::setTrialHandle(std::int64_t trialId, const QByteArray& handle)
+{
+    transaction([&] { prepare("UPDATE trials SET handle = ? WHERE id = ?").bind(1, handle).bind(2, trialId).run(); });
 }
 
 void Store::finishTrial(std::int64_t trialId, TrialState state, std::optional<double> value, std::optional<int> exitCode,

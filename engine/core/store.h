@@ -59,6 +59,7 @@ struct TrialRow {
     std::optional<double> startedAt, endedAt;
     QString dir;
     QString logPath;
+    QByteArray handle; // what finds the attempt's processes again (schema 4), JSON; see Engine
 };
 
 struct MetricRow {
@@ -150,7 +151,10 @@ public:
     // transaction, so that max_trials holds whoever creates trials).
     std::optional<TrialRow> createTrialWithin(std::int64_t experimentId, const QByteArray& params, algorithms::TrialState state,
                                               std::optional<std::int64_t> limit);
-    void startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath);
+    // `handle` is stored before the trial starts, so that a crash at any point after it
+    // leaves what is needed to find the attempt's processes; setTrialHandle() adds to it.
+    void startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath, const QByteArray& handle = {});
+    void setTrialHandle(std::int64_t trialId, const QByteArray& handle);
     // Marks a trial finished, together with the metrics and events not yet written.
     void finishTrial(std::int64_t trialId, algorithms::TrialState state, std::optional<double> value,
                      std::optional<int> exitCode, const QString& reason, const std::vector<MetricRow>& metrics = {},

@@ -98,6 +98,39 @@ QStringList readLines(const QString& path)
     return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
+// Pids of the processes that have `arg` as one of their arguments (a marker such as an
+// unusual sleep time), except zombies.
+QList<qint64> processesWithArg(const QString& arg)
+{
+    QList<qint64> out;
+    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool number = false;
+        const qint64 pid = entry.toLongLong(&number);
+        if (!number)
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!cmdline.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray st = stat.readAll();
+        const qsizetype close = st.lastIndexOf(')');
+        if (close < 0 || st.mid(close + 2, 1) == "Z")
+            continue;
+        if (cmdline.readAll().split('\0').contains(arg.toUtf8()))
+            out << pid;
+    }
+    return out;
+}
+
+QJsonObject shellSpec(const QString& name, const QString& script, int trials = 1)
+{
+    QJsonObject spec = specWith(name, floatX(), {}, trials, 1);
+    QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+    trial[QStringLiteral("argv")] = QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("-c"), script};
+    spec[QStringLiteral("trial")] = trial;
+    return spec;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -490,6 +523,96 @@ private slots:
             QVERIFY2(runs[id] <= t.value(QStringLiteral("attempt")).toInt(), qPrintable(QStringLiteral("trial %1 started %2 times").arg(id).arg(runs[id])));
         }
         QCOMPARE(completed, 40); // the three asked by hand and never told ran on resume, as interrupted trials do
+    }
+
+    void noProcessOutlivesItsTrial_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("marker");
+        QTest::newRow("background child") << QStringLiteral("sleep 61.7 & echo loss=1") << QStringLiteral("61.7");
+        QTest::newRow("own session") << QStringLiteral("setsid sleep 61.8 & echo loss=1") << QStringLiteral("61.8");
+        QTest::newRow("double fork") << QStringLiteral("(sleep 61.9 &); echo loss=1") << QStringLiteral("61.9");
+    }
+
+    // A trial that exits normally takes whatever it started in the background with it.
+    void noProcessOutlivesItsTrial()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, marker);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("o.db"));
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("o.json"), shellSpec(QStringLiteral("bg"), script)),
+                                 QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(statusOf(db, QStringLiteral("bg")).value(QStringLiteral("counts")).toObject().value(QStringLiteral("completed")).toInt(), 1);
+        QVERIFY2(processesWithArg(marker).isEmpty(), qPrintable(marker + QStringLiteral(" still runs")));
+    }
+
+    // SIGKILL of the engine: every process of every running trial ends (the supervisor
+    // gives them the grace period), in its group or not.
+    void killedEngineTakesEveryTrialProcessAlong()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("k.db"));
+        const QString spec = writeSpec(dir, QStringLiteral("k.json"),
+                                       shellSpec(QStringLiteral("orphans"), QStringLiteral("sleep 62.1 & setsid sleep 62.2 & sleep 62.3; echo loss=1")));
+        QProcess engine;
+        engine.start(cli(), {QStringLiteral("run"), spec, QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY(engine.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!processesWithArg(QStringLiteral("62.1")).isEmpty() && !processesWithArg(QStringLiteral("62.2")).isEmpty()
+                                     && !processesWithArg(QStringLiteral("62.3")).isEmpty(),
+                                 20000);
+        ::kill(static_cast<pid_t>(engine.processId()), SIGKILL);
+        QVERIFY(engine.waitForFinished());
+        for (const QString& marker : {QStringLiteral("62.1"), QStringLiteral("62.2"), QStringLiteral("62.3")})
+            QTRY_VERIFY2_WITH_TIMEOUT(processesWithArg(marker).isEmpty(), qPrintable(marker + QStringLiteral(" outlived the engine")), 10000);
+    }
+
+    // Engine and supervisor both killed: what the trial left (here in its own session) is
+    // ended by `resume` before the trial runs again, and an unrelated process that looks
+    // the same (no token) is left alone.
+    void resumeEndsWhatADeadAttemptLeft()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("r.db"));
+        const QString flag = dir.filePath(QStringLiteral("second-attempt"));
+        const QString script = QStringLiteral("if [ -e '%1' ]; then echo loss=1; else touch '%1'; setsid sleep 63.1 & sleep 63.2; fi").arg(flag);
+        const QString spec = writeSpec(dir, QStringLiteral("r.json"), shellSpec(QStringLiteral("leftover"), script));
+        QProcess decoy;
+        decoy.start(QStringLiteral("sleep"), {QStringLiteral("63.1")});
+        QVERIFY(decoy.waitForStarted());
+
+        QProcess engine;
+        engine.start(cli(), {QStringLiteral("run"), spec, QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY(engine.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(processesWithArg(QStringLiteral("63.1")).size() == 2 && !processesWithArg(QStringLiteral("63.2")).isEmpty(), 20000);
+        QList<qint64> leftover = processesWithArg(QStringLiteral("63.1"));
+        leftover.removeAll(decoy.processId());
+        QCOMPARE(leftover.size(), 1);
+        // The supervisor dies with the engine, before it can clean up.
+        QList<qint64> supervisors;
+        for (qint64 pid : processesWithArg(QStringLiteral("--grace"))) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (stat.open(QIODevice::ReadOnly)) {
+                const QByteArray st = stat.readAll();
+                if (st.mid(st.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == engine.processId())
+                    supervisors << pid; // this engine's, not another test's
+            }
+        }
+        QCOMPARE(supervisors.size(), 1);
+        ::kill(static_cast<pid_t>(engine.processId()), SIGKILL);
+        for (qint64 pid : supervisors)
+            ::kill(-static_cast<pid_t>(pid), SIGKILL);
+        QVERIFY(engine.waitForFinished());
+        QThread::msleep(200);
+        QVERIFY2(QFile::exists(QStringLiteral("/proc/%1").arg(leftover.first())), "the test needs a leftover process");
+
+        const Result r = runCli({QStringLiteral("resume"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("leftover")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(processesWithArg(QStringLiteral("63.1")) == QList<qint64>{decoy.processId()}, "the leftover still runs, or the decoy was killed");
+        QCOMPARE(statusOf(db, QStringLiteral("leftover")).value(QStringLiteral("counts")).toObject().value(QStringLiteral("completed")).toInt(), 1);
+        decoy.kill();
+        decoy.waitForFinished();
     }
 
     void sigintQueuesRunningTrialsAgain()
