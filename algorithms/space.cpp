@@ -1,10 +1,12 @@
 #include "space.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <functional>
 #include <sstream>
+#include <unordered_map>
 
 namespace tb::algorithms {
 
@@ -19,7 +21,29 @@ std::string formatDouble(double x)
 
 std::string where(std::size_t index, const std::string& name)
 {
-    return "space[" + std::to_string(index) + "] '" + name + "': ";
+    return "space[" + std::to_string(index) + "] '" + printable(name) + "': ";
+}
+
+// A value as a message shows it.
+std::string shown(const Value& v)
+{
+    return printable(formatValue(v));
+}
+
+// Equal keys for values that sameValue() calls equal (1 and 1.0), distinct otherwise.
+std::string valueKey(const Value& v)
+{
+    if (const auto n = numericValue(v))
+        return "n" + formatValue(Value(*n == 0 ? 0.0 : *n)); // shortest round-trip text: one per double
+    if (const auto* b = std::get_if<bool>(&v))
+        return *b ? "bt" : "bf";
+    return "s" + std::get<std::string>(v);
+}
+
+void rejectNul(const Value& v, const std::string& at, const char* what)
+{
+    if (const auto* s = std::get_if<std::string>(&v); s && s->find('\0') != std::string::npos)
+        throw SpaceError(at + what + " " + shown(v) + " contains a NUL character, which no program argument can carry");
 }
 
 bool isInteger(double x) { return std::isfinite(x) && std::floor(x) == x; }
@@ -89,17 +113,17 @@ bool sameValue(const Value& a, const Value& b)
 
 SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params))
 {
+    m_index.reserve(m_params.size());
     for (std::size_t i = 0; i < m_params.size(); ++i) {
         Param& p = m_params[i];
         const std::string at = where(i, p.name);
         if (!validName(p.name))
-            throw SpaceError("space[" + std::to_string(i) + "]: name '" + p.name
+            throw SpaceError("space[" + std::to_string(i) + "]: name '" + printable(p.name)
                              + "' must be non-empty and use only letters, digits, '_', '-' and '.'");
         if (p.name.rfind("trial.", 0) == 0)
             throw SpaceError(at + "names starting with 'trial.' are reserved; rename the parameter");
-        for (std::size_t j = 0; j < i; ++j)
-            if (m_params[j].name == p.name)
-                throw SpaceError(at + "duplicate name (also space[" + std::to_string(j) + "]); names must be unique");
+        if (const auto [it, added] = m_index.emplace(p.name, i); !added)
+            throw SpaceError(at + "duplicate name (also space[" + std::to_string(it->second) + "]); names must be unique");
 
         switch (p.type) {
         case ParamType::Float:
@@ -145,23 +169,30 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
                                      + ".." + formatDouble(p.high));
             break;
         }
-        case ParamType::Categorical:
+        case ParamType::Categorical: {
             if (p.choices.empty())
                 throw SpaceError(at + "categorical parameter needs at least one choice");
-            for (std::size_t a = 0; a < p.choices.size(); ++a)
-                for (std::size_t b = 0; b < a; ++b)
-                    if (sameValue(p.choices[a], p.choices[b]))
-                        throw SpaceError(at + "choice " + formatValue(p.choices[a])
-                                         + " is listed twice; choices must be distinct");
+            std::unordered_map<std::string, std::size_t> seen;
+            seen.reserve(p.choices.size());
+            for (const Value& c : p.choices) {
+                rejectNul(c, at, "choice");
+                if (!seen.emplace(valueKey(c), 0).second)
+                    throw SpaceError(at + "choice " + shown(c) + " is listed twice; choices must be distinct");
+            }
             break;
+        }
         case ParamType::Fixed:
             if (!p.fixed)
                 throw SpaceError(at + "fixed parameter needs a value");
+            rejectNul(*p.fixed, at, "value");
             break;
         }
     }
 
     // Conditions: parent exists, is categorical or fixed, values are among its choices.
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    m_parent.assign(m_params.size(), none);
+    std::unordered_map<std::size_t, std::unordered_map<std::string, std::size_t>> choicesOf; // parents' choice keys
     for (std::size_t i = 0; i < m_params.size(); ++i) {
         const Param& p = m_params[i];
         if (!p.when)
@@ -169,46 +200,53 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
         const std::string at = where(i, p.name);
         const auto parent = indexOf(p.when->parent);
         if (!parent)
-            throw SpaceError(at + "condition names an unknown parent '" + p.when->parent + "'");
+            throw SpaceError(at + "condition names an unknown parent '" + printable(p.when->parent) + "'");
         if (*parent == i)
             throw SpaceError(at + "a parameter cannot be conditional on itself");
         const Param& pp = m_params[*parent];
         if (pp.type != ParamType::Categorical && pp.type != ParamType::Fixed)
-            throw SpaceError(at + "condition parent '" + pp.name + "' must be categorical, not "
+            throw SpaceError(at + "condition parent '" + printable(pp.name) + "' must be categorical, not "
                              + paramTypeName(pp.type));
         if (p.when->values.empty())
-            throw SpaceError(at + "condition on '" + pp.name + "' needs at least one value");
-        for (const Value& v : p.when->values) {
-            const bool known = pp.type == ParamType::Fixed
-                ? sameValue(*pp.fixed, v)
-                : std::any_of(pp.choices.begin(), pp.choices.end(), [&](const Value& c) { return sameValue(c, v); });
-            if (!known)
-                throw SpaceError(at + "condition value " + formatValue(v) + " is not a choice of '" + pp.name + "'");
+            throw SpaceError(at + "condition on '" + printable(pp.name) + "' needs at least one value");
+        auto [known, first] = choicesOf.try_emplace(*parent);
+        if (first) {
+            if (pp.type == ParamType::Fixed)
+                known->second.emplace(valueKey(*pp.fixed), 0);
+            for (const Value& c : pp.choices)
+                known->second.emplace(valueKey(c), 0);
         }
+        for (const Value& v : p.when->values)
+            if (!known->second.count(valueKey(v)))
+                throw SpaceError(at + "condition value " + shown(v) + " is not a choice of '" + printable(pp.name) + "'");
+        m_parent[i] = *parent;
     }
 
-    // Topological order (parents first); a cycle is an error.
-    std::vector<int> mark(m_params.size(), 0);
-    std::function<void(std::size_t)> visit = [&](std::size_t i) {
-        if (mark[i] == 2)
-            return;
-        if (mark[i] == 1)
-            throw SpaceError(where(i, m_params[i].name) + "conditions form a cycle; make one parameter unconditional");
-        mark[i] = 1;
-        if (m_params[i].when)
-            visit(*indexOf(m_params[i].when->parent));
-        mark[i] = 2;
-        m_order.push_back(i);
-    };
-    for (std::size_t i = 0; i < m_params.size(); ++i)
-        visit(i);
+    // Topological order (parents first), by walking up each parent chain without
+    // recursion; a walk that meets its own path is a cycle.
+    enum : char { Unseen, OnPath, Done };
+    std::vector<char> mark(m_params.size(), Unseen);
+    std::vector<std::size_t> path;
+    m_order.reserve(m_params.size());
+    for (std::size_t start = 0; start < m_params.size(); ++start) {
+        path.clear();
+        for (std::size_t i = start; i != none && mark[i] != Done; i = m_parent[i]) {
+            if (mark[i] == OnPath)
+                throw SpaceError(where(i, m_params[i].name) + "conditions form a cycle; make one parameter unconditional");
+            mark[i] = OnPath;
+            path.push_back(i);
+        }
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {
+            mark[*it] = Done;
+            m_order.push_back(*it);
+        }
+    }
 }
 
 std::optional<std::size_t> SearchSpace::indexOf(const std::string& name) const
 {
-    for (std::size_t i = 0; i < m_params.size(); ++i)
-        if (m_params[i].name == name)
-            return i;
+    if (const auto it = m_index.find(name); it != m_index.end())
+        return it->second;
     return std::nullopt;
 }
 
@@ -217,7 +255,7 @@ bool SearchSpace::isActive(std::size_t index, const Assignment& assignment) cons
     const Param& p = m_params[index];
     if (!p.when)
         return true;
-    const std::size_t parent = *indexOf(p.when->parent);
+    const std::size_t parent = m_parent[index];
     if (parent >= assignment.size() || !assignment[parent])
         return false;
     const Value& v = *assignment[parent];
@@ -313,26 +351,26 @@ Assignment SearchSpace::fromUnitVector(const std::vector<double>& u) const
 std::optional<std::string> SearchSpace::checkValue(std::size_t index, const Value& value) const
 {
     const Param& p = m_params[index];
-    const std::string at = "'" + p.name + "': ";
+    const std::string at = "'" + printable(p.name) + "': ";
     switch (p.type) {
     case ParamType::Float:
     case ParamType::Int: {
         const auto x = numericValue(value);
         if (!x)
-            return at + "expected a number, got " + formatValue(value);
+            return at + "expected a number, got " + shown(value);
         if (p.type == ParamType::Int && !isInteger(*x))
-            return at + "expected an integer, got " + formatValue(value);
+            return at + "expected an integer, got " + shown(value);
         if (*x < p.low || *x > p.high)
-            return at + formatValue(value) + " lies outside " + formatDouble(p.low) + ".." + formatDouble(p.high);
+            return at + shown(value) + " lies outside " + formatDouble(p.low) + ".." + formatDouble(p.high);
         return std::nullopt;
     }
     case ParamType::Categorical:
         if (std::none_of(p.choices.begin(), p.choices.end(), [&](const Value& c) { return sameValue(c, value); }))
-            return at + formatValue(value) + " is not one of its choices";
+            return at + shown(value) + " is not one of its choices";
         return std::nullopt;
     case ParamType::Fixed:
         if (!sameValue(*p.fixed, value))
-            return at + "is fixed to " + formatValue(*p.fixed);
+            return at + "is fixed to " + shown(*p.fixed);
         return std::nullopt;
     }
     return std::nullopt;

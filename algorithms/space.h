@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -45,7 +46,9 @@ class SearchSpace {
 public:
     SearchSpace() = default;
 
-    // Builds and validates; throws SpaceError naming the parameter and the fix.
+    // Builds and validates; throws SpaceError naming the parameter and the fix. Linear in
+    // the size of the space and free of recursion, whatever the input (conditions may
+    // chain through every parameter).
     explicit SearchSpace(std::vector<Param> params);
 
     const std::vector<Param>& params() const { return m_params; }
@@ -74,6 +77,8 @@ public:
 private:
     std::vector<Param> m_params;
     std::vector<std::size_t> m_order;
+    std::unordered_map<std::string, std::size_t> m_index; // name -> position
+    std::vector<std::size_t> m_parent;                     // condition parent, or npos
 };
 
 class SpaceError : public std::exception {

@@ -2,6 +2,7 @@
 
 #include "engine/core/engine.h"
 #include "engine/core/errors.h"
+#include "engine/core/resources.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
 
@@ -36,6 +37,7 @@ QString EngineHost::launch(const QString& dbPath, const QJsonObject& specJson, c
         engine::ParseOptions options;
         options.baseDir = specDir;
         const engine::ExperimentSpec spec = engine::parseSpec(specJson, options);
+        engine::planResources(spec); // refused here, before an experiment exists
         engine::Store store(dbPath);
         store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
         m_db = dbPath;

@@ -77,29 +77,41 @@ public:
             axes[i] = axisOf(space, i, steps);
 
         // Depth-first over the topological order: a parameter contributes its axis only
-        // where it is active, so conditionals do not multiply the grid needlessly.
+        // where it is active, so conditionals do not multiply the grid needlessly. An
+        // odometer, not recursion: a space may chain conditions through every parameter.
         const auto& order = space.topologicalOrder();
+        const std::size_t n = order.size();
         Assignment current(space.size());
-        auto expand = [&](auto&& self, std::size_t depth) -> void {
-            if (depth == order.size()) {
+        std::vector<std::size_t> next(n + 1, 0); // the choice to take next at each depth
+        std::size_t depth = 0;
+        for (;;) {
+            if (depth == n) {
                 m_points.push_back(current);
                 if (m_points.size() > kMaxGridPoints)
                     throw SpaceError("space: the grid has more than 1000000 points; use fewer values");
-                return;
+                if (n == 0)
+                    break;
+                --depth;
+                continue;
             }
             const std::size_t i = order[depth];
-            if (!space.isActive(i, current)) {
+            const bool active = space.isActive(i, current);
+            const std::size_t options = active ? axes[i].size() : 1;
+            if (next[depth] >= options) { // this depth is done: back up
                 current[i].reset();
-                self(self, depth + 1);
-                return;
+                next[depth] = 0;
+                if (depth == 0)
+                    break;
+                --depth;
+                continue;
             }
-            for (const Value& v : axes[i]) {
-                current[i] = v;
-                self(self, depth + 1);
-            }
-            current[i].reset();
-        };
-        expand(expand, 0);
+            if (active)
+                current[i] = axes[i][next[depth]];
+            else
+                current[i].reset();
+            ++next[depth];
+            ++depth;
+        }
         auto rng = rngFor(seed, -1);
         std::shuffle(m_points.begin(), m_points.end(), rng);
     }

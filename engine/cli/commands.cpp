@@ -5,6 +5,7 @@
 #include "engine/core/exporters.h"
 #include "engine/core/json.h"
 #include "engine/core/lease.h"
+#include "engine/core/resources.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
 #include "engine/core/study.h"
@@ -265,6 +266,8 @@ int cmdRun(const QStringList& a, bool create)
         err(QStringLiteral("%1: no budget.max_trials or budget.max_seconds: the experiment runs until you stop it (Ctrl-C)").arg(specPath));
     engine::Store store(db);
     try {
+        if (!create)
+            engine::planResources(spec); // a spec this machine cannot run leaves no experiment behind
         store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
     } catch (const SpecError& e) {
         throw SpecError(specPath + QStringLiteral(": ") + QString::fromUtf8(e.what()));
@@ -506,8 +509,10 @@ engine::MetricRow parseMetricArg(const QString& text)
         m.name = text.left(eq);
         const QString valueText = at > eq ? text.mid(eq + 1, at - eq - 1) : text.mid(eq + 1);
         m.value = valueText.toDouble(&okValue);
-        if (at > eq)
+        if (at > eq) {
             m.step = text.mid(at + 1).toLongLong(&okStep);
+            okStep = okStep && m.step >= 0;
+        }
     }
     if (!okValue || !okStep)
         throw Usage(QStringLiteral("--metric: expected NAME=VALUE[@STEP], got '%1'").arg(text));
@@ -563,6 +568,70 @@ int cmdTell(const QStringList& a)
     return kExitOk;
 }
 
+// A whole number a JSON double holds exactly (|x| <= 2^53), in [min, 2^53].
+std::optional<qint64> exactInteger(const QJsonValue& v, qint64 min)
+{
+    constexpr double limit = 9007199254740992.0; // 2^53
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!(d >= static_cast<double>(min) && d <= limit) || std::floor(d) != d)
+        return std::nullopt;
+    return static_cast<qint64>(d);
+}
+
+// One serve request line to its answer; bad requests throw SpecError with the fix.
+QJsonObject serveRequest(AskTell& session, const QByteArray& line)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        throw SpecError(QStringLiteral("invalid JSON at character %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+    if (!doc.isObject())
+        throw SpecError(QStringLiteral("expected one JSON object per line, like {\"op\": \"ask\"}, got %1")
+                            .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("a scalar")));
+    const QJsonObject req = doc.object();
+    const QString op = req.value(QStringLiteral("op")).toString();
+    if (op == QLatin1String("ask"))
+        return session.ask();
+    if (op != QLatin1String("tell"))
+        throw SpecError(QStringLiteral("op: unknown op '%1'; use \"ask\" or \"tell\"").arg(engine::printable(op)));
+    const auto trial = exactInteger(req.value(QStringLiteral("trial")), 1);
+    if (!trial)
+        throw SpecError(QStringLiteral("tell: \"trial\" must be the integer id that ask returned"));
+    std::optional<double> value;
+    if (req.value(QStringLiteral("value")).isDouble())
+        value = req.value(QStringLiteral("value")).toDouble();
+    else if (req.contains(QStringLiteral("value")) && !req.value(QStringLiteral("value")).isNull())
+        throw SpecError(QStringLiteral("tell: \"value\" must be a number"));
+    if (req.contains(QStringLiteral("state")) && !req.value(QStringLiteral("state")).isString())
+        throw SpecError(QStringLiteral("tell: \"state\" must be \"completed\", \"failed\" or \"pruned\""));
+    if (req.contains(QStringLiteral("metrics")) && !req.value(QStringLiteral("metrics")).isArray())
+        throw SpecError(QStringLiteral("tell: \"metrics\" must be a list of {\"name\": ..., \"value\": ..., \"step\": ...}"));
+    std::vector<engine::MetricRow> metrics;
+    const QJsonArray ms = req.value(QStringLiteral("metrics")).toArray();
+    for (int i = 0; i < ms.size(); ++i) {
+        const QJsonObject mo = ms[i].toObject();
+        if (!ms[i].isObject() || !mo.value(QStringLiteral("name")).isString() || mo.value(QStringLiteral("name")).toString().isEmpty()
+            || !mo.value(QStringLiteral("value")).isDouble())
+            throw SpecError(QStringLiteral("tell: metrics[%1] needs a \"name\" and a numeric \"value\"").arg(i));
+        engine::MetricRow m;
+        m.name = mo.value(QStringLiteral("name")).toString();
+        m.value = mo.value(QStringLiteral("value")).toDouble();
+        m.step = static_cast<std::int64_t>(metrics.size());
+        if (mo.contains(QStringLiteral("step"))) {
+            const auto step = exactInteger(mo.value(QStringLiteral("step")), 0);
+            if (!step)
+                throw SpecError(QStringLiteral("tell: metrics[%1].step must be an integer from 0 to 2^53").arg(i));
+            m.step = *step;
+        }
+        m.time = engine::Store::now();
+        metrics.push_back(std::move(m));
+    }
+    session.tell(*trial, req.value(QStringLiteral("state")).toString(), value, std::move(metrics));
+    return {{QStringLiteral("ok"), true}};
+}
+
 int cmdServe(const QStringList& a)
 {
     Args args(QStringLiteral("serve"), a, {kDb, kExperiment}, 0, QStringLiteral("serve --db FILE --experiment NAME"));
@@ -581,41 +650,7 @@ int cmdServe(const QStringList& a)
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         try {
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(line), &parseError);
-            if (!doc.isObject())
-                throw SpecError(QStringLiteral("expected one JSON object per line (%1)").arg(parseError.errorString()));
-            const QJsonObject req = doc.object();
-            const QString op = req.value(QStringLiteral("op")).toString();
-            if (op == QLatin1String("ask")) {
-                answer(session.ask());
-            } else if (op == QLatin1String("tell")) {
-                if (!req.value(QStringLiteral("trial")).isDouble())
-                    throw SpecError(QStringLiteral("tell: \"trial\" must be the id that ask returned"));
-                std::optional<double> value;
-                if (req.value(QStringLiteral("value")).isDouble())
-                    value = req.value(QStringLiteral("value")).toDouble();
-                else if (req.contains(QStringLiteral("value")) && !req.value(QStringLiteral("value")).isNull())
-                    throw SpecError(QStringLiteral("tell: \"value\" must be a number"));
-                std::vector<engine::MetricRow> metrics;
-                const QJsonArray ms = req.value(QStringLiteral("metrics")).toArray();
-                for (const QJsonValue& mv : ms) {
-                    const QJsonObject mo = mv.toObject();
-                    if (!mo.value(QStringLiteral("name")).isString() || !mo.value(QStringLiteral("value")).isDouble())
-                        throw SpecError(QStringLiteral("tell: each metric needs \"name\" and a numeric \"value\""));
-                    engine::MetricRow m;
-                    m.name = mo.value(QStringLiteral("name")).toString();
-                    m.value = mo.value(QStringLiteral("value")).toDouble();
-                    m.step = static_cast<std::int64_t>(mo.value(QStringLiteral("step")).toDouble(static_cast<double>(metrics.size())));
-                    m.time = engine::Store::now();
-                    metrics.push_back(std::move(m));
-                }
-                session.tell(static_cast<qint64>(req.value(QStringLiteral("trial")).toDouble()),
-                             req.value(QStringLiteral("state")).toString(), value, std::move(metrics));
-                answer({{QStringLiteral("ok"), true}});
-            } else {
-                throw SpecError(QStringLiteral("unknown op '%1'; use \"ask\" or \"tell\"").arg(op));
-            }
+            answer(serveRequest(session, QByteArray::fromStdString(line)));
         } catch (const std::exception& e) {
             answer({{QStringLiteral("ok"), false}, {QStringLiteral("error"), QString::fromUtf8(e.what())}});
         }

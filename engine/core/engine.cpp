@@ -6,6 +6,7 @@
 #include "json.h"
 #include "lease.h"
 #include "process_tree.h"
+#include "resources.h"
 #include "study.h"
 #include "telemetry_recorder.h"
 
@@ -83,7 +84,11 @@ struct Engine::Running {
     QFile log;
     std::vector<MetricRow> unsaved;     // not yet in the store
     std::vector<EventRow> unsavedEvents;
-    std::vector<MetricRow> reports;     // this attempt's objective reports
+    std::vector<MetricRow> reports;     // this attempt's objective reports (up to the row cap)
+    std::optional<MetricRow> lastBeyondCap, bestBeyondCap; // the objective after the cap
+    std::int64_t storedRows = 0;        // metric and event rows kept for the store
+    std::int64_t droppedRows = 0;       // beyond trial.max_metric_rows
+    qint64 logBytes = 0;
     algorithms::TrialRecord record;     // what the pruner sees
     std::int64_t nextStep = 0;          // for lines without step= or epoch=
     QTimer timeout;
@@ -304,12 +309,14 @@ void Engine::stop()
 
 QString Engine::trialDir(std::int64_t number) const
 {
+    // The name made safe for a folder, plus the experiment's id: "a/b", "a_b" and "a b"
+    // get folders of their own, and ".." stays inside <db>.trials/.
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
     const QFileInfo db(m_dbPath);
     QString experiment = m_experimentName;
     experiment.replace(unsafe, QStringLiteral("_"));
-    return db.absoluteDir().filePath(db.completeBaseName() + QStringLiteral(".trials/") + experiment + QLatin1Char('/')
-                                     + QString::number(number));
+    return db.absoluteDir().filePath(db.completeBaseName() + QStringLiteral(".trials/") + experiment + QLatin1Char('-')
+                                     + QString::number(experimentId()) + QLatin1Char('/') + QString::number(number));
 }
 
 void Engine::fillSlots()
@@ -387,7 +394,6 @@ std::vector<int> Engine::managedGpus() const
 
 void Engine::setupTelemetry()
 {
-    const ResourcesSpec& res = m_study->spec().resources;
     m_cpuSource = std::make_unique<CpuSource>();
     try {
         m_gpuSource = makeGpuSource();
@@ -395,42 +401,10 @@ void Engine::setupTelemetry()
         throw SpecError(QString::fromUtf8(e.what()));
     }
     m_recorder = std::make_unique<TelemetryRecorder>(*m_store, experimentId());
-    m_parallel = res.parallelTrials;
-    if (!res.managesGpus())
-        return;
-    const int visible = m_gpuSource ? m_gpuSource->deviceCount() : 0;
-    std::vector<int> devices;
-    if (res.allGpus || !res.gpusGiven) {
-        for (int i = 0; i < visible; ++i)
-            devices.push_back(i);
-    } else {
-        for (std::size_t k = 0; k < res.gpus.size(); ++k)
-            if (res.gpus[k] >= visible)
-                throw SpecError(QStringLiteral("resources.gpus[%1]: GPU %2 is not visible; this machine has %3")
-                                    .arg(k)
-                                    .arg(res.gpus[k])
-                                    .arg(visible ? QStringLiteral("GPUs 0..%1").arg(visible - 1) : QStringLiteral("no GPU")));
-        devices = res.gpus;
-    }
-    const int perTrial = res.gpusPerTrial.value_or(1);
-    if (perTrial > 0 && devices.empty())
-        throw SpecError(QStringLiteral("resources.gpus_per_trial: trials need %1 GPU(s) (%2), but no GPU is visible "
-                                       "(no NVIDIA driver, or TUNEBENCH_FAKE_GPUS=0); set gpus_per_trial to 0 or remove "
-                                       "resources.gpus to run trials on the CPU")
-                            .arg(perTrial)
-                            .arg(res.gpusPerTrial ? QStringLiteral("gpus_per_trial") : QStringLiteral("the default with resources.gpus")));
-    if (res.gpusPerTrial && *res.gpusPerTrial > static_cast<int>(devices.size()))
-        throw SpecError(QStringLiteral("resources.gpus_per_trial: %1 GPUs per trial, but only %2 GPU(s) are available")
-                            .arg(*res.gpusPerTrial)
-                            .arg(devices.size()));
-    GpuPolicy policy;
-    policy.devices = devices;
-    policy.trialsPerGpu = res.trialsPerGpu;
-    policy.minFreeMemoryBytes = static_cast<std::uint64_t>(res.minFreeMemoryMb) << 20;
-    policy.skipBusyGpus = res.skipBusyGpus;
-    m_allocator = std::make_unique<GpuAllocator>(policy);
-    if (!res.parallelTrialsGiven && perTrial > 0)
-        m_parallel = std::max(1, static_cast<int>(devices.size()) * res.trialsPerGpu / perTrial);
+    ResourcePlan plan = planResources(m_study->spec().resources, m_gpuSource ? m_gpuSource->deviceCount() : 0);
+    m_parallel = plan.parallelTrials;
+    if (plan.gpus)
+        m_allocator = std::make_unique<GpuAllocator>(std::move(*plan.gpus));
 }
 
 void Engine::sampleTelemetry()
@@ -713,8 +687,17 @@ void Engine::onOutput(Running& run, bool isStdout)
     const QByteArray chunk = isStdout ? p->readAllStandardOutput() : p->readAllStandardError();
     if (chunk.isEmpty())
         return;
-    if (run.log.isOpen())
-        run.log.write(chunk);
+    if (run.log.isOpen()) {
+        const qint64 cap = m_study->spec().trial->maxLogBytes;
+        const qint64 room = cap - run.logBytes;
+        run.log.write(chunk.left(std::max<qint64>(0, room)));
+        run.logBytes += chunk.size();
+        if (room > 0 && run.logBytes > cap)
+            run.log.write(QStringLiteral("\n=== tunebench: the log reached trial.max_log_mb (%1 MiB); the rest of this attempt's "
+                                         "output is not kept (metrics are still read)\n")
+                              .arg(cap >> 20)
+                              .toUtf8());
+    }
     if (!isStdout)
         return;
     const double now = Store::now();
@@ -722,10 +705,31 @@ void Engine::onOutput(Running& run, bool isStdout)
         recordLine(run, line, now, true);
 }
 
+bool Engine::keepRow(Running& run, double now)
+{
+    const qint64 cap = m_study->spec().trial->maxMetricRows;
+    if (run.storedRows < cap) {
+        ++run.storedRows;
+        return true;
+    }
+    if (run.droppedRows++ == 0) {
+        const QString text = QStringLiteral("this attempt reached trial.max_metric_rows (%1 rows); later metrics and events "
+                                            "are not stored, the objective is still read")
+                                 .arg(cap);
+        run.unsavedEvents.push_back({run.row.id, run.row.attempt, now, QStringLiteral("notice"),
+                                     compactJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("notice")},
+                                                             {QStringLiteral("text"), text}})
+                                         .toUtf8()});
+        if (run.log.isOpen())
+            run.log.write(QStringLiteral("\n=== tunebench: %1\n").arg(text).toUtf8());
+    }
+    return false;
+}
+
 void Engine::recordLine(Running& run, const std::string& line, double now, bool mayPrune)
 {
     ParsedLine parsed = parseMetricLine(line);
-    if (parsed.event) {
+    if (parsed.event && keepRow(run, now)) {
         const QString kind = parsed.event->value(QStringLiteral("event")).toString();
         run.unsavedEvents.push_back(
             {run.row.id, run.row.attempt, now, kind, QJsonDocument(*parsed.event).toJson(QJsonDocument::Compact)});
@@ -734,15 +738,28 @@ void Engine::recordLine(Running& run, const std::string& line, double now, bool 
         return;
     const std::int64_t step = parsed.step.value_or(run.nextStep);
     run.nextStep = step + 1;
+    const ObjectiveSpec& objective = m_study->spec().objective;
     for (auto& [name, value] : parsed.metrics) {
         MetricRow m{run.row.id, run.row.attempt, step, QString::fromStdString(name), value, now};
-        if (m.name == m_study->spec().objective.metric) {
-            run.reports.push_back(m);
-            run.record.intermediate.emplace_back(step, value);
-            if (mayPrune)
-                checkPruning(run);
+        const bool kept = keepRow(run, now);
+        if (m.name == objective.metric) {
+            if (kept) {
+                run.reports.push_back(m);
+                run.record.intermediate.emplace_back(step, value);
+                if (mayPrune)
+                    checkPruning(run);
+            } else {
+                // Beyond the cap only what the objective needs: the last and the best report.
+                const bool better = !run.bestBeyondCap || std::isnan(run.bestBeyondCap->value)
+                    || (objective.direction == algorithms::Direction::Minimize ? value < run.bestBeyondCap->value
+                                                                                : value > run.bestBeyondCap->value);
+                if (better)
+                    run.bestBeyondCap = m;
+                run.lastBeyondCap = m;
+            }
         }
-        run.unsaved.push_back(std::move(m));
+        if (kept)
+            run.unsaved.push_back(std::move(m));
     }
 }
 
@@ -825,7 +842,12 @@ void Engine::onExited(std::int64_t trialId, int exitCode, bool crashed, const QS
     TrialState state = TrialState::Failed;
     std::optional<double> value;
     QString reason;
-    const std::optional<double> objective = m_study->objectiveFrom(owned->reports);
+    std::vector<MetricRow>& reports = owned->reports;
+    if (owned->bestBeyondCap)
+        reports.push_back(*owned->bestBeyondCap);
+    if (owned->lastBeyondCap)
+        reports.push_back(*owned->lastBeyondCap); // last, so that "use": "last" finds it
+    const std::optional<double> objective = m_study->objectiveFrom(reports);
     switch (owned->ending) {
     case Ending::Pruned:
         state = TrialState::Pruned;
@@ -863,6 +885,12 @@ void Engine::onExited(std::int64_t trialId, int exitCode, bool crashed, const QS
     }
     if (value && !std::isfinite(*value))
         value.reset();
+    if (owned->droppedRows > 0) {
+        const QString capped = QStringLiteral("metrics capped at trial.max_metric_rows = %1 (%2 more rows not stored)")
+                                   .arg(spec.trial->maxMetricRows)
+                                   .arg(owned->droppedRows);
+        reason = reason.isEmpty() ? capped : reason + QStringLiteral("; ") + capped;
+    }
     // The pruners of later trials need this trial's whole curve, flushed or not.
     m_study->tell(row, state, value, code, reason, owned->unsaved, owned->unsavedEvents, &owned->record.intermediate);
     emit trialFinished(row.id, row.number, QString::fromLatin1(algorithms::trialStateName(state)),

@@ -95,6 +95,7 @@ private:
     void setWaiting(std::int64_t trialId, const QString& reason);
     void onOutput(Running& run, bool isStdout);
     void recordLine(Running& run, const std::string& line, double now, bool mayPrune);
+    bool keepRow(Running& run, double now); // false beyond trial.max_metric_rows
     void onExited(std::int64_t trialId, int exitCode, bool crashed, const QString& startError);
     void terminate(Running& run);
     void flushMetrics();

@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "algorithms/text.h"
+
 #include "errors.h"
 
 #include <QJsonDocument>
@@ -81,6 +83,11 @@ algorithms::Assignment assignmentFromJson(const algorithms::SearchSpace& space, 
 QString compactJson(const QJsonObject& object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString printable(const QString& text)
+{
+    return QString::fromStdString(algorithms::printable(text.toStdString()));
 }
 
 } // namespace tb::engine

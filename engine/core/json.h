@@ -21,4 +21,7 @@ algorithms::Assignment assignmentFromJson(const algorithms::SearchSpace& space, 
 
 QString compactJson(const QJsonObject& object);
 
+// User text for a message: control characters as escapes (algorithms/text.h).
+QString printable(const QString& text);
+
 } // namespace tb::engine

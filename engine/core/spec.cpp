@@ -30,7 +30,7 @@ QString describe(const QJsonValue& v)
     case QJsonValue::Null: return QStringLiteral("null");
     case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 17);
-    case QJsonValue::String: return QLatin1Char('"') + v.toString() + QLatin1Char('"');
+    case QJsonValue::String: return QLatin1Char('"') + printable(v.toString()) + QLatin1Char('"');
     case QJsonValue::Array: return QStringLiteral("an array");
     case QJsonValue::Object: return QStringLiteral("an object");
     default: return QStringLiteral("nothing");
@@ -47,7 +47,7 @@ public:
                 fail(it.key(), QStringLiteral("unknown key; known keys: %1").arg(known.join(QStringLiteral(", "))));
     }
 
-    QString at(const QString& key) const { return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key; }
+    QString at(const QString& key) const { return m_path.isEmpty() ? printable(key) : m_path + QLatin1Char('.') + printable(key); }
     [[noreturn]] void fail(const QString& key, const QString& what) const { throw SpecError(at(key) + QStringLiteral(": ") + what); }
     [[noreturn]] void expected(const QString& key, const QString& what) const
     {
@@ -160,7 +160,7 @@ Param parseParam(const QJsonValue& json, int index)
     }
     const Reader r(o, at, known);
     p.name = r.string(QStringLiteral("name")).toStdString();
-    const QString named = at + QStringLiteral(" '") + QString::fromStdString(p.name) + QStringLiteral("'");
+    const QString named = at + QStringLiteral(" '") + printable(QString::fromStdString(p.name)) + QStringLiteral("'");
 
     switch (p.type) {
     case ParamType::Float:
@@ -205,7 +205,7 @@ Param parseParam(const QJsonValue& json, int index)
         algorithms::Condition c;
         c.parent = when.begin().key().toStdString();
         const QJsonValue values = when.begin().value();
-        const QString whenAt = r.at(QStringLiteral("when.") + when.begin().key());
+        const QString whenAt = r.at(QStringLiteral("when.")) + printable(when.begin().key());
         if (values.isArray()) {
             const QJsonArray arr = values.toArray();
             for (int i = 0; i < arr.size(); ++i)
@@ -229,9 +229,12 @@ algorithms::Settings parseSettings(const Reader& r, const QString& key)
     return given;
 }
 
-// Checks `${...}` placeholders: each must name a parameter, trial.id or trial.dir.
+// Checks `${...}` placeholders: each must name a parameter, trial.id or trial.dir. The
+// text becomes one argument or environment value, so it cannot hold a NUL.
 void checkPlaceholders(const QString& arg, const QString& at, const algorithms::SearchSpace& space)
 {
+    if (arg.contains(QChar(0)))
+        throw SpecError(at + QStringLiteral(": contains a NUL character, which no program argument or environment value can carry"));
     static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([^}]*)\})"));
     for (auto it = placeholder.globalMatch(arg); it.hasNext();) {
         const QString name = it.next().captured(1);
@@ -242,7 +245,7 @@ void checkPlaceholders(const QString& arg, const QString& at, const algorithms::
             for (const auto& p : space.params())
                 names << QString::fromStdString(p.name);
             names << QStringLiteral("trial.id") << QStringLiteral("trial.dir");
-            throw SpecError(at + QStringLiteral(": unknown placeholder ${%1}; known: %2").arg(name, names.join(QStringLiteral(", "))));
+            throw SpecError(at + QStringLiteral(": unknown placeholder ${%1}; known: %2").arg(printable(name), names.join(QStringLiteral(", "))));
         }
     }
 }
@@ -258,6 +261,8 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
                     QStringLiteral("pruner"), QStringLiteral("budget"), QStringLiteral("resources"), QStringLiteral("trial"),
                     QStringLiteral("description")});
     spec.name = r.string(QStringLiteral("name"));
+    if (std::any_of(spec.name.begin(), spec.name.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        r.fail(QStringLiteral("name"), QStringLiteral("\"%1\" holds control characters; use printable text").arg(printable(spec.name)));
     if (r.has(QStringLiteral("description")))
         r.string(QStringLiteral("description"));
 
@@ -438,7 +443,7 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     if (r.has(QStringLiteral("trial"))) {
         const Reader t(r.object(QStringLiteral("trial")), QStringLiteral("trial"),
                        {QStringLiteral("argv"), QStringLiteral("workdir"), QStringLiteral("env"), QStringLiteral("timeout_s"),
-                        QStringLiteral("retries")});
+                        QStringLiteral("retries"), QStringLiteral("max_metric_rows"), QStringLiteral("max_log_mb")});
         TrialSpec trial;
         if (!t.has(QStringLiteral("argv")))
             t.fail(QStringLiteral("argv"), QStringLiteral("missing; give the command as a list, like [\"python3\", \"train.py\", \"--lr=${lr}\"]"));
@@ -460,8 +465,12 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         if (t.has(QStringLiteral("env"))) {
             const QJsonObject env = t.object(QStringLiteral("env"));
             for (auto it = env.begin(); it != env.end(); ++it) {
+                const QString at = QStringLiteral("trial.env.") + printable(it.key());
+                if (it.key().isEmpty() || it.key().contains(QLatin1Char('=')) || it.key().contains(QChar(0)))
+                    throw SpecError(at + QStringLiteral(": not a valid variable name (it must be non-empty, without '=' or NUL)"));
                 if (!it.value().isString())
-                    throw SpecError(QStringLiteral("trial.env.%1: expected a string, got %2").arg(it.key(), describe(it.value())));
+                    throw SpecError(at + QStringLiteral(": expected a string, got %1").arg(describe(it.value())));
+                checkPlaceholders(it.value().toString(), at, spec.space);
                 trial.env.insert(it.key(), it.value().toString());
             }
         }
@@ -469,6 +478,12 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         if (trial.timeoutS && !(*trial.timeoutS > 0))
             t.expected(QStringLiteral("timeout_s"), QStringLiteral("a positive number of seconds"));
         trial.retries = static_cast<int>(t.integer(QStringLiteral("retries"), 0).value_or(0));
+        trial.maxMetricRows = t.integer(QStringLiteral("max_metric_rows"), 1).value_or(trial.maxMetricRows);
+        if (const auto mb = t.integer(QStringLiteral("max_log_mb"), 1)) {
+            if (*mb > (qint64(1) << 30))
+                t.fail(QStringLiteral("max_log_mb"), QStringLiteral("at most 1073741824"));
+            trial.maxLogBytes = *mb << 20;
+        }
         QJsonObject trialJson = root.value(QStringLiteral("trial")).toObject();
         trialJson.insert(QStringLiteral("workdir"), trial.workdir);
         stored.insert(QStringLiteral("trial"), trialJson);

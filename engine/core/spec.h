@@ -61,6 +61,10 @@ struct TrialSpec {
     QMap<QString, QString> env;
     std::optional<double> timeoutS;
     int retries = 0;
+    // Bounds on what one attempt may store: metric and event rows, and log bytes. A trial
+    // printing metrics at full speed would otherwise grow the store by megabytes a second.
+    qint64 maxMetricRows = 1000000;
+    qint64 maxLogBytes = qint64(1024) << 20;
 };
 
 struct ExperimentSpec {

@@ -1,5 +1,7 @@
 // End-to-end: the real tunebench-cli, real trial processes, a real SQLite file.
 
+#include "engine/core/store.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -9,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -695,6 +698,106 @@ private slots:
         QCOMPARE(s.value(QStringLiteral("best")).toObject().value(QStringLiteral("value")).toDouble(), 0.0);
     }
 
+    void serveRejectsMalformedRequests_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("array") << QByteArray("[]") << "expected one JSON object per line, like {\"op\": \"ask\"}, got an array";
+        QTest::newRow("not json") << QByteArray("{op: ask}") << "invalid JSON at character 2: unterminated object";
+        QTest::newRow("metrics not a list") << QByteArray(R"({"op": "tell", "trial": 1, "value": 1, "metrics": "x"})")
+                                            << "tell: \"metrics\" must be a list of {\"name\": ..., \"value\": ..., \"step\": ...}";
+        QTest::newRow("trial beyond int64") << QByteArray(R"({"op": "tell", "trial": 1e19, "value": 1})")
+                                            << "tell: \"trial\" must be the integer id that ask returned";
+        QTest::newRow("fractional trial") << QByteArray(R"({"op": "tell", "trial": 1.5, "value": 1})")
+                                          << "tell: \"trial\" must be the integer id that ask returned";
+        QTest::newRow("step beyond int64") << QByteArray(R"({"op": "tell", "trial": 1, "value": 1, "metrics": [{"name": "loss", "value": 1, "step": 1e19}]})")
+                                           << "tell: metrics[0].step must be an integer from 0 to 2^53";
+        QTest::newRow("metric without a name") << QByteArray(R"({"op": "tell", "trial": 1, "value": 1, "metrics": [{"value": 1}]})")
+                                               << "tell: metrics[0] needs a \"name\" and a numeric \"value\"";
+        QTest::newRow("escape in op") << QByteArray("{\"op\": \"\\u001b[2J\"}") << "op: unknown op '\\x1b[2J'; use \"ask\" or \"tell\"";
+    }
+
+    // A bad request gets an error answer that says what to fix, and changes nothing.
+    void serveRejectsMalformedRequests()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("s.db"));
+        QJsonObject spec = specWith(QStringLiteral("served"), floatX(), {}, 5, 1);
+        spec.remove(QStringLiteral("trial"));
+        QCOMPARE(runCli({QStringLiteral("create"), writeSpec(dir, QStringLiteral("s.json"), spec), QStringLiteral("--db"), db}).exitCode, 0);
+        const Result r = runCli({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("served")},
+                                "{\"op\": \"ask\"}\n" + request + '\n');
+        const QList<QByteArray> answers = r.out.trimmed().split('\n');
+        QCOMPARE(answers.size(), 2);
+        const QJsonObject answer = QJsonDocument::fromJson(answers[1]).object();
+        QCOMPARE(answer.value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(answer.value(QStringLiteral("error")).toString(), error);
+        const QJsonObject counts = statusOf(db, QStringLiteral("served")).value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("running")).toInt(), 1); // the asked trial, untouched
+        QCOMPARE(counts.value(QStringLiteral("completed")).toInt(), 0);
+    }
+
+    // Names that are not folder names: each experiment gets a folder of its own inside
+    // <db>.trials/, whatever its name.
+    void experimentNamesNeverShareOrEscapeTrialFolders()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("n.db"));
+        QSet<QString> folders;
+        for (const QString& name : {QStringLiteral(".."), QStringLiteral("a/b"), QStringLiteral("a_b"), QStringLiteral("a b")}) {
+            const QString spec = writeSpec(dir, QStringLiteral("n.json"), specWith(name, floatX(), {QStringLiteral("--value=${x}")}, 1, 1));
+            QCOMPARE(runCli({QStringLiteral("run"), spec, QStringLiteral("--db"), db, QStringLiteral("--quiet")}).exitCode, 0);
+            const QString log = trialsOf(db, name).first().toObject().value(QStringLiteral("log")).toString();
+            const QString folder = QFileInfo(QFileInfo(log).absolutePath()).absolutePath();
+            QVERIFY2(QFileInfo(folder).absolutePath() == dir.filePath(QStringLiteral("n.trials")), qPrintable(folder));
+            folders.insert(folder);
+        }
+        QCOMPARE(folders.size(), 4);
+    }
+
+    // A timeout never fires early (a coarse timer may fire 5% early).
+    void timeoutIsNeverEarly()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("t.db"));
+        QJsonObject spec = specWith(QStringLiteral("slow"), floatX(), {QStringLiteral("--mode=timeout")}, 3, 3);
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("timeout_s")] = 1.5;
+        spec[QStringLiteral("trial")] = trial;
+        runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("t.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        const QJsonArray trials = trialsOf(db, QStringLiteral("slow"));
+        QCOMPARE(trials.size(), 3);
+        for (const QJsonValue& v : trials) {
+            QCOMPARE(v.toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("timed out after 1.5 s"));
+            QVERIFY2(v.toObject().value(QStringLiteral("duration_s")).toDouble() >= 1.5,
+                     qPrintable(QString::number(v.toObject().value(QStringLiteral("duration_s")).toDouble())));
+        }
+    }
+
+    // A trial printing metrics at full speed: the store keeps at most max_metric_rows of
+    // them, says so in the trial's reason, and the objective is still the last one printed.
+    void metricFloodIsBounded()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("f.db"));
+        QJsonObject spec = shellSpec(QStringLiteral("flood"),
+                                     QStringLiteral("i=0; while [ $i -lt 3000 ]; do echo \"step=$i loss=$i acc=1\"; i=$((i+1)); done"));
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("max_metric_rows")] = 1000;
+        spec[QStringLiteral("trial")] = trial;
+        QCOMPARE(runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("f.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")}).exitCode, 0);
+        const QJsonObject t = trialsOf(db, QStringLiteral("flood")).first().toObject();
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QCOMPARE(t.value(QStringLiteral("value")).toDouble(), 2999.0);
+        QCOMPARE(t.value(QStringLiteral("reason")).toString(), QStringLiteral("metrics capped at trial.max_metric_rows = 1000 (8000 more rows not stored)"));
+        tb::engine::Store store(db, tb::engine::Store::OpenMode::ExistingOnly);
+        const qint64 id = t.value(QStringLiteral("trial")).toInteger();
+        QCOMPARE(store.metrics(id).size() + store.events(id).size(), std::size_t(1000) + 1); // + the notice
+        QCOMPARE(store.events(id).back().kind, QStringLiteral("notice"));
+    }
+
     void badInputExitsTwoNamingFileAndField_data()
     {
         QTest::addColumn<QByteArray>("spec");
@@ -836,7 +939,14 @@ private slots:
                                  dir.filePath(QStringLiteral("s.db"))},
                                 {}, 120000, env);
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("resources.gpus_per_trial: trials need 1 GPU(s) (gpus_per_trial), but no GPU is visible"), r.err.constData());
+        QVERIFY2(r.err.contains("spec.json: resources.gpus_per_trial: trials need 1 GPU(s) (gpus_per_trial), but no GPU is visible"), r.err.constData());
+        // Nothing was created: the fixed spec runs under the same name.
+        spec.insert(QStringLiteral("resources"), QJsonObject{{QStringLiteral("parallel_trials"), 1}});
+        QCOMPARE(runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("spec.json"), spec), QStringLiteral("--db"),
+                         dir.filePath(QStringLiteral("s.db")), QStringLiteral("--quiet")},
+                        {}, 120000, env)
+                     .exitCode,
+                 0);
     }
 
     // A foreign process on the only GPU and skip_busy_gpus: the trial waits, and status says why.

@@ -3,7 +3,9 @@
 #include "engine/core/errors.h"
 #include "engine/core/spec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace tb::engine;
@@ -176,6 +178,71 @@ private slots:
         QTest::newRow("grid float") << withBase(R"({"algorithm": {"name": "grid"}})")
                                     << "space[0] 'a': grid search needs a finite set for a float: give it 'values' or a 'step', or set algorithm.settings.steps";
         QTest::newRow("not an object") << QByteArray("[1, 2]") << "the spec must be a JSON object";
+        // Hostile text: every character a message names is shown, none interpreted.
+        QTest::newRow("NUL in a key") << withBase(R"({"bud\u0000jet": {}})")
+            << "bud\\x00jet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description";
+        QTest::newRow("escape in a key") << withBase("{\"\\u001b[31mred\": {}}")
+            << "\\x1b[31mred: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description";
+        QTest::newRow("escape in a value") << withBase("{\"objective\": {\"metric\": \"loss\", \"direction\": \"\\u001b[2J\"}}")
+                                           << "objective.direction: expected \"minimize\" or \"maximize\", got \"\\x1b[2J\"";
+        QTest::newRow("control in the name") << withBase(R"({"name": "x\u001b"})") << "name: \"x\\x1b\" holds control characters; use printable text";
+        QTest::newRow("env placeholder") << withBase(R"({"trial": {"argv": ["t"], "env": {"A": "${nope}"}}})")
+                                         << "trial.env.A: unknown placeholder ${nope}; known: a, trial.id, trial.dir";
+        QTest::newRow("env name") << withBase(R"({"trial": {"argv": ["t"], "env": {"A=B": "1"}}})")
+                                  << "trial.env.A=B: not a valid variable name (it must be non-empty, without '=' or NUL)";
+        QTest::newRow("NUL in argv") << withBase(R"({"trial": {"argv": ["t", "x\u0000y"]}})")
+                                     << "trial.argv[1]: contains a NUL character, which no program argument or environment value can carry";
+        QTest::newRow("NUL in a choice") << withBase(R"({"space": [{"name": "c", "type": "categorical", "choices": ["a\u0000b"]}]})")
+                                         << "space[0] 'c': choice a\\x00b contains a NUL character, which no program argument can carry";
+        QTest::newRow("NUL in a fixed value") << withBase(R"({"space": [{"name": "c", "type": "fixed", "value": "\u0000"}]})")
+                                              << "space[0] 'c': value \\x00 contains a NUL character, which no program argument can carry";
+        QTest::newRow("escape in a parent") << withBase(R"({"space": [{"name": "a", "type": "float", "low": 0, "high": 1, "when": {"\u001b": [1]}}]})")
+                                            << "space[0] 'a': condition names an unknown parent '\\x1b'";
+        QTest::newRow("1 and 1.0 are one choice") << withBase(R"({"space": [{"name": "c", "type": "categorical", "choices": [1, 2, 1.0]}]})")
+                                                  << "space[0] 'c': choice 1 is listed twice; choices must be distinct";
+        QTest::newRow("cycle") << withBase("{\"space\": [{\"name\": \"a\", \"type\": \"categorical\", \"choices\": [1], \"when\": {\"b\": [1]}},"
+                                           "{\"name\": \"b\", \"type\": \"categorical\", \"choices\": [1], \"when\": {\"a\": [1]}}]}")
+                               << "space[0] 'a': conditions form a cycle; make one parameter unconditional";
+    }
+
+    // Sizes that used to crash or stall the validator (a recursion per condition, a
+    // quadratic duplicate check): linear now, and answered with a message.
+    void hugeSpacesAreValidatedWithoutRecursion()
+    {
+        const int n = 70000;
+        auto chain = [&](bool cyclic) {
+            QJsonArray space;
+            for (int i = 0; i < n; ++i) {
+                QJsonObject p{{QStringLiteral("name"), QStringLiteral("p%1").arg(i)}, {QStringLiteral("type"), QStringLiteral("categorical")},
+                              {QStringLiteral("choices"), QJsonArray{1, 2}}};
+                if (i > 0 || cyclic)
+                    p[QStringLiteral("when")] = QJsonObject{{QStringLiteral("p%1").arg(i > 0 ? i - 1 : n - 1), QJsonArray{1}}};
+                space.append(p);
+            }
+            return withBase(QJsonDocument(QJsonObject{{QStringLiteral("space"), space}}).toJson());
+        };
+        const ExperimentSpec ok = parseSpec(chain(false));
+        const auto& order = ok.space.topologicalOrder();
+        QCOMPARE(order.size(), std::size_t(n));
+        QCOMPARE(order.front(), std::size_t(0)); // every parent before its child
+        QCOMPARE(order.back(), std::size_t(n - 1));
+        try {
+            parseSpec(chain(true));
+            QFAIL("accepted a cycle");
+        } catch (const SpecError& e) {
+            QCOMPARE(QString::fromUtf8(e.what()), QStringLiteral("space[0] 'p0': conditions form a cycle; make one parameter unconditional"));
+        }
+        QJsonArray choices;
+        for (int i = 0; i < 60000; ++i)
+            choices.append(QStringLiteral("c%1").arg(i));
+        choices.append(QStringLiteral("c5"));
+        try {
+            parseSpec(withBase(QJsonDocument(QJsonObject{{QStringLiteral("space"), QJsonArray{QJsonObject{
+                {QStringLiteral("name"), QStringLiteral("c")}, {QStringLiteral("type"), QStringLiteral("categorical")}, {QStringLiteral("choices"), choices}}}}}).toJson()));
+            QFAIL("accepted a duplicate choice");
+        } catch (const SpecError& e) {
+            QCOMPARE(QString::fromUtf8(e.what()), QStringLiteral("space[0] 'c': choice c5 is listed twice; choices must be distinct"));
+        }
     }
 
     void rejected()
