@@ -279,123 +279,6 @@ std::optional<PlotPanel::Hit> GanttChart::hitAt(const QPointF& pos) const
     return std::nullopt;
 }
 
-// ---- MeasuredRun -----------------------------------------------------------------------
-
-MeasuredRun MeasuredRun::fromEvents(const std::vector<engine::EventRow>& events)
-{
-    int attempt = 0;
-    for (const engine::EventRow& e : events)
-        if (e.kind == QLatin1String("span"))
-            attempt = std::max(attempt, e.attempt);
-    MeasuredRun run;
-    if (!attempt)
-        throw std::runtime_error(ScheduleView::tr("This trial recorded no pipeline spans; run it with tunebench-train.").toStdString());
-    run.trialId = events.front().trialId;
-
-    struct Rec {
-        int device, stage, mb;
-        sc::Op op;
-        double start, end;
-    };
-    std::vector<Rec> spans;
-    std::vector<QJsonObject> memory;
-    int microbatchesHint = -1;
-    run.kind = QStringLiteral("custom");
-    for (const engine::EventRow& e : events) {
-        if (e.attempt != attempt)
-            continue;
-        const QJsonObject o = QJsonDocument::fromJson(e.body).object();
-        if (e.kind == QLatin1String("partition")) {
-            run.kind = o.value(QStringLiteral("schedule")).toString(run.kind);
-            microbatchesHint = o.value(QStringLiteral("microbatches")).toInt(-1);
-        } else if (e.kind == QLatin1String("memory")) {
-            memory.push_back(o);
-        } else if (e.kind == QLatin1String("span")) {
-            const qint64 step = o.value(QStringLiteral("step")).toInteger(-1);
-            if (step > run.step) { // keep only the last sampled step
-                run.step = step;
-                spans.clear();
-            }
-            if (step < run.step)
-                continue;
-            const QString op = o.value(QStringLiteral("op")).toString();
-            const auto action = sc::parseAction(("0" + op + "0").toStdString());
-            const int device = o.value(QStringLiteral("device")).toInt(-1);
-            const int stage = o.value(QStringLiteral("stage")).toInt(-1);
-            const int mb = o.value(QStringLiteral("mb")).toInt(-1);
-            if (!action || device < 0 || stage < 0 || mb < 0)
-                continue;
-            spans.push_back({device, stage, mb, action->op, o.value(QStringLiteral("start_us")).toDouble(),
-                             o.value(QStringLiteral("end_us")).toDouble()});
-        }
-    }
-    if (spans.empty())
-        throw std::runtime_error(ScheduleView::tr("This trial recorded no pipeline spans; run it with tunebench-train.").toStdString());
-
-    // The schedule as the devices ran it: each device's spans in start order.
-    std::sort(spans.begin(), spans.end(), [](const Rec& a, const Rec& b) {
-        return a.device != b.device ? a.device < b.device : a.start != b.start ? a.start < b.start : a.end < b.end;
-    });
-    sc::Schedule& s = run.schedule;
-    s.kind = "custom";
-    for (const Rec& r : spans) {
-        s.devices = std::max(s.devices, r.device + 1);
-        s.stages = std::max(s.stages, r.stage + 1);
-        s.microbatches = std::max(s.microbatches, r.mb + 1);
-        s.splitW = s.splitW || r.op == sc::Op::W;
-    }
-    if (microbatchesHint >= s.microbatches)
-        s.microbatches = microbatchesHint;
-    s.virtualStages = std::max(1, s.stages / s.devices);
-    s.stageDevice.assign(s.stages, 0);
-    s.perDevice.assign(s.devices, {});
-    run.spans.assign(s.devices, {});
-    for (const Rec& r : spans) {
-        s.stageDevice[r.stage] = r.device;
-        s.perDevice[r.device].push_back({r.stage, r.op, r.mb});
-        run.spans[r.device].push_back({r.start, r.end});
-    }
-    if (run.kind != QLatin1String("custom"))
-        s.kind = run.kind.toStdString();
-    run.peakBytes.assign(s.stages, -1.0);
-    for (const QJsonObject& o : memory) {
-        const int stage = o.value(QStringLiteral("stage")).toInt(-1);
-        if (stage >= 0 && stage < s.stages) // the latest report wins; peaks only grow within a run
-            run.peakBytes[stage] = std::max(run.peakBytes[stage], o.value(QStringLiteral("peak_bytes")).toDouble());
-    }
-    return run;
-}
-
-MeasuredRun MeasuredRun::load(const QString& dbPath, qint64 trialId)
-{
-    engine::Store store(dbPath, engine::Store::OpenMode::ExistingOnly);
-    return fromEvents(store.events(trialId));
-}
-
-sc::Durations MeasuredRun::meanDurations() const
-{
-    const int stages = schedule.stages;
-    std::array<std::vector<double>, 3> sum, count;
-    for (auto& v : sum)
-        v.assign(stages, 0.0);
-    for (auto& v : count)
-        v.assign(stages, 0.0);
-    for (std::size_t d = 0; d < schedule.perDevice.size(); ++d)
-        for (std::size_t i = 0; i < schedule.perDevice[d].size(); ++i) {
-            const sc::Action& a = schedule.perDevice[d][i];
-            sum[int(a.op)][a.stage] += spans[d][i].end - spans[d][i].start;
-            count[int(a.op)][a.stage] += 1;
-        }
-    sc::Durations durations;
-    std::array<std::vector<double>*, 3> out{&durations.forward, &durations.backward, &durations.weight};
-    for (int op = 0; op < 3; ++op) {
-        out[op]->assign(stages, 0.0);
-        for (int s = 0; s < stages; ++s)
-            (*out[op])[s] = count[op][s] > 0 ? sum[op][s] / count[op][s] : 0.0;
-    }
-    durations.latency = 0.0;
-    return durations;
-}
 
 // ---- ScheduleView ----------------------------------------------------------------------
 
@@ -636,7 +519,7 @@ void ScheduleView::computeSimulated()
 
 void ScheduleView::computeMeasured()
 {
-    const MeasuredRun& run = *m_measured;
+    const engine::MeasuredRun& run = *m_measured;
     Group g;
     g.schedule = run.schedule;
     g.measured = run.spans;
@@ -824,7 +707,13 @@ bool ScheduleView::exportImage(const QString& path, QString* error)
 bool ScheduleView::showTrial(const QString& dbPath, qint64 trialId, QString* error)
 {
     try {
-        showMeasured(MeasuredRun::load(dbPath, trialId));
+        const auto run = engine::MeasuredRun::load(dbPath, trialId);
+        if (!run) {
+            if (error)
+                *error = tr("This trial recorded no pipeline spans; run it with tunebench-train.");
+            return false;
+        }
+        showMeasured(*run);
         return true;
     } catch (const std::exception& e) {
         if (error)
@@ -833,7 +722,7 @@ bool ScheduleView::showTrial(const QString& dbPath, qint64 trialId, QString* err
     }
 }
 
-void ScheduleView::showMeasured(const MeasuredRun& run)
+void ScheduleView::showMeasured(const engine::MeasuredRun& run)
 {
     m_measured = run;
     recompute();

@@ -11,7 +11,9 @@
 //   the simulation by more than kDeviation of the op's simulated duration is outlined.
 // Every mode draws from the same IR and simulator (algorithms/schedules/schedule.h).
 //
-// Threading: GUI thread only. MeasuredRun::load() reads the store and may run on any thread.
+// Threading: GUI thread only. The measured run it shows is engine::MeasuredRun (data only).
+
+#include "engine/core/measured_run.h"
 
 #include "algorithms/schedules/schedule.h"
 #include "plot_panel.h"
@@ -76,23 +78,6 @@ private:
     QVector<QCPItemText*> m_titles;
 };
 
-// A trial's measured pipeline step, read from its span, memory and partition events.
-struct MeasuredRun {
-    qint64 trialId = -1;
-    qint64 step = -1;                   // the last sampled step of the latest attempt
-    QString kind;                       // the partition event's schedule, or "custom"
-    algorithms::schedules::Schedule schedule; // each device's actions in the order they ran
-    std::vector<std::vector<algorithms::schedules::Span>> spans; // microseconds, shaped like perDevice
-    std::vector<double> peakBytes;      // per stage, from memory events; -1 when unknown
-
-    // Throws std::runtime_error with a message for the user when the events hold no spans.
-    static MeasuredRun fromEvents(const std::vector<engine::EventRow>& events);
-    // Reads the trial's events from the store at `dbPath`, then fromEvents().
-    static MeasuredRun load(const QString& dbPath, qint64 trialId);
-    // Mean duration of each op per stage: the durations the simulation of this run uses.
-    algorithms::schedules::Durations meanDurations() const;
-};
-
 class ScheduleView : public QWidget {
     Q_OBJECT
 public:
@@ -153,7 +138,7 @@ public:
 
     // Measured mode for a trial in the store; false with `error` when it has no spans.
     bool showTrial(const QString& dbPath, qint64 trialId, QString* error = nullptr);
-    void showMeasured(const MeasuredRun& run);
+    void showMeasured(const engine::MeasuredRun& run);
 
     // Rebuilds and replots now (tests, benchmarks, screenshots).
     void refreshNow();
@@ -184,7 +169,7 @@ private:
     bool m_updating = false; // controls are being set from code: no edit signals
 
     std::optional<algorithms::schedules::Schedule> m_imported;
-    std::optional<MeasuredRun> m_measured;
+    std::optional<engine::MeasuredRun> m_measured;
     std::vector<Group> m_groups;
     QString m_error;
 };

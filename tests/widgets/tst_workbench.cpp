@@ -370,7 +370,7 @@ private slots:
         const auto trials = store.trials(store.experiment(QStringLiteral("pipeline"))->id);
         QCOMPARE(trials.size(), std::size_t(1));
         QVERIFY2(trials[0].state == tb::algorithms::TrialState::Completed, qPrintable(trials[0].reason));
-        const MeasuredRun run = MeasuredRun::load(db, trials[0].id);
+        const tb::engine::MeasuredRun run = *tb::engine::MeasuredRun::load(db, trials[0].id);
         QCOMPARE(run.schedule.devices, 2);
         QCOMPARE(run.schedule.microbatches, 4);
         QCOMPARE(run.spans.size(), std::size_t(2));
