@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: run test setup build clean
+.PHONY: run test setup build clean asan fuzz
 
 run: build
 	./scripts/run-main.sh $(BUILD)
@@ -16,6 +16,13 @@ setup:
 build: setup
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD) -j$(JOBS)
+
+# Not part of `make test`: the sanitizer build of every test, and the fuzzers (docs/testing.md).
+asan:
+	./scripts/asan.sh
+
+fuzz:
+	./scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD)

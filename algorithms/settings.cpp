@@ -22,7 +22,7 @@ Value coerce(const SettingSpec& spec, const Value& given, const std::string& at)
     const auto number = numericValue(given);
     switch (spec.kind) {
     case SettingSpec::Kind::Int:
-        if (number && std::floor(*number) == *number)
+        if (number && std::floor(*number) == *number && std::fabs(*number) <= 9007199254740992.0) // 2^53
             return static_cast<std::int64_t>(*number);
         break;
     case SettingSpec::Kind::Float:

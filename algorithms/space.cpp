@@ -131,6 +131,9 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
             if (!std::isfinite(p.low) || !std::isfinite(p.high))
                 throw SpaceError(at + "low and high must be finite numbers");
             if (p.type == ParamType::Int) {
+                constexpr double limit = 9007199254740992.0; // 2^53: what a double and JSON hold exactly
+                if (std::fabs(p.low) > limit || std::fabs(p.high) > limit)
+                    throw SpaceError(at + "int parameter bounds must lie within -2^53..2^53");
                 if (!isInteger(p.low))
                     throw SpaceError(at + "int parameter needs an integer low, got " + formatDouble(p.low));
                 if (!isInteger(p.high))
@@ -156,6 +159,8 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
                 if (p.type == ParamType::Int && !isInteger(*p.step))
                     throw SpaceError(at + "int parameter needs an integer step, got " + formatDouble(*p.step));
                 const double cells = (p.high - p.low) / *p.step;
+                if (!(cells <= 9007199254740992.0))
+                    throw SpaceError(at + "step " + formatDouble(*p.step) + " splits the range into more than 2^53 values; use a larger step");
                 if (std::fabs(cells - std::round(cells)) > 1e-9 * std::max(1.0, cells)) {
                     const double fitted = p.low + std::floor(cells) * *p.step;
                     throw SpaceError(at + "the range " + formatDouble(p.low) + ".." + formatDouble(p.high)

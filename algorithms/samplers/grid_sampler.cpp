@@ -4,6 +4,8 @@
 
 #include "samplers.h"
 
+#include "algorithms/text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
@@ -27,7 +29,7 @@ std::string keyOf(const Assignment& a)
 std::vector<Value> axisOf(const SearchSpace& space, std::size_t index, std::int64_t steps)
 {
     const Param& p = space.params()[index];
-    const std::string at = "space[" + std::to_string(index) + "] '" + p.name + "': ";
+    const std::string at = "space[" + std::to_string(index) + "] '" + printable(p.name) + "': ";
     std::vector<Value> axis;
     switch (p.type) {
     case ParamType::Categorical:
@@ -53,6 +55,8 @@ std::vector<Value> axisOf(const SearchSpace& space, std::size_t index, std::int6
                 throw SpaceError(at + "too many grid values; use a larger step");
             for (long long i = 0; i <= k; ++i)
                 axis.emplace_back(space.quantize(index, p.low + static_cast<double>(i) * *p.step));
+        } else if (steps > static_cast<std::int64_t>(kMaxGridPoints)) {
+            throw SpaceError("algorithm.settings.steps: at most 1000000 values per axis");
         } else if (steps >= 2) {
             for (std::int64_t i = 0; i < steps; ++i) {
                 const double t = static_cast<double>(i) / static_cast<double>(steps - 1);
@@ -87,8 +91,9 @@ public:
         for (;;) {
             if (depth == n) {
                 m_points.push_back(current);
-                if (m_points.size() > kMaxGridPoints)
-                    throw SpaceError("space: the grid has more than 1000000 points; use fewer values");
+                // Points, and values held in all (a wide space holds a value per parameter).
+                if (m_points.size() > kMaxGridPoints || m_points.size() * std::max<std::size_t>(1, n) > 50 * kMaxGridPoints)
+                    throw SpaceError("space: the grid has more than 1000000 points (or 50000000 values); use fewer values");
                 if (n == 0)
                     break;
                 --depth;

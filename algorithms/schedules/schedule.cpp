@@ -3,6 +3,8 @@
 
 #include "schedule.h"
 
+#include "algorithms/text.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -258,11 +260,14 @@ Schedule fromCsv(const std::string& text, int microbatchesHint)
                 continue;
             const auto action = parseAction(std::string(cell));
             if (!action)
-                throw ScheduleError(where + ": cannot read '" + std::string(cell)
+                throw ScheduleError(where + ": cannot read '" + printable(cell)
                                     + "' as an action; expected {stage}{F|B|I|W}{microbatch} such as 2F0");
+            if (action->stage >= kMaxStages || action->microbatch >= kMaxMicrobatches)
+                throw ScheduleError(where + ": '" + printable(cell) + "' is beyond " + std::to_string(kMaxStages)
+                                    + " stages or " + std::to_string(kMaxMicrobatches) + " micro-batches");
             if (hinted && action->microbatch >= microbatchesHint)
                 throw ScheduleError(where + ": micro-batch " + std::to_string(action->microbatch)
-                                    + " in '" + std::string(cell) + "' but the schedule has only "
+                                    + " in '" + printable(cell) + "' but the schedule has only "
                                     + std::to_string(microbatchesHint) + " micro-batches; "
                                     + "raise the micro-batch count or fix the cell");
             if (action->stage >= static_cast<int>(ownerRow.size())) {
@@ -275,7 +280,7 @@ Schedule fromCsv(const std::string& text, int microbatchesHint)
                 ownerColumn[action->stage] = static_cast<int>(column);
             } else if (owner != static_cast<int>(row)) {
                 throw ScheduleError(where + ": stage " + std::to_string(action->stage) + " in '"
-                                    + std::string(cell) + "' already runs on rank "
+                                    + printable(cell) + "' already runs on rank "
                                     + std::to_string(owner) + " (" + rowLabel(owner) + ", column "
                                     + std::to_string(ownerColumn[action->stage] + 1)
                                     + "); each stage must stay on one rank");

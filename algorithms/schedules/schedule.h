@@ -176,6 +176,10 @@ std::string toCsv(const Schedule& schedule);
 // "None" cells are skipped, and so are PyTorch's communication actions (SEND_F, RECV_F,
 // SEND_B, RECV_B, UNSHARD, RESHARD). Kind is "custom". Throws ScheduleError naming the
 // row and column of a bad cell. The result is not validated: call validate().
+// At most kMaxStages stages and kMaxMicrobatches micro-batches (a larger index is refused
+// with a message rather than allocated).
+inline constexpr int kMaxStages = 4096;
+inline constexpr int kMaxMicrobatches = 1 << 20;
 Schedule fromCsv(const std::string& text, int microbatchesHint = -1);
 
 // Hand-written JSON with the schedule, its actions per device (with start/end when

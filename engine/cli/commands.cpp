@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "serve_request.h"
 
 #include "engine/core/engine.h"
 #include "engine/core/errors.h"
@@ -568,67 +569,15 @@ int cmdTell(const QStringList& a)
     return kExitOk;
 }
 
-// A whole number a JSON double holds exactly (|x| <= 2^53), in [min, 2^53].
-std::optional<qint64> exactInteger(const QJsonValue& v, qint64 min)
-{
-    constexpr double limit = 9007199254740992.0; // 2^53
-    if (!v.isDouble())
-        return std::nullopt;
-    const double d = v.toDouble();
-    if (!(d >= static_cast<double>(min) && d <= limit) || std::floor(d) != d)
-        return std::nullopt;
-    return static_cast<qint64>(d);
-}
-
 // One serve request line to its answer; bad requests throw SpecError with the fix.
 QJsonObject serveRequest(AskTell& session, const QByteArray& line)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        throw SpecError(QStringLiteral("invalid JSON at character %1: %2").arg(parseError.offset).arg(parseError.errorString()));
-    if (!doc.isObject())
-        throw SpecError(QStringLiteral("expected one JSON object per line, like {\"op\": \"ask\"}, got %1")
-                            .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("a scalar")));
-    const QJsonObject req = doc.object();
-    const QString op = req.value(QStringLiteral("op")).toString();
-    if (op == QLatin1String("ask"))
+    ServeRequest req = parseServeRequest(line);
+    if (req.op == ServeRequest::Op::Ask)
         return session.ask();
-    if (op != QLatin1String("tell"))
-        throw SpecError(QStringLiteral("op: unknown op '%1'; use \"ask\" or \"tell\"").arg(engine::printable(op)));
-    const auto trial = exactInteger(req.value(QStringLiteral("trial")), 1);
-    if (!trial)
-        throw SpecError(QStringLiteral("tell: \"trial\" must be the integer id that ask returned"));
-    std::optional<double> value;
-    if (req.value(QStringLiteral("value")).isDouble())
-        value = req.value(QStringLiteral("value")).toDouble();
-    else if (req.contains(QStringLiteral("value")) && !req.value(QStringLiteral("value")).isNull())
-        throw SpecError(QStringLiteral("tell: \"value\" must be a number"));
-    if (req.contains(QStringLiteral("state")) && !req.value(QStringLiteral("state")).isString())
-        throw SpecError(QStringLiteral("tell: \"state\" must be \"completed\", \"failed\" or \"pruned\""));
-    if (req.contains(QStringLiteral("metrics")) && !req.value(QStringLiteral("metrics")).isArray())
-        throw SpecError(QStringLiteral("tell: \"metrics\" must be a list of {\"name\": ..., \"value\": ..., \"step\": ...}"));
-    std::vector<engine::MetricRow> metrics;
-    const QJsonArray ms = req.value(QStringLiteral("metrics")).toArray();
-    for (int i = 0; i < ms.size(); ++i) {
-        const QJsonObject mo = ms[i].toObject();
-        if (!ms[i].isObject() || !mo.value(QStringLiteral("name")).isString() || mo.value(QStringLiteral("name")).toString().isEmpty()
-            || !mo.value(QStringLiteral("value")).isDouble())
-            throw SpecError(QStringLiteral("tell: metrics[%1] needs a \"name\" and a numeric \"value\"").arg(i));
-        engine::MetricRow m;
-        m.name = mo.value(QStringLiteral("name")).toString();
-        m.value = mo.value(QStringLiteral("value")).toDouble();
-        m.step = static_cast<std::int64_t>(metrics.size());
-        if (mo.contains(QStringLiteral("step"))) {
-            const auto step = exactInteger(mo.value(QStringLiteral("step")), 0);
-            if (!step)
-                throw SpecError(QStringLiteral("tell: metrics[%1].step must be an integer from 0 to 2^53").arg(i));
-            m.step = *step;
-        }
+    for (engine::MetricRow& m : req.metrics)
         m.time = engine::Store::now();
-        metrics.push_back(std::move(m));
-    }
-    session.tell(*trial, req.value(QStringLiteral("state")).toString(), value, std::move(metrics));
+    session.tell(req.trial, req.state, req.value, std::move(req.metrics));
     return {{QStringLiteral("ok"), true}};
 }
 

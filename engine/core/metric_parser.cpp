@@ -89,6 +89,15 @@ std::size_t matchNonFinite(std::string_view s, std::size_t pos, double& out)
     return 0;
 }
 
+// A step as a trial may print it: a whole number in [0, 2^53] (what a JSON double holds
+// exactly); anything else leaves the line without a step of its own.
+std::optional<std::int64_t> stepOf(double v)
+{
+    if (!(v >= 0 && v <= 9007199254740992.0))
+        return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(v));
+}
+
 void parseEvent(std::string_view body, ParsedLine& out)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(body.data(), static_cast<qsizetype>(body.size())));
@@ -98,7 +107,7 @@ void parseEvent(std::string_view body, ParsedLine& out)
     const QString kind = o.value(QStringLiteral("event")).toString();
     if (kind == QLatin1String("metrics") || (kind.isEmpty() && o.contains(QStringLiteral("metrics")))) {
         if (o.value(QStringLiteral("step")).isDouble())
-            out.step = static_cast<std::int64_t>(o.value(QStringLiteral("step")).toDouble());
+            out.step = stepOf(o.value(QStringLiteral("step")).toDouble());
         const QJsonObject values = o.value(QStringLiteral("metrics")).toObject();
         for (auto it = values.begin(); it != values.end(); ++it) {
             if (it.value().isDouble())
@@ -160,7 +169,6 @@ ParsedLine parseMetricLine(std::string_view line)
             epochValue = *parsed;
         out.metrics.emplace_back(std::string(name), *parsed);
     }
-    const auto stepOf = [](double v) { return static_cast<std::int64_t>(std::llround(v)); };
     if (stepValue && std::isfinite(*stepValue))
         out.step = stepOf(*stepValue);
     else if (epochValue && std::isfinite(*epochValue))
