@@ -66,7 +66,7 @@ void fillStore(const QString& path, int trials)
             store.finishTrial(t.id, algorithms::TrialState::Completed, x, 0, QString(), metrics);
         }
     });
-    store.setExperimentState(id, QStringLiteral("completed"));
+    store.setExperimentState(id, engine::ExperimentState::Completed);
 }
 
 } // namespace

@@ -105,7 +105,7 @@ int main(int argc, char** argv)
     tb::engine::ExperimentRow experiment;
     experiment.id = 1;
     experiment.name = QStringLiteral("bench");
-    experiment.state = QStringLiteral("running");
+    experiment.state = tb::engine::ExperimentState::Running;
     tb::widgets::ExperimentData data;
     data.reset(experiment);
     const QVector<tb::engine::TelemetryRow> rows = day(gpus, hours, experiment.id);

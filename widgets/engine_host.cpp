@@ -2,6 +2,7 @@
 
 #include "engine/core/engine.h"
 #include "engine/core/errors.h"
+#include "engine/core/local_executor.h"
 #include "engine/core/resources.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
@@ -68,7 +69,7 @@ void EngineHost::startEngine()
     m_engine = new engine::Engine(m_db, m_experiment, options);
     m_engine->moveToThread(&m_thread);
     connect(m_engine, &engine::Engine::trialFinished, this, &EngineHost::trialFinished);
-    connect(m_engine, &engine::Engine::finished, this, [this](const QString& state, const QString& reason) {
+    connect(m_engine, &engine::Engine::finished, this, [this](engine::ExperimentState state, const QString& reason) {
         m_engine->deleteLater(); // in its own thread
         m_engine = nullptr;
         emit finished(state, reason);

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QThread>
 
+#include "engine/core/store.h"
+
 namespace tb::engine {
 class Engine;
 }
@@ -38,7 +40,7 @@ public:
 signals:
     void started(const QString& experiment);
     void trialFinished(qint64 trialId, qint64 number, const QString& state, double value, const QString& reason);
-    void finished(const QString& state, const QString& reason);
+    void finished(tb::engine::ExperimentState state, const QString& reason);
 
 private:
     void startEngine();

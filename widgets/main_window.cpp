@@ -43,14 +43,16 @@ constexpr int kMaxRecent = 8;
 const char* const kRecentKey = "recentStores";
 } // namespace
 
-QString MainWindow::experimentStateLabel(const QString& state)
+QString MainWindow::experimentStateLabel(engine::ExperimentState state)
 {
-    if (state == QLatin1String("created")) return tr("created");
-    if (state == QLatin1String("running")) return tr("running");
-    if (state == QLatin1String("stopped")) return tr("stopped");
-    if (state == QLatin1String("completed")) return tr("completed");
-    if (state == QLatin1String("failed")) return tr("failed");
-    return state;
+    switch (state) {
+    case engine::ExperimentState::Created: return tr("created");
+    case engine::ExperimentState::Running: return tr("running");
+    case engine::ExperimentState::Stopped: return tr("stopped");
+    case engine::ExperimentState::Completed: return tr("completed");
+    case engine::ExperimentState::Failed: return tr("failed");
+    }
+    return tr("failed");
 }
 
 MainWindow::MainWindow(QWidget* parent)
@@ -90,9 +92,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_data.get(), &ExperimentData::trialsChanged, this, &MainWindow::refreshStatus);
     connect(m_data.get(), &ExperimentData::experimentChanged, this, &MainWindow::refreshStatus);
     connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::refreshStatus);
-    connect(m_host, &EngineHost::finished, this, [this](const QString& state, const QString& reason) {
-        statusBar()->showMessage(tr("Experiment %1: %2").arg(state, reason), 10000);
-        if (state == QLatin1String("failed") && reason.contains(QStringLiteral("already being run by")))
+    connect(m_host, &EngineHost::finished, this, [this](engine::ExperimentState state, const QString& reason) {
+        statusBar()->showMessage(tr("Experiment %1: %2").arg(experimentStateLabel(state), reason), 10000);
+        if (state == engine::ExperimentState::Failed && reason.contains(QStringLiteral("already being run by")))
             QMessageBox::information(this, tr("Experiment runs elsewhere"), reason);
         if (m_session)
             m_session->pollNow();
@@ -488,7 +490,7 @@ void MainWindow::refreshStatus()
     // Why the next trial has not started (GPUs busy or full), as the engine stored it.
     const QString waiting = m_data->experiment().waiting;
     m_countsLabel->setToolTip(waiting);
-    if (!waiting.isEmpty() && m_data->experiment().state == QLatin1String("running"))
+    if (!waiting.isEmpty() && m_data->experiment().state == engine::ExperimentState::Running)
         m_countsLabel->setText(m_countsLabel->text() + QStringLiteral(" | ") + tr("waiting: %1").arg(waiting));
 }
 

@@ -29,7 +29,7 @@ public:
     ~MainWindow() override;
 
     static QString defaultStorePath();
-    static QString experimentStateLabel(const QString& state); // translated
+    static QString experimentStateLabel(engine::ExperimentState state); // translated
 
     // Opens (creating if needed) a store and follows it live. Returns false with a message
     // box when the file cannot be used.

@@ -56,11 +56,12 @@ void StoreSession::onExperiments(const QVector<engine::ExperimentRow>& experimen
     emit experimentsChanged();
     if (m_experiments.isEmpty())
         return;
-    // Keep the shown experiment's row fresh (state, reason); pick one if none is shown.
+    // Keep the shown experiment's row fresh (state, reason, owner: the follower sends only
+    // what changed); pick one if none is shown.
     if (m_data.isEmpty() || !m_wanted.isEmpty())
         showExperiment(m_wanted);
     for (const engine::ExperimentRow& e : m_experiments)
-        if (e.id == m_data.experiment().id && (e.state != m_data.experiment().state || e.waiting != m_data.experiment().waiting))
+        if (e.id == m_data.experiment().id)
             m_data.updateExperiment(e);
 }
 

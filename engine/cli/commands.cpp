@@ -176,13 +176,13 @@ int runEngine(const QString& db, const QString& experiment, bool quiet, const QS
         if (!quiet && !reason.isEmpty())
             outLine(QStringLiteral("       trial %1 waits: %2").arg(id).arg(reason));
     });
-    QObject::connect(&eng, &engine::Engine::finished, [&](const QString& state, const QString& reason) {
-        if (state == QLatin1String("stopped"))
+    QObject::connect(&eng, &engine::Engine::finished, [&](engine::ExperimentState state, const QString& reason) {
+        if (state == engine::ExperimentState::Stopped)
             exitCode = kExitInterrupted;
-        else if (state == QLatin1String("failed"))
+        else if (state == engine::ExperimentState::Failed)
             exitCode = kExitFailure;
         if (!quiet || exitCode != kExitOk)
-            outLine(QStringLiteral("experiment '%1' %2: %3").arg(eng.experimentName(), state, reason));
+            outLine(QStringLiteral("experiment '%1' %2: %3").arg(eng.experimentName(), engine::experimentStateName(state), reason));
         QCoreApplication::exit(exitCode);
     });
 
@@ -292,7 +292,7 @@ int cmdResume(const QStringList& a)
     {
         engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
         const auto row = engine::Study::find(store, args.value(kExperiment));
-        if (row.state == QLatin1String("completed")) {
+        if (row.state == engine::ExperimentState::Completed) {
             engine::Study study(store, row);
             outLine(QStringLiteral("experiment '%1' is already completed; nothing to resume").arg(row.name));
             outLine(engine::statusText(study));
@@ -337,7 +337,7 @@ int cmdStop(const QStringList& a)
     const engine::ExperimentRow row = engine::Study::find(store, args.value(kExperiment));
     const double now = engine::Store::now();
     if (!row.owner || !engine::Lease::isAlive(*row.owner, now)) {
-        outLine(QStringLiteral("experiment '%1' is not running (%2)").arg(row.name, row.state));
+        outLine(QStringLiteral("experiment '%1' is not running (%2)").arg(row.name, engine::experimentStateName(row.state)));
         return kExitOk;
     }
     store.requestStop(row.id);
@@ -361,7 +361,7 @@ int cmdStop(const QStringList& a)
     }
     const auto after = store.experiment(row.id);
     outLine(QStringLiteral("experiment '%1' %2; continue with: tunebench-cli resume --db %3 --experiment %1")
-                .arg(row.name, after ? after->state : QStringLiteral("stopped"), db));
+                .arg(row.name, after ? engine::experimentStateName(after->state) : QStringLiteral("stopped"), db));
     return kExitOk;
 }
 
@@ -454,8 +454,8 @@ public:
                                    .arg(m_study.experiment().name).arg(*m_study.spec().budget.maxTrials));
         if (!row)
             throw RuntimeError(QStringLiteral("the %1 sampler has no more points").arg(m_study.spec().algorithm.name));
-        if (m_study.experiment().state == QLatin1String("created"))
-            m_store.setExperimentState(m_study.experiment().id, QStringLiteral("running"));
+        if (m_study.experiment().state == engine::ExperimentState::Created)
+            m_store.setExperimentState(m_study.experiment().id, engine::ExperimentState::Running);
         return {{QStringLiteral("trial"), qint64(row->id)}, {QStringLiteral("params"), QJsonDocument::fromJson(row->params).object()}};
     }
 
@@ -491,7 +491,7 @@ public:
         const auto& budget = m_study.spec().budget;
         const auto id = m_study.experiment().id;
         if (budget.maxTrials && m_store.trialCount(id) >= *budget.maxTrials && !m_store.hasUnfinished(id))
-            m_store.setExperimentState(id, QStringLiteral("completed"), QStringLiteral("max_trials reached (%1 trials)").arg(*budget.maxTrials));
+            m_store.setExperimentState(id, engine::ExperimentState::Completed, QStringLiteral("max_trials reached (%1 trials)").arg(*budget.maxTrials));
     }
 
 private:

@@ -1,12 +1,15 @@
 #pragma once
-// Runs an experiment: asks the sampler for trials, starts each as a child process (never
-// through a shell), reads its metrics, feeds the pruner, records everything in the store.
+// Runs an experiment along each trial's life: asks the study for a trial, waits for its
+// resources, builds its command (trial_command.h), hands it to an executor (executor.h),
+// reads what it prints (metric_parser.h), feeds the pruner, and records how it ended
+// (outcome.h) in the store through the study. The engine holds the experiment's lease
+// (lease.h) while it runs.
 //
 // Threading: an Engine lives in one thread with a Qt event loop (the CLI's main thread, or
 // a worker thread in the GUI) and does all its work there; it opens its own Store in
 // prepare(). Other threads talk to it only through queued signals and slots.
 
-#include "metric_parser.h"
+#include "outcome.h"
 #include "store.h"
 
 #include <QElapsedTimer>
@@ -17,16 +20,12 @@
 #include <map>
 #include <memory>
 
-class QProcess;
-
 namespace tb::engine {
 
-class CpuSource;
-class GpuAllocator;
 class Lease;
+class ResourceMonitor;
 class Study;
-class TelemetryRecorder;
-class TelemetrySource;
+class TrialExecutor;
 struct ExperimentSpec;
 
 struct EngineOptions {
@@ -36,9 +35,6 @@ struct EngineOptions {
     QString program;                    // who runs it, shown to a second engine ("tunebench-cli run")
 };
 
-// Where a trial's argv[0] (without a slash) is found: PATH, then beside the executable.
-QString resolveProgram(const QString& name, const QString& path);
-
 class Engine : public QObject {
     Q_OBJECT
 public:
@@ -46,7 +42,7 @@ public:
     ~Engine() override;
 
     // Opens the store and the experiment, takes its lease (BusyError when another engine
-    // runs it), re-queues trials a dead engine left running. Throws SpecError /
+    // runs it), ends or re-attaches what a dead engine left running. Throws SpecError /
     // RuntimeError; call before start().
     void prepare();
 
@@ -56,7 +52,7 @@ public:
     const ExperimentSpec& spec() const; // valid after prepare()
     bool isRunning() const { return m_started && !m_done; }
     // Trials at once: resources.parallel_trials, or the GPUs' capacity when that is unset.
-    int parallelTrials() const { return m_parallel; }
+    int parallelTrials() const;
     // The GPUs trials may use (empty when the engine does not assign GPUs); after prepare().
     std::vector<int> managedGpus() const;
 
@@ -73,7 +69,7 @@ signals:
     // The next trial waits for GPUs, and why ("GPU 0 busy with foreign processes (pid
     // 1234), ..."); emitted when the reason changes, with an empty reason once it starts.
     void trialWaiting(qint64 trialId, const QString& reason);
-    void finished(const QString& state, const QString& reason);
+    void finished(tb::engine::ExperimentState state, const QString& reason);
 
 private:
     struct Running;
@@ -81,26 +77,17 @@ private:
     // through abandon() instead of escaping into Qt's event loop.
     void guarded(const std::function<void()>& work);
     void abandon(const QString& reason);
-    void killNow(Running& run);
-    void endLeftovers(std::int64_t experimentId);
-    void budgetRanOut();
-    void renewLease();
     void fillSlots();
     void launch(TrialRow row, const std::vector<int>& gpus);
-    QString substitute(const QString& text, const TrialRow& row, const QString& dir, const algorithms::Assignment& params,
-                       bool* inactive) const;
     int gpusNeeded(const TrialRow& row) const;
-    void setupTelemetry();
-    void sampleTelemetry();
     void setWaiting(std::int64_t trialId, const QString& reason);
-    void onOutput(Running& run, bool isStdout);
-    void recordLine(Running& run, const std::string& line, double now, bool mayPrune);
-    bool keepRow(Running& run, double now); // false beyond trial.max_metric_rows
-    void onExited(std::int64_t trialId, int exitCode, bool crashed, const QString& startError);
-    void terminate(Running& run);
-    void flushMetrics();
-    void finishExperiment(const QString& state, const QString& reason);
+    void onOutput(std::int64_t trialId, const QByteArray& chunk, bool isStdout);
     void checkPruning(Running& run);
+    void onEnded(std::int64_t trialId, const ProcessEnd& end);
+    void flushMetrics();
+    void renewLease();
+    void endRunning(Ending why, ExperimentState state, const QString& reason);
+    void finishExperiment(ExperimentState state, const QString& reason);
     QString trialDir(std::int64_t number) const;
 
     QString m_dbPath;
@@ -109,26 +96,20 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Lease> m_lease;
     std::unique_ptr<Study> m_study;
+    std::unique_ptr<ResourceMonitor> m_resources;
+    std::unique_ptr<TrialExecutor> m_executor;
     std::map<std::int64_t, std::unique_ptr<Running>> m_running; // by trial id
     std::deque<TrialRow> m_queued;                              // waiting for a slot, oldest first
-    std::unique_ptr<CpuSource> m_cpuSource;
-    std::unique_ptr<TelemetrySource> m_gpuSource;     // null without GPUs
-    std::unique_ptr<GpuAllocator> m_allocator;        // null when the engine does not assign GPUs
-    std::unique_ptr<TelemetryRecorder> m_recorder;
+    QString m_waiting;                                          // why the next trial waits for GPUs
     QTimer m_telemetryTimer;
-    double m_lastDownsample = 0;
-    bool m_telemetryFailed = false;                   // warned once; the experiment goes on
-    QString m_waiting;                                // why the next trial waits for GPUs
-    int m_parallel = 1;
     QTimer m_flushTimer;
     QTimer m_heartbeat;
     QTimer m_deadline;
-    QElapsedTimer m_clock;
     bool m_started = false;
     bool m_stopping = false;
     bool m_exhausted = false;
     bool m_done = false;
-    QString m_stopState;  // what the experiment becomes once running trials have ended
+    ExperimentState m_stopState = ExperimentState::Stopped; // once running trials have ended
     QString m_stopReason;
     std::int64_t m_failed = 0;
 };

@@ -64,7 +64,7 @@ QJsonObject statusJson(Study& study)
                        {QStringLiteral("completed"), qint64(c.completed)}, {QStringLiteral("pruned"), qint64(c.pruned)},
                        {QStringLiteral("failed"), qint64(c.failed)}};
     QJsonObject out{{QStringLiteral("experiment"), e.name},
-                    {QStringLiteral("state"), e.state},
+                    {QStringLiteral("state"), experimentStateName(e.state)},
                     {QStringLiteral("reason"), e.reason},
                     {QStringLiteral("counts"), counts}};
     if (const auto& max = study.spec().budget.maxTrials)

@@ -48,7 +48,7 @@ void StoreFollower::poll()
         const std::vector<ExperimentRow> experiments = m_store->experiments();
         QByteArray signature;
         for (const ExperimentRow& e : experiments)
-            signature += QByteArray::number(e.id) + e.state.toUtf8() + e.waiting.toUtf8()
+            signature += QByteArray::number(e.id) + QByteArray::number(static_cast<int>(e.state)) + e.waiting.toUtf8()
                 + (e.owner ? e.owner->token.toUtf8() : QByteArray()) + (e.stopRequested ? "!" : "")
                 // the heartbeat coarsely, so that readers keep judging the owner alive
                 + (e.owner ? QByteArray::number(static_cast<qint64>(e.owner->heartbeat / 5)) : QByteArray()) + ';';

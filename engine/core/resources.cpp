@@ -1,8 +1,15 @@
 #include "resources.h"
 
+#include "cpu_source.h"
 #include "errors.h"
 #include "spec.h"
+#include "store.h"
 #include "telemetry.h"
+#include "telemetry_recorder.h"
+
+#include <QStringList>
+#include <set>
+#include <unistd.h>
 
 namespace tb::engine {
 
@@ -58,6 +65,93 @@ ResourcePlan planResources(const ExperimentSpec& spec)
         throw SpecError(QString::fromUtf8(e.what()));
     }
     return planResources(spec.resources, source ? source->deviceCount() : 0);
+}
+
+ResourceMonitor::ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& res, double downsampleIntervalS)
+    : m_cpu(std::make_unique<CpuSource>()), m_downsampleInterval(downsampleIntervalS)
+{
+    try {
+        m_gpus = makeGpuSource();
+    } catch (const std::invalid_argument& e) {
+        throw SpecError(QString::fromUtf8(e.what()));
+    }
+    ResourcePlan plan = planResources(res, m_gpus ? m_gpus->deviceCount() : 0);
+    m_parallel = plan.parallelTrials;
+    if (plan.gpus)
+        m_allocator = std::make_unique<GpuAllocator>(std::move(*plan.gpus));
+    m_recorder = std::make_unique<TelemetryRecorder>(store, experimentId);
+}
+
+ResourceMonitor::~ResourceMonitor() = default;
+
+std::vector<int> ResourceMonitor::managedGpus() const
+{
+    return m_allocator ? m_allocator->policy().devices : std::vector<int>{};
+}
+
+void ResourceMonitor::sample(const std::map<int, std::int64_t>& processes)
+{
+    // A process on a GPU is a trial's when it leads a trial's process group or is in one
+    // (each trial leads its own group, so its children count too).
+    auto trialOf = [&](int pid) -> std::optional<std::int64_t> {
+        if (auto it = processes.find(pid); it != processes.end())
+            return it->second;
+        const pid_t group = ::getpgid(pid);
+        if (auto it = processes.find(static_cast<int>(group)); group > 0 && it != processes.end())
+            return it->second;
+        return std::nullopt;
+    };
+    std::vector<int> pids;
+    for (const auto& [pid, id] : processes)
+        pids.push_back(pid);
+    m_cpu->watch(pids);
+    std::vector<DeviceSample> samples = m_gpus ? m_gpus->sample() : std::vector<DeviceSample>{};
+    for (DeviceSample& s : m_cpu->sample())
+        samples.push_back(std::move(s));
+
+    if (m_allocator) {
+        std::vector<GpuState> view;
+        for (const DeviceSample& s : samples) {
+            if (s.kind != DeviceKind::Gpu)
+                continue;
+            GpuState g{s.index, s.memoryTotalBytes, s.memoryUsedBytes, {}};
+            for (const DeviceProcess& p : s.processes)
+                if (!trialOf(p.pid))
+                    g.foreignPids.push_back(p.pid);
+            view.push_back(std::move(g));
+        }
+        m_allocator->update(std::move(view));
+    }
+    try {
+        m_recorder->record(samples, [&](const DeviceSample& s) {
+            std::set<std::int64_t> ids;
+            if (s.kind == DeviceKind::Cpu) {
+                for (const auto& [pid, id] : processes)
+                    ids.insert(id);
+            } else if (m_allocator) {
+                for (std::int64_t id : m_allocator->trialsOn(s.index))
+                    ids.insert(id);
+            } else {
+                for (const DeviceProcess& p : s.processes)
+                    if (auto id = trialOf(p.pid))
+                        ids.insert(*id);
+            }
+            QStringList text;
+            for (std::int64_t id : ids)
+                text << QString::number(id);
+            return text.join(QLatin1Char(','));
+        });
+        const double now = Store::now();
+        if (now - m_lastDownsample >= m_downsampleInterval) {
+            m_lastDownsample = now;
+            m_recorder->downsample(now);
+        }
+    } catch (const std::exception& e) {
+        // Telemetry must never end an experiment; say it once.
+        if (!m_failed)
+            qWarning("tunebench: recording telemetry failed (the experiment goes on): %s", e.what());
+        m_failed = true;
+    }
 }
 
 } // namespace tb::engine

@@ -8,10 +8,18 @@
 
 #include "gpu_allocator.h"
 
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace tb::engine {
 
+class CpuSource;
+class Store;
+class TelemetryRecorder;
+class TelemetrySource;
 struct ExperimentSpec;
 struct ResourcesSpec;
 
@@ -24,5 +32,36 @@ struct ResourcePlan {
 ResourcePlan planResources(const ResourcesSpec& resources, int visibleGpus);
 // The same against this machine's GPUs as the telemetry sees them.
 ResourcePlan planResources(const ExperimentSpec& spec);
+
+// The machine's side of an experiment: device telemetry (recorded in the store with the
+// trials holding each device) and, when the spec asks for GPUs, the allocator that gives
+// trials their GPUs.
+//
+// Threading: the engine's thread, like its Store.
+class ResourceMonitor {
+public:
+    // Throws SpecError when the resources cannot be met here (planResources()).
+    ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& resources, double downsampleIntervalS);
+    ~ResourceMonitor();
+
+    int parallelTrials() const { return m_parallel; }
+    GpuAllocator* allocator() { return m_allocator.get(); } // null: GPUs are not assigned
+    std::vector<int> managedGpus() const;
+
+    // One sample of every device: the allocator's view renewed, the samples recorded.
+    // `processes` maps the group leaders of running trials to their ids; a failure to
+    // record is said once and never ends the experiment.
+    void sample(const std::map<int, std::int64_t>& processes);
+
+private:
+    std::unique_ptr<CpuSource> m_cpu;
+    std::unique_ptr<TelemetrySource> m_gpus; // null without GPUs
+    std::unique_ptr<GpuAllocator> m_allocator;
+    std::unique_ptr<TelemetryRecorder> m_recorder;
+    double m_downsampleInterval;
+    double m_lastDownsample = 0;
+    int m_parallel = 1;
+    bool m_failed = false;
+};
 
 } // namespace tb::engine

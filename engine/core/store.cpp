@@ -562,7 +562,7 @@ template <class S> static ExperimentRow readExperiment(const S& s)
     e.id = s.integer(0);
     e.name = s.text(1);
     e.spec = s.bytes(2);
-    e.state = s.text(3);
+    e.state = experimentStateFromName(s.text(3));
     e.reason = s.text(4);
     e.createdAt = s.real(5);
     e.startedAt = s.optReal(6);
@@ -681,14 +681,34 @@ std::vector<ExperimentRow> Store::experiments()
     return out;
 }
 
-void Store::setExperimentState(std::int64_t id, const QString& state, const QString& reason)
+QString experimentStateName(ExperimentState state)
+{
+    switch (state) {
+    case ExperimentState::Created: return QStringLiteral("created");
+    case ExperimentState::Running: return QStringLiteral("running");
+    case ExperimentState::Stopped: return QStringLiteral("stopped");
+    case ExperimentState::Completed: return QStringLiteral("completed");
+    case ExperimentState::Failed: return QStringLiteral("failed");
+    }
+    return QStringLiteral("failed");
+}
+
+ExperimentState experimentStateFromName(const QString& name)
+{
+    for (auto s : {ExperimentState::Created, ExperimentState::Running, ExperimentState::Stopped, ExperimentState::Completed})
+        if (name == experimentStateName(s))
+            return s;
+    return ExperimentState::Failed;
+}
+
+void Store::setExperimentState(std::int64_t id, ExperimentState state, const QString& reason)
 {
     transaction([&] {
         prepare("UPDATE experiments SET state = ?1, reason = ?2, "
                 "started_at = CASE WHEN ?1 = 'running' AND started_at IS NULL THEN ?3 ELSE started_at END, "
                 "ended_at = CASE WHEN ?1 IN ('completed','failed','stopped') THEN ?3 ELSE NULL END, "
                 "waiting = CASE WHEN ?1 = 'running' THEN waiting ELSE '' END WHERE id = ?4")
-            .bind(1, state)
+            .bind(1, experimentStateName(state))
             .bind(2, reason)
             .bind(3, now())
             .bind(4, id)

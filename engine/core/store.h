@@ -9,6 +9,7 @@
 #include "algorithms/trial.h"
 
 #include <QByteArray>
+#include <QMetaType>
 #include <QString>
 #include <cstdint>
 #include <functional>
@@ -20,6 +21,12 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace tb::engine {
+
+// What an experiment is doing; stored as its name.
+enum class ExperimentState { Created, Running, Stopped, Completed, Failed };
+QString experimentStateName(ExperimentState state); // "running"
+// Unknown text (a newer version's state) reads as Failed.
+ExperimentState experimentStateFromName(const QString& name);
 
 // The engine that runs an experiment (schema 4): one at a time, by a lease in the store.
 struct Owner {
@@ -36,7 +43,7 @@ struct ExperimentRow {
     std::int64_t id = 0;
     QString name;
     QByteArray spec; // stored spec JSON (defaults made explicit)
-    QString state;   // created | running | stopped | completed | failed
+    ExperimentState state = ExperimentState::Created;
     QString reason;
     double createdAt = 0;
     std::optional<double> startedAt, endedAt;
@@ -131,7 +138,7 @@ public:
     std::optional<ExperimentRow> experiment(const QString& name); // empty name: the newest one
     std::optional<ExperimentRow> experiment(std::int64_t id);
     std::vector<ExperimentRow> experiments();
-    void setExperimentState(std::int64_t id, const QString& state, const QString& reason = {});
+    void setExperimentState(std::int64_t id, ExperimentState state, const QString& reason = {});
 
     // The lease (engine/core/lease.h decides who is alive). Claims the experiment for `me`
     // unless another owner is alive by `ownerAlive`; `current` gets the owner found (the
@@ -241,3 +248,5 @@ private:
 };
 
 } // namespace tb::engine
+
+Q_DECLARE_METATYPE(tb::engine::ExperimentState)

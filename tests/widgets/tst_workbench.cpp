@@ -141,7 +141,7 @@ private slots:
         QCOMPARE(window.launch(), QString());
         QVERIFY(window.host()->isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
-        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(0).value<tb::engine::ExperimentState>(), tb::engine::ExperimentState::Completed);
         QCOMPARE(finishedTrials.count(), 12);
 
         // The models follow the store: every trial, its curve, the table, the plots.
@@ -213,7 +213,7 @@ private slots:
         }
         QVERIFY2(!finished.count() || finished.count() == 1, "the engine ended early");
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
-        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(0).value<tb::engine::ExperimentState>(), tb::engine::ExperimentState::Completed);
         if (reader.state() != QProcess::NotRunning)
             reader.waitForFinished(30000);
         QVERIFY(reads >= 3);
@@ -268,7 +268,7 @@ private slots:
         QVERIFY(run.waitForFinished(60000));
         QCOMPARE(run.exitCode(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(completedIn(data), 10, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(data.experiment().state, QStringLiteral("completed"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(data.experiment().state, tb::engine::ExperimentState::Completed, 10000);
         QVERIFY(experiments.count() >= 1);
         tb::engine::Store store(db);
         for (const TrialView& t : data.trials()) {
@@ -313,7 +313,7 @@ private slots:
         stop->trigger();
         QVERIFY(run.waitForFinished(30000));
         QCOMPARE(run.exitCode(), 130); // stopped, resumable
-        QTRY_COMPARE_WITH_TIMEOUT(window.data().experiment().state, QStringLiteral("stopped"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.data().experiment().state, tb::engine::ExperimentState::Stopped, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!statusText().contains(owner), 10000);
     }
 
@@ -333,7 +333,7 @@ private slots:
             [&] {
                 tb::engine::Store store(db);
                 const auto row = store.experiment(QStringLiteral("keep"));
-                return row && row->state == QLatin1String("completed");
+                return row && row->state == tb::engine::ExperimentState::Completed;
             }(),
             60000);
         tb::engine::Store store(db);

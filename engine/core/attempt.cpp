@@ -1,0 +1,144 @@
+#include "attempt.h"
+
+#include "json.h"
+#include "spec.h"
+
+#include <QJsonDocument>
+#include <cmath>
+
+namespace tb::engine {
+
+Attempt::Attempt(TrialRow row, algorithms::Assignment params, const ExperimentSpec& spec)
+    : m_row(std::move(row)), m_params(std::move(params)), m_spec(spec)
+{
+    m_record.number = m_row.number;
+    m_record.params = m_params;
+    m_record.state = algorithms::TrialState::Running;
+}
+
+void Attempt::openLog(const QString& header)
+{
+    m_log.setFileName(m_row.logPath);
+    if (m_log.open(QIODevice::WriteOnly | QIODevice::Append))
+        m_log.write(header.toUtf8());
+}
+
+bool Attempt::feed(const QByteArray& chunk, bool isStdout, double now)
+{
+    if (chunk.isEmpty())
+        return false;
+    if (m_log.isOpen()) {
+        const qint64 cap = m_spec.trial->maxLogBytes;
+        const qint64 room = cap - m_logBytes;
+        m_log.write(chunk.left(std::max<qint64>(0, room)));
+        m_logBytes += chunk.size();
+        if (room > 0 && m_logBytes > cap)
+            m_log.write(QStringLiteral("\n=== tunebench: the log reached trial.max_log_mb (%1 MiB); the rest of this attempt's "
+                                       "output is not kept (metrics are still read)\n")
+                            .arg(cap >> 20)
+                            .toUtf8());
+    }
+    if (!isStdout)
+        return false;
+    bool reported = false;
+    for (const std::string& line : m_lines.feed(chunk))
+        reported = recordLine(line, now) || reported;
+    return reported;
+}
+
+void Attempt::close(double now)
+{
+    if (auto last = m_lines.flush())
+        recordLine(*last, now);
+    if (m_log.isOpen())
+        m_log.close();
+}
+
+bool Attempt::keepRow(double now)
+{
+    const qint64 cap = m_spec.trial->maxMetricRows;
+    if (m_storedRows < cap) {
+        ++m_storedRows;
+        return true;
+    }
+    if (m_droppedRows++ == 0) {
+        const QString text = QStringLiteral("this attempt reached trial.max_metric_rows (%1 rows); later metrics and events "
+                                            "are not stored, the objective is still read")
+                                 .arg(cap);
+        m_unsavedEvents.push_back({m_row.id, m_row.attempt, now, QStringLiteral("notice"),
+                                   compactJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("notice")},
+                                                           {QStringLiteral("text"), text}})
+                                       .toUtf8()});
+        if (m_log.isOpen())
+            m_log.write(QStringLiteral("\n=== tunebench: %1\n").arg(text).toUtf8());
+    }
+    return false;
+}
+
+bool Attempt::recordLine(const std::string& line, double now)
+{
+    ParsedLine parsed = parseMetricLine(line);
+    if (parsed.event && keepRow(now)) {
+        const QString kind = parsed.event->value(QStringLiteral("event")).toString();
+        m_unsavedEvents.push_back({m_row.id, m_row.attempt, now, kind, QJsonDocument(*parsed.event).toJson(QJsonDocument::Compact)});
+    }
+    if (parsed.metrics.empty())
+        return false;
+    const std::int64_t step = parsed.step.value_or(m_nextStep);
+    m_nextStep = step + 1;
+    const ObjectiveSpec& objective = m_spec.objective;
+    bool reported = false;
+    for (auto& [name, value] : parsed.metrics) {
+        MetricRow m{m_row.id, m_row.attempt, step, QString::fromStdString(name), value, now};
+        const bool kept = keepRow(now);
+        if (m.name == objective.metric) {
+            if (kept) {
+                m_reports.push_back(m);
+                m_record.intermediate.emplace_back(step, value);
+                reported = true;
+            } else {
+                // Beyond the cap only what the objective needs: the last and the best report.
+                const bool better = !m_bestBeyondCap || std::isnan(m_bestBeyondCap->value)
+                    || (objective.direction == algorithms::Direction::Minimize ? value < m_bestBeyondCap->value
+                                                                                : value > m_bestBeyondCap->value);
+                if (better)
+                    m_bestBeyondCap = m;
+                m_lastBeyondCap = m;
+            }
+        }
+        if (kept)
+            m_unsaved.push_back(std::move(m));
+    }
+    return reported;
+}
+
+std::vector<MetricRow> Attempt::reports() const
+{
+    std::vector<MetricRow> out = m_reports;
+    if (m_bestBeyondCap)
+        out.push_back(*m_bestBeyondCap);
+    if (m_lastBeyondCap)
+        out.push_back(*m_lastBeyondCap); // last, so that "use": "last" finds it
+    return out;
+}
+
+std::vector<MetricRow> Attempt::takeMetrics()
+{
+    return std::exchange(m_unsaved, {});
+}
+
+std::vector<EventRow> Attempt::takeEvents()
+{
+    return std::exchange(m_unsavedEvents, {});
+}
+
+QString Attempt::capNote() const
+{
+    if (m_droppedRows == 0)
+        return {};
+    return QStringLiteral("metrics capped at trial.max_metric_rows = %1 (%2 more rows not stored)")
+        .arg(m_spec.trial->maxMetricRows)
+        .arg(m_droppedRows);
+}
+
+} // namespace tb::engine

@@ -1,0 +1,247 @@
+#include "local_executor.h"
+
+#include "json.h"
+#include "process_tree.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTimer>
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace tb::engine {
+
+QString resolveProgram(const QString& name, const QString& path)
+{
+    // PATH first, then the folder of the running Tunebench executable, so that bundled
+    // programs (tunebench-train, the demo objective) work from a build tree too.
+    QString found = QStandardPaths::findExecutable(name, path.split(QLatin1Char(':'), Qt::SkipEmptyParts));
+    if (found.isEmpty() && QCoreApplication::instance())
+        found = QStandardPaths::findExecutable(name, {QCoreApplication::applicationDirPath()});
+    return found;
+}
+
+QString supervisorProgram()
+{
+    // Beside the running executable (an installed or bundled Tunebench, a build tree's
+    // app/), then the build tree's copy (programs that run from elsewhere, such as tests).
+    if (QCoreApplication::instance()) {
+        const QString beside = QStandardPaths::findExecutable(QStringLiteral("tunebench-trial"), {QCoreApplication::applicationDirPath()});
+        if (!beside.isEmpty())
+            return beside;
+    }
+#ifdef TUNEBENCH_TRIAL_SUPERVISOR_BUILD
+    if (QFileInfo(QStringLiteral(TUNEBENCH_TRIAL_SUPERVISOR_BUILD)).isExecutable())
+        return QStringLiteral(TUNEBENCH_TRIAL_SUPERVISOR_BUILD);
+#endif
+    return QStandardPaths::findExecutable(QStringLiteral("tunebench-trial"));
+}
+
+struct LocalExecutor::Child {
+    QProcess process;
+    QTimer kill; // the backstop after the supervisor's grace period
+    QString token;
+    bool ended = false;
+};
+
+LocalExecutor::LocalExecutor(double killGraceSeconds, QObject* parent) : TrialExecutor(parent), m_grace(killGraceSeconds) {}
+
+LocalExecutor::~LocalExecutor()
+{
+    killAllAndWait(); // children must not outlive it
+}
+
+void LocalExecutor::start(const TrialLaunch& launch)
+{
+    const std::int64_t id = launch.trialId;
+    auto owned = std::make_unique<Child>();
+    Child& c = *owned;
+    c.token = launch.token;
+    m_children[id] = std::move(owned);
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = launch.env.begin(); it != launch.env.end(); ++it)
+        env.insert(it.key(), it.value());
+    QStringList args = launch.argv;
+    QString program = args.isEmpty() ? QString() : args.takeFirst();
+    QString startError;
+    if (program.contains(QLatin1Char('/')))
+        program = QDir(launch.workdir).absoluteFilePath(program);
+    else if (!program.isEmpty())
+        program = resolveProgram(program, env.value(QStringLiteral("PATH")));
+    if (program.isEmpty())
+        startError = QStringLiteral("command not found: %1").arg(launch.argv.value(0));
+    else if (!QFileInfo(program).isExecutable())
+        startError = QStringLiteral("%1 is not an executable file").arg(program);
+    const QString supervisor = supervisorProgram();
+    if (startError.isEmpty() && supervisor.isEmpty())
+        startError = QStringLiteral("tunebench-trial (the trial supervisor) is missing beside %1 and on PATH; reinstall Tunebench")
+                         .arg(QCoreApplication::applicationDirPath());
+    if (!startError.isEmpty()) {
+        QMetaObject::invokeMethod(this, [this, id, startError] { finish(id, {-1, false, startError, {}}); }, Qt::QueuedConnection);
+        return;
+    }
+
+    QProcess& p = c.process;
+    // The trial runs under tunebench-trial, which ends every process it starts with it.
+    p.setProgram(supervisor);
+    p.setArguments(QStringList{QStringLiteral("--grace"), QString::number(m_grace), QStringLiteral("--"), program} + args);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(launch.workdir);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.setChildProcessModifier([] {
+        // Own process group: a terminal's Ctrl-C reaches the engine only, which then ends
+        // the whole group. SIGTERM when the engine dies: the supervisor then ends the trial.
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
+    connect(&p, &QProcess::readyReadStandardOutput, this, [this, id] {
+        if (auto it = m_children.find(id); it != m_children.end())
+            emit output(id, it->second->process.readAllStandardOutput(), true);
+    });
+    connect(&p, &QProcess::readyReadStandardError, this, [this, id] {
+        if (auto it = m_children.find(id); it != m_children.end())
+            emit output(id, it->second->process.readAllStandardError(), false);
+    });
+    const QByteArray handle = launch.handle;
+    connect(&p, &QProcess::started, this, [this, id, handle] {
+        // The supervisor's pid and start time: a later resume finds its group by them and
+        // never takes a reused pid for it.
+        auto it = m_children.find(id);
+        if (it == m_children.end())
+            return;
+        const int pid = static_cast<int>(it->second->process.processId());
+        QJsonObject h = QJsonDocument::fromJson(handle).object();
+        h.insert(QStringLiteral("pid"), pid);
+        h.insert(QStringLiteral("start"), QString::fromStdString(proc::startTicks(pid)));
+        emit handleChanged(id, compactJson(h).toUtf8());
+    });
+    connect(&p, &QProcess::finished, this, [this, id](int code, QProcess::ExitStatus status) {
+        finish(id, {code, status == QProcess::CrashExit, {}, {}});
+    });
+    connect(&p, &QProcess::errorOccurred, this, [this, id](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        auto it = m_children.find(id);
+        const QString why = it != m_children.end() ? it->second->process.errorString() : QString();
+        QMetaObject::invokeMethod(this, [this, id, why] { finish(id, {-1, false, why, {}}); }, Qt::QueuedConnection);
+    });
+    c.kill.setSingleShot(true);
+    connect(&c.kill, &QTimer::timeout, this, [this, id] {
+        // The supervisor did not end the trial within its grace period: end it from here.
+        if (auto it = m_children.find(id); it != m_children.end()) {
+            const auto pid = static_cast<pid_t>(it->second->process.processId());
+            ::kill(-pid, SIGKILL);
+            proc::killAll({it->second->token.toStdString(), pid, 0, static_cast<int>(::getpid())}, 2000);
+        }
+    });
+    p.start();
+}
+
+void LocalExecutor::finish(std::int64_t trialId, const ProcessEnd& end)
+{
+    auto it = m_children.find(trialId);
+    if (it == m_children.end() || it->second->ended)
+        return;
+    Child& c = *it->second;
+    c.ended = true;
+    c.kill.stop();
+    c.process.disconnect(this);
+    const QByteArray out = c.process.readAllStandardOutput();
+    const QByteArray err = c.process.readAllStandardError();
+    if (!out.isEmpty())
+        emit output(trialId, out, true);
+    if (!err.isEmpty())
+        emit output(trialId, err, false);
+    if (end.signalled && end.exitCode == SIGKILL) // the supervisor itself was killed: nobody cleaned up
+        proc::killAll({c.token.toStdString(), static_cast<int>(c.process.processId()), 0, static_cast<int>(::getpid())}, 2000);
+    // Deleted later: this may run inside the process's own finished signal.
+    std::shared_ptr<Child> owned(std::move(it->second));
+    m_children.erase(it);
+    QMetaObject::invokeMethod(this, [owned] {}, Qt::QueuedConnection);
+    emit ended(trialId, end);
+}
+
+void LocalExecutor::terminate(std::int64_t trialId)
+{
+    auto it = m_children.find(trialId);
+    if (it == m_children.end())
+        return;
+    const auto pid = static_cast<pid_t>(it->second->process.processId());
+    if (pid <= 0)
+        return;
+    ::kill(-pid, SIGTERM); // the program directly; the supervisor kills what is left after the grace
+    it->second->kill.start(static_cast<int>((m_grace + 2) * 1000));
+}
+
+void LocalExecutor::kill(std::int64_t trialId)
+{
+    if (auto it = m_children.find(trialId); it != m_children.end())
+        if (const auto pid = static_cast<pid_t>(it->second->process.processId()); pid > 0)
+            ::kill(pid, SIGUSR1); // the supervisor kills the trial's processes at once
+}
+
+void LocalExecutor::killNow(Child& c)
+{
+    c.process.disconnect(this);
+    const auto pid = static_cast<pid_t>(c.process.processId());
+    if (pid <= 0)
+        return;
+    ::kill(pid, SIGUSR1);
+    if (!c.process.waitForFinished(3000)) {
+        ::kill(-pid, SIGKILL);
+        c.process.waitForFinished(1000);
+    }
+    proc::killAll({c.token.toStdString(), pid, 0, static_cast<int>(::getpid())}, 2000);
+}
+
+void LocalExecutor::killAllAndWait()
+{
+    for (auto& [id, c] : m_children)
+        killNow(*c);
+    m_children.clear();
+}
+
+std::map<int, std::int64_t> LocalExecutor::processes() const
+{
+    std::map<int, std::int64_t> out;
+    for (const auto& [id, c] : m_children)
+        if (const auto pid = static_cast<int>(c->process.processId()); pid > 0)
+            out[pid] = id;
+    return out;
+}
+
+bool LocalExecutor::reattach(const TrialRow& t)
+{
+    // A local attempt cannot be re-attached (its pipes died with the engine): end what it
+    // left. Its supervisor does so when the engine dies; one killed too leaves them here.
+    // They carry the attempt's token; the group counts only while its leader is gone or is
+    // still the supervisor (same start time), never a process that reused the pid.
+    if (t.handle.isEmpty())
+        return false;
+    const QJsonObject h = QJsonDocument::fromJson(t.handle).object();
+    if (h.value(QStringLiteral("host")).toString() != QSysInfo::machineHostName())
+        return false;
+    proc::Match m;
+    m.token = h.value(QStringLiteral("token")).toString().toStdString();
+    m.exclude = static_cast<int>(::getpid());
+    const int pid = h.value(QStringLiteral("pid")).toInt();
+    if (pid > 0) {
+        const std::string start = proc::startTicks(pid);
+        if (start.empty() || start == h.value(QStringLiteral("start")).toString().toStdString())
+            m.group = pid;
+    }
+    if (m.token.empty() && m.group == 0)
+        return false;
+    if (const int n = proc::killAll(m, 5000))
+        qInfo("tunebench: trial %lld: ended %d process(es) left from attempt %d", static_cast<long long>(t.id), n, t.attempt);
+    return false;
+}
+
+} // namespace tb::engine

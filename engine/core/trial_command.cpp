@@ -1,0 +1,63 @@
+#include "trial_command.h"
+
+#include "json.h"
+
+#include <QRegularExpression>
+
+namespace tb::engine {
+
+QString substitute(const QString& text, const algorithms::SearchSpace& space, const algorithms::Assignment& params,
+                   const TrialContext& context, bool* inactive)
+{
+    static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([^}]*)\})"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        const QString name = m.captured(1);
+        if (name == QLatin1String("trial.id"))
+            out += QString::number(context.id);
+        else if (name == QLatin1String("trial.dir"))
+            out += context.dir;
+        else if (const auto i = space.indexOf(name.toStdString()); i && *i < params.size() && params[*i])
+            out += QString::fromStdString(algorithms::formatValue(*params[*i]));
+        else if (inactive)
+            *inactive = true;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+TrialCommand buildCommand(const TrialSpec& trial, const algorithms::SearchSpace& space, const algorithms::Assignment& params,
+                          const TrialContext& context)
+{
+    TrialCommand out;
+    for (const QString& a : trial.argv) {
+        bool inactive = false;
+        const QString value = substitute(a, space, params, context, &inactive);
+        if (!inactive)
+            out.argv << value;
+    }
+    for (auto it = trial.env.begin(); it != trial.env.end(); ++it)
+        out.env.insert(it.key(), substitute(it.value(), space, params, context));
+    out.env.insert(QStringLiteral("TUNEBENCH_TRIAL_ID"), QString::number(context.id));
+    out.env.insert(QStringLiteral("TUNEBENCH_TRIAL_NUMBER"), QString::number(context.number));
+    out.env.insert(QStringLiteral("TUNEBENCH_TRIAL_DIR"), context.dir);
+    out.env.insert(QStringLiteral("TUNEBENCH_PARAMS"), compactJson(assignmentToJson(space, params)));
+    if (!context.token.isEmpty())
+        out.env.insert(QStringLiteral("TUNEBENCH_TRIAL_TOKEN"), context.token);
+    if (context.gpus) {
+        // CUDA numbers GPUs in PCI bus order, as NVML does, once told so.
+        QStringList visible;
+        for (int g : *context.gpus)
+            visible << QString::number(g);
+        out.env.insert(QStringLiteral("CUDA_VISIBLE_DEVICES"), visible.join(QLatin1Char(',')));
+        if (!trial.env.contains(QStringLiteral("CUDA_DEVICE_ORDER")))
+            out.env.insert(QStringLiteral("CUDA_DEVICE_ORDER"), QStringLiteral("PCI_BUS_ID"));
+    }
+    return out;
+}
+
+} // namespace tb::engine

@@ -1,0 +1,42 @@
+#pragma once
+// What a trial runs: its argv and the environment it adds, from the spec's templates and
+// the trial's values. Pure: no process, no file, no clock; a data table tests it
+// (tests/engine/tst_trial_command.cpp). Every executor (local, Slurm) runs what this says.
+//
+// Threading: pure functions, any thread.
+
+#include "spec.h"
+
+#include <QMap>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace tb::engine {
+
+struct TrialContext {
+    std::int64_t id = 0;
+    std::int64_t number = 0;
+    QString dir;                          // the trial's folder
+    QString token;                        // TUNEBENCH_TRIAL_TOKEN of the attempt
+    std::optional<std::vector<int>> gpus; // set when the engine assigns GPUs (may be empty)
+};
+
+struct TrialCommand {
+    QStringList argv;           // [0] as the spec wrote it; the executor resolves it
+    QMap<QString, QString> env; // added to the environment the trial inherits
+};
+
+// `${name}` becomes the parameter's value (shortest round-trip form), `${trial.id}` and
+// `${trial.dir}` the trial's; the result is one argument, never split. A placeholder of an
+// inactive parameter sets `*inactive` (when given) and becomes empty.
+QString substitute(const QString& text, const algorithms::SearchSpace& space, const algorithms::Assignment& params,
+                   const TrialContext& context, bool* inactive = nullptr);
+
+// An argument that names an inactive parameter is left out. The environment holds
+// trial.env, TUNEBENCH_TRIAL_ID/NUMBER/DIR/PARAMS/TOKEN and, when the engine assigns GPUs,
+// CUDA_VISIBLE_DEVICES (exactly the trial's; "" hides every GPU) with CUDA_DEVICE_ORDER.
+TrialCommand buildCommand(const TrialSpec& trial, const algorithms::SearchSpace& space, const algorithms::Assignment& params,
+                          const TrialContext& context);
+
+} // namespace tb::engine
