@@ -454,8 +454,7 @@ public:
                                    .arg(m_study.experiment().name).arg(*m_study.spec().budget.maxTrials));
         if (!row)
             throw RuntimeError(QStringLiteral("the %1 sampler has no more points").arg(m_study.spec().algorithm.name));
-        if (m_study.experiment().state == engine::ExperimentState::Created)
-            m_store.setExperimentState(m_study.experiment().id, engine::ExperimentState::Running);
+        m_study.markRunning();
         return {{QStringLiteral("trial"), qint64(row->id)}, {QStringLiteral("params"), QJsonDocument::fromJson(row->params).object()}};
     }
 
@@ -488,10 +487,7 @@ public:
         if (s != algorithms::TrialState::Completed && s != algorithms::TrialState::Pruned)
             value.reset();
         m_study.tell(*row, s, value, std::nullopt, reason.isEmpty() && s != algorithms::TrialState::Completed ? QStringLiteral("told %1").arg(state) : reason, metrics);
-        const auto& budget = m_study.spec().budget;
-        const auto id = m_study.experiment().id;
-        if (budget.maxTrials && m_store.trialCount(id) >= *budget.maxTrials && !m_store.hasUnfinished(id))
-            m_store.setExperimentState(id, engine::ExperimentState::Completed, QStringLiteral("max_trials reached (%1 trials)").arg(*budget.maxTrials));
+        m_study.completeIfBudgetUsed();
     }
 
 private:

@@ -132,6 +132,14 @@ std::vector<EventRow> Attempt::takeEvents()
     return std::exchange(m_unsavedEvents, {});
 }
 
+void Attempt::moveUnsavedTo(std::vector<MetricRow>& metrics, std::vector<EventRow>& events)
+{
+    metrics.insert(metrics.end(), std::make_move_iterator(m_unsaved.begin()), std::make_move_iterator(m_unsaved.end()));
+    events.insert(events.end(), std::make_move_iterator(m_unsavedEvents.begin()), std::make_move_iterator(m_unsavedEvents.end()));
+    m_unsaved.clear();
+    m_unsavedEvents.clear();
+}
+
 QString Attempt::capNote() const
 {
     if (m_droppedRows == 0)

@@ -37,7 +37,7 @@ public:
     // Rows not yet in the store; taking them empties the buffers.
     std::vector<MetricRow> takeMetrics();
     std::vector<EventRow> takeEvents();
-    bool hasUnsaved() const { return !m_unsaved.empty() || !m_unsavedEvents.empty(); }
+    void moveUnsavedTo(std::vector<MetricRow>& metrics, std::vector<EventRow>& events);
     // "metrics capped at ..." when rows were dropped, else empty.
     QString capNote() const;
 

@@ -11,11 +11,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSysInfo>
 #include <cmath>
 
@@ -52,10 +49,8 @@ Engine::Engine(QString dbPath, QString experiment, EngineOptions options, QObjec
     connect(&m_heartbeat, &QTimer::timeout, this, [this] { guarded([this] { renewLease(); }); });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
-        guarded([this] {
-            const QString why = QStringLiteral("the max_seconds budget (%1 s) ran out").arg(*m_study->spec().budget.maxSeconds);
-            endRunning(Ending::Budget, ExperimentState::Completed, why);
-        });
+        const QString why = QStringLiteral("the max_seconds budget (%1 s) ran out").arg(*m_study->spec().budget.maxSeconds);
+        guarded([&] { endRunning(Ending::Budget, ExperimentState::Completed, why); });
     });
 }
 
@@ -81,12 +76,10 @@ void Engine::prepare()
                                        "drive it with tunebench-cli ask/tell or serve").arg(row.name));
     m_resources = std::make_unique<ResourceMonitor>(*m_store, row.id, spec.resources, m_options.downsampleIntervalS);
     m_executor = std::make_unique<LocalExecutor>(m_options.killGraceSeconds);
-    connect(m_executor.get(), &TrialExecutor::output, this, [this](qint64 id, const QByteArray& chunk, bool isStdout) {
-        guarded([&] { onOutput(id, chunk, isStdout); });
-    });
-    connect(m_executor.get(), &TrialExecutor::handleChanged, this, [this](qint64 id, const QByteArray& handle) {
-        guarded([&] { m_store->setTrialHandle(id, handle); });
-    });
+    connect(m_executor.get(), &TrialExecutor::output, this,
+            [this](qint64 id, const QByteArray& chunk, bool isStdout) { guarded([&] { onOutput(id, chunk, isStdout); }); });
+    connect(m_executor.get(), &TrialExecutor::handleChanged, this,
+            [this](qint64 id, const QByteArray& handle) { guarded([&] { m_store->setTrialHandle(id, handle); }); });
     connect(m_executor.get(), &TrialExecutor::ended, this, [this](qint64 id, const ProcessEnd& end) { guarded([&] { onEnded(id, end); }); });
 
     // What a dead engine left running: the executor ends it (or re-attaches to it), then it
@@ -95,13 +88,10 @@ void Engine::prepare()
         if (t.state == TrialState::Running)
             m_executor->reattach(t);
     m_store->requeueRunning(row.id, QStringLiteral("interrupted: the engine stopped while it ran"));
-    m_failed = 0;
-    for (const TrialRow& t : m_store->trials(row.id)) {
-        if (t.state == TrialState::Failed)
-            ++m_failed;
-        else if (t.state == TrialState::Queued)
+    m_failed = m_store->counts(row.id).failed;
+    for (const TrialRow& t : m_store->trials(row.id))
+        if (t.state == TrialState::Queued)
             m_queued.push_back(t);
-    }
 }
 
 QString Engine::experimentName() const { return m_experimentName; }
@@ -110,6 +100,12 @@ const ExperimentSpec& Engine::spec() const { return m_study->spec(); }
 StateCounts Engine::counts() const { return m_store ? m_store->counts(experimentId()) : StateCounts{}; }
 int Engine::parallelTrials() const { return m_resources ? m_resources->parallelTrials() : 1; }
 std::vector<int> Engine::managedGpus() const { return m_resources ? m_resources->managedGpus() : std::vector<int>{}; }
+
+void Engine::stopTimers()
+{
+    for (QTimer* t : {&m_flushTimer, &m_telemetryTimer, &m_heartbeat, &m_deadline})
+        t->stop();
+}
 
 void Engine::guarded(const std::function<void()>& work)
 {
@@ -131,16 +127,8 @@ void Engine::abandon(const QString& reason)
         m_executor->killAllAndWait();
     m_running.clear();
     m_done = true;
-    m_flushTimer.stop();
-    m_telemetryTimer.stop();
-    m_heartbeat.stop();
-    m_deadline.stop();
-    try {
-        if (m_lease)
-            m_lease->release();
-    } catch (const std::exception&) {
-        // it goes stale and is taken over
-    }
+    stopTimers();
+    m_lease.reset(); // released if the store lets it; else it goes stale and is taken over
     emit finished(ExperimentState::Failed, reason);
 }
 
@@ -212,17 +200,6 @@ void Engine::renewLease()
     }
 }
 
-QString Engine::trialDir(std::int64_t number) const
-{
-    // The name made safe for a folder, plus the experiment's id: "a/b", "a_b" and "a b"
-    // get folders of their own, and ".." stays inside <db>.trials/.
-    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
-    const QFileInfo db(m_dbPath);
-    QString experiment = m_experimentName;
-    experiment.replace(unsafe, QStringLiteral("_"));
-    return db.absoluteDir().filePath(db.completeBaseName() + QStringLiteral(".trials/") + experiment + QLatin1Char('-')
-                                     + QString::number(experimentId()) + QLatin1Char('/') + QString::number(number));
-}
 
 void Engine::fillSlots()
 {
@@ -247,7 +224,7 @@ void Engine::fillSlots()
             break;
         std::vector<int> gpus;
         if (GpuAllocator* allocator = m_resources->allocator()) {
-            const GpuGrant grant = allocator->request(next->id, gpusNeeded(*next));
+            const GpuGrant grant = allocator->request(next->id, gpusNeeded(spec, m_study->paramsOf(*next)));
             if (grant.impossible) {
                 const QString reason = QString::fromStdString(grant.waitReason);
                 m_study->tell(*next, TrialState::Failed, std::nullopt, std::nullopt, reason);
@@ -292,19 +269,11 @@ void Engine::setWaiting(std::int64_t trialId, const QString& reason)
     emit trialWaiting(trialId, reason);
 }
 
-int Engine::gpusNeeded(const TrialRow& row) const
-{
-    const ExperimentSpec& spec = m_study->spec();
-    std::vector<std::string> argv;
-    for (const QString& a : buildCommand(*spec.trial, spec.space, m_study->paramsOf(row), {row.id, row.number, {}, {}, {}}).argv)
-        argv.push_back(a.toStdString());
-    return gpusForCommand(argv, spec.resources.gpusPerTrial.value_or(-1));
-}
 
 void Engine::launch(TrialRow row, const std::vector<int>& gpus)
 {
     const ExperimentSpec& spec = m_study->spec();
-    row.dir = trialDir(row.number);
+    row.dir = trialFolder(m_dbPath, m_experimentName, experimentId(), row.number);
     row.logPath = row.dir + QStringLiteral("/output.log");
     QDir().mkpath(row.dir);
     TrialContext context{row.id, row.number, row.dir, {}, std::nullopt};
@@ -366,21 +335,9 @@ void Engine::flushMetrics()
 {
     std::vector<MetricRow> metrics;
     std::vector<EventRow> events;
-    std::vector<std::pair<std::int64_t, int>> counts;
-    for (auto& [id, run] : m_running) {
-        if (!run->attempt.hasUnsaved())
-            continue;
-        std::vector<MetricRow> m = run->attempt.takeMetrics();
-        std::vector<EventRow> e = run->attempt.takeEvents();
-        counts.emplace_back(id, static_cast<int>(m.size()));
-        metrics.insert(metrics.end(), std::make_move_iterator(m.begin()), std::make_move_iterator(m.end()));
-        events.insert(events.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
-    }
-    if (metrics.empty() && events.empty())
-        return;
-    m_store->addMetrics(metrics, events);
-    for (auto [id, n] : counts)
-        emit metricsRecorded(id, n);
+    for (auto& [id, run] : m_running)
+        run->attempt.moveUnsavedTo(metrics, events);
+    m_store->addMetrics(metrics, events); // nothing to write: no transaction
 }
 
 void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
@@ -430,11 +387,8 @@ void Engine::finishExperiment(ExperimentState state, const QString& reason)
     if (m_done)
         return;
     m_done = true;
-    m_flushTimer.stop();
-    m_telemetryTimer.stop();
-    m_heartbeat.stop();
+    stopTimers();
     m_waiting.clear(); // the store clears it with the state
-    m_deadline.stop();
     m_store->transaction([&] {
         m_store->setExperimentState(experimentId(), state, reason);
         m_lease->release();

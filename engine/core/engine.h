@@ -65,7 +65,6 @@ signals:
     void trialStarted(qint64 trialId, qint64 number, int attempt, const QString& params);
     void trialFinished(qint64 trialId, qint64 number, const QString& state, double value, const QString& reason);
     void trialRequeued(qint64 trialId, qint64 number, const QString& reason);
-    void metricsRecorded(qint64 trialId, int count);
     // The next trial waits for GPUs, and why ("GPU 0 busy with foreign processes (pid
     // 1234), ..."); emitted when the reason changes, with an empty reason once it starts.
     void trialWaiting(qint64 trialId, const QString& reason);
@@ -77,9 +76,9 @@ private:
     // through abandon() instead of escaping into Qt's event loop.
     void guarded(const std::function<void()>& work);
     void abandon(const QString& reason);
+    void stopTimers();
     void fillSlots();
     void launch(TrialRow row, const std::vector<int>& gpus);
-    int gpusNeeded(const TrialRow& row) const;
     void setWaiting(std::int64_t trialId, const QString& reason);
     void onOutput(std::int64_t trialId, const QByteArray& chunk, bool isStdout);
     void checkPruning(Running& run);
@@ -88,7 +87,6 @@ private:
     void renewLease();
     void endRunning(Ending why, ExperimentState state, const QString& reason);
     void finishExperiment(ExperimentState state, const QString& reason);
-    QString trialDir(std::int64_t number) const;
 
     QString m_dbPath;
     QString m_experimentName;

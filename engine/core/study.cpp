@@ -115,6 +115,21 @@ void Study::tell(const TrialRow& trial, TrialState state, std::optional<double> 
     m_history.finished.insert(pos, std::move(record));
 }
 
+void Study::markRunning()
+{
+    if (m_experiment.state == ExperimentState::Created) {
+        m_store.setExperimentState(m_experiment.id, ExperimentState::Running);
+        m_experiment.state = ExperimentState::Running;
+    }
+}
+
+void Study::completeIfBudgetUsed()
+{
+    const auto& max = m_spec.budget.maxTrials;
+    if (max && m_store.trialCount(m_experiment.id) >= *max && !m_store.hasUnfinished(m_experiment.id))
+        m_store.setExperimentState(m_experiment.id, ExperimentState::Completed, QStringLiteral("max_trials reached (%1 trials)").arg(*max));
+}
+
 void Study::markPending(const TrialRow& trial)
 {
     m_pending[trial.id] = paramsOf(trial);

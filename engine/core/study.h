@@ -44,6 +44,11 @@ public:
               const std::vector<MetricRow>& metrics = {}, const std::vector<EventRow>& events = {},
               const std::vector<std::pair<std::int64_t, double>>* curve = nullptr);
 
+    // The ask/tell rules of an experiment without an engine: asking starts it, and it is
+    // completed once budget.max_trials trials exist and none is unfinished.
+    void markRunning();
+    void completeIfBudgetUsed();
+
     // A queued trial is pending for the sampler too (retries keep their values).
     void markPending(const TrialRow& trial);
 

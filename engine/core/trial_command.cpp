@@ -1,7 +1,10 @@
 #include "trial_command.h"
 
+#include "gpu_allocator.h"
 #include "json.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace tb::engine {
@@ -58,6 +61,24 @@ TrialCommand buildCommand(const TrialSpec& trial, const algorithms::SearchSpace&
             out.env.insert(QStringLiteral("CUDA_DEVICE_ORDER"), QStringLiteral("PCI_BUS_ID"));
     }
     return out;
+}
+
+QString trialFolder(const QString& dbPath, const QString& experiment, std::int64_t experimentId, std::int64_t number)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    const QFileInfo db(dbPath);
+    QString name = experiment;
+    name.replace(unsafe, QStringLiteral("_"));
+    return db.absoluteDir().filePath(db.completeBaseName() + QStringLiteral(".trials/") + name + QLatin1Char('-')
+                                     + QString::number(experimentId) + QLatin1Char('/') + QString::number(number));
+}
+
+int gpusNeeded(const ExperimentSpec& spec, const algorithms::Assignment& params)
+{
+    std::vector<std::string> argv;
+    for (const QString& a : buildCommand(*spec.trial, spec.space, params, {}).argv)
+        argv.push_back(a.toStdString());
+    return gpusForCommand(argv, spec.resources.gpusPerTrial.value_or(-1));
 }
 
 } // namespace tb::engine

@@ -39,4 +39,13 @@ QString substitute(const QString& text, const algorithms::SearchSpace& space, co
 TrialCommand buildCommand(const TrialSpec& trial, const algorithms::SearchSpace& space, const algorithms::Assignment& params,
                           const TrialContext& context);
 
+// The trial's folder: <db name>.trials/<name>-<experiment id>/<number>/ beside the store,
+// the name with characters other than letters, digits, '_', '.' and '-' as '_' (so "a/b",
+// "a_b" and "a b" get folders of their own, and ".." stays inside).
+QString trialFolder(const QString& dbPath, const QString& experiment, std::int64_t experimentId, std::int64_t number);
+
+// The GPUs a trial asks for: resources.gpus_per_trial, else what its command says
+// (tunebench-train's --stages x --replicas), else 1.
+int gpusNeeded(const ExperimentSpec& spec, const algorithms::Assignment& params);
+
 } // namespace tb::engine
