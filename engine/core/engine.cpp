@@ -5,6 +5,7 @@
 #include "json.h"
 #include "lease.h"
 #include "local_executor.h"
+#include "slurm_executor.h"
 #include "resources.h"
 #include "study.h"
 #include "trial_command.h"
@@ -74,20 +75,32 @@ void Engine::prepare()
     if (!spec.trial)
         throw SpecError(QStringLiteral("experiment '%1' has no trial command (it was created for ask/tell); "
                                        "drive it with tunebench-cli ask/tell or serve").arg(row.name));
-    m_resources = std::make_unique<ResourceMonitor>(*m_store, row.id, spec.resources, m_options.downsampleIntervalS);
-    m_executor = std::make_unique<LocalExecutor>(m_options.killGraceSeconds);
+    const bool slurm = spec.executor.type == ExecutorSpec::Type::Slurm;
+    m_resources = std::make_unique<ResourceMonitor>(*m_store, row.id, spec.resources, m_options.downsampleIntervalS, !slurm);
+    if (slurm) {
+        auto executor = std::make_unique<SlurmExecutor>(spec.executor, spec.resources.gpusPerTrial.value_or(0), m_options.killGraceSeconds);
+        executor->check();
+        m_executor = std::move(executor);
+    } else {
+        m_executor = std::make_unique<LocalExecutor>(m_options.killGraceSeconds);
+    }
     connect(m_executor.get(), &TrialExecutor::output, this,
             [this](qint64 id, const QByteArray& chunk, bool isStdout) { guarded([&] { onOutput(id, chunk, isStdout); }); });
     connect(m_executor.get(), &TrialExecutor::handleChanged, this,
             [this](qint64 id, const QByteArray& handle) { guarded([&] { m_store->setTrialHandle(id, handle); }); });
     connect(m_executor.get(), &TrialExecutor::ended, this, [this](qint64 id, const ProcessEnd& end) { guarded([&] { onEnded(id, end); }); });
+    connect(m_executor.get(), &TrialExecutor::waiting, this, [this](qint64 id, const QString& why) { guarded([&] { setWaiting(id, why); }); });
 
-    // What a dead engine left running: the executor ends it (or re-attaches to it), then it
-    // is queued again with attempt + 1.
+    // What a dead engine left running: the executor re-attaches to it (a cluster job, read
+    // again from its output) or ends what is left of it, and it is queued again.
     for (const TrialRow& t : m_store->trials(row.id))
-        if (t.state == TrialState::Running)
-            m_executor->reattach(t);
-    m_store->requeueRunning(row.id, QStringLiteral("interrupted: the engine stopped while it ran"));
+        if (t.state == TrialState::Running && m_executor->reattach(t)) {
+            m_store->clearAttempt(t.id, t.attempt);
+            follow(t, QStringLiteral("=== attempt %1 re-attached after the engine was restarted\n").arg(t.attempt));
+        }
+    for (const TrialRow& t : m_store->trials(row.id))
+        if (t.state == TrialState::Running && !m_running.count(t.id))
+            m_store->requeueTrial(t.id, t.attempt + 1, QStringLiteral("interrupted: the engine stopped while it ran"));
     m_failed = m_store->counts(row.id).failed;
     for (const TrialRow& t : m_store->trials(row.id))
         if (t.state == TrialState::Queued)
@@ -287,11 +300,19 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
     launch.handle = compactJson(QJsonObject{{QStringLiteral("token"), context.token}, {QStringLiteral("host"), QSysInfo::machineHostName()}}).toUtf8();
     m_store->startTrial(row.id, row.attempt, row.dir, row.logPath, launch.handle); // before it starts
 
-    const std::int64_t id = row.id;
-    auto owned = std::make_unique<Running>(row, params, spec);
-    Running& r = *owned;
     const QString gpuNote = context.gpus ? QStringLiteral(" (CUDA_VISIBLE_DEVICES=%1)").arg(command.env.value(QStringLiteral("CUDA_VISIBLE_DEVICES"))) : QString();
-    r.attempt.openLog(QStringLiteral("=== attempt %1: %2%3\n").arg(row.attempt).arg(command.argv.join(QLatin1Char(' ')), gpuNote));
+    follow(row, QStringLiteral("=== attempt %1: %2%3\n").arg(row.attempt).arg(command.argv.join(QLatin1Char(' ')), gpuNote));
+    emit trialStarted(row.id, row.number, row.attempt, compactJson(m_study->paramsJson(params)));
+    m_executor->start(launch);
+}
+
+void Engine::follow(const TrialRow& row, const QString& logHeader)
+{
+    const ExperimentSpec& spec = m_study->spec();
+    const std::int64_t id = row.id;
+    auto owned = std::make_unique<Running>(row, m_study->paramsOf(row), spec);
+    Running& r = *owned;
+    r.attempt.openLog(logHeader);
     r.timeout.setSingleShot(true);
     r.timeout.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early (0.3 s of 6 s)
     if (const auto& limit = spec.trial->timeoutS) {
@@ -304,8 +325,6 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
         r.timeout.start(static_cast<int>(std::min(*limit * 1000.0, 2.0e9)));
     }
     m_running[id] = std::move(owned);
-    emit trialStarted(id, row.number, row.attempt, compactJson(m_study->paramsJson(params)));
-    m_executor->start(launch);
 }
 
 void Engine::onOutput(std::int64_t trialId, const QByteArray& chunk, bool isStdout)

@@ -79,6 +79,8 @@ private:
     void stopTimers();
     void fillSlots();
     void launch(TrialRow row, const std::vector<int>& gpus);
+    // Follows a started (or re-attached) attempt: its record, log and timeout.
+    void follow(const TrialRow& row, const QString& logHeader = {});
     void setWaiting(std::int64_t trialId, const QString& reason);
     void onOutput(std::int64_t trialId, const QByteArray& chunk, bool isStdout);
     void checkPruning(Running& run);

@@ -51,6 +51,8 @@ signals:
     // A new handle for the store (pid, job id): what finds the attempt after a crash.
     void handleChanged(qint64 trialId, const QByteArray& handle);
     void ended(qint64 trialId, const tb::engine::ProcessEnd& end);
+    // Why a started trial has not begun yet ("Slurm job 12 pending: Resources"); empty once it runs.
+    void waiting(qint64 trialId, const QString& reason);
 };
 
 } // namespace tb::engine

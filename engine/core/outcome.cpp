@@ -35,12 +35,11 @@ Outcome classify(const OutcomeInput& in)
         out.reason = QStringLiteral("stopped: the experiment's max_seconds budget ran out");
         break;
     default:
-        if (!end.lostReason.isEmpty()) {
+        if (!end.lostReason.isEmpty())
             out.reason = end.lostReason;
-            out.requeue = !in.stopping; // not the trial's fault: it runs again, whatever its retries
-            return out;
-        }
-        if (!end.startError.isEmpty())
+        else if (!end.failReason.isEmpty())
+            out.reason = end.failReason;
+        else if (!end.startError.isEmpty())
             out.reason = QStringLiteral("could not start: ") + end.startError;
         else if (end.signalled)
             out.reason = QStringLiteral("killed by signal %1 (%2)").arg(end.exitCode).arg(signalName(end.exitCode));
@@ -56,7 +55,7 @@ Outcome classify(const OutcomeInput& in)
             out.value = in.objective;
         }
     }
-    if (end.startError.isEmpty() && !end.signalled)
+    if (end.startError.isEmpty() && !end.signalled && end.lostReason.isEmpty() && end.failReason.isEmpty())
         out.exitCode = end.exitCode;
     const bool retriable = in.ending == Ending::None || in.ending == Ending::Timeout;
     if (out.state == TrialState::Failed && retriable && in.attempt <= in.retries && !in.stopping) {

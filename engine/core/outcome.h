@@ -21,7 +21,8 @@ struct ProcessEnd {
     int exitCode = 0;      // the exit status, or the signal when `signalled`
     bool signalled = false;
     QString startError;    // non-empty: it never ran ("command not found: x", ...)
-    QString lostReason;    // non-empty: the executor lost it ("job 12 ended NODE_FAIL"); run again
+    QString lostReason;    // non-empty: not the trial's fault ("job 12 ended NODE_FAIL"): run again under retries
+    QString failReason;    // non-empty: it ended for this reason, not by its own exit ("job 12 was cancelled ...")
 };
 
 struct OutcomeInput {

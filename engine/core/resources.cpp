@@ -56,7 +56,7 @@ ResourcePlan planResources(const ResourcesSpec& res, int visible)
 
 ResourcePlan planResources(const ExperimentSpec& spec)
 {
-    if (!spec.resources.managesGpus())
+    if (!spec.resources.managesGpus() || spec.executor.type != ExecutorSpec::Type::Local)
         return planResources(spec.resources, 0);
     std::unique_ptr<TelemetrySource> source;
     try {
@@ -67,9 +67,15 @@ ResourcePlan planResources(const ExperimentSpec& spec)
     return planResources(spec.resources, source ? source->deviceCount() : 0);
 }
 
-ResourceMonitor::ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& res, double downsampleIntervalS)
+ResourceMonitor::ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& res, double downsampleIntervalS,
+                                 bool localGpus)
     : m_cpu(std::make_unique<CpuSource>()), m_downsampleInterval(downsampleIntervalS)
 {
+    if (!localGpus) {
+        m_parallel = res.parallelTrials;
+        m_recorder = std::make_unique<TelemetryRecorder>(store, experimentId);
+        return;
+    }
     try {
         m_gpus = makeGpuSource();
     } catch (const std::invalid_argument& e) {

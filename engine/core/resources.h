@@ -30,6 +30,7 @@ struct ResourcePlan {
 
 // Throws SpecError naming the resources field and the fix.
 ResourcePlan planResources(const ResourcesSpec& resources, int visibleGpus);
+// With a cluster executor the GPUs are the cluster's: only parallel_trials applies here.
 // The same against this machine's GPUs as the telemetry sees them.
 ResourcePlan planResources(const ExperimentSpec& spec);
 
@@ -41,7 +42,9 @@ ResourcePlan planResources(const ExperimentSpec& spec);
 class ResourceMonitor {
 public:
     // Throws SpecError when the resources cannot be met here (planResources()).
-    ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& resources, double downsampleIntervalS);
+    // `localGpus` false: trials get their GPUs elsewhere (a cluster), so none is assigned here.
+    ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& resources, double downsampleIntervalS,
+                    bool localGpus = true);
     ~ResourceMonitor();
 
     int parallelTrials() const { return m_parallel; }

@@ -259,7 +259,7 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     const Reader r(root, QString(),
                    {QStringLiteral("name"), QStringLiteral("objective"), QStringLiteral("space"), QStringLiteral("algorithm"),
                     QStringLiteral("pruner"), QStringLiteral("budget"), QStringLiteral("resources"), QStringLiteral("trial"),
-                    QStringLiteral("description")});
+                    QStringLiteral("description"), QStringLiteral("executor")});
     spec.name = r.string(QStringLiteral("name"));
     if (std::any_of(spec.name.begin(), spec.name.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
         r.fail(QStringLiteral("name"), QStringLiteral("\"%1\" holds control characters; use printable text").arg(printable(spec.name)));
@@ -490,6 +490,39 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         spec.trial = std::move(trial);
     } else if (options.requireTrial) {
         r.fail(QStringLiteral("trial"), QStringLiteral("missing; give {\"argv\": [...]} (only `tunebench-cli create` experiments, driven by ask/tell, may omit it)"));
+    }
+    if (r.has(QStringLiteral("executor"))) {
+        const Reader e(r.object(QStringLiteral("executor")), QStringLiteral("executor"),
+                       {QStringLiteral("type"), QStringLiteral("partition"), QStringLiteral("account"), QStringLiteral("time_limit"),
+                        QStringLiteral("sbatch_args")});
+        ExecutorSpec& x = spec.executor;
+        const QString type = e.string(QStringLiteral("type"), QStringLiteral("local"));
+        if (type == QLatin1String("slurm"))
+            x.type = ExecutorSpec::Type::Slurm;
+        else if (type != QLatin1String("local"))
+            e.expected(QStringLiteral("type"), QStringLiteral("\"local\" or \"slurm\""));
+        if (x.type == ExecutorSpec::Type::Local)
+            for (const char* key : {"partition", "account", "time_limit", "sbatch_args"})
+                if (e.has(QLatin1String(key)))
+                    e.fail(QLatin1String(key), QStringLiteral("only applies with \"type\": \"slurm\""));
+        x.partition = e.string(QStringLiteral("partition"), QString());
+        x.account = e.string(QStringLiteral("account"), QString());
+        x.timeLimit = e.string(QStringLiteral("time_limit"), QString());
+        static const QRegularExpression time(QStringLiteral(R"(^(\d+-)?\d{1,2}:\d{2}:\d{2}$)"));
+        if (!x.timeLimit.isEmpty() && !time.match(x.timeLimit).hasMatch())
+            e.expected(QStringLiteral("time_limit"), QStringLiteral("\"HH:MM:SS\" or \"D-HH:MM:SS\""));
+        if (e.has(QStringLiteral("sbatch_args"))) {
+            const QJsonArray args = e.array(QStringLiteral("sbatch_args"));
+            for (int i = 0; i < args.size(); ++i) {
+                const QString at = e.at(QStringLiteral("sbatch_args[%1]").arg(i));
+                if (!args[i].isString() || args[i].toString().contains(QChar(0)))
+                    throw SpecError(at + QStringLiteral(": expected a string without NUL, got ") + describe(args[i]));
+                static const QRegularExpression owned(QStringLiteral("^(--?)(o|e|J|output|error|job-name|parsable|hold|wrap)(=|$)"));
+                if (owned.match(args[i].toString()).hasMatch())
+                    throw SpecError(at + QStringLiteral(": %1 is set by Tunebench (output files, job name); remove it").arg(printable(args[i].toString())));
+                x.sbatchArgs << args[i].toString();
+            }
+        }
     }
     spec.json = stored;
     return spec;

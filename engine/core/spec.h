@@ -67,6 +67,15 @@ struct TrialSpec {
     qint64 maxLogBytes = qint64(1024) << 20;
 };
 
+// Where trials run (docs/spec.md, "executor"): this machine, or one Slurm job per trial.
+struct ExecutorSpec {
+    enum class Type { Local, Slurm } type = Type::Local;
+    QString partition;       // slurm: -p; empty: the cluster's default
+    QString account;         // slurm: -A
+    QString timeLimit;       // slurm: -t, "HH:MM:SS" (or D-HH:MM:SS)
+    QStringList sbatchArgs;  // slurm: further sbatch options, each one argument
+};
+
 struct ExperimentSpec {
     QString name;
     ObjectiveSpec objective;
@@ -76,6 +85,7 @@ struct ExperimentSpec {
     BudgetSpec budget;
     ResourcesSpec resources;
     std::optional<TrialSpec> trial;
+    ExecutorSpec executor;
 
     // The spec as stored: the input with defaults made explicit (seed, algorithm and pruner
     // settings, workdir), so that a resumed experiment behaves exactly as the original run.

@@ -797,6 +797,14 @@ void Store::startTrial(std::int64_t trialId, int attempt, const QString& dir, co
     });
 }
 
+void Store::clearAttempt(std::int64_t trialId, int attempt)
+{
+    transaction([&] {
+        prepare("DELETE FROM metrics WHERE trial_id = ? AND attempt = ?").bind(1, trialId).bind(2, attempt).run();
+        prepare("DELETE FROM events WHERE trial_id = ? AND attempt = ?").bind(1, trialId).bind(2, attempt).run();
+    });
+}
+
 void Store::setTrialHandle(std::int64_t trialId, const QByteArray& handle)
 {
     transaction([&] { prepare("UPDATE trials SET handle = ? WHERE id = ?").bind(1, handle).bind(2, trialId).run(); });

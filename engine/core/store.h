@@ -162,6 +162,9 @@ public:
     // leaves what is needed to find the attempt's processes; setTrialHandle() adds to it.
     void startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath, const QByteArray& handle = {});
     void setTrialHandle(std::int64_t trialId, const QByteArray& handle);
+    // Forgets what an attempt printed (metrics and events), so that it can be read again from
+    // its output when an engine re-attaches to it.
+    void clearAttempt(std::int64_t trialId, int attempt);
     // Marks a trial finished, together with the metrics and events not yet written.
     void finishTrial(std::int64_t trialId, algorithms::TrialState state, std::optional<double> value,
                      std::optional<int> exitCode, const QString& reason, const std::vector<MetricRow>& metrics = {},

@@ -1,6 +1,8 @@
 // tunebench-trial: the supervisor between the engine and one trial's program.
 //
 //   tunebench-trial --grace SECONDS -- PROGRAM [ARGS...]
+//   tunebench-trial JOBFILE        (a cluster job: JOBFILE starts with #!.../tunebench-trial,
+//                                   so the batch system runs it with no shell in between)
 //
 // It runs PROGRAM as its child and, whatever happens, leaves no process of the trial
 // behind: it is a child subreaper (PR_SET_CHILD_SUBREAPER), so whatever the program starts
@@ -13,8 +15,16 @@
 // gets SIGTERM, then everything gets SIGKILL after the grace period. SIGUSR1 kills
 // everything at once. The supervisor then ends as the program did: the same exit code,
 // or the same signal, so the engine reads the outcome as if the program were its child.
+//
+// A job file's third line is one JSON object: {"argv": [...], "env": {...}, "workdir": ...,
+// "grace": S, "end": FILE}. Values reach the program as one argument each, whatever they
+// hold; when the program has ended, FILE gets {"exit": N} or {"signal": N} with the start
+// and end times (written to a temporary name, then renamed), which is how the engine learns
+// how a job ended on any node of a shared file system.
 
 #include "process_tree.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -23,7 +33,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -41,25 +54,100 @@ int usage()
     return 2;
 }
 
+double nowMs()
+{
+    using namespace std::chrono;
+    return static_cast<double>(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+}
+
+struct Job {
+    std::vector<std::string> argv;
+    std::string endFile;
+    double grace = 3;
+};
+
+// Reads a job file: sets the environment and working folder it names; false with a message
+// when it is not one.
+bool readJobFile(const char* path, Job& job)
+{
+    std::ifstream in(path);
+    std::string shebang, comment, json;
+    if (!std::getline(in, shebang) || shebang.rfind("#!", 0) != 0 || !std::getline(in, comment) || !std::getline(in, json))
+        return false;
+    try {
+        const nlohmann::json j = nlohmann::json::parse(json);
+        for (const auto& a : j.at("argv"))
+            job.argv.push_back(a.get<std::string>());
+        if (const auto env = j.find("env"); env != j.end() && env->is_object())
+            for (auto it = env->begin(); it != env->end(); ++it)
+                ::setenv(it.key().c_str(), it.value().get<std::string>().c_str(), 1);
+        job.endFile = j.value("end", std::string());
+        job.grace = j.value("grace", 3.0);
+        const std::string workdir = j.value("workdir", std::string());
+        if (!workdir.empty() && ::chdir(workdir.c_str()) != 0) {
+            std::fprintf(stderr, "tunebench-trial: cannot enter %s: %s\n", workdir.c_str(), std::strerror(errno));
+            return false;
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "tunebench-trial: %s is not a job file: %s\n", path, e.what());
+        return false;
+    }
+    return !job.argv.empty();
+}
+
+void writeEnd(const std::string& file, int status, double startedMs)
+{
+    if (file.empty())
+        return;
+    nlohmann::json j;
+    if (WIFEXITED(status))
+        j["exit"] = WEXITSTATUS(status);
+    else
+        j["signal"] = WIFSIGNALED(status) ? WTERMSIG(status) : SIGKILL;
+    j["started_ms"] = startedMs;
+    j["ended_ms"] = nowMs();
+    const std::string tmp = file + ".tmp";
+    {
+        std::ofstream out(tmp);
+        out << j.dump() << '\n';
+    }
+    std::rename(tmp.c_str(), file.c_str());
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    const double startedMs = nowMs();
     double grace = 3;
     int first = 1;
-    for (; first < argc; ++first) {
-        const std::string a = argv[first];
-        if (a == "--") {
-            ++first;
-            break;
+    Job job;
+    std::vector<char*> jobArgv;
+    if (argc == 2 && std::string(argv[1]).rfind("--", 0) != 0) {
+        if (!readJobFile(argv[1], job))
+            return 127;
+        grace = job.grace;
+        for (std::string& a : job.argv)
+            jobArgv.push_back(a.data());
+        jobArgv.push_back(nullptr);
+        argv = jobArgv.data();
+        argc = static_cast<int>(job.argv.size());
+        first = 0;
+    } else {
+        for (; first < argc; ++first) {
+            const std::string a = argv[first];
+            if (a == "--") {
+                ++first;
+                break;
+            }
+            if (a == "--grace" && first + 1 < argc)
+                grace = std::strtod(argv[++first], nullptr);
+            else
+                return usage();
         }
-        if (a == "--grace" && first + 1 < argc)
-            grace = std::strtod(argv[++first], nullptr);
-        else
+        if (first >= argc)
             return usage();
     }
-    if (first >= argc)
-        return usage();
 
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     sigset_t handled;
@@ -76,7 +164,7 @@ int main(int argc, char** argv)
     }
     if (program == 0) {
         ::sigprocmask(SIG_SETMASK, &original, nullptr);
-        ::execv(argv[first], argv + first);
+        ::execvp(argv[first], argv + first); // a path, or a name on the node's PATH (a job)
         std::fprintf(stderr, "tunebench-trial: cannot run %s: %s\n", argv[first], std::strerror(errno));
         std::_Exit(127);
     }
@@ -134,6 +222,7 @@ int main(int argc, char** argv)
     tb::engine::proc::killAll(everything, 5000);
     while (::waitpid(-1, nullptr, WNOHANG) > 0) {
     }
+    writeEnd(job.endFile, status, startedMs);
 
     if (WIFEXITED(status))
         return WEXITSTATUS(status);

@@ -65,8 +65,10 @@ private slots:
                                 << false << failed << QStringLiteral("stopped: the experiment's max_seconds budget ran out") << false << false;
         QTest::newRow("interrupted runs again") << int(Ending::Interrupted) << int(SIGTERM) << true << QString() << QString() << 0.5 << true << 2 << true
                                                 << true << failed << QStringLiteral("interrupted: the engine was stopped") << false << false;
-        QTest::newRow("lost job runs again") << none << 0 << false << QString() << QStringLiteral("job 12 ended NODE_FAIL") << 0.0 << false << 2 << false
-                                             << true << failed << QStringLiteral("job 12 ended NODE_FAIL") << false << false;
+        QTest::newRow("lost job runs again") << none << 0 << false << QString() << QStringLiteral("job 12 ended NODE_FAIL") << 0.0 << false << 1 << false
+                                             << true << failed << QStringLiteral("job 12 ended NODE_FAIL (attempt 1 of 2)") << false << false;
+        QTest::newRow("lost job, no retries left") << none << 0 << false << QString() << QStringLiteral("job 12 ended NODE_FAIL") << 0.0 << false << 2 << false
+                                                   << false << failed << QStringLiteral("job 12 ended NODE_FAIL") << false << false;
     }
 
     void classify()

@@ -124,7 +124,7 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown top key") << withBase(R"({"budjet": {}})")
-            << "budjet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description";
+            << "budjet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description, executor";
         QTest::newRow("missing name") << QByteArray(R"({"objective": {"metric": "loss"}, "space": []})") << "name: missing; it is required";
         QTest::newRow("direction") << withBase(R"({"objective": {"metric": "loss", "direction": "down"}})")
                                    << "objective.direction: expected \"minimize\" or \"maximize\", got \"down\"";
@@ -178,11 +178,18 @@ private slots:
         QTest::newRow("grid float") << withBase(R"({"algorithm": {"name": "grid"}})")
                                     << "space[0] 'a': grid search needs a finite set for a float: give it 'values' or a 'step', or set algorithm.settings.steps";
         QTest::newRow("not an object") << QByteArray("[1, 2]") << "the spec must be a JSON object";
+        QTest::newRow("executor type") << withBase(R"({"executor": {"type": "k8s"}})") << QStringLiteral("executor.type: expected \"local\" or \"slurm\", got \"k8s\"");
+        QTest::newRow("slurm key on local") << withBase(R"({"executor": {"partition": "gpu"}})")
+                                            << QStringLiteral("executor.partition: only applies with \"type\": \"slurm\"");
+        QTest::newRow("time limit") << withBase(R"({"executor": {"type": "slurm", "time_limit": "90 minutes"}})")
+                                    << QStringLiteral("executor.time_limit: expected \"HH:MM:SS\" or \"D-HH:MM:SS\", got \"90 minutes\"");
+        QTest::newRow("sbatch output owned") << withBase(R"({"executor": {"type": "slurm", "sbatch_args": ["--qos=low", "--output=x"]}})")
+                                             << QStringLiteral("executor.sbatch_args[1]: --output=x is set by Tunebench (output files, job name); remove it");
         // Hostile text: every character a message names is shown, none interpreted.
         QTest::newRow("NUL in a key") << withBase(R"({"bud\u0000jet": {}})")
-            << "bud\\x00jet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description";
+            << "bud\\x00jet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description, executor";
         QTest::newRow("escape in a key") << withBase("{\"\\u001b[31mred\": {}}")
-            << "\\x1b[31mred: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description";
+            << "\\x1b[31mred: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description, executor";
         QTest::newRow("escape in a value") << withBase("{\"objective\": {\"metric\": \"loss\", \"direction\": \"\\u001b[2J\"}}")
                                            << "objective.direction: expected \"minimize\" or \"maximize\", got \"\\x1b[2J\"";
         QTest::newRow("control in the name") << withBase(R"({"name": "x\u001b"})") << "name: \"x\\x1b\" holds control characters; use printable text";
