@@ -12,6 +12,7 @@ packages=(
   libtorch-dev libopenblas0-pthread
   xvfb xauth imagemagick
   python3
+  slurmctld slurmd slurm-client munge
 )
 if [ "${TUNEBENCH_SETUP_REFERENCE:-0}" = 1 ]; then
   packages+=(python3-optuna python3-torch)

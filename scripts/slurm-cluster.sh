@@ -19,13 +19,14 @@ start() {
     command -v "$p" >/dev/null || [ -x "/usr/sbin/$p" ] || { echo "slurm-cluster: $p is missing (apt-get install slurmctld slurmd slurm-client munge)" >&2; exit 77; }
   done
   [ "$(id -u)" -eq 0 ] || { echo "slurm-cluster: needs root (Slurm's daemons run as root here)" >&2; exit 77; }
-  if ! pgrep -x munged >/dev/null; then
+  if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
     mkdir -p /run/munge /var/log/munge /var/lib/munge /etc/munge
     [ -s /etc/munge/munge.key ] || dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
     chown -R munge:munge /run/munge /var/log/munge /var/lib/munge /etc/munge
     chmod 0400 /etc/munge/munge.key
-    su -s /bin/sh munge -c /usr/sbin/munged
+    su -s /bin/sh munge -c "/usr/sbin/munged --force"
     touch "$dir/started-munge"
+    for _ in $(seq 1 20); do munge -n 2>/dev/null | unmunge >/dev/null 2>&1 && break; sleep 0.1; done
   fi
   munge -n | unmunge >/dev/null || { echo "slurm-cluster: munge does not work" >&2; exit 77; }
   local host; host=$(hostname -s)

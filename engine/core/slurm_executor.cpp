@@ -252,6 +252,7 @@ void SlurmExecutor::end(std::int64_t trialId, const ProcessEnd& e)
     if (m_jobs.empty()) {
         m_followTimer.stop();
         m_pollTimer.stop();
+        emit waiting(trialId, QString()); // no job of ours waits any more
     }
     emit ended(trialId, e);
 }
