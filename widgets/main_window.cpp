@@ -101,7 +101,12 @@ MainWindow::MainWindow(QWidget* parent)
     });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The panels read m_data while they hide and go; members go only after this body, so
+    // the panels go first (ASan found a header repaint reading freed experiment data).
+    delete m_tabs;
+}
 
 QString MainWindow::defaultStorePath()
 {

@@ -36,6 +36,7 @@ const QString kPruner = QStringLiteral("pruner");
 const QString kBudget = QStringLiteral("budget");
 const QString kResources = QStringLiteral("resources");
 const QString kTrial = QStringLiteral("trial");
+const QString kExecutor = QStringLiteral("executor");
 const QString kName = QStringLiteral("name");
 const QString kSettings = QStringLiteral("settings");
 
@@ -75,6 +76,7 @@ SetupPanel::SetupPanel(SpaceEditor* space, QWidget* parent) : QWidget(parent), m
     contentLayout->addWidget(buildAlgorithm());
     contentLayout->addWidget(buildBudget());
     contentLayout->addWidget(buildTrial());
+    contentLayout->addWidget(buildExecutor());
     contentLayout->addStretch();
 
     auto* scroll = new QScrollArea(this);
@@ -197,6 +199,48 @@ QWidget* SetupPanel::buildBudget()
     for (QSpinBox* spin : {m_maxTrials, m_maxFailed, m_parallel})
         connect(spin, &QSpinBox::valueChanged, this, &SetupPanel::edited);
     connect(m_maxSeconds, &NumberSpinBox::valueChanged, this, &SetupPanel::edited);
+    return box;
+}
+
+QWidget* SetupPanel::buildExecutor()
+{
+    auto* box = new QGroupBox(tr("Where trials run"));
+    auto* form = new QFormLayout(box);
+    m_executor = new QComboBox(box);
+    m_executor->setObjectName(QStringLiteral("executor"));
+    m_executor->addItem(tr("This machine"), QStringLiteral("local"));
+    m_executor->addItem(tr("A Slurm cluster (one job per trial)"), QStringLiteral("slurm"));
+    m_executor->setToolTip(tr("With Slurm, each trial is a batch job; the trials' folders must be on a file system the nodes share."));
+    form->addRow(tr("&Executor"), m_executor);
+    m_partition = new QLineEdit(box);
+    m_partition->setObjectName(QStringLiteral("partition"));
+    m_partition->setPlaceholderText(tr("the cluster's default"));
+    form->addRow(tr("&Partition"), m_partition);
+    m_account = new QLineEdit(box);
+    m_account->setObjectName(QStringLiteral("account"));
+    m_account->setPlaceholderText(tr("your default"));
+    form->addRow(tr("A&ccount"), m_account);
+    m_timeLimit = new QLineEdit(box);
+    m_timeLimit->setObjectName(QStringLiteral("timeLimit"));
+    m_timeLimit->setPlaceholderText(tr("HH:MM:SS (the partition's default)"));
+    form->addRow(tr("Time &limit"), m_timeLimit);
+    m_sbatchArgs = new ArgvEditor(box);
+    m_sbatchArgs->setObjectName(QStringLiteral("sbatchArgs"));
+    m_sbatchArgs->setToolTip(tr("Further sbatch options, one per entry, such as --qos=low or --mem=16G."));
+    form->addRow(tr("sbatch options"), m_sbatchArgs);
+    auto enable = [this] {
+        const bool slurm = m_executor->currentData().toString() == QLatin1String("slurm");
+        for (QWidget* w : std::initializer_list<QWidget*>{m_partition, m_account, m_timeLimit, m_sbatchArgs})
+            w->setEnabled(slurm);
+    };
+    connect(m_executor, &QComboBox::currentIndexChanged, this, [this, enable] {
+        enable();
+        edited();
+    });
+    for (QLineEdit* e : {m_partition, m_account, m_timeLimit})
+        connect(e, &QLineEdit::textChanged, this, &SetupPanel::edited);
+    connect(m_sbatchArgs, &ArgvEditor::changed, this, &SetupPanel::edited);
+    enable();
     return box;
 }
 
@@ -358,6 +402,21 @@ QJsonObject SetupPanel::spec() const
         trial.insert(QStringLiteral("retries"), m_retries->value());
     if (!trial.isEmpty() || given(kTrial))
         out.insert(kTrial, trial);
+
+    QJsonObject executor;
+    const QString type = m_executor->currentData().toString();
+    if (type != QLatin1String("local") || given(kExecutor, QStringLiteral("type")))
+        executor.insert(QStringLiteral("type"), type);
+    if (type == QLatin1String("slurm")) {
+        const std::pair<const char*, QLineEdit*> fields[] = {{"partition", m_partition}, {"account", m_account}, {"time_limit", m_timeLimit}};
+        for (const auto& [key, edit] : fields)
+            if (!edit->text().isEmpty())
+                executor.insert(QLatin1String(key), edit->text());
+        if (!m_sbatchArgs->arguments().isEmpty())
+            executor.insert(QStringLiteral("sbatch_args"), QJsonArray::fromStringList(m_sbatchArgs->arguments()));
+    }
+    if (!executor.isEmpty() || given(kExecutor))
+        out.insert(kExecutor, executor);
     return out;
 }
 
@@ -409,6 +468,16 @@ void SetupPanel::setSpec(const QJsonObject& spec)
     if (trial.contains(QStringLiteral("timeout_s")))
         m_timeout->setValue(trial.value(QStringLiteral("timeout_s")).toDouble());
     m_retries->setValue(trial.value(QStringLiteral("retries")).toInt());
+
+    const QJsonObject executor = spec.value(kExecutor).toObject();
+    selectData(m_executor, executor.value(QStringLiteral("type")).toString(QStringLiteral("local")));
+    m_partition->setText(executor.value(QStringLiteral("partition")).toString());
+    m_account->setText(executor.value(QStringLiteral("account")).toString());
+    m_timeLimit->setText(executor.value(QStringLiteral("time_limit")).toString());
+    QStringList sbatchArgs;
+    for (const QJsonValue& a : executor.value(QStringLiteral("sbatch_args")).toArray())
+        sbatchArgs << a.toString();
+    m_sbatchArgs->setArguments(sbatchArgs);
     m_filling = false;
 
     updatePlaceholders();

@@ -60,6 +60,7 @@ private:
     QWidget* buildAlgorithm();
     QWidget* buildBudget();
     QWidget* buildTrial();
+    QWidget* buildExecutor();
 
     void edited();
     void updatePlaceholders();
@@ -99,6 +100,12 @@ private:
     QCheckBox* m_timeoutGiven;
     NumberSpinBox* m_timeout;
     QSpinBox* m_retries;
+
+    QComboBox* m_executor;
+    QLineEdit* m_partition;
+    QLineEdit* m_account;
+    QLineEdit* m_timeLimit;
+    ArgvEditor* m_sbatchArgs;
 
     QLabel* m_status;
     bool m_filling = false;

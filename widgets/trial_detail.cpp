@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLabel>
 #include <QMap>
@@ -121,6 +123,12 @@ void TrialDetail::refresh()
         text += tr(", exit code %1").arg(*r.exitCode);
     if (!r.reason.isEmpty())
         text += QStringLiteral("<br>") + tr("Reason: %1").arg(r.reason.toHtmlEscaped());
+    const QJsonObject handle = QJsonDocument::fromJson(r.handle).object();
+    if (handle.contains(QStringLiteral("job"))) {
+        const QString node = handle.value(QStringLiteral("node")).toString();
+        text += QStringLiteral("<br>") + (node.isEmpty() ? tr("Slurm job %1").arg(handle.value(QStringLiteral("job")).toString().toHtmlEscaped())
+                                                         : tr("Slurm job %1 on %2").arg(handle.value(QStringLiteral("job")).toString().toHtmlEscaped(), node.toHtmlEscaped()));
+    }
     m_summary->setText(text);
 
     m_params->clear();

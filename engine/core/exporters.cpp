@@ -78,6 +78,16 @@ QJsonObject statusJson(Study& study)
         out.insert(QStringLiteral("best"), QJsonValue::Null);
     if (!e.waiting.isEmpty())
         out.insert(QStringLiteral("waiting"), e.waiting);
+    QJsonArray jobs; // trials running as cluster jobs: their job ids and nodes
+    for (const TrialRow& t : study.store().trials(e.id)) {
+        const QJsonObject h = QJsonDocument::fromJson(t.handle).object();
+        if (t.state == algorithms::TrialState::Running && h.contains(QStringLiteral("job")))
+            jobs.append(QJsonObject{{QStringLiteral("trial"), qint64(t.id)}, {QStringLiteral("number"), qint64(t.number)},
+                                    {QStringLiteral("job"), h.value(QStringLiteral("job"))}, {QStringLiteral("node"), h.value(QStringLiteral("node"))},
+                                    {QStringLiteral("state"), h.value(QStringLiteral("state"))}});
+    }
+    if (!jobs.isEmpty())
+        out.insert(QStringLiteral("jobs"), jobs);
     if (e.owner) {
         const double now = Store::now();
         out.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("program"), e.owner->program},
@@ -111,6 +121,14 @@ QString statusText(Study& study)
         const QJsonObject o = s.value(QStringLiteral("owner")).toObject();
         text += (o.value(QStringLiteral("alive")).toBool() ? QStringLiteral("\nrun by: ") : QStringLiteral("\nlast run by (gone): "))
             + o.value(QStringLiteral("text")).toString();
+    }
+    for (const QJsonValue& j : s.value(QStringLiteral("jobs")).toArray()) {
+        const QJsonObject o = j.toObject();
+        text += QStringLiteral("\ntrial %1 (#%2): Slurm job %3 %4%5")
+                    .arg(o.value(QStringLiteral("trial")).toInteger())
+                    .arg(o.value(QStringLiteral("number")).toInteger())
+                    .arg(o.value(QStringLiteral("job")).toString(), o.value(QStringLiteral("state")).toString().toLower(),
+                         o.value(QStringLiteral("node")).toString().isEmpty() ? QString() : QStringLiteral(" on ") + o.value(QStringLiteral("node")).toString());
     }
     if (s.contains(QStringLiteral("waiting")))
         text += QStringLiteral("\nwaiting: ") + s.value(QStringLiteral("waiting")).toString();
@@ -203,6 +221,11 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
                             {QStringLiteral("ended_at"), isoTime(t.endedAt)},
                             {QStringLiteral("duration_s"), t.startedAt && t.endedAt ? QJsonValue(*t.endedAt - *t.startedAt) : QJsonValue(QJsonValue::Null)},
                             {QStringLiteral("log"), t.logPath}};
+            const QJsonObject handle = QJsonDocument::fromJson(t.handle).object();
+            if (handle.contains(QStringLiteral("job"))) {
+                row.insert(QStringLiteral("job"), handle.value(QStringLiteral("job")));
+                row.insert(QStringLiteral("node"), handle.value(QStringLiteral("node")));
+            }
             rows.append(row);
         }
         return QJsonDocument(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},

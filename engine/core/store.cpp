@@ -1020,10 +1020,10 @@ QByteArray Store::trialsSignature(std::int64_t experimentId)
 {
     auto s = prepare("SELECT count(*), total(attempt), max(coalesce(ended_at, 0)), max(coalesce(started_at, 0)), "
                      "sum(CASE state WHEN 'running' THEN 1 WHEN 'queued' THEN 2 WHEN 'completed' THEN 4 "
-                     "WHEN 'pruned' THEN 8 ELSE 16 END) FROM trials WHERE experiment_id = ?");
+                     "WHEN 'pruned' THEN 8 ELSE 16 END), total(length(handle)) FROM trials WHERE experiment_id = ?");
     s.bind(1, experimentId);
     s.step();
-    return s.bytes(0) + '/' + s.bytes(1) + '/' + s.bytes(2) + '/' + s.bytes(3) + '/' + s.bytes(4);
+    return s.bytes(0) + '/' + s.bytes(1) + '/' + s.bytes(2) + '/' + s.bytes(3) + '/' + s.bytes(4) + '/' + s.bytes(5);
 }
 
 std::vector<EventRow> Store::events(std::int64_t trialId)
