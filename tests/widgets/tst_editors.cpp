@@ -470,6 +470,13 @@ private slots:
             "space": [{"name": "x", "type": "float", "low": 0, "high": 1}],
             "algorithm": {"name": "sobol", "settings": {"scramble": true}}, "trial": {"argv": ["./f"]}})")
                                                     << false;
+        QTest::newRow("slurm executor") << object(R"({"name": "c", "objective": {"metric": "loss"},
+            "space": [{"name": "x", "type": "float", "low": 0, "high": 1}], "trial": {"argv": ["./f"]},
+            "executor": {"type": "slurm", "partition": "gpu", "account": "ml", "time_limit": "1-02:00:00", "sbatch_args": ["--qos=low", "--mem=16G"]}})")
+                                        << false;
+        QTest::newRow("local executor spelled out") << object(R"({"name": "l", "objective": {"metric": "loss"},
+            "space": [{"name": "x", "type": "float", "low": 0, "high": 1}], "trial": {"argv": ["./f"]}, "executor": {"type": "local"}})")
+                                                    << false;
         QTest::newRow("ask/tell: no trial") << object(R"({"name": "a", "objective": {"metric": "loss"},
             "space": [{"name": "x", "type": "float", "low": 0, "high": 1}]})")
                                             << false;
