@@ -7,7 +7,7 @@ same seed (the target). Pruner settings are the defaults (Optuna's), not tuned h
 Usage: /usr/bin/python3 bench/pruning_savings.py BUILD_DIR [SEEDS] [TRIALS]"""
 import json, os, statistics, subprocess, sys, tempfile
 
-build = sys.argv[1]
+build = os.path.abspath(sys.argv[1])
 seeds = range(1, 1 + (int(sys.argv[2]) if len(sys.argv) > 2 else 5))
 trials = int(sys.argv[3]) if len(sys.argv) > 3 else 40
 cli = os.path.join(build, "app", "tunebench-cli")
