@@ -218,9 +218,16 @@ int main(int argc, char** argv)
         }
     }
 
-    // The program is gone: so is everything it started.
-    tb::engine::proc::killAll(everything, 5000);
+    // The program is gone: so is everything it started. As a subreaper we are an ancestor
+    // of every process it started that still lives, so when we have no child left there is
+    // nothing to end and no need to scan /proc (the common case, and the fast one).
     while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+    }
+    if (!(::waitpid(-1, nullptr, WNOHANG) < 0 && errno == ECHILD)) {
+        everything.token.clear(); // descendants and the group find them all while we live
+        tb::engine::proc::killAll(everything, 5000);
+        while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+        }
     }
     writeEnd(job.endFile, status, startedMs);
 
