@@ -2,17 +2,15 @@
 
 #include "attempt.h"
 #include "errors.h"
+#include "executor.h"
 #include "json.h"
 #include "lease.h"
-#include "local_executor.h"
-#include "slurm_executor.h"
 #include "resources.h"
 #include "study.h"
 #include "trial_command.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <cmath>
@@ -21,10 +19,8 @@ namespace tb::engine {
 
 using algorithms::TrialState;
 
-struct Engine::Running {
-    Running(TrialRow row, algorithms::Assignment params, const ExperimentSpec& spec) : attempt(std::move(row), std::move(params), spec) {}
-    Attempt attempt;
-    QTimer timeout;
+struct Engine::Running : Attempt {
+    using Attempt::Attempt;
     Ending ending = Ending::None;
     QString endReason;
 };
@@ -77,13 +73,7 @@ void Engine::prepare()
                                        "drive it with tunebench-cli ask/tell or serve").arg(row.name));
     const bool slurm = spec.executor.type == ExecutorSpec::Type::Slurm;
     m_resources = std::make_unique<ResourceMonitor>(*m_store, row.id, spec.resources, m_options.downsampleIntervalS, !slurm);
-    if (slurm) {
-        auto executor = std::make_unique<SlurmExecutor>(spec.executor, spec.resources.gpusPerTrial.value_or(0), m_options.killGraceSeconds);
-        executor->check();
-        m_executor = std::move(executor);
-    } else {
-        m_executor = std::make_unique<LocalExecutor>(m_options.killGraceSeconds);
-    }
+    m_executor = makeExecutor(spec, m_options.killGraceSeconds);
     connect(m_executor.get(), &TrialExecutor::output, this,
             [this](qint64 id, const QByteArray& chunk, bool isStdout) { guarded([&] { onOutput(id, chunk, isStdout); }); });
     connect(m_executor.get(), &TrialExecutor::handleChanged, this,
@@ -92,19 +82,20 @@ void Engine::prepare()
     connect(m_executor.get(), &TrialExecutor::waiting, this, [this](qint64 id, const QString& why) { guarded([&] { setWaiting(id, why); }); });
 
     // What a dead engine left running: the executor re-attaches to it (a cluster job, read
-    // again from its output) or ends what is left of it, and it is queued again.
-    for (const TrialRow& t : m_store->trials(row.id))
+    // again from its output), or ends what is left of it and it is queued again.
+    for (TrialRow t : m_store->trials(row.id)) {
+        m_failed += t.state == TrialState::Failed;
         if (t.state == TrialState::Running && m_executor->reattach(t)) {
             m_store->clearAttempt(t.id, t.attempt);
             follow(t, QStringLiteral("=== attempt %1 re-attached after the engine was restarted\n").arg(t.attempt));
-        }
-    for (const TrialRow& t : m_store->trials(row.id))
-        if (t.state == TrialState::Running && !m_running.count(t.id))
-            m_store->requeueTrial(t.id, t.attempt + 1, QStringLiteral("interrupted: the engine stopped while it ran"));
-    m_failed = m_store->counts(row.id).failed;
-    for (const TrialRow& t : m_store->trials(row.id))
-        if (t.state == TrialState::Queued)
+        } else if (t.state == TrialState::Running) {
+            m_store->requeueTrial(t.id, ++t.attempt, QStringLiteral("interrupted: the engine stopped while it ran"));
+            t.state = TrialState::Queued;
             m_queued.push_back(t);
+        } else if (t.state == TrialState::Queued) {
+            m_queued.push_back(t);
+        }
+    }
 }
 
 QString Engine::experimentName() const { return m_experimentName; }
@@ -191,10 +182,19 @@ void Engine::endRunning(Ending why, ExperimentState state, const QString& reason
     m_stopState = state;
     m_stopReason = reason;
     for (auto& [id, run] : m_running) {
-        run->ending = why;
-        m_executor->terminate(id);
+        run->ending = Ending::None; // the experiment's ending wins over a trial's own
+        end(*run, why);
     }
     fillSlots();
+}
+
+void Engine::end(Running& run, Ending why, const QString& reason)
+{
+    if (run.ending != Ending::None)
+        return;
+    run.ending = why;
+    run.endReason = reason;
+    m_executor->terminate(run.row().id);
 }
 
 void Engine::renewLease()
@@ -212,7 +212,6 @@ void Engine::renewLease()
         break;
     }
 }
-
 
 void Engine::fillSlots()
 {
@@ -259,18 +258,13 @@ void Engine::fillSlots()
     }
     if (!m_running.empty())
         return;
-    if (m_stopping) {
-        finishExperiment(m_stopState, m_stopReason);
-        return;
-    }
+    if (m_stopping)
+        return finishExperiment(m_stopState, m_stopReason);
     if (!m_waiting.isEmpty())
         return; // each telemetry sample tries again
     const StateCounts c = m_store->counts(experimentId());
-    if (m_exhausted)
-        finishExperiment(ExperimentState::Completed,
-                         QStringLiteral("the %1 sampler has no more points (%2 trials)").arg(spec.algorithm.name).arg(c.total()));
-    else
-        finishExperiment(ExperimentState::Completed, QStringLiteral("max_trials reached (%1 trials)").arg(c.finished()));
+    finishExperiment(ExperimentState::Completed, m_exhausted ? QStringLiteral("the %1 sampler has no more points (%2 trials)").arg(spec.algorithm.name).arg(c.total())
+                                                             : QStringLiteral("max_trials reached (%1 trials)").arg(c.finished()));
 }
 
 void Engine::setWaiting(std::int64_t trialId, const QString& reason)
@@ -281,7 +275,6 @@ void Engine::setWaiting(std::int64_t trialId, const QString& reason)
     m_store->setWaiting(experimentId(), reason);
     emit trialWaiting(trialId, reason);
 }
-
 
 void Engine::launch(TrialRow row, const std::vector<int>& gpus)
 {
@@ -310,27 +303,19 @@ void Engine::follow(const TrialRow& row, const QString& logHeader)
 {
     const ExperimentSpec& spec = m_study->spec();
     const std::int64_t id = row.id;
-    auto owned = std::make_unique<Running>(row, m_study->paramsOf(row), spec);
-    Running& r = *owned;
-    r.attempt.openLog(logHeader);
-    r.timeout.setSingleShot(true);
-    r.timeout.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early (0.3 s of 6 s)
-    if (const auto& limit = spec.trial->timeoutS) {
-        connect(&r.timeout, &QTimer::timeout, this, [this, id] {
-            if (auto it = m_running.find(id); it != m_running.end() && it->second->ending == Ending::None) {
-                it->second->ending = Ending::Timeout;
-                m_executor->terminate(id);
-            }
+    m_running[id] = std::make_unique<Running>(row, m_study->paramsOf(row), spec);
+    m_running[id]->openLog(logHeader);
+    if (const auto& limit = spec.trial->timeoutS) // precise: a coarse timer may fire 5% early (0.3 s of 6 s)
+        QTimer::singleShot(static_cast<int>(std::min(*limit * 1000.0, 2.0e9)), Qt::PreciseTimer, this, [this, id, attempt = row.attempt] {
+            if (auto it = m_running.find(id); it != m_running.end() && it->second->row().attempt == attempt)
+                end(*it->second, Ending::Timeout);
         });
-        r.timeout.start(static_cast<int>(std::min(*limit * 1000.0, 2.0e9)));
-    }
-    m_running[id] = std::move(owned);
 }
 
 void Engine::onOutput(std::int64_t trialId, const QByteArray& chunk, bool isStdout)
 {
     auto it = m_running.find(trialId);
-    if (it != m_running.end() && it->second->attempt.feed(chunk, isStdout, Store::now()))
+    if (it != m_running.end() && it->second->feed(chunk, isStdout, Store::now()))
         checkPruning(*it->second);
 }
 
@@ -338,16 +323,13 @@ void Engine::checkPruning(Running& run)
 {
     if (run.ending != Ending::None || m_stopping)
         return;
-    const std::int64_t id = run.attempt.row().id;
+    const std::int64_t id = run.row().id;
     std::vector<algorithms::TrialRecord> others;
     for (const auto& [otherId, other] : m_running)
         if (otherId != id)
-            others.push_back(other->attempt.record());
-    if (auto reason = m_study->pruner().shouldPrune(run.attempt.record(), m_study->history(), others)) {
-        run.ending = Ending::Pruned;
-        run.endReason = QString::fromStdString(*reason);
-        m_executor->terminate(id);
-    }
+            others.push_back(other->record());
+    if (auto reason = m_study->pruner().shouldPrune(run.record(), m_study->history(), others))
+        end(run, Ending::Pruned, QString::fromStdString(*reason));
 }
 
 void Engine::flushMetrics()
@@ -355,7 +337,7 @@ void Engine::flushMetrics()
     std::vector<MetricRow> metrics;
     std::vector<EventRow> events;
     for (auto& [id, run] : m_running)
-        run->attempt.moveUnsavedTo(metrics, events);
+        run->moveUnsavedTo(metrics, events);
     m_store->addMetrics(metrics, events); // nothing to write: no transaction
 }
 
@@ -366,9 +348,8 @@ void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
         return;
     std::unique_ptr<Running> owned = std::move(it->second);
     m_running.erase(it);
-    Attempt& attempt = owned->attempt;
+    Attempt& attempt = *owned;
     attempt.close(Store::now());
-    owned->timeout.stop();
     if (GpuAllocator* allocator = m_resources->allocator())
         allocator->release(trialId); // exit, crash or stop alike
     const ExperimentSpec& spec = m_study->spec();

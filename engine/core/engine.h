@@ -84,6 +84,8 @@ private:
     void setWaiting(std::int64_t trialId, const QString& reason);
     void onOutput(std::int64_t trialId, const QByteArray& chunk, bool isStdout);
     void checkPruning(Running& run);
+    // Ends a running attempt for a reason of the engine's (the first reason counts).
+    void end(Running& run, Ending why, const QString& reason = {});
     void onEnded(std::int64_t trialId, const ProcessEnd& end);
     void flushMetrics();
     void renewLease();

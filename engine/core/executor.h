@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QStringList>
 #include <map>
+#include <memory>
 
 namespace tb::engine {
 
@@ -54,5 +55,11 @@ signals:
     // Why a started trial has not begun yet ("Slurm job 12 pending: Resources"); empty once it runs.
     void waiting(qint64 trialId, const QString& reason);
 };
+
+struct ExperimentSpec;
+
+// The executor the spec asks for (executor.type); throws RuntimeError when it cannot be used
+// here (a Slurm cluster that does not answer).
+std::unique_ptr<TrialExecutor> makeExecutor(const ExperimentSpec& spec, double killGraceSeconds);
 
 } // namespace tb::engine
