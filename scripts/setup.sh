@@ -13,9 +13,10 @@ packages=(
   xvfb xauth imagemagick
   python3
   slurmctld slurmd slurm-client munge
+  python3-torch
 )
 if [ "${TUNEBENCH_SETUP_REFERENCE:-0}" = 1 ]; then
-  packages+=(python3-optuna python3-torch)
+  packages+=(python3-optuna)
 fi
 
 missing=()

@@ -55,7 +55,7 @@ void PlaceholderCompleter::setNames(const QStringList& names)
     for (const QString& name : names)
         if (!name.isEmpty())
             items << QStringLiteral("${%1}").arg(name);
-    items << QStringLiteral("${trial.id}") << QStringLiteral("${trial.dir}");
+    items << QStringLiteral("${trial.id}") << QStringLiteral("${trial.dir}") << QStringLiteral("${trial.rank}");
     m_model->setStringList(items);
 }
 

@@ -5,7 +5,10 @@
 
 #include "engine/core/store.h"
 
+#include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -19,6 +22,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <cmath>
 
 namespace tb::widgets {
@@ -29,7 +33,7 @@ constexpr qint64 kLogTailBytes = 16 * 1024;
 
 TrialDetail::TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent)
     : QWidget(parent), m_data(data), m_dbPath(std::move(dbPath)), m_summary(new QLabel(this)), m_params(new QTreeWidget(this)),
-      m_metrics(new QTreeWidget(this)), m_log(new QPlainTextEdit(this)),
+      m_metrics(new QTreeWidget(this)), m_log(new QPlainTextEdit(this)), m_logChoice(new QComboBox(this)),
       m_scheduleButton(new QPushButton(tr("Show pipeline schedule"), this))
 {
     m_summary->setWordWrap(true);
@@ -53,7 +57,18 @@ TrialDetail::TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent)
     tables->addWidget(m_metrics);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(tables);
-    split->addWidget(m_log);
+    auto* logBox = new QWidget(split);
+    auto* logLayout = new QVBoxLayout(logBox);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    m_logChoice->setToolTip(tr("The output of each worker of the trial (rank 0's carries the metrics unless trial.metrics_rank says otherwise)"));
+    m_logChoice->hide();
+    logLayout->addWidget(m_logChoice, 0, Qt::AlignLeft);
+    logLayout->addWidget(m_log, 1);
+    split->addWidget(logBox);
+    connect(m_logChoice, &QComboBox::activated, this, [this] {
+        m_log->clear();
+        refresh();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* header = new QHBoxLayout;
@@ -90,6 +105,17 @@ TrialDetail::TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent)
         m_metrics->clear();
         for (const auto& [name, value] : extras.metrics)
             m_metrics->addTopLevelItem(new QTreeWidgetItem({name, value}));
+        if (extras.rankLogs.isEmpty()) {
+            m_logChoice->hide();
+        } else if (m_logChoice->count() != extras.rankLogs.size() + 1) {
+            const QString current = m_logChoice->currentData().toString();
+            m_logChoice->clear();
+            m_logChoice->addItem(tr("Main output (the metrics rank)"), QString());
+            for (const QString& file : extras.rankLogs)
+                m_logChoice->addItem(tr("Rank %1").arg(QString(file).remove(QStringLiteral("rank-")).remove(QStringLiteral(".log"))), file);
+            m_logChoice->setCurrentIndex(std::max(0, m_logChoice->findData(current)));
+            m_logChoice->show();
+        }
         if (m_log->toPlainText() != extras.logTail) {
             m_log->setPlainText(extras.logTail);
             m_log->moveCursor(QTextCursor::End);
@@ -101,6 +127,8 @@ void TrialDetail::show(qint64 trialId)
 {
     m_shown = trialId;
     m_log->clear();
+    m_logChoice->clear();
+    m_logChoice->hide();
     m_scheduleButton->setEnabled(false);
     refresh();
 }
@@ -141,13 +169,13 @@ void TrialDetail::refresh()
         m_params->addTopLevelItem(new QTreeWidgetItem({name, shown}));
     }
     if (!m_watcher.isRunning())
-        m_watcher.setFuture(QtConcurrent::run(&TrialDetail::loadExtras, m_dbPath, r.id, r.logPath));
+        m_watcher.setFuture(QtConcurrent::run(&TrialDetail::loadExtras, m_dbPath, r.id, r.logPath, m_logChoice->currentData().toString()));
 }
 
 QString TrialDetail::summaryText() const { return m_summary->text(); }
 QString TrialDetail::logText() const { return m_log->toPlainText(); }
 
-TrialExtras TrialDetail::loadExtras(const QString& dbPath, qint64 trialId, const QString& logPath)
+TrialExtras TrialDetail::loadExtras(const QString& dbPath, qint64 trialId, const QString& logPath, const QString& logFile)
 {
     TrialExtras extras;
     extras.trialId = trialId;
@@ -171,7 +199,13 @@ TrialExtras TrialDetail::loadExtras(const QString& dbPath, qint64 trialId, const
     } catch (const std::exception&) {
         // The store may be gone or busy; the next refresh tries again.
     }
-    QFile log(logPath);
+    const QDir dir = QFileInfo(logPath).absoluteDir();
+    extras.rankLogs = dir.entryList({QStringLiteral("rank-*.log")}, QDir::Files);
+    std::sort(extras.rankLogs.begin(), extras.rankLogs.end(), [](const QString& a, const QString& b) {
+        return QString(a).remove(QStringLiteral("rank-")).remove(QStringLiteral(".log")).toInt()
+            < QString(b).remove(QStringLiteral("rank-")).remove(QStringLiteral(".log")).toInt();
+    });
+    QFile log(logFile.isEmpty() || logFile.contains(QLatin1Char('/')) ? logPath : dir.filePath(logFile));
     if (log.open(QIODevice::ReadOnly)) {
         if (log.size() > kLogTailBytes)
             log.seek(log.size() - kLogTailBytes);

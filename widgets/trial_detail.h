@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -18,6 +19,7 @@ struct TrialExtras {
     qint64 trialId = -1;
     QList<QPair<QString, QString>> metrics; // name -> "last (n reports)"
     QString logTail;
+    QStringList rankLogs;  // rank-K.log files of a group of workers beside the trial's log
     bool hasSpans = false; // the trial recorded pipeline span events (tunebench-train)
 };
 
@@ -34,7 +36,9 @@ public:
     // "Show pipeline schedule", enabled when the shown trial has span events.
     QPushButton* scheduleButton() const { return m_scheduleButton; }
 
-    static TrialExtras loadExtras(const QString& dbPath, qint64 trialId, const QString& logPath);
+    // `logFile`: the trial's log, or one of its workers' rank-K.log (a name beside it).
+    static TrialExtras loadExtras(const QString& dbPath, qint64 trialId, const QString& logPath, const QString& logFile = {});
+    QComboBox* logChoice() const { return m_logChoice; }
 
 signals:
     void scheduleRequested(qint64 trialId);
@@ -50,6 +54,7 @@ private:
     QTreeWidget* m_params;
     QTreeWidget* m_metrics;
     QPlainTextEdit* m_log;
+    QComboBox* m_logChoice; // which worker's output (a group of workers only)
     QPushButton* m_scheduleButton;
     QFutureWatcher<TrialExtras> m_watcher;
 };

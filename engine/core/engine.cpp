@@ -4,6 +4,7 @@
 #include "errors.h"
 #include "executor.h"
 #include "json.h"
+#include "local_executor.h"
 #include "lease.h"
 #include "resources.h"
 #include "study.h"
@@ -21,6 +22,7 @@ using algorithms::TrialState;
 
 struct Engine::Running : Attempt {
     using Attempt::Attempt;
+    int port = 0; // MASTER_PORT of a group of workers
     Ending ending = Ending::None;
     QString endReason;
 };
@@ -288,13 +290,25 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
     if (m_resources->allocator())
         context.gpus = gpus;
     const algorithms::Assignment params = m_study->paramsOf(row);
-    const TrialCommand command = buildCommand(*spec.trial, spec.space, params, context);
-    TrialLaunch launch{row.id, command.argv, command.env, spec.trial->workdir, row.dir, context.token, {}};
-    launch.handle = compactJson(QJsonObject{{QStringLiteral("token"), context.token}, {QStringLiteral("host"), QSysInfo::machineHostName()}}).toUtf8();
+    QJsonObject handle{{QStringLiteral("token"), context.token}, {QStringLiteral("host"), QSysInfo::machineHostName()}};
+    std::vector<WorkerLaunch> workers;
+    if (spec.trial->workers > 1) { // a port of its own, never one another running trial uses
+        std::vector<int> taken;
+        for (const auto& [id, run] : m_running)
+            taken.push_back(run->port);
+        handle.insert(QStringLiteral("port"), context.port = freeTcpPort(taken));
+        for (TrialCommand& w : buildWorkers(*spec.trial, spec.resources, spec.space, params, context))
+            workers.push_back({std::move(w.argv), std::move(w.env)});
+    }
+    const TrialCommand command = workers.empty() ? buildCommand(*spec.trial, spec.space, params, context)
+                                                 : TrialCommand{workers[spec.trial->metricsRank].argv, workers[spec.trial->metricsRank].env};
+    TrialLaunch launch{row.id, command.argv, command.env, std::move(workers), spec.trial->metricsRank, spec.trial->workdir, row.dir, context.token,
+                       compactJson(handle).toUtf8()};
     m_store->startTrial(row.id, row.attempt, row.dir, row.logPath, launch.handle); // before it starts
 
     const QString gpuNote = context.gpus ? QStringLiteral(" (CUDA_VISIBLE_DEVICES=%1)").arg(command.env.value(QStringLiteral("CUDA_VISIBLE_DEVICES"))) : QString();
     follow(row, QStringLiteral("=== attempt %1: %2%3\n").arg(row.attempt).arg(command.argv.join(QLatin1Char(' ')), gpuNote));
+    m_running[row.id]->port = context.port;
     emit trialStarted(row.id, row.number, row.attempt, compactJson(m_study->paramsJson(params)));
     m_executor->start(launch);
 }

@@ -15,13 +15,23 @@
 #include <QStringList>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace tb::engine {
+
+struct WorkerLaunch {
+    QStringList argv;
+    QMap<QString, QString> env;
+};
 
 struct TrialLaunch {
     std::int64_t trialId = 0;
     QStringList argv;               // argv[0] as the spec wrote it: the executor resolves it
     QMap<QString, QString> env;     // added to the inherited environment (TrialCommand::env)
+    // More than one: a group of workers (trial.workers) that lives and dies as one, whose
+    // metrics rank's output is the trial's; argv and env above are that rank's.
+    std::vector<WorkerLaunch> workers;
+    int metricsRank = 0;
     QString workdir;
     QString dir;                    // the trial's folder (exists)
     QString token;                  // TUNEBENCH_TRIAL_TOKEN of the attempt

@@ -5,14 +5,20 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
+#include <algorithm>
+#include <arpa/inet.h>
 #include <csignal>
+#include <netinet/in.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace tb::engine {
@@ -43,10 +49,32 @@ QString supervisorProgram()
     return QStandardPaths::findExecutable(QStringLiteral("tunebench-trial"));
 }
 
+int freeTcpPort(const std::vector<int>& avoid)
+{
+    for (int tries = 0; tries < 64; ++tries) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return 0;
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        int port = 0;
+        if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0
+            && ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+            port = ntohs(address.sin_port);
+        ::close(fd);
+        if (port > 0 && std::find(avoid.begin(), avoid.end(), port) == avoid.end())
+            return port;
+    }
+    return 0;
+}
+
 struct LocalExecutor::Child {
     QProcess process;
     QTimer kill; // the backstop after the supervisor's grace period
     QString token;
+    QString groupEnd; // a group's end record: which rank failed, and how
     bool ended = false;
 };
 
@@ -91,7 +119,37 @@ void LocalExecutor::start(const TrialLaunch& launch)
     QProcess& p = c.process;
     // The trial runs under tunebench-trial, which ends every process it starts with it.
     p.setProgram(supervisor);
-    p.setArguments(QStringList{QStringLiteral("--grace"), QString::number(m_grace), QStringLiteral("--"), program} + args);
+    QStringList supervisorArgs{QStringLiteral("--grace"), QString::number(m_grace)};
+    if (launch.workers.size() > 1) {
+        // A group: the supervisor starts every rank from a job description beside the log.
+        QJsonArray workers;
+        for (const WorkerLaunch& w : launch.workers) {
+            QJsonObject env;
+            for (auto it = w.env.begin(); it != w.env.end(); ++it)
+                env.insert(it.key(), it.value());
+            QStringList argv = w.argv;
+            argv.first() = program;
+            workers.append(QJsonObject{{QStringLiteral("argv"), QJsonArray::fromStringList(argv)}, {QStringLiteral("env"), env}});
+        }
+        const QString base = QDir(launch.dir).filePath(QStringLiteral("group-") + launch.token);
+        c.groupEnd = base + QStringLiteral(".end.json");
+        QFile description(base + QStringLiteral(".json"));
+        if (!description.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || description.write(compactJson(QJsonObject{{QStringLiteral("workers"), workers},
+                                                         {QStringLiteral("metrics_rank"), launch.metricsRank},
+                                                         {QStringLiteral("dir"), launch.dir},
+                                                         {QStringLiteral("end"), c.groupEnd}})
+                                     .toUtf8())
+                < 0) {
+            const QString why = QStringLiteral("cannot write %1: %2").arg(description.fileName(), description.errorString());
+            QMetaObject::invokeMethod(this, [this, id, why] { finish(id, {-1, false, why, {}}); }, Qt::QueuedConnection);
+            return;
+        }
+        supervisorArgs << QStringLiteral("--job") << description.fileName();
+    } else {
+        supervisorArgs << QStringLiteral("--") << program << args;
+    }
+    p.setArguments(supervisorArgs);
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(launch.workdir);
     p.setStandardInputFile(QProcess::nullDevice());
@@ -159,13 +217,19 @@ void LocalExecutor::finish(std::int64_t trialId, const ProcessEnd& end)
         emit output(trialId, out, true);
     if (!err.isEmpty())
         emit output(trialId, err, false);
+    ProcessEnd e = end;
+    if (!c.groupEnd.isEmpty()) { // a group: the end record names the rank that failed
+        QFile record(c.groupEnd);
+        if (record.open(QIODevice::ReadOnly))
+            e.failReason = QJsonDocument::fromJson(record.readAll()).object().value(QStringLiteral("reason")).toString();
+    }
     if (end.signalled && end.exitCode == SIGKILL) // the supervisor itself was killed: nobody cleaned up
         proc::killAll({c.token.toStdString(), static_cast<int>(c.process.processId()), 0, static_cast<int>(::getpid())}, 2000);
     // Deleted later: this may run inside the process's own finished signal.
     std::shared_ptr<Child> owned(std::move(it->second));
     m_children.erase(it);
     QMetaObject::invokeMethod(this, [owned] {}, Qt::QueuedConnection);
-    emit ended(trialId, end);
+    emit ended(trialId, e);
 }
 
 void LocalExecutor::terminate(std::int64_t trialId)

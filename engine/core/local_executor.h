@@ -15,6 +15,9 @@ namespace tb::engine {
 QString resolveProgram(const QString& name, const QString& path);
 // tunebench-trial: beside the running executable, the build tree's, then PATH.
 QString supervisorProgram();
+// A TCP port nobody listens on now (the kernel's choice), not one of `avoid`: the
+// MASTER_PORT of a multi-worker trial.
+int freeTcpPort(const std::vector<int>& avoid);
 
 class LocalExecutor final : public TrialExecutor {
     Q_OBJECT

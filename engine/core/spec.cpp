@@ -238,13 +238,13 @@ void checkPlaceholders(const QString& arg, const QString& at, const algorithms::
     static const QRegularExpression placeholder(QStringLiteral(R"(\$\{([^}]*)\})"));
     for (auto it = placeholder.globalMatch(arg); it.hasNext();) {
         const QString name = it.next().captured(1);
-        if (name == QLatin1String("trial.id") || name == QLatin1String("trial.dir"))
+        if (name == QLatin1String("trial.id") || name == QLatin1String("trial.dir") || name == QLatin1String("trial.rank"))
             continue;
         if (!space.indexOf(name.toStdString())) {
             QStringList names;
             for (const auto& p : space.params())
                 names << QString::fromStdString(p.name);
-            names << QStringLiteral("trial.id") << QStringLiteral("trial.dir");
+            names << QStringLiteral("trial.id") << QStringLiteral("trial.dir") << QStringLiteral("trial.rank");
             throw SpecError(at + QStringLiteral(": unknown placeholder ${%1}; known: %2").arg(printable(name), names.join(QStringLiteral(", "))));
         }
     }
@@ -359,7 +359,7 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     if (r.has(QStringLiteral("resources"))) {
         const Reader res(r.object(QStringLiteral("resources")), QStringLiteral("resources"),
                          {QStringLiteral("parallel_trials"), QStringLiteral("telemetry_hz"), QStringLiteral("gpus"),
-                          QStringLiteral("gpus_per_trial"), QStringLiteral("trials_per_gpu"),
+                          QStringLiteral("gpus_per_trial"), QStringLiteral("gpus_per_worker"), QStringLiteral("trials_per_gpu"),
                           QStringLiteral("min_free_memory_mb"), QStringLiteral("skip_busy_gpus")});
         ResourcesSpec& rs = spec.resources;
         if (auto n = res.integer(QStringLiteral("parallel_trials"), 1)) {
@@ -407,6 +407,11 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
                 res.fail(QStringLiteral("trials_per_gpu"), QStringLiteral("at most 64"));
             rs.trialsPerGpu = static_cast<int>(*n);
         }
+        if (auto n = res.integer(QStringLiteral("gpus_per_worker"), 0)) {
+            if (*n > 64)
+                res.fail(QStringLiteral("gpus_per_worker"), QStringLiteral("at most 64"));
+            rs.gpusPerWorker = static_cast<int>(*n);
+        }
         rs.minFreeMemoryMb = res.integer(QStringLiteral("min_free_memory_mb"), 0).value_or(0);
         rs.skipBusyGpus = res.boolean(QStringLiteral("skip_busy_gpus"), false);
         if (!rs.managesGpus()) {
@@ -443,7 +448,8 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     if (r.has(QStringLiteral("trial"))) {
         const Reader t(r.object(QStringLiteral("trial")), QStringLiteral("trial"),
                        {QStringLiteral("argv"), QStringLiteral("workdir"), QStringLiteral("env"), QStringLiteral("timeout_s"),
-                        QStringLiteral("retries"), QStringLiteral("max_metric_rows"), QStringLiteral("max_log_mb")});
+                        QStringLiteral("retries"), QStringLiteral("max_metric_rows"), QStringLiteral("max_log_mb"),
+                        QStringLiteral("workers"), QStringLiteral("metrics_rank")});
         TrialSpec trial;
         if (!t.has(QStringLiteral("argv")))
             t.fail(QStringLiteral("argv"), QStringLiteral("missing; give the command as a list, like [\"python3\", \"train.py\", \"--lr=${lr}\"]"));
@@ -479,6 +485,21 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
             t.expected(QStringLiteral("timeout_s"), QStringLiteral("a positive number of seconds"));
         trial.retries = static_cast<int>(t.integer(QStringLiteral("retries"), 0).value_or(0));
         trial.maxMetricRows = t.integer(QStringLiteral("max_metric_rows"), 1).value_or(trial.maxMetricRows);
+        if (auto n = t.integer(QStringLiteral("workers"), 1)) {
+            if (*n > 1024)
+                t.fail(QStringLiteral("workers"), QStringLiteral("at most 1024"));
+            trial.workers = static_cast<int>(*n);
+        }
+        if (auto r = t.integer(QStringLiteral("metrics_rank"), 0)) {
+            if (*r >= trial.workers)
+                t.fail(QStringLiteral("metrics_rank"), QStringLiteral("rank %1, but trial.workers is %2 (ranks 0..%3)").arg(*r).arg(trial.workers).arg(trial.workers - 1));
+            trial.metricsRank = static_cast<int>(*r);
+        }
+        if (trial.workers > 1 && spec.resources.gpusPerTrial)
+            throw SpecError(QStringLiteral("resources.gpus_per_trial: with trial.workers > 1 give resources.gpus_per_worker instead "
+                                           "(a trial gets workers x gpus_per_worker GPUs)"));
+        if (trial.workers == 1 && spec.resources.gpusPerWorker)
+            throw SpecError(QStringLiteral("resources.gpus_per_worker: only applies with trial.workers > 1; use gpus_per_trial"));
         if (const auto mb = t.integer(QStringLiteral("max_log_mb"), 1)) {
             if (*mb > (qint64(1) << 30))
                 t.fail(QStringLiteral("max_log_mb"), QStringLiteral("at most 1073741824"));

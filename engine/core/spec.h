@@ -50,9 +50,10 @@ struct ResourcesSpec {
     int trialsPerGpu = 1;
     qint64 minFreeMemoryMb = 0;
     bool skipBusyGpus = false;
+    std::optional<int> gpusPerWorker; // with trial.workers > 1: each worker's GPUs (default 1 with GPUs)
 
     // Whether the engine assigns GPUs (and sets CUDA_VISIBLE_DEVICES) at all.
-    bool managesGpus() const { return gpusGiven || gpusPerTrial.value_or(0) > 0; }
+    bool managesGpus() const { return gpusGiven || gpusPerTrial.value_or(0) > 0 || gpusPerWorker.value_or(0) > 0; }
 };
 
 struct TrialSpec {
@@ -61,6 +62,8 @@ struct TrialSpec {
     QMap<QString, QString> env;
     std::optional<double> timeoutS;
     int retries = 0;
+    int workers = 1;     // processes per trial, started with torchrun's environment
+    int metricsRank = 0; // the worker whose output carries the metrics
     // Bounds on what one attempt may store: metric and event rows, and log bytes. A trial
     // printing metrics at full speed would otherwise grow the store by megabytes a second.
     qint64 maxMetricRows = 1000000;

@@ -23,6 +23,8 @@ QString substitute(const QString& text, const algorithms::SearchSpace& space, co
             out += QString::number(context.id);
         else if (name == QLatin1String("trial.dir"))
             out += context.dir;
+        else if (name == QLatin1String("trial.rank"))
+            out += QString::number(context.rank);
         else if (const auto i = space.indexOf(name.toStdString()); i && *i < params.size() && params[*i])
             out += QString::fromStdString(algorithms::formatValue(*params[*i]));
         else if (inactive)
@@ -63,6 +65,32 @@ TrialCommand buildCommand(const TrialSpec& trial, const algorithms::SearchSpace&
     return out;
 }
 
+std::vector<TrialCommand> buildWorkers(const TrialSpec& trial, const ResourcesSpec& resources, const algorithms::SearchSpace& space,
+                                       const algorithms::Assignment& params, const TrialContext& context)
+{
+    std::vector<TrialCommand> out;
+    const int n = trial.workers;
+    const int perWorker = context.gpus ? resources.gpusPerWorker.value_or(1) : 0;
+    for (int rank = 0; rank < n; ++rank) {
+        TrialContext c = context;
+        c.rank = rank;
+        if (context.gpus) {
+            std::vector<int> mine;
+            for (int k = rank * perWorker; k < (rank + 1) * perWorker && k < static_cast<int>(context.gpus->size()); ++k)
+                mine.push_back((*context.gpus)[static_cast<std::size_t>(k)]);
+            c.gpus = mine;
+        }
+        TrialCommand cmd = buildCommand(trial, space, params, c);
+        const QString r = QString::number(rank), world = QString::number(n);
+        for (const auto& [name, value] : {std::pair{"RANK", r}, {"LOCAL_RANK", r}, {"WORLD_SIZE", world}, {"LOCAL_WORLD_SIZE", world},
+                                          {"GROUP_RANK", QStringLiteral("0")}, {"MASTER_ADDR", QStringLiteral("127.0.0.1")},
+                                          {"MASTER_PORT", QString::number(context.port)}, {"TUNEBENCH_TRIAL_RANK", r}})
+            cmd.env.insert(QLatin1String(name), value);
+        out.push_back(std::move(cmd));
+    }
+    return out;
+}
+
 QString trialFolder(const QString& dbPath, const QString& experiment, std::int64_t experimentId, std::int64_t number)
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
@@ -75,6 +103,8 @@ QString trialFolder(const QString& dbPath, const QString& experiment, std::int64
 
 int gpusNeeded(const ExperimentSpec& spec, const algorithms::Assignment& params)
 {
+    if (spec.trial->workers > 1)
+        return spec.trial->workers * spec.resources.gpusPerWorker.value_or(spec.resources.managesGpus() ? 1 : 0);
     std::vector<std::string> argv;
     for (const QString& a : buildCommand(*spec.trial, spec.space, params, {}).argv)
         argv.push_back(a.toStdString());

@@ -20,6 +20,8 @@ struct TrialContext {
     QString dir;                          // the trial's folder
     QString token;                        // TUNEBENCH_TRIAL_TOKEN of the attempt
     std::optional<std::vector<int>> gpus; // set when the engine assigns GPUs (may be empty)
+    int rank = 0;                         // ${trial.rank}
+    int port = 0;                         // MASTER_PORT of a multi-worker trial
 };
 
 struct TrialCommand {
@@ -38,6 +40,12 @@ QString substitute(const QString& text, const algorithms::SearchSpace& space, co
 // CUDA_VISIBLE_DEVICES (exactly the trial's; "" hides every GPU) with CUDA_DEVICE_ORDER.
 TrialCommand buildCommand(const TrialSpec& trial, const algorithms::SearchSpace& space, const algorithms::Assignment& params,
                           const TrialContext& context);
+
+// trial.workers commands, one per rank, with torchrun's environment: RANK, LOCAL_RANK,
+// WORLD_SIZE, LOCAL_WORLD_SIZE, MASTER_ADDR (this machine), MASTER_PORT (context.port);
+// with GPUs, each worker's CUDA_VISIBLE_DEVICES is its own gpus_per_worker of the trial's.
+std::vector<TrialCommand> buildWorkers(const TrialSpec& trial, const ResourcesSpec& resources, const algorithms::SearchSpace& space,
+                                       const algorithms::Assignment& params, const TrialContext& context);
 
 // The trial's folder: <db name>.trials/<name>-<experiment id>/<number>/ beside the store,
 // the name with characters other than letters, digits, '_', '.' and '-' as '_' (so "a/b",

@@ -1,6 +1,7 @@
 // tunebench-trial: the supervisor between the engine and one trial's program.
 //
 //   tunebench-trial --grace SECONDS -- PROGRAM [ARGS...]
+//   tunebench-trial --grace SECONDS --job FILE     (FILE: the JSON below, one line)
 //   tunebench-trial JOBFILE        (a cluster job: JOBFILE starts with #!.../tunebench-trial,
 //                                   so the batch system runs it with no shell in between)
 //
@@ -17,7 +18,11 @@
 // or the same signal, so the engine reads the outcome as if the program were its child.
 //
 // A job file's third line is one JSON object: {"argv": [...], "env": {...}, "workdir": ...,
-// "grace": S, "end": FILE}. Values reach the program as one argument each, whatever they
+// "grace": S, "end": FILE}, or for a group of workers (trial.workers) {"workers": [{"argv",
+// "env"}, ...], "metrics_rank": R, "dir": TRIAL_DIR, ...}: the workers start at once, the
+// metrics rank's output is the supervisor's, every other rank's goes to DIR/rank-K.log, and
+// the group lives and dies as one (the first that fails ends the others, and the end record
+// names it: "rank 1 exited with code 3"). Values reach the program as one argument each, whatever they
 // hold; when the program has ended, FILE gets {"exit": N} or {"signal": N} with the start
 // and end times (written to a temporary name, then renamed), which is how the engine learns
 // how a job ended on any node of a shared file system.
@@ -33,6 +38,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -60,27 +66,54 @@ double nowMs()
     return static_cast<double>(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
 }
 
-struct Job {
+struct Worker {
     std::vector<std::string> argv;
+    std::vector<std::pair<std::string, std::string>> env; // set in the worker only
+    pid_t pid = 0;
+    bool done = false;
+    int status = 0;
+};
+
+struct Job {
+    std::vector<Worker> workers; // one, or trial.workers ranks
+    int metricsRank = 0;         // its output is ours (the engine reads it); the others' go to files
+    std::string dir;             // where rank-K.log of the other ranks go
     std::string endFile;
     double grace = 3;
 };
 
-// Reads a job file: sets the environment and working folder it names; false with a message
-// when it is not one.
-bool readJobFile(const char* path, Job& job)
+// Reads a job description: a JSON object, alone in FILE or as the third line of a job file
+// (after "#!..." and a comment). Sets the environment and working folder it names.
+bool readJob(const char* path, Job& job)
 {
     std::ifstream in(path);
-    std::string shebang, comment, json;
-    if (!std::getline(in, shebang) || shebang.rfind("#!", 0) != 0 || !std::getline(in, comment) || !std::getline(in, json))
+    std::string line, json;
+    if (!std::getline(in, line))
         return false;
+    if (line.rfind("#!", 0) == 0) {
+        if (!std::getline(in, line) || !std::getline(in, json))
+            return false;
+    } else {
+        json = line;
+    }
     try {
         const nlohmann::json j = nlohmann::json::parse(json);
-        for (const auto& a : j.at("argv"))
-            job.argv.push_back(a.get<std::string>());
-        if (const auto env = j.find("env"); env != j.end() && env->is_object())
-            for (auto it = env->begin(); it != env->end(); ++it)
-                ::setenv(it.key().c_str(), it.value().get<std::string>().c_str(), 1);
+        auto readWorker = [](const nlohmann::json& w) {
+            Worker out;
+            for (const auto& a : w.at("argv"))
+                out.argv.push_back(a.get<std::string>());
+            if (const auto env = w.find("env"); env != w.end() && env->is_object())
+                for (auto it = env->begin(); it != env->end(); ++it)
+                    out.env.emplace_back(it.key(), it.value().get<std::string>());
+            return out;
+        };
+        if (const auto workers = j.find("workers"); workers != j.end())
+            for (const auto& w : *workers)
+                job.workers.push_back(readWorker(w));
+        else
+            job.workers.push_back(readWorker(j));
+        job.metricsRank = j.value("metrics_rank", 0);
+        job.dir = j.value("dir", std::string());
         job.endFile = j.value("end", std::string());
         job.grace = j.value("grace", 3.0);
         const std::string workdir = j.value("workdir", std::string());
@@ -92,10 +125,19 @@ bool readJobFile(const char* path, Job& job)
         std::fprintf(stderr, "tunebench-trial: %s is not a job file: %s\n", path, e.what());
         return false;
     }
-    return !job.argv.empty();
+    return !job.workers.empty() && !job.workers.front().argv.empty() && job.metricsRank >= 0
+        && job.metricsRank < static_cast<int>(job.workers.size());
 }
 
-void writeEnd(const std::string& file, int status, double startedMs)
+std::string describe(int rank, int status, bool several)
+{
+    const std::string who = several ? "rank " + std::to_string(rank) + " " : "";
+    if (WIFEXITED(status))
+        return who + "exited with code " + std::to_string(WEXITSTATUS(status));
+    return who + "was killed by signal " + std::to_string(WIFSIGNALED(status) ? WTERMSIG(status) : SIGKILL);
+}
+
+void writeEnd(const std::string& file, int status, double startedMs, const std::string& reason, int failedRank)
 {
     if (file.empty())
         return;
@@ -104,6 +146,10 @@ void writeEnd(const std::string& file, int status, double startedMs)
         j["exit"] = WEXITSTATUS(status);
     else
         j["signal"] = WIFSIGNALED(status) ? WTERMSIG(status) : SIGKILL;
+    if (!reason.empty()) {
+        j["reason"] = reason;
+        j["failed_rank"] = failedRank;
+    }
     j["started_ms"] = startedMs;
     j["ended_ms"] = nowMs();
     const std::string tmp = file + ".tmp";
@@ -114,40 +160,66 @@ void writeEnd(const std::string& file, int status, double startedMs)
     std::rename(tmp.c_str(), file.c_str());
 }
 
+pid_t startWorker(Worker& w, int rank, const Job& job, const sigset_t& original)
+{
+    const pid_t pid = ::fork();
+    if (pid != 0)
+        return pid;
+    ::sigprocmask(SIG_SETMASK, &original, nullptr);
+    for (const auto& [name, value] : w.env)
+        ::setenv(name.c_str(), value.c_str(), 1);
+    if (rank != job.metricsRank) { // the engine reads one rank; every other one keeps its own log
+        const std::string log = (job.dir.empty() ? std::string(".") : job.dir) + "/rank-" + std::to_string(rank) + ".log";
+        const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+            ::dup2(fd, 1);
+            ::dup2(fd, 2);
+        }
+    }
+    std::vector<char*> argv;
+    for (std::string& a : w.argv)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execvp(argv[0], argv.data()); // a path, or a name on the node's PATH (a job)
+    std::fprintf(stderr, "tunebench-trial: cannot run %s: %s\n", argv[0], std::strerror(errno));
+    std::_Exit(127);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     const double startedMs = nowMs();
-    double grace = 3;
-    int first = 1;
     Job job;
-    std::vector<char*> jobArgv;
     if (argc == 2 && std::string(argv[1]).rfind("--", 0) != 0) {
-        if (!readJobFile(argv[1], job))
+        if (!readJob(argv[1], job)) // a cluster job file
             return 127;
-        grace = job.grace;
-        for (std::string& a : job.argv)
-            jobArgv.push_back(a.data());
-        jobArgv.push_back(nullptr);
-        argv = jobArgv.data();
-        argc = static_cast<int>(job.argv.size());
-        first = 0;
     } else {
+        int first = 1;
         for (; first < argc; ++first) {
             const std::string a = argv[first];
             if (a == "--") {
                 ++first;
                 break;
             }
-            if (a == "--grace" && first + 1 < argc)
-                grace = std::strtod(argv[++first], nullptr);
-            else
+            if (a == "--grace" && first + 1 < argc) {
+                job.grace = std::strtod(argv[++first], nullptr);
+            } else if (a == "--job" && first + 1 < argc) {
+                const double grace = job.grace;
+                if (!readJob(argv[++first], job))
+                    return 127;
+                job.grace = grace;
+            } else {
                 return usage();
+            }
         }
-        if (first >= argc)
-            return usage();
+        if (job.workers.empty()) {
+            if (first >= argc)
+                return usage();
+            job.workers.push_back({std::vector<std::string>(argv + first, argv + argc), {}, 0, false, 0});
+        }
     }
+    const bool several = job.workers.size() > 1;
 
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     sigset_t handled;
@@ -157,18 +229,6 @@ int main(int argc, char** argv)
     sigset_t original;
     ::sigprocmask(SIG_BLOCK, &handled, &original);
 
-    const pid_t program = ::fork();
-    if (program < 0) {
-        std::fprintf(stderr, "tunebench-trial: cannot start %s: %s\n", argv[first], std::strerror(errno));
-        return 127;
-    }
-    if (program == 0) {
-        ::sigprocmask(SIG_SETMASK, &original, nullptr);
-        ::execvp(argv[first], argv + first); // a path, or a name on the node's PATH (a job)
-        std::fprintf(stderr, "tunebench-trial: cannot run %s: %s\n", argv[first], std::strerror(errno));
-        std::_Exit(127);
-    }
-
     const char* tokenText = std::getenv("TUNEBENCH_TRIAL_TOKEN");
     tb::engine::proc::Match everything;
     everything.token = tokenText ? tokenText : "";
@@ -176,11 +236,29 @@ int main(int argc, char** argv)
     everything.root = ::getpid();
     everything.exclude = ::getpid();
 
-    int status = 0;
-    bool exited = false;
+    for (std::size_t r = 0; r < job.workers.size(); ++r) {
+        job.workers[r].pid = startWorker(job.workers[r], static_cast<int>(r), job, original);
+        if (job.workers[r].pid < 0) {
+            std::fprintf(stderr, "tunebench-trial: cannot start rank %zu: %s\n", r, std::strerror(errno));
+            tb::engine::proc::killAll(everything, 2000);
+            return 127;
+        }
+    }
+
+    // The group lives and dies as one: the first worker that fails ends the others (SIGTERM,
+    // SIGKILL after the grace); once one has finished, the others get the grace to follow.
+    int failedRank = -1;
+    std::string reason;
+    std::size_t running = job.workers.size();
     bool terminating = false;
     Clock::time_point killAt = Clock::time_point::max();
-    while (!exited) {
+    auto endOthers = [&] {
+        for (Worker& w : job.workers)
+            if (!w.done)
+                ::kill(w.pid, SIGTERM);
+        killAt = std::min(killAt, Clock::now() + std::chrono::milliseconds(static_cast<long>(job.grace * 1000)));
+    };
+    while (running > 0) {
         siginfo_t info{};
         int sig;
         if (killAt == Clock::time_point::max()) {
@@ -192,20 +270,41 @@ int main(int argc, char** argv)
             sig = ::sigtimedwait(&handled, &info, &wait);
         }
         if (sig < 0 && errno == EAGAIN) { // the grace period is over
+            if (failedRank < 0 && !terminating)
+                for (std::size_t r = 0; r < job.workers.size(); ++r)
+                    if (!job.workers[r].done) {
+                        failedRank = static_cast<int>(r);
+                        reason = "rank " + std::to_string(r) + " did not exit within " + std::to_string(static_cast<int>(job.grace))
+                            + " s after the others finished";
+                        break;
+                    }
             tb::engine::proc::killAll(everything, 2000);
             killAt = Clock::time_point::max();
             continue;
         }
         if (sig == SIGCHLD) {
-            // Reap everything that ended (orphans reparented to us too); note the program.
+            // Reap everything that ended (orphans reparented to us too); note the workers.
             for (;;) {
                 int st = 0;
                 const pid_t done = ::waitpid(-1, &st, WNOHANG);
                 if (done <= 0)
                     break;
-                if (done == program) {
-                    status = st;
-                    exited = true;
+                for (std::size_t r = 0; r < job.workers.size(); ++r) {
+                    Worker& w = job.workers[r];
+                    if (w.pid != done || w.done)
+                        continue;
+                    w.done = true;
+                    w.status = st;
+                    --running;
+                    const bool ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+                    if (!ok && failedRank < 0 && !terminating) {
+                        failedRank = static_cast<int>(r);
+                        reason = describe(static_cast<int>(r), st, several);
+                    }
+                    if (running > 0 && !ok)
+                        endOthers();
+                    else if (running > 0) // the others have the grace period to finish too
+                        killAt = std::min(killAt, Clock::now() + std::chrono::milliseconds(static_cast<long>(job.grace * 1000)));
                 }
             }
         } else if (sig == SIGUSR1) {
@@ -213,14 +312,13 @@ int main(int argc, char** argv)
         } else if (sig > 0 && !terminating) {
             terminating = true;
             // The engine signals the whole group; after the engine's death nobody did.
-            ::kill(program, SIGTERM);
-            killAt = Clock::now() + std::chrono::milliseconds(static_cast<long>(grace * 1000));
+            endOthers();
         }
     }
 
-    // The program is gone: so is everything it started. As a subreaper we are an ancestor
-    // of every process it started that still lives, so when we have no child left there is
-    // nothing to end and no need to scan /proc (the common case, and the fast one).
+    // The workers are gone: so is everything they started. As a subreaper we are an
+    // ancestor of every process they started that still lives, so when we have no child
+    // left there is nothing to end and no need to scan /proc (the common case, and fast).
     while (::waitpid(-1, nullptr, WNOHANG) > 0) {
     }
     if (!(::waitpid(-1, nullptr, WNOHANG) < 0 && errno == ECHILD)) {
@@ -229,7 +327,13 @@ int main(int argc, char** argv)
         while (::waitpid(-1, nullptr, WNOHANG) > 0) {
         }
     }
-    writeEnd(job.endFile, status, startedMs);
+    // The group's status: the failed worker's, else the metrics rank's.
+    int status = job.workers[static_cast<std::size_t>(failedRank >= 0 ? failedRank : job.metricsRank)].status;
+    if (failedRank >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        status = SIGKILL; // it hung after the others finished: killed
+    if (several && !reason.empty())
+        std::fprintf(stderr, "tunebench-trial: %s\n", reason.c_str());
+    writeEnd(job.endFile, status, startedMs, several ? reason : std::string(), failedRank);
 
     if (WIFEXITED(status))
         return WEXITSTATUS(status);

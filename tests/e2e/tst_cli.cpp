@@ -618,6 +618,85 @@ private slots:
         decoy.waitForFinished();
     }
 
+    // trial.workers: each trial is a group of processes with torchrun's environment. The
+    // DDP example (gloo, CPUs) trains with 2 workers: both ranks report the same losses,
+    // the metrics come from rank 0 only, two trials at once get different ports.
+    void distributedTrialsRunAsAGroup()
+    {
+        if (!QFile::exists(QStringLiteral("/usr/bin/python3"))
+            || QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch.distributed")}) != 0)
+            QSKIP("Debian's python3-torch is not installed (scripts/setup.sh installs it)");
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("d.db"));
+        QFile example(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/examples/ddp/ddp.json"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QJsonObject spec = QJsonDocument::fromJson(example.readAll()).object();
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("workdir")] = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/examples/ddp");
+        QJsonArray argv = trial.value(QStringLiteral("argv")).toArray();
+        argv.replace(5, QStringLiteral("6")); // --steps 6
+        trial[QStringLiteral("argv")] = argv;
+        spec[QStringLiteral("trial")] = trial;
+        spec[QStringLiteral("budget")] = QJsonObject{{QStringLiteral("max_trials"), 2}};
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("d.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY2(r.exitCode == 0, r.out + r.err);
+        tb::engine::Store store(db, tb::engine::Store::OpenMode::ExistingOnly);
+        QSet<int> ports;
+        for (const QJsonValue& v : trialsOf(db, QStringLiteral("ddp"))) {
+            const QJsonObject t = v.toObject();
+            QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+            const QString folder = QFileInfo(t.value(QStringLiteral("log")).toString()).absolutePath();
+            auto losses = [](const QString& path) {
+                return readLines(path).filter(QRegularExpression(QStringLiteral("^step=\\d+ loss=")));
+            };
+            const QStringList rank0 = losses(t.value(QStringLiteral("log")).toString()), rank1 = losses(folder + QStringLiteral("/rank-1.log"));
+            QCOMPARE(rank0.size(), 6);
+            QCOMPARE(rank1, rank0); // DDP keeps the ranks in step
+            const qint64 id = t.value(QStringLiteral("trial")).toInteger();
+            QCOMPARE(store.metrics(id).size(), std::size_t(6 * 2 + 1)); // rank 0's lines only
+            ports.insert(QJsonDocument::fromJson(store.trial(id)->handle).object().value(QStringLiteral("port")).toInt());
+        }
+        QCOMPARE(ports.size(), 2);
+        QVERIFY(!ports.contains(0));
+    }
+
+    void aFailingWorkerEndsItsGroup_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("exits early") << QStringList{QStringLiteral("--fail-rank"), QStringLiteral("1"), QStringLiteral("--fail-step"), QStringLiteral("2")}
+                                     << QStringLiteral("rank 1 exited with code 3");
+        QTest::newRow("hangs") << QStringList{QStringLiteral("--hang-rank"), QStringLiteral("1")}
+                               << QStringLiteral("rank 1 did not exit within 3 s after the others finished");
+    }
+
+    // The group lives and dies as one, and leaves no process behind.
+    void aFailingWorkerEndsItsGroup()
+    {
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch.distributed")}) != 0)
+            QSKIP("Debian's python3-torch is not installed (scripts/setup.sh installs it)");
+        QFETCH(QStringList, extra);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("f.db"));
+        QJsonArray argv{QStringLiteral("/usr/bin/python3"), QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/examples/ddp/train_ddp.py"),
+                        QStringLiteral("--lr"), QStringLiteral("${x}"), QStringLiteral("--steps"), QStringLiteral("6")};
+        for (const QString& a : extra)
+            argv.append(a);
+        QJsonObject spec = specWith(QStringLiteral("group"), floatX(), {}, 1, 1);
+        spec[QStringLiteral("trial")] = QJsonObject{{QStringLiteral("argv"), argv}, {QStringLiteral("workers"), 2}, {QStringLiteral("timeout_s"), 120}};
+        QElapsedTimer clock;
+        clock.start();
+        runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("f.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        const QJsonObject t = trialsOf(db, QStringLiteral("group")).first().toObject();
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(t.value(QStringLiteral("reason")).toString(), reason);
+        // Ended within the grace (3 s) + 2 s of the failure: the whole run, with Python's
+        // start-up and six steps, stays far below the 120 s time-out.
+        QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(processesWithArg(QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/examples/ddp/train_ddp.py")).isEmpty());
+    }
+
     void sigintQueuesRunningTrialsAgain()
     {
         QTemporaryDir dir;
@@ -809,7 +888,7 @@ private slots:
         QTest::newRow("log low") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "a", "type": "int", "low": 1, "high": 3}, {"name": "b", "type": "int", "low": 1, "high": 3}, {"name": "lr", "type": "float", "low": 0, "high": 1, "log": true}], "trial": {"argv": ["t"]}})")
                                  << QStringLiteral("bad.json: space[2] 'lr': log scale needs low > 0, got 0");
         QTest::newRow("placeholder") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "lr", "type": "float", "low": 0, "high": 1}], "trial": {"argv": ["t", "--lr=${lrr}"]}})")
-                                     << QStringLiteral("bad.json: trial.argv[1]: unknown placeholder ${lrr}; known: lr, trial.id, trial.dir");
+                                     << QStringLiteral("bad.json: trial.argv[1]: unknown placeholder ${lrr}; known: lr, trial.id, trial.dir, trial.rank");
         QTest::newRow("json syntax") << QByteArray("{\"name\": \"x\",\n \"objective\": }") << QStringLiteral("bad.json: line 2: invalid JSON");
     }
 

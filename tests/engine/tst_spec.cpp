@@ -194,7 +194,7 @@ private slots:
                                            << "objective.direction: expected \"minimize\" or \"maximize\", got \"\\x1b[2J\"";
         QTest::newRow("control in the name") << withBase(R"({"name": "x\u001b"})") << "name: \"x\\x1b\" holds control characters; use printable text";
         QTest::newRow("env placeholder") << withBase(R"({"trial": {"argv": ["t"], "env": {"A": "${nope}"}}})")
-                                         << "trial.env.A: unknown placeholder ${nope}; known: a, trial.id, trial.dir";
+                                         << "trial.env.A: unknown placeholder ${nope}; known: a, trial.id, trial.dir, trial.rank";
         QTest::newRow("env name") << withBase(R"({"trial": {"argv": ["t"], "env": {"A=B": "1"}}})")
                                   << "trial.env.A=B: not a valid variable name (it must be non-empty, without '=' or NUL)";
         QTest::newRow("NUL in argv") << withBase(R"({"trial": {"argv": ["t", "x\u0000y"]}})")

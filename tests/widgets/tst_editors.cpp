@@ -566,7 +566,7 @@ private slots:
         QTest::newRow("empty name") << object(R"({"name": ""})") << "name: expected a non-empty string, got \"\"";
         QTest::newRow("unknown placeholder") << object(R"({"trial": {"argv": ["python3", "--x=${nope}"]}})")
                                              << "trial.argv[1]: unknown placeholder ${nope}; known: lr, layers, optimizer, "
-                                                "momentum, trial.id, trial.dir";
+                                                "momentum, trial.id, trial.dir, trial.rank";
         QTest::newRow("no trial") << object(R"({"trial": null})")
                                   << "trial: missing; give {\"argv\": [...]} (only `tunebench-cli create` experiments, "
                                      "driven by ask/tell, may omit it)";

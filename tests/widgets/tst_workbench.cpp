@@ -238,7 +238,7 @@ private slots:
         spec[QStringLiteral("trial")] = trial;
         window.setup()->setSpec(spec);
         const QString error = window.launch();
-        QCOMPARE(error, QStringLiteral("trial.argv[1]: unknown placeholder ${y}; known: x, k, trial.id, trial.dir"));
+        QCOMPARE(error, QStringLiteral("trial.argv[1]: unknown placeholder ${y}; known: x, k, trial.id, trial.dir, trial.rank"));
         QVERIFY(!window.host()->isRunning());
         tb::engine::Store store(dir.filePath(QStringLiteral("bad.db")));
         QVERIFY(store.experiments().empty()); // nothing written
