@@ -12,8 +12,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QRandomGenerator>
-#include <QSysInfo>
 #include <cmath>
 
 namespace tb::engine {
@@ -284,30 +282,18 @@ void Engine::launch(TrialRow row, const std::vector<int>& gpus)
     row.dir = trialFolder(m_dbPath, m_experimentName, experimentId(), row.number);
     row.logPath = row.dir + QStringLiteral("/output.log");
     QDir().mkpath(row.dir);
-    TrialContext context{row.id, row.number, row.dir, {}, std::nullopt};
-    // Unique per attempt; every process of the attempt inherits it (process_tree.h).
-    context.token = QStringLiteral("%1-%2-%3").arg(row.id).arg(row.attempt).arg(QRandomGenerator::system()->generate64(), 0, 16);
-    if (m_resources->allocator())
-        context.gpus = gpus;
+    TrialContext context{row.id, row.number, row.dir, {}, m_resources->allocator() ? std::optional(gpus) : std::nullopt};
     const algorithms::Assignment params = m_study->paramsOf(row);
-    QJsonObject handle{{QStringLiteral("token"), context.token}, {QStringLiteral("host"), QSysInfo::machineHostName()}};
-    std::vector<WorkerLaunch> workers;
     if (spec.trial->workers > 1) { // a port of its own, never one another running trial uses
         std::vector<int> taken;
         for (const auto& [id, run] : m_running)
             taken.push_back(run->port);
-        handle.insert(QStringLiteral("port"), context.port = freeTcpPort(taken));
-        for (TrialCommand& w : buildWorkers(*spec.trial, spec.resources, spec.space, params, context))
-            workers.push_back({std::move(w.argv), std::move(w.env)});
+        context.port = freeTcpPort(taken);
     }
-    const TrialCommand command = workers.empty() ? buildCommand(*spec.trial, spec.space, params, context)
-                                                 : TrialCommand{workers[spec.trial->metricsRank].argv, workers[spec.trial->metricsRank].env};
-    TrialLaunch launch{row.id, command.argv, command.env, std::move(workers), spec.trial->metricsRank, spec.trial->workdir, row.dir, context.token,
-                       compactJson(handle).toUtf8()};
+    const TrialLaunch launch = launchOf(spec, params, context, row.attempt);
     m_store->startTrial(row.id, row.attempt, row.dir, row.logPath, launch.handle); // before it starts
-
-    const QString gpuNote = context.gpus ? QStringLiteral(" (CUDA_VISIBLE_DEVICES=%1)").arg(command.env.value(QStringLiteral("CUDA_VISIBLE_DEVICES"))) : QString();
-    follow(row, QStringLiteral("=== attempt %1: %2%3\n").arg(row.attempt).arg(command.argv.join(QLatin1Char(' ')), gpuNote));
+    const QString gpuNote = context.gpus ? QStringLiteral(" (CUDA_VISIBLE_DEVICES=%1)").arg(launch.env.value(QStringLiteral("CUDA_VISIBLE_DEVICES"))) : QString();
+    follow(row, QStringLiteral("=== attempt %1: %2%3\n").arg(row.attempt).arg(launch.argv.join(QLatin1Char(' ')), gpuNote));
     m_running[row.id]->port = context.port;
     emit trialStarted(row.id, row.number, row.attempt, compactJson(m_study->paramsJson(params)));
     m_executor->start(launch);

@@ -5,7 +5,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSysInfo>
 
 namespace tb::engine {
 
@@ -89,6 +91,33 @@ std::vector<TrialCommand> buildWorkers(const TrialSpec& trial, const ResourcesSp
         out.push_back(std::move(cmd));
     }
     return out;
+}
+
+TrialLaunch launchOf(const ExperimentSpec& spec, const algorithms::Assignment& params, TrialContext context, int attempt)
+{
+    if (context.token.isEmpty())
+        context.token = QStringLiteral("%1-%2-%3").arg(context.id).arg(attempt).arg(QRandomGenerator::system()->generate64(), 0, 16);
+    const TrialSpec& trial = *spec.trial;
+    QJsonObject handle{{QStringLiteral("token"), context.token}, {QStringLiteral("host"), QSysInfo::machineHostName()}};
+    TrialLaunch launch;
+    if (trial.workers > 1) {
+        handle.insert(QStringLiteral("port"), context.port);
+        for (TrialCommand& w : buildWorkers(trial, spec.resources, spec.space, params, context))
+            launch.workers.push_back({std::move(w.argv), std::move(w.env)});
+        launch.argv = launch.workers[static_cast<std::size_t>(trial.metricsRank)].argv;
+        launch.env = launch.workers[static_cast<std::size_t>(trial.metricsRank)].env;
+        launch.metricsRank = trial.metricsRank;
+    } else {
+        TrialCommand command = buildCommand(trial, spec.space, params, context);
+        launch.argv = std::move(command.argv);
+        launch.env = std::move(command.env);
+    }
+    launch.trialId = context.id;
+    launch.workdir = trial.workdir;
+    launch.dir = context.dir;
+    launch.token = context.token;
+    launch.handle = compactJson(handle).toUtf8();
+    return launch;
 }
 
 QString trialFolder(const QString& dbPath, const QString& experiment, std::int64_t experimentId, std::int64_t number)

@@ -5,6 +5,7 @@
 //
 // Threading: pure functions, any thread.
 
+#include "executor.h"
 #include "spec.h"
 
 #include <QMap>
@@ -46,6 +47,12 @@ TrialCommand buildCommand(const TrialSpec& trial, const algorithms::SearchSpace&
 // with GPUs, each worker's CUDA_VISIBLE_DEVICES is its own gpus_per_worker of the trial's.
 std::vector<TrialCommand> buildWorkers(const TrialSpec& trial, const ResourcesSpec& resources, const algorithms::SearchSpace& space,
                                        const algorithms::Assignment& params, const TrialContext& context);
+
+// Everything an executor needs to run the attempt: its command, or its workers' commands
+// (trial.workers > 1, MASTER_PORT context.port), and the handle the store keeps before it
+// starts ({"token", "host"[, "port"]}). The token, unique per attempt, is made here when the
+// context has none; every process of the attempt inherits it (process_tree.h).
+TrialLaunch launchOf(const ExperimentSpec& spec, const algorithms::Assignment& params, TrialContext context, int attempt);
 
 // The trial's folder: <db name>.trials/<name>-<experiment id>/<number>/ beside the store,
 // the name with characters other than letters, digits, '_', '.' and '-' as '_' (so "a/b",
