@@ -611,7 +611,7 @@ private slots:
         SetupPanel panel(&space);
         panel.setSpec(demoSpec());
         PlaceholderCompleter* completer = panel.commandEditor()->completer();
-        QCOMPARE(completer->placeholders(), QStringList({"${lr}", "${layers}", "${optimizer}", "${momentum}", "${trial.id}", "${trial.dir}"}));
+        QCOMPARE(completer->placeholders(), QStringList({"${lr}", "${layers}", "${optimizer}", "${momentum}", "${trial.id}", "${trial.dir}", "${trial.rank}"}));
         // Follows the space editor.
         space.model()->addParam();
         QVERIFY(completer->placeholders().contains(QStringLiteral("${param}")));
