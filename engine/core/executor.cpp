@@ -9,7 +9,8 @@ std::unique_ptr<TrialExecutor> makeExecutor(const ExperimentSpec& spec, double k
 {
     if (spec.executor.type == ExecutorSpec::Type::Local)
         return std::make_unique<LocalExecutor>(killGraceSeconds);
-    auto slurm = std::make_unique<SlurmExecutor>(spec.executor, spec.resources.gpusPerTrial.value_or(0), killGraceSeconds);
+    auto slurm = std::make_unique<SlurmExecutor>(spec.executor, spec.resources.gpusPerTrial.value_or(0),
+                                                 spec.resources.gpusPerWorker.value_or(0), killGraceSeconds);
     slurm->check();
     return slurm;
 }

@@ -48,8 +48,9 @@ QString field(const QString& line, const QString& key)
 
 } // namespace
 
-SlurmExecutor::SlurmExecutor(ExecutorSpec spec, int gpusPerTrial, double killGraceSeconds, QObject* parent)
-    : TrialExecutor(parent), m_spec(std::move(spec)), m_gpusPerTrial(gpusPerTrial), m_grace(killGraceSeconds), m_watcher(this),
+SlurmExecutor::SlurmExecutor(ExecutorSpec spec, int gpusPerTrial, int gpusPerWorker, double killGraceSeconds, QObject* parent)
+    : TrialExecutor(parent), m_spec(std::move(spec)), m_gpusPerTrial(gpusPerTrial), m_gpusPerWorker(gpusPerWorker), m_grace(killGraceSeconds),
+      m_watcher(this),
       m_followTimer(this), m_pollTimer(this)
 {
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString& dir) {
@@ -154,22 +155,29 @@ void SlurmExecutor::start(const TrialLaunch& launch)
         QMetaObject::invokeMethod(this, [this, id, why] { end(id, {-1, false, why, {}, {}}); }, Qt::QueuedConnection);
     };
     // The program as this machine finds it (the nodes share its file system), else as written.
-    QStringList argv = launch.argv;
-    if (!argv.isEmpty() && !argv.first().contains(QLatin1Char('/'))) {
-        const QString found = resolveProgram(argv.first(), launch.env.value(QStringLiteral("PATH"), qEnvironmentVariable("PATH")));
-        if (!found.isEmpty())
-            argv.first() = found;
-    } else if (!argv.isEmpty()) {
-        argv.first() = QDir(launch.workdir).absoluteFilePath(argv.first());
+    auto command = [&](QStringList argv, const QMap<QString, QString>& vars) {
+        if (!argv.isEmpty() && !argv.first().contains(QLatin1Char('/'))) {
+            const QString found = resolveProgram(argv.first(), vars.value(QStringLiteral("PATH"), qEnvironmentVariable("PATH")));
+            if (!found.isEmpty())
+                argv.first() = found;
+        } else if (!argv.isEmpty()) {
+            argv.first() = QDir(launch.workdir).absoluteFilePath(argv.first());
+        }
+        QJsonObject env;
+        for (auto it = vars.begin(); it != vars.end(); ++it)
+            env.insert(it.key(), it.value());
+        return QJsonObject{{QStringLiteral("argv"), QJsonArray::fromStringList(argv)}, {QStringLiteral("env"), env}};
+    };
+    QJsonObject spec = command(launch.argv, launch.env);
+    if (launch.workers.size() > 1) { // one job of N tasks (srun), a rank each
+        QJsonArray workers;
+        for (const WorkerLaunch& w : launch.workers)
+            workers.append(command(w.argv, w.env));
+        spec = {{QStringLiteral("workers"), workers}, {QStringLiteral("metrics_rank"), launch.metricsRank}, {QStringLiteral("dir"), launch.dir}};
     }
-    QJsonObject env;
-    for (auto it = launch.env.begin(); it != launch.env.end(); ++it)
-        env.insert(it.key(), it.value());
-    const QJsonObject spec{{QStringLiteral("argv"), QJsonArray::fromStringList(argv)},
-                           {QStringLiteral("env"), env},
-                           {QStringLiteral("workdir"), launch.workdir},
-                           {QStringLiteral("grace"), m_grace},
-                           {QStringLiteral("end"), job.end}};
+    spec.insert(QStringLiteral("workdir"), launch.workdir);
+    spec.insert(QStringLiteral("grace"), m_grace);
+    spec.insert(QStringLiteral("end"), job.end);
     QFile file(job.file);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         fail(QStringLiteral("cannot write the job file %1: %2").arg(job.file, file.errorString()));
@@ -191,8 +199,13 @@ void SlurmExecutor::start(const TrialLaunch& launch)
         args << QStringLiteral("--account=") + m_spec.account;
     if (!m_spec.timeLimit.isEmpty())
         args << QStringLiteral("--time=") + m_spec.timeLimit;
-    if (m_gpusPerTrial > 0)
+    if (launch.workers.size() > 1) {
+        args << QStringLiteral("--ntasks=%1").arg(launch.workers.size());
+        if (m_gpusPerWorker > 0)
+            args << QStringLiteral("--gpus-per-task=%1").arg(m_gpusPerWorker);
+    } else if (m_gpusPerTrial > 0) {
         args << QStringLiteral("--gpus=%1").arg(m_gpusPerTrial);
+    }
     args << m_spec.sbatchArgs << job.file;
     job.submittedMs = static_cast<double>(QDateTime::currentMSecsSinceEpoch());
     const Result r = slurm(QStringLiteral("sbatch"), args);
@@ -231,6 +244,7 @@ void SlurmExecutor::follow(Job& job)
     QFile f(endPath);
     const QJsonObject record = f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
     ProcessEnd e;
+    e.failReason = record.value(QStringLiteral("reason")).toString(); // a group: the rank that failed
     if (record.contains(QStringLiteral("signal"))) {
         e.signalled = true;
         e.exitCode = record.value(QStringLiteral("signal")).toInt();

@@ -27,7 +27,8 @@ namespace tb::engine {
 class SlurmExecutor final : public TrialExecutor {
     Q_OBJECT
 public:
-    SlurmExecutor(ExecutorSpec spec, int gpusPerTrial, double killGraceSeconds, QObject* parent = nullptr);
+    // A group of workers (trial.workers) is one job of that many tasks, started by srun.
+    SlurmExecutor(ExecutorSpec spec, int gpusPerTrial, int gpusPerWorker, double killGraceSeconds, QObject* parent = nullptr);
     ~SlurmExecutor() override;
 
     // Throws RuntimeError with the fix when sbatch is missing or the cluster does not answer.
@@ -59,6 +60,7 @@ private:
 
     ExecutorSpec m_spec;
     int m_gpusPerTrial;
+    int m_gpusPerWorker;
     double m_grace;
     std::map<std::int64_t, std::unique_ptr<Job>> m_jobs; // by trial id
     QFileSystemWatcher m_watcher; // trial folders: output and end records appear at once

@@ -2,6 +2,7 @@
 //
 //   tunebench-trial --grace SECONDS -- PROGRAM [ARGS...]
 //   tunebench-trial --grace SECONDS --job FILE     (FILE: the JSON below, one line)
+//   tunebench-trial --task JOBFILE (one task of a Slurm job's srun: a group's rank)
 //   tunebench-trial JOBFILE        (a cluster job: JOBFILE starts with #!.../tunebench-trial,
 //                                   so the batch system runs it with no shell in between)
 //
@@ -185,14 +186,108 @@ pid_t startWorker(Worker& w, int rank, const Job& job, const sigset_t& original)
     std::_Exit(127);
 }
 
+std::string env(const char* name, const std::string& fallback = {})
+{
+    const char* v = std::getenv(name);
+    return v && *v ? v : fallback;
+}
+
+std::string selfPath()
+{
+    char buf[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string("tunebench-trial");
+}
+
+// A group of workers in a Slurm job is one job of N tasks: the batch step runs srun, which
+// starts this program once per task (`--task JOBFILE`); each task runs its rank's command
+// with torchrun's variables derived from Slurm's. srun ends the others when one fails.
+void asSrunStep(Job& job, const char* jobFile)
+{
+    const std::string jobId = env("SLURM_JOB_ID", "0");
+    const std::string port = std::to_string(15000 + std::stoll(jobId) % 20000); // one per job, known to every task
+    ::setenv("MASTER_PORT", port.c_str(), 1);
+    Worker srun;
+    srun.argv = {"srun", "--ntasks=" + std::to_string(job.workers.size()), "--kill-on-bad-exit=1", "--export=ALL", selfPath(),
+                 "--task", jobFile};
+    job.workers = {srun};
+    job.metricsRank = 0;
+}
+
+// One task of that srun: its rank's command and environment, its output to rank-K.log
+// unless it is the metrics rank.
+bool asTask(Job& job)
+{
+    const int rank = std::stoi(env("SLURM_PROCID", "0"));
+    if (rank < 0 || rank >= static_cast<int>(job.workers.size()))
+        return false;
+    Worker mine = job.workers[static_cast<std::size_t>(rank)];
+    for (auto& [name, value] : mine.env) {
+        if (name == "RANK") value = std::to_string(rank);
+        else if (name == "LOCAL_RANK") value = env("SLURM_LOCALID", value);
+        else if (name == "WORLD_SIZE") value = env("SLURM_NTASKS", value);
+        else if (name == "LOCAL_WORLD_SIZE") value = env("SLURM_NTASKS_PER_NODE", env("SLURM_TASKS_PER_NODE", value));
+        else if (name == "MASTER_ADDR") value = env("SLURM_LAUNCH_NODE_IPADDR", value);
+        else if (name == "MASTER_PORT") value = env("MASTER_PORT", value);
+        else if (name == "GROUP_RANK") value = env("SLURM_NODEID", value);
+    }
+    const int metricsRank = job.metricsRank;
+    job.workers = {mine};
+    // Redirected here rather than by startWorker: this task has one worker, rank 0 of its own.
+    if (rank != metricsRank) {
+        const std::string log = (job.dir.empty() ? std::string(".") : job.dir) + "/rank-" + std::to_string(rank) + ".log";
+        const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+            ::dup2(fd, 1);
+            ::dup2(fd, 2);
+        }
+    }
+    job.metricsRank = 0;
+    job.endFile = job.endFile.empty() ? std::string() : job.endFile + ".rank-" + std::to_string(rank);
+    return true;
+}
+
+// After srun: the first rank that failed, by its end record (each task wrote one).
+std::string failedTask(const std::string& endFile, std::size_t ranks, int& failedRank)
+{
+    double first = 0;
+    std::string reason;
+    for (std::size_t r = 0; r < ranks; ++r) {
+        std::ifstream in(endFile + ".rank-" + std::to_string(r));
+        nlohmann::json j;
+        try {
+            in >> j;
+        } catch (const std::exception&) {
+            continue;
+        }
+        const bool failed = j.contains("signal") || j.value("exit", 0) != 0;
+        const double at = j.value("ended_ms", 0.0);
+        if (failed && (reason.empty() || at < first)) {
+            first = at;
+            failedRank = static_cast<int>(r);
+            reason = "rank " + std::to_string(r) + (j.contains("signal") ? " was killed by signal " + std::to_string(j.value("signal", 0))
+                                                                           : " exited with code " + std::to_string(j.value("exit", 0)));
+        }
+    }
+    return reason;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     const double startedMs = nowMs();
     Job job;
+    std::size_t srunRanks = 0; // the batch step of a Slurm group: srun runs this many tasks
     if (argc == 2 && std::string(argv[1]).rfind("--", 0) != 0) {
         if (!readJob(argv[1], job)) // a cluster job file
+            return 127;
+        if (job.workers.size() > 1) {
+            srunRanks = job.workers.size();
+            asSrunStep(job, argv[1]);
+        }
+    } else if (argc == 3 && std::string(argv[1]) == "--task") {
+        if (!readJob(argv[2], job) || !asTask(job))
             return 127;
     } else {
         int first = 1;
@@ -331,9 +426,11 @@ int main(int argc, char** argv)
     int status = job.workers[static_cast<std::size_t>(failedRank >= 0 ? failedRank : job.metricsRank)].status;
     if (failedRank >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
         status = SIGKILL; // it hung after the others finished: killed
-    if (several && !reason.empty())
+    if (srunRanks > 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+        reason = failedTask(job.endFile, srunRanks, failedRank);
+    if ((several || srunRanks > 0) && !reason.empty())
         std::fprintf(stderr, "tunebench-trial: %s\n", reason.c_str());
-    writeEnd(job.endFile, status, startedMs, several ? reason : std::string(), failedRank);
+    writeEnd(job.endFile, status, startedMs, several || srunRanks > 0 ? reason : std::string(), failedRank);
 
     if (WIFEXITED(status))
         return WEXITSTATUS(status);

@@ -257,6 +257,44 @@ private slots:
                  qPrintable(t.value(QStringLiteral("reason")).toString()));
     }
 
+    // trial.workers on Slurm: one job of N tasks (srun), torchrun's variables from Slurm's;
+    // the DDP example trains with 2 ranks in sync; a failing rank fails the trial and says so.
+    void distributedTrialIsOneJobOfTasks()
+    {
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch.distributed")}) != 0)
+            QSKIP("Debian's python3-torch is not installed (scripts/setup.sh installs it)");
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("d.db"));
+        const QString script = QStringLiteral(TUNEBENCH_SOURCE_DIR "/resources/examples/ddp/train_ddp.py");
+        auto spec = [&](const QString& name, const QStringList& extra) {
+            QJsonArray argv{QStringLiteral("/usr/bin/python3"), script, QStringLiteral("--lr"), QStringLiteral("${x}"), QStringLiteral("--steps"), QStringLiteral("4")};
+            for (const QString& a : extra)
+                argv.append(a);
+            QJsonObject s = slurmSpec(name, floatX(), {}, 1, 1);
+            s[QStringLiteral("trial")] = QJsonObject{{QStringLiteral("argv"), argv}, {QStringLiteral("workers"), 2}, {QStringLiteral("timeout_s"), 240}};
+            return write(dir, name + QStringLiteral(".json"), s);
+        };
+        Result r = runCli({QStringLiteral("run"), spec(QStringLiteral("ddp"), {}), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY2(r.exitCode == 0, r.out + r.err);
+        QJsonObject t = trialsOf(db, QStringLiteral("ddp")).first().toObject();
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        auto losses = [](const QString& path) {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^step=\\d+ loss=")));
+        };
+        const QString folder = QFileInfo(t.value(QStringLiteral("log")).toString()).absolutePath();
+        const QStringList rank0 = losses(t.value(QStringLiteral("log")).toString());
+        QCOMPARE(rank0.size(), 4);
+        QCOMPARE(losses(folder + QStringLiteral("/rank-1.log")), rank0);
+
+        r = runCli({QStringLiteral("run"), spec(QStringLiteral("failing"), {QStringLiteral("--fail-rank"), QStringLiteral("1"), QStringLiteral("--fail-step"), QStringLiteral("1")}),
+                    QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        t = trialsOf(db, QStringLiteral("failing")).first().toObject();
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(t.value(QStringLiteral("reason")).toString(), QStringLiteral("rank 1 exited with code 3"));
+    }
+
     // No sbatch, or a cluster that does not answer: a clear error, at once.
     void missingOrDownClusterIsAClearError()
     {
