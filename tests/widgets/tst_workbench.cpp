@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QComboBox>
 #include <QFileSystemModel>
 #include <QLabel>
 #include <QStatusBar>
@@ -225,6 +226,34 @@ private slots:
         const QJsonObject counts = QJsonDocument::fromJson(status.readAllStandardOutput()).object().value(QStringLiteral("counts")).toObject();
         QCOMPARE(counts.value(QStringLiteral("completed")).toInt(), 24);
         QTRY_COMPARE_WITH_TIMEOUT(completedIn(window.data()), 24, 10000);
+    }
+
+    // A group of workers: the trial's log view chooses a rank's output.
+    void workerLogsHaveARankSelector()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("workers.db"));
+        QJsonObject spec = testSpec(QStringLiteral("group"), 1, 1, 0);
+        spec[QStringLiteral("trial")] = QJsonObject{{QStringLiteral("argv"), QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                                                      QStringLiteral("echo output of rank $RANK; echo loss=${x}")}},
+                                                    {QStringLiteral("workers"), 2}};
+        QFile f(dir.filePath(QStringLiteral("spec.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(spec).toJson());
+        f.close();
+        QCOMPARE(QProcess::execute(qEnvironmentVariable("TB_CLI"), {QStringLiteral("run"), f.fileName(), QStringLiteral("--db"), db, QStringLiteral("--quiet")}), 0);
+
+        MainWindow window;
+        QVERIFY(window.openStore(db));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.data().trials().isEmpty(), 10000);
+        window.data().select(window.data().trials().first().row.id);
+        TrialDetail* detail = window.dashboard()->detail();
+        QTRY_VERIFY_WITH_TIMEOUT(detail->logText().contains(QStringLiteral("output of rank 0")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->logChoice()->count(), 2, 10000);
+        detail->logChoice()->setCurrentIndex(1);
+        emit detail->logChoice()->activated(1);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->logText().contains(QStringLiteral("output of rank 1")), 10000);
+        QVERIFY(!detail->logText().contains(QStringLiteral("output of rank 0")));
     }
 
     void badSpecIsRejectedBeforeLaunch()
