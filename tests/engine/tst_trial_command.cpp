@@ -5,6 +5,8 @@
 #include "engine/core/spec.h"
 #include "engine/core/trial_command.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace tb::engine;
@@ -78,6 +80,35 @@ private slots:
         c = buildCommand(*spec.trial, spec.space, params, context);
         QCOMPARE(c.env.value(QStringLiteral("CUDA_VISIBLE_DEVICES")), QStringLiteral("2,0"));
         QCOMPARE(c.env.value(QStringLiteral("CUDA_DEVICE_ORDER")), QStringLiteral("FASTEST_FIRST")); // the spec's wins
+    }
+
+    // A group of workers: torchrun's variables, ${trial.rank}, each worker its own GPUs.
+    void workers()
+    {
+        ExperimentSpec spec = specWith(R"(["p", "--rank=${trial.rank}"])");
+        spec.trial->workers = 2;
+        spec.resources.gpusPerWorker = 2;
+        tb::algorithms::Assignment params{0.5, std::string("adam"), std::nullopt, std::int64_t{2}};
+        TrialContext context{42, 7, QStringLiteral("/runs/7"), QStringLiteral("tok"), std::vector<int>{2, 0, 3, 1}};
+        context.port = 29512;
+        const std::vector<TrialCommand> w = buildWorkers(*spec.trial, spec.resources, spec.space, params, context);
+        QCOMPARE(w.size(), std::size_t(2));
+        for (int rank : {0, 1}) {
+            const TrialCommand& c = w[static_cast<std::size_t>(rank)];
+            QCOMPARE(c.argv, (QStringList{QStringLiteral("p"), QStringLiteral("--rank=%1").arg(rank)}));
+            QCOMPARE(c.env.value(QStringLiteral("RANK")), QString::number(rank));
+            QCOMPARE(c.env.value(QStringLiteral("LOCAL_RANK")), QString::number(rank));
+            QCOMPARE(c.env.value(QStringLiteral("WORLD_SIZE")), QStringLiteral("2"));
+            QCOMPARE(c.env.value(QStringLiteral("LOCAL_WORLD_SIZE")), QStringLiteral("2"));
+            QCOMPARE(c.env.value(QStringLiteral("MASTER_ADDR")), QStringLiteral("127.0.0.1"));
+            QCOMPARE(c.env.value(QStringLiteral("MASTER_PORT")), QStringLiteral("29512"));
+        }
+        QCOMPARE(w[0].env.value(QStringLiteral("CUDA_VISIBLE_DEVICES")), QStringLiteral("2,0"));
+        QCOMPARE(w[1].env.value(QStringLiteral("CUDA_VISIBLE_DEVICES")), QStringLiteral("3,1"));
+        QCOMPARE(gpusNeeded(spec, params), 4);
+        const TrialLaunch launch = launchOf(spec, params, context, 1);
+        QCOMPARE(launch.workers.size(), std::size_t(2));
+        QCOMPARE(QJsonDocument::fromJson(launch.handle).object().value(QStringLiteral("port")).toInt(), 29512);
     }
 };
 
