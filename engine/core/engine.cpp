@@ -72,7 +72,7 @@ void Engine::prepare()
         throw SpecError(QStringLiteral("experiment '%1' has no trial command (it was created for ask/tell); "
                                        "drive it with tunebench-cli ask/tell or serve").arg(row.name));
     const bool slurm = spec.executor.type == ExecutorSpec::Type::Slurm;
-    m_resources = std::make_unique<ResourceMonitor>(*m_store, row.id, spec.resources, m_options.downsampleIntervalS, !slurm);
+    m_resources = std::make_unique<ResourceMonitor>(*m_store, row.id, spec.resources, m_options.downsampleIntervalS, !slurm, row.name.toStdString());
     m_executor = makeExecutor(spec, m_options.killGraceSeconds);
     connect(m_executor.get(), &TrialExecutor::output, this,
             [this](qint64 id, const QByteArray& chunk, bool isStdout) { guarded([&] { onOutput(id, chunk, isStdout); }); });
@@ -235,8 +235,8 @@ void Engine::fillSlots()
         if (!next)
             break;
         std::vector<int> gpus;
-        if (GpuAllocator* allocator = m_resources->allocator()) {
-            const GpuGrant grant = allocator->request(next->id, gpusNeeded(spec, m_study->paramsOf(*next)));
+        if (m_resources->allocator()) {
+            const GpuGrant grant = m_resources->admit(next->id, gpusNeeded(spec, m_study->paramsOf(*next)));
             if (grant.impossible) {
                 const QString reason = QString::fromStdString(grant.waitReason);
                 m_study->tell(*next, TrialState::Failed, std::nullopt, std::nullopt, reason);
@@ -350,8 +350,7 @@ void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
     m_running.erase(it);
     Attempt& attempt = *owned;
     attempt.close(Store::now());
-    if (GpuAllocator* allocator = m_resources->allocator())
-        allocator->release(trialId); // exit, crash or stop alike
+    m_resources->release(trialId); // exit, crash or stop alike
     const ExperimentSpec& spec = m_study->spec();
     const TrialRow& row = attempt.row();
     Outcome outcome = classify({owned->ending, end, m_study->objectiveFrom(attempt.reports()), spec.objective.metric,

@@ -122,10 +122,13 @@ GpuGrant GpuAllocator::request(std::int64_t trial, int count)
             reasons.push_back(gpu + " is not visible");
             continue;
         }
-        const int n = holders(device);
-        if (n >= m_policy.trialsPerGpu) {
-            reasons.push_back(gpu + " runs " + std::to_string(n) + " trial" + (n == 1 ? "" : "s") + " (trials_per_gpu "
-                              + std::to_string(m_policy.trialsPerGpu) + ")");
+        const int own = holders(device);
+        const int n = own + s->otherTrials;
+        const int cap = std::min(m_policy.trialsPerGpu, s->otherTrialsPerGpu);
+        if (n >= cap) {
+            reasons.push_back(s->otherTrials > 0 ? gpu + " held by " + s->heldBy + " (trials_per_gpu " + std::to_string(cap) + ")"
+                                                 : gpu + " runs " + std::to_string(n) + " trial" + (n == 1 ? "" : "s")
+                                                       + " (trials_per_gpu " + std::to_string(cap) + ")");
             continue;
         }
         if (m_policy.skipBusyGpus && !s->foreignPids.empty()) {

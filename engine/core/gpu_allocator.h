@@ -32,6 +32,11 @@ struct GpuState {
     std::uint64_t memoryTotalBytes = 0;
     std::uint64_t memoryUsedBytes = 0;
     std::vector<int> foreignPids; // processes on it that belong to no trial of ours
+    // Other engines' trials on it (machine-wide slots, gpu_slots.h): how many, the smallest
+    // trials_per_gpu among them, and who, for the waiting reason.
+    int otherTrials = 0;
+    int otherTrialsPerGpu = 1 << 30;
+    std::string heldBy;
 };
 
 struct GpuGrant {

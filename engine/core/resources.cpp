@@ -2,6 +2,7 @@
 
 #include "cpu_source.h"
 #include "errors.h"
+#include "gpu_slots.h"
 #include "spec.h"
 #include "store.h"
 #include "telemetry.h"
@@ -68,7 +69,7 @@ ResourcePlan planResources(const ExperimentSpec& spec)
 }
 
 ResourceMonitor::ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& res, double downsampleIntervalS,
-                                 bool localGpus)
+                                 bool localGpus, const std::string& experiment)
     : m_cpu(std::make_unique<CpuSource>()), m_downsampleInterval(downsampleIntervalS)
 {
     if (!localGpus) {
@@ -83,9 +84,37 @@ ResourceMonitor::ResourceMonitor(Store& store, std::int64_t experimentId, const 
     }
     ResourcePlan plan = planResources(res, m_gpus ? m_gpus->deviceCount() : 0);
     m_parallel = plan.parallelTrials;
-    if (plan.gpus)
+    if (plan.gpus) {
+        m_slots = std::make_unique<GpuSlots>(experiment, store.path().toStdString(), plan.gpus->trialsPerGpu, res.priority);
         m_allocator = std::make_unique<GpuAllocator>(std::move(*plan.gpus));
+    }
     m_recorder = std::make_unique<TelemetryRecorder>(store, experimentId);
+}
+
+GpuGrant ResourceMonitor::admit(std::int64_t trial, int gpus)
+{
+    if (!m_allocator)
+        return {};
+    GpuGrant grant = m_allocator->request(trial, gpus);
+    if (!grant.granted() && !grant.impossible)
+        m_slots->waitFor(m_allocator->policy().devices); // in line for the next free one, wherever it is
+    if (!grant.granted() || grant.devices.empty())
+        return grant;
+    const SlotGrant machine = m_slots->acquire(trial, grant.devices);
+    if (!machine.granted()) {
+        m_allocator->release(trial);
+        grant.devices.clear();
+        grant.waitReason = machine.waitReason;
+    }
+    return grant;
+}
+
+void ResourceMonitor::release(std::int64_t trial)
+{
+    if (!m_allocator)
+        return;
+    m_allocator->release(trial);
+    m_slots->release(trial);
 }
 
 ResourceMonitor::~ResourceMonitor() = default;
@@ -116,6 +145,7 @@ void ResourceMonitor::sample(const std::map<int, std::int64_t>& processes)
         samples.push_back(std::move(s));
 
     if (m_allocator) {
+        const auto others = m_slots->others();
         std::vector<GpuState> view;
         for (const DeviceSample& s : samples) {
             if (s.kind != DeviceKind::Gpu)
@@ -124,6 +154,12 @@ void ResourceMonitor::sample(const std::map<int, std::int64_t>& processes)
             for (const DeviceProcess& p : s.processes)
                 if (!trialOf(p.pid))
                     g.foreignPids.push_back(p.pid);
+            if (const auto it = others.find(s.index); it != others.end()) {
+                g.otherTrials = static_cast<int>(it->second.size());
+                for (const SlotHolder& h : it->second)
+                    g.otherTrialsPerGpu = std::min(g.otherTrialsPerGpu, h.trialsPerGpu);
+                g.heldBy = it->second.front().text();
+            }
             view.push_back(std::move(g));
         }
         m_allocator->update(std::move(view));

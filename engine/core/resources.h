@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +18,7 @@
 namespace tb::engine {
 
 class CpuSource;
+class GpuSlots;
 class Store;
 class TelemetryRecorder;
 class TelemetrySource;
@@ -43,12 +45,17 @@ class ResourceMonitor {
 public:
     // Throws SpecError when the resources cannot be met here (planResources()).
     // `localGpus` false: trials get their GPUs elsewhere (a cluster), so none is assigned here.
+    // `experiment` names this experiment to other engines on the machine.
     ResourceMonitor(Store& store, std::int64_t experimentId, const ResourcesSpec& resources, double downsampleIntervalS,
-                    bool localGpus = true);
+                    bool localGpus = true, const std::string& experiment = {});
     ~ResourceMonitor();
 
     int parallelTrials() const { return m_parallel; }
-    GpuAllocator* allocator() { return m_allocator.get(); } // null: GPUs are not assigned
+    // GPUs for a trial: this engine's rules (the allocator), then the machine's (a slot of
+    // each, all or none, taken in turn with other experiments). Release on its end.
+    GpuGrant admit(std::int64_t trial, int gpus);
+    void release(std::int64_t trial);
+    const GpuAllocator* allocator() const { return m_allocator.get(); } // null: GPUs are not assigned
     std::vector<int> managedGpus() const;
 
     // One sample of every device: the allocator's view renewed, the samples recorded.
@@ -60,6 +67,7 @@ private:
     std::unique_ptr<CpuSource> m_cpu;
     std::unique_ptr<TelemetrySource> m_gpus; // null without GPUs
     std::unique_ptr<GpuAllocator> m_allocator;
+    std::unique_ptr<GpuSlots> m_slots; // with the allocator: what the other engines hold
     std::unique_ptr<TelemetryRecorder> m_recorder;
     double m_downsampleInterval;
     double m_lastDownsample = 0;

@@ -360,7 +360,7 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         const Reader res(r.object(QStringLiteral("resources")), QStringLiteral("resources"),
                          {QStringLiteral("parallel_trials"), QStringLiteral("telemetry_hz"), QStringLiteral("gpus"),
                           QStringLiteral("gpus_per_trial"), QStringLiteral("gpus_per_worker"), QStringLiteral("trials_per_gpu"),
-                          QStringLiteral("min_free_memory_mb"), QStringLiteral("skip_busy_gpus")});
+                          QStringLiteral("min_free_memory_mb"), QStringLiteral("skip_busy_gpus"), QStringLiteral("priority")});
         ResourcesSpec& rs = spec.resources;
         if (auto n = res.integer(QStringLiteral("parallel_trials"), 1)) {
             if (*n > 1024)
@@ -414,9 +414,16 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         }
         rs.minFreeMemoryMb = res.integer(QStringLiteral("min_free_memory_mb"), 0).value_or(0);
         rs.skipBusyGpus = res.boolean(QStringLiteral("skip_busy_gpus"), false);
+        if (res.has(QStringLiteral("priority"))) {
+            const QJsonValue p = res.value(QStringLiteral("priority"));
+            const double d = p.toDouble();
+            if (!p.isDouble() || std::floor(d) != d || d < -1000 || d > 1000)
+                res.expected(QStringLiteral("priority"), QStringLiteral("an integer from -1000 to 1000 (higher goes first)"));
+            rs.priority = static_cast<int>(d);
+        }
         if (!rs.managesGpus()) {
             // GPU settings without GPUs would be silently ignored: say so instead.
-            for (const char* key : {"trials_per_gpu", "min_free_memory_mb", "skip_busy_gpus"})
+            for (const char* key : {"trials_per_gpu", "min_free_memory_mb", "skip_busy_gpus", "priority"})
                 if (res.has(QLatin1String(key)))
                     res.fail(QLatin1String(key), QStringLiteral("only applies with resources.gpus (\"all\" or a list) or gpus_per_trial >= 1"));
         }

@@ -51,6 +51,7 @@ struct ResourcesSpec {
     qint64 minFreeMemoryMb = 0;
     bool skipBusyGpus = false;
     std::optional<int> gpusPerWorker; // with trial.workers > 1: each worker's GPUs (default 1 with GPUs)
+    int priority = 0;                 // who goes first when experiments wait for the same GPUs
 
     // Whether the engine assigns GPUs (and sets CUDA_VISIBLE_DEVICES) at all.
     bool managesGpus() const { return gpusGiven || gpusPerTrial.value_or(0) > 0 || gpusPerWorker.value_or(0) > 0; }
