@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <stdexcept>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -28,9 +30,14 @@ double nowS()
 
 void ensureDir(const std::string& dir)
 {
+    for (std::size_t slash = dir.find('/', 1); slash != std::string::npos; slash = dir.find('/', slash + 1))
+        ::mkdir(dir.substr(0, slash).c_str(), 0755); // the parents, as mkdir -p (existing ones stay as they are)
     // Every user's engines meet here: world-writable and sticky, like /tmp.
     if (::mkdir(dir.c_str(), 01777) == 0)
         ::chmod(dir.c_str(), 01777);
+    if (::access(dir.c_str(), R_OK | W_OK | X_OK) != 0)
+        throw std::runtime_error("cannot use the GPU slot folder " + dir + " (" + std::strerror(errno)
+                                 + "); set TUNEBENCH_GPU_SLOTS_DIR to a folder every engine of this machine can write");
 }
 
 int openShared(const std::string& path)

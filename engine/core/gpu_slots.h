@@ -39,7 +39,8 @@ struct SlotGrant {
 class GpuSlots {
 public:
     // `dir`: TUNEBENCH_GPU_SLOTS_DIR, else /tmp/tunebench-gpu-slots (made world-writable and
-    // sticky, so that every user's engines meet there).
+    // sticky, so that every user's engines meet there). Throws std::runtime_error when the
+    // folder cannot be made or written.
     GpuSlots(std::string experiment, std::string store, int trialsPerGpu, int priority, std::string dir = defaultDir());
     ~GpuSlots(); // releases everything (the fds close)
     GpuSlots(const GpuSlots&) = delete;

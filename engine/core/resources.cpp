@@ -85,7 +85,11 @@ ResourceMonitor::ResourceMonitor(Store& store, std::int64_t experimentId, const 
     ResourcePlan plan = planResources(res, m_gpus ? m_gpus->deviceCount() : 0);
     m_parallel = plan.parallelTrials;
     if (plan.gpus) {
-        m_slots = std::make_unique<GpuSlots>(experiment, store.path().toStdString(), plan.gpus->trialsPerGpu, res.priority);
+        try {
+            m_slots = std::make_unique<GpuSlots>(experiment, store.path().toStdString(), plan.gpus->trialsPerGpu, res.priority);
+        } catch (const std::runtime_error& e) {
+            throw RuntimeError(QString::fromUtf8(e.what()));
+        }
         m_allocator = std::make_unique<GpuAllocator>(std::move(*plan.gpus));
     }
     m_recorder = std::make_unique<TelemetryRecorder>(store, experimentId);
