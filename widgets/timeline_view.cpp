@@ -3,6 +3,7 @@
 #include "experiment_data.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -35,6 +36,12 @@ QColor trialColor(qint64 trialId, int alpha)
     QColor c = QColor::fromHsvF(float(hue), 0.6f, 0.9f);
     c.setAlpha(alpha);
     return c;
+}
+
+// One colour per other experiment ("name\tstore"), steady across redraws.
+QColor experimentColor(const QString& key)
+{
+    return QColor::fromHsv(int(qHash(key) % 360), 160, 150);
 }
 
 QVector<qint64> parseTrials(const QString& trials)
@@ -170,15 +177,23 @@ private:
         for (auto it = first; it != lane.bands.cend() && it->start <= keys.upper; ++it) {
             const double x0 = toPixel(it->start);
             const double x1 = std::max(toPixel(it->end), x0 + 1);
-            if (x1 < lastPixel + 1 && it->trials.size() == 1 && it->trials.front() != m_selected)
+            if (x1 < lastPixel + 1 && it->holders() == 1 && it->trials.size() == 1 && it->trials.front() != m_selected)
                 continue;
             lastPixel = x1;
-            const int k = int(it->trials.size());
+            const int k = it->holders();
             for (int j = 0; j < k; ++j) {
                 const QCPRange r = holderRange(i, m_shown, j, k);
                 const double top = valueAxis->coordToPixel(r.upper);
                 const double bottom = valueAxis->coordToPixel(r.lower);
                 const QRectF rect(QPointF(x0, top), QPointF(x1, bottom));
+                if (j >= it->trials.size()) {
+                    // Another experiment's trial: a hatched band in that experiment's colour.
+                    const QString other = it->others[j - int(it->trials.size())];
+                    const QColor c = experimentColor(other.section(QLatin1Char('\t'), 0, 1));
+                    painter->setBrush(QBrush(c, Qt::BDiagPattern));
+                    painter->drawRect(rect);
+                    continue;
+                }
                 const bool isSelected = it->trials[j] == m_selected;
                 painter->setBrush(trialColor(it->trials[j], isSelected ? kSelectedBandAlpha : kBandAlpha));
                 painter->drawRect(rect);
@@ -336,14 +351,16 @@ bool TimelineView::addRow(const engine::TelemetryRow& row)
         lane.memoryTotal = std::max(lane.memoryTotal, double(*row.memoryTotal));
     if (lane.bandOpen && !gap)
         lane.bands.back().end = t;
-    if (gap || row.trials != lane.currentTrials) {
+    const QString holders = row.trials + QLatin1Char('|') + row.others;
+    if (gap || holders != lane.currentTrials) {
         lane.bandOpen = false;
         const QVector<qint64> trials = parseTrials(row.trials);
-        if (!trials.isEmpty()) {
-            lane.bands.append({t, t, trials});
+        const QStringList others = row.others.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (!trials.isEmpty() || !others.isEmpty()) {
+            lane.bands.append({t, t, trials, others});
             lane.bandOpen = true;
         }
-        lane.currentTrials = row.trials;
+        lane.currentTrials = holders;
     }
     return true;
 }
@@ -451,16 +468,24 @@ std::optional<PlotPanel::Hit> TimelineView::hitAt(const QPointF& pos) const
                                  [](double x, const Band& b) { return x < b.start; });
     if (band != lane.bands.cbegin() && t <= std::prev(band)->end + slack) {
         const Band& b = *std::prev(band);
-        const int holders = int(b.trials.size());
+        const int holders = b.holders();
         for (int j = 0; j < holders; ++j) {
             const QCPRange r = holderRange(i, m_shown, j, holders);
             if (y >= r.lower && y <= r.upper) {
-                hit.trialId = b.trials[j];
+                if (j < b.trials.size()) {
+                    hit.trialId = b.trials[j];
+                } else {
+                    const QStringList parts = b.others[j - int(b.trials.size())].split(QLatin1Char('\t'));
+                    hit.text = tr("another experiment on %1: '%2' in %3, trial %4")
+                                   .arg(device, parts.value(0), QFileInfo(parts.value(1)).fileName(), parts.value(2));
+                }
                 break;
             }
         }
     }
-    if (hit.trialId >= 0) {
+    if (!hit.text.isEmpty()) {
+        hit.text += QStringLiteral(" (%1% util, %2 GiB)").arg(util, memory);
+    } else if (hit.trialId >= 0) {
         const TrialView* trial = data() ? data()->trial(hit.trialId) : nullptr;
         const QString name = trial ? tr("trial %1 (#%2)").arg(hit.trialId).arg(trial->row.number) : tr("trial %1").arg(hit.trialId);
         hit.text = tr("%1 on %2: %3% util, %4 GiB").arg(name, device, util, memory);

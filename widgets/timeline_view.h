@@ -35,6 +35,8 @@ public:
         double start = 0;
         double end = 0;
         QVector<qint64> trials; // trial ids, as the store lists them
+        QStringList others;     // other experiments' trials on the device: "experiment\tstore\ttrial"
+        int holders() const { return int(trials.size() + others.size()); }
     };
     struct Lane {
         QString kind; // "gpu" | "cpu"
@@ -45,7 +47,7 @@ public:
         QVector<double> memoryUsed;  // bytes; NaN: not known
         double memoryTotal = 0;      // bytes; the largest total seen, 0 when unknown
         QVector<Band> bands;
-        QString currentTrials; // the last row's holders
+        QString currentTrials; // the last row's holders (ours, then the others')
         bool bandOpen = false;  // the last band extends to the next sample
     };
 

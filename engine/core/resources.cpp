@@ -148,8 +148,9 @@ void ResourceMonitor::sample(const std::map<int, std::int64_t>& processes)
     for (DeviceSample& s : m_cpu->sample())
         samples.push_back(std::move(s));
 
+    std::map<int, std::vector<SlotHolder>> others;
     if (m_allocator) {
-        const auto others = m_slots->others();
+        others = m_slots->others();
         std::vector<GpuState> view;
         for (const DeviceSample& s : samples) {
             if (s.kind != DeviceKind::Gpu)
@@ -186,6 +187,13 @@ void ResourceMonitor::sample(const std::map<int, std::int64_t>& processes)
             for (std::int64_t id : ids)
                 text << QString::number(id);
             return text.join(QLatin1Char(','));
+        }, [&](const DeviceSample& s) {
+            QStringList lines;
+            if (const auto it = others.find(s.index); s.kind == DeviceKind::Gpu && it != others.end())
+                for (const SlotHolder& h : it->second)
+                    lines << QString::fromStdString(h.experiment) + QLatin1Char('\t') + QString::fromStdString(h.store) + QLatin1Char('\t')
+                            + QString::number(h.trial);
+            return lines.join(QLatin1Char('\n'));
         });
         const double now = Store::now();
         if (now - m_lastDownsample >= m_downsampleInterval) {

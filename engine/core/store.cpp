@@ -108,6 +108,10 @@ const char* const kMigrations[] = {
     ALTER TABLE experiments ADD COLUMN stop_requested INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE trials ADD COLUMN handle TEXT NOT NULL DEFAULT '';
     )sql",
+    // 4 -> 5: the other experiments' trials on a device (machine-wide GPU slots)
+    R"sql(
+    ALTER TABLE telemetry ADD COLUMN others TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -1052,7 +1056,7 @@ void Store::addTelemetry(const std::vector<TelemetryRow>& rows)
     transaction([&] {
         for (const TelemetryRow& t : rows)
             prepare("INSERT INTO telemetry(experiment_id, time, kind, device, name, utilization, memory_used, memory_total, "
-                    "power_w, temperature_c, trials, processes, samples) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    "power_w, temperature_c, trials, processes, samples, others) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(1, t.experimentId)
                 .bind(2, t.time)
                 .bind(3, t.kind)
@@ -1066,6 +1070,7 @@ void Store::addTelemetry(const std::vector<TelemetryRow>& rows)
                 .bind(11, t.trials)
                 .bind(12, t.processes.isEmpty() ? QByteArray("[]") : t.processes)
                 .bind(13, t.samples)
+                .bind(14, t.others)
                 .run();
     });
 }
@@ -1084,6 +1089,7 @@ template <class S> static TelemetryRow readTelemetry(const S& s)
     t.powerW = s.real(8);
     t.temperatureC = s.real(9);
     t.trials = s.text(10);
+    t.others = s.text(13);
     t.processes = s.bytes(11);
     t.samples = static_cast<int>(s.integer(12));
     return t;
@@ -1093,7 +1099,7 @@ std::vector<TelemetryRow> Store::telemetry(std::int64_t experimentId, double fro
 {
     std::vector<TelemetryRow> out;
     auto s = prepare("SELECT experiment_id, time, kind, device, name, utilization, memory_used, memory_total, power_w, "
-                     "temperature_c, trials, processes, samples FROM telemetry WHERE experiment_id = ? AND time >= ? "
+                     "temperature_c, trials, processes, samples, others FROM telemetry WHERE experiment_id = ? AND time >= ? "
                      "AND time < ? ORDER BY time, kind DESC, device");
     s.bind(1, experimentId).bind(2, from).bind(3, to);
     while (s.step())
@@ -1113,13 +1119,13 @@ std::vector<TelemetryRow> Store::telemetrySince(std::int64_t experimentId, std::
 {
     std::vector<TelemetryRow> out;
     auto s = prepare("SELECT experiment_id, time, kind, device, name, utilization, memory_used, memory_total, power_w, "
-                     "temperature_c, trials, processes, samples, id FROM telemetry WHERE id > ? AND experiment_id = ? "
+                     "temperature_c, trials, processes, samples, others, id FROM telemetry WHERE id > ? AND experiment_id = ? "
                      "ORDER BY id LIMIT ?");
     s.bind(1, after).bind(2, experimentId).bind(3, limit);
     std::int64_t last = after;
     while (s.step()) {
         out.push_back(readTelemetry(s));
-        last = s.integer(13);
+        last = s.integer(14);
     }
     if (lastRowid)
         *lastRowid = last;
@@ -1159,7 +1165,7 @@ std::int64_t Store::downsampleTelemetry(std::int64_t experimentId, double from, 
             std::size_t j = i + 1;
             while (j < rows.size() && sameBucket(rows[i], rows[j]))
                 ++j;
-            TelemetryRow m = rows[j - 1]; // the newest: name, trials, processes
+            TelemetryRow m = rows[j - 1]; // the newest: name, trials, processes, others
             m.time = rows[i].time;
             double utilSum = 0, utilWeight = 0, powerSum = 0, powerWeight = 0, temperature = std::nan("");
             std::optional<std::int64_t> memory;

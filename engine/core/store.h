@@ -102,6 +102,7 @@ struct TelemetryRow {
     double temperatureC = 0;                 // NaN: not known
     QString trials;                          // ids of the trials holding the device, "12,14"
     QByteArray processes;                    // JSON [[pid, bytes], ...]
+    QString others;                          // other experiments' trials on it (schema 5): "experiment\tstore\ttrial" lines
     int samples = 1;
 };
 
@@ -119,7 +120,7 @@ bool isOpenStoreFile(const QString& path);
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens (and migrates forward) the file. Throws SpecError when the file is missing in
     // ExistingOnly mode or is not a Tunebench store, RuntimeError on I/O failures.

@@ -45,12 +45,16 @@ TelemetryRecorder::TelemetryRecorder(Store& store, std::int64_t experimentId, st
 }
 
 void TelemetryRecorder::record(const std::vector<DeviceSample>& samples,
-                               const std::function<QString(const DeviceSample&)>& trialsOf)
+                               const std::function<QString(const DeviceSample&)>& trialsOf,
+                               const std::function<QString(const DeviceSample&)>& othersOf)
 {
     std::vector<TelemetryRow> rows;
     rows.reserve(samples.size());
-    for (const DeviceSample& s : samples)
+    for (const DeviceSample& s : samples) {
         rows.push_back(toTelemetryRow(s, m_experimentId, trialsOf ? trialsOf(s) : QString()));
+        if (othersOf)
+            rows.back().others = othersOf(s);
+    }
     m_store.addTelemetry(rows);
 }
 

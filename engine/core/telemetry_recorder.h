@@ -27,8 +27,10 @@ public:
 
     TelemetryRecorder(Store& store, std::int64_t experimentId, std::vector<Tier> tiers = defaultTiers());
 
-    // `trialsOf` names the trials holding a device ("12,14"; empty when none).
-    void record(const std::vector<DeviceSample>& samples, const std::function<QString(const DeviceSample&)>& trialsOf);
+    // `trialsOf` names the trials holding a device ("12,14"; empty when none); `othersOf`
+    // the other experiments' trials on it (TelemetryRow::others).
+    void record(const std::vector<DeviceSample>& samples, const std::function<QString(const DeviceSample&)>& trialsOf,
+                const std::function<QString(const DeviceSample&)>& othersOf = {});
 
     // Merges what has aged past each tier since the last call (all of it on the first
     // call, which also covers an earlier run of a resumed experiment). Returns rows removed.

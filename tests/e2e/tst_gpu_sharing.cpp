@@ -101,6 +101,12 @@ private slots:
             all.push_back(i);
         QCOMPARE(all.size(), std::size_t(12));
         std::sort(all.begin(), all.end(), [](const Interval& x, const Interval& y) { return x.start < y.start; });
+        // Each engine's telemetry names the other's trials on the GPU (the Devices timeline).
+        tb::engine::Store store(machine.path(QStringLiteral("a.db")), tb::engine::Store::OpenMode::ExistingOnly);
+        bool sawB = false;
+        for (const auto& row : store.telemetry(store.experiment(QStringLiteral("a"))->id))
+            sawB = sawB || row.others.startsWith(QStringLiteral("b\t") + machine.path(QStringLiteral("b.db")));
+        QVERIFY(sawB);
         for (std::size_t k = 1; k < all.size(); ++k)
             QVERIFY2(all[k].start >= all[k - 1].end,
                      qPrintable(QStringLiteral("%1 started at %2 while %3 ran until %4").arg(all[k].experiment).arg(all[k].start, 0, 'f', 3)

@@ -70,7 +70,7 @@ private slots:
             v1.finishTrial(t.id, TrialState::Completed, 0.25, 0, QString(), {{t.id, 1, 0, QStringLiteral("loss"), 0.25, 1.0}});
         }
         Store store(path);
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         QCOMPARE(store.experiment(QStringLiteral("old"))->spec, QByteArray(R"({"name":"old"})"));
         QCOMPARE(*store.trial(trialId)->value, 0.25);
         QCOMPARE(store.metrics(trialId).size(), std::size_t(1));
@@ -102,7 +102,7 @@ private slots:
             Store s(newer);
             QFAIL("opened a newer store");
         } catch (const SpecError& e) {
-            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 4)")));
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 5)")));
         }
         const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
         rawExec(foreign, "CREATE TABLE customers(id INTEGER)");

@@ -67,7 +67,8 @@ struct Fixture {
 
     // GPU 0: A for the first half, then B. GPU 1: idle, shared by A and B in the middle.
     // The CPU: both, always. With `gpus` false, only the CPU is sampled.
-    void record(bool gpus)
+    // With `others`, another experiment's trial holds GPU 1 from sample 16 on.
+    void record(bool gpus, bool others = false)
     {
         TelemetryRecorder recorder(store, experiment);
         const QString ids[] = {QString::number(a.id), QString::number(b.id)};
@@ -83,6 +84,8 @@ struct Fixture {
                 if (s.index == 0)
                     return k < kSamples / 2 ? ids[0] : ids[1];
                 return k >= 5 && k < 15 ? ids[0] + ',' + ids[1] : QString();
+            }, [&](const DeviceSample& s) {
+                return others && s.kind == DeviceKind::Gpu && s.index == 1 && k >= 16 ? QStringLiteral("theirs\t/home/u/other.db\t12") : QString();
             });
         }
     }
@@ -104,9 +107,9 @@ struct Shown {
     // Records the samples (GPUs too, or only the CPU), opens the store and shows the view
     // once every row and both trials arrived. False when that takes over 10 s or the window
     // never appears.
-    bool open(bool gpus)
+    bool open(bool gpus, bool others = false)
     {
-        f.record(gpus);
+        f.record(gpus, others);
         session = std::make_unique<StoreSession>(f.path, data, 50);
         view = std::make_unique<TimelineView>(&data);
         if (!waitForRows(data, f.store, f.experiment) || !QTest::qWaitFor([&] { return data.trials().size() == 2; }, 10000))
@@ -138,6 +141,7 @@ private slots:
     void showsTheStoredRows();
     void bandsMatchTheHolders();
     void hoverNamesTheTrial();
+    void otherExperimentsShowOnTheirGpus();
     void clickSelectsTheTrial();
     void cpuWithoutGpus();
     void followsDownsampling();
@@ -229,6 +233,27 @@ void TestTimeline::hoverNamesTheTrial()
     QCOMPARE(tooltipAt(view, view.pixelOf(1, timeOf(8), 0.25)), b + QStringLiteral(" on GPU 1: 30% util, 10.2 GiB"));
     // No trial holds GPU 1 at the start: the sample alone.
     QCOMPARE(tooltipAt(view, view.pixelOf(1, timeOf(1))), QStringLiteral("GPU 1: 30% util, 10.2 GiB"));
+}
+
+// Machine-wide GPU slots: another experiment's trial on a GPU is a hatched band of its own,
+// named on hover (its store is not opened).
+void TestTimeline::otherExperimentsShowOnTheirGpus()
+{
+    Shown shown;
+    QVERIFY(shown.open(true, true));
+    TimelineView& view = *shown.view;
+    const QVector<TimelineView::Band>& gpu1 = view.lane(1).bands;
+    QCOMPARE(gpu1.size(), qsizetype(2));
+    QCOMPARE(gpu1[1].start, timeOf(16));
+    QVERIFY(gpu1[1].trials.isEmpty());
+    QCOMPARE(gpu1[1].others, QStringList{QStringLiteral("theirs\t/home/u/other.db\t12")});
+    QCOMPARE(tooltipAt(view, view.pixelOf(1, timeOf(17))),
+             QStringLiteral("another experiment on GPU 1: 'theirs' in other.db, trial 12 (30% util, 10.2 GiB)"));
+    const QImage image = view.plot()->toPixmap().toImage();
+    bool drawn = false; // the hatched band puts colour in the lane above the lines
+    for (int dy = -6; dy <= 6 && !drawn; ++dy)
+        drawn = image.pixelColor((view.pixelOf(1, timeOf(18), 1.05) + QPointF(0, dy)).toPoint()) != QColor(Qt::white);
+    QVERIFY(drawn);
 }
 
 void TestTimeline::clickSelectsTheTrial()
