@@ -114,12 +114,15 @@ private slots:
     }
 
     // Three experiments on two GPUs take turns: none waits while another takes every
-    // free slot (the first six trials to start come from all three).
+    // free slot (the six trials that start after all three run come from all three).
+    // A slot that frees while its engine is still busy ending its trial goes to whoever
+    // waits (no GPU idles for fairness), so on a loaded machine one experiment may get
+    // four of the six; without turns the third would get none.
     void threeExperimentsShareTwoGpusInTurn()
     {
         Machine machine(2);
         for (const QString& name : {QStringLiteral("p"), QStringLiteral("q"), QStringLiteral("r")})
-            machine.start(name, 6, 400);
+            machine.start(name, 6, 800);
         QElapsedTimer clock;
         clock.start();
         std::vector<Interval> all;
@@ -149,7 +152,7 @@ private slots:
         QVERIFY(counted >= 6);
         QCOMPARE(nextSix.size(), std::size_t(3));
         for (const auto& [name, n] : nextSix)
-            QVERIFY2(n <= 3, qPrintable(QStringLiteral("%1 took %2 of the 6 slots after all three ran").arg(name).arg(n)));
+            QVERIFY2(n <= 4, qPrintable(QStringLiteral("%1 took %2 of the 6 slots after all three ran").arg(name).arg(n)));
         // And never more than two trials at once on the two GPUs.
         std::vector<std::pair<double, int>> edges;
         for (const Interval& i : all) {
