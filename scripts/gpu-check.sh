@@ -10,16 +10,20 @@
 #   0b. in the background from the start: scripts/gpu-telemetry-check.sh (issue 6: the NVML
 #      source for real, an experiment with two trials per GPU, samples and allocation);
 #   3. benchmarks: bf16 matmul peak, gpt `gpu` bf16 tokens/s + MFU side by side with
-#      torch_ref_gpt.py, peak memory with/without checkpointing and offload, and the
-#      textbook case (~24 GB of training state with the allocator capped at 10 GB).
+#      torch_ref_gpt.py, gpt `small` against the same (target 2x), two pipeline stages on the
+#      one GPU (measured bubble against the simulator's, 1f1b and interleaved, m = 8), peak
+#      memory with/without checkpointing and offload, and the textbook case (~24 GB of
+#      training state with the allocator capped at 10 GB).
 # Everything lands under $OUT (JSON, summary.md, logs/). Every step runs under `timeout`
-# and the whole script keeps to DEADLINE_S seconds (default 450) plus a 15 s summary.
+# and the whole script keeps to DEADLINE_S seconds (default 480) plus a 15 s summary.
 #
 # Usage: OUT=/some/dir scripts/gpu-check.sh [--dry-run]
 #   --dry-run (or CPU_ONLY=1): on a machine without a GPU (e.g. Debian's python3-torch):
 #   configure, build and the tests on the CPU, and every benchmark step as a short CPU
 #   smoke run (gpt tiny, fp32), to catch mistakes in this script. No time box by default.
-# Environment: OUT, BUILD_DIR (default build-gpu-check), PYTHON (the first of python3,
+# Environment: OUT, PREBUILT (a folder with tunebench-train, tst_train and torch-version.txt
+#   made by scripts/cuda-link-check.sh, used when this machine's torch is that version and the
+#   programs start; otherwise the trainer is built here), BUILD_DIR (default build-gpu-check), PYTHON (the first of python3,
 #   /usr/bin/python3 that imports torch), JOBS,
 #   DEADLINE_S, TORCH_PREFIX (default: torch.utils.cmake_prefix_path).
 set -u -o pipefail
@@ -45,7 +49,7 @@ if [[ -z ${PYTHON:-} ]]; then
 fi
 [[ -z ${PYTHON:-} ]] && { echo "gpu-check.sh: no python3 with torch (set PYTHON)" >&2; exit 1; }
 JOBS=${JOBS:-$(nproc)}
-if [[ $DRY == 1 ]]; then DEADLINE_S=${DEADLINE_S:-0}; else DEADLINE_S=${DEADLINE_S:-450}; fi
+if [[ $DRY == 1 ]]; then DEADLINE_S=${DEADLINE_S:-0}; else DEADLINE_S=${DEADLINE_S:-480}; fi
 START=$(date +%s)
 STEPS="$OUT/steps.tsv"
 printf 'step\trc\tseconds\tlimit\n' > "$STEPS"
@@ -134,7 +138,27 @@ if [[ ${SKIP_TELEMETRY:-0} != 1 ]]; then
   TEL_PID=$!
 fi
 
-# ---- 1. configure and build ---------------------------------------------------------------------
+# ---- 1. configure and build, or the programs scripts/cuda-link-check.sh built elsewhere -----------
+TST=""
+if [[ -n ${PREBUILT:-} ]]; then
+  # Built against the same PyTorch on another machine: this machine's torch/lib and NCCL
+  # stand in for the build machine's (the binaries' run paths point there).
+  TORCH_LIB=$("$PYTHON" -c 'import os,torch;print(os.path.join(os.path.dirname(torch.__file__),"lib"))')
+  NCCL_LIB=$("$PYTHON" -c 'import os,nvidia.nccl;print(os.path.join(list(nvidia.nccl.__path__)[0],"lib"))' 2>/dev/null)
+  export LD_LIBRARY_PATH="$TORCH_LIB${NCCL_LIB:+:$NCCL_LIB}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  want=$(cat "$PREBUILT/torch-version.txt" 2>/dev/null)
+  here=$("$PYTHON" -c 'import torch;print(torch.__version__)')
+  if [[ $want != "$here" ]]; then
+    log "PREBUILT=$PREBUILT was linked against torch ${want:-?}, this machine has $here: building here"
+  elif ! "$PREBUILT/tunebench-train" --help > "$OUT/logs/prebuilt.log" 2>&1 || ldd "$PREBUILT/tunebench-train" | grep "not found" >> "$OUT/logs/prebuilt.log"; then
+    log "PREBUILT=$PREBUILT does not start here (logs/prebuilt.log): building here"
+  else
+    TRAIN=$PREBUILT/tunebench-train TST=$PREBUILT/tst_train
+    log "carried binaries from $PREBUILT (torch $here; LD_LIBRARY_PATH $LD_LIBRARY_PATH)"
+    printf 'prebuilt\t0\t0\t0\n' >> "$STEPS"
+  fi
+fi
+if [[ -z $TST ]]; then
 step configure 90 cmake "${CMAKE_ARGS[@]}" || finish 1
 if grep -q "libtorch not found" "$OUT/logs/configure.log"; then
   # find_package(Torch QUIET) hides why: ask again, loudly, in a throw-away project.
@@ -150,6 +174,7 @@ if [[ $DRY != 1 ]] && ! grep -q TUNEBENCH_WITH_CUDA "$BUILD/compile_commands.jso
   log "WARNING: tb_train was compiled without TUNEBENCH_WITH_CUDA (libtorch's CMake config gave no CUDA libraries): bf16 will be refused"
 fi
 grep -q "tunebench-train: NCCL" "$OUT/logs/configure.log" && log "NCCL: $(grep -m1 'tunebench-train: NCCL' "$OUT/logs/configure.log")"
+fi
 
 # ---- 2. tst_train ------------------------------------------------------------------------------------
 # tst_train is CPU-only (one intra-op thread): run it in the background while the GPU works.
@@ -162,8 +187,9 @@ if (( TST_LIMIT < 20 )); then
   log "SKIP tst_train: no time left"; printf 'tst_train\t125\t0\t0\n' >> "$STEPS"
 else
   log "RUN  tst_train in the background (limit ${TST_LIMIT}s)"
-  ( t0=$(date +%s); timeout -k 10 "$TST_LIMIT" ctest --test-dir "$BUILD" -R tst_train --output-on-failure --timeout "$TST_LIMIT" \
-      > "$OUT/logs/tst_train.log" 2>&1; rc=$?
+  if [[ -n $TST ]]; then TST_CMD=(env "TB_TRAIN_EXE=$TRAIN" "TB_SOURCE_DIR=$REPO" "$TST")
+  else TST_CMD=(ctest --test-dir "$BUILD" -R tst_train --output-on-failure --timeout "$TST_LIMIT"); fi
+  ( t0=$(date +%s); timeout -k 10 "$TST_LIMIT" "${TST_CMD[@]}" > "$OUT/logs/tst_train.log" 2>&1; rc=$?
     printf 'tst_train\t%s\t%s\t%s\n' "$rc" "$(( $(date +%s) - t0 ))" "$TST_LIMIT" >> "$STEPS" ) &
   TST_PID=$!
 fi
@@ -188,6 +214,8 @@ step env 40 "${G[@]}" env
 step peak 30 "${G[@]}" peak
 step throughput 75 "${G[@]}" throughput
 step cudatests 100 "${G[@]}" cudatests
+step throughput-small 45 "${G[@]}" throughput --size small --reps 2
+step bubble 50 "${G[@]}" bubble
 step memory 60 "${G[@]}" memory
 step textbook 90 "${G[@]}" textbook
 

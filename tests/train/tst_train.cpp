@@ -25,6 +25,7 @@
 #include <sstream>
 #include <strings.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -37,6 +38,16 @@ namespace {
 
 int g_passed = 0;
 int g_failed = 0;
+
+// The binary under test and the source tree: the build's own paths, or TB_TRAIN_EXE and
+// TB_SOURCE_DIR when a build made on one machine runs on another (scripts/gpu-check.sh).
+std::string fromEnv(const char* name, const char* fallback)
+{
+    const char* v = std::getenv(name);
+    return v && *v ? v : fallback;
+}
+const std::string kTrainExe = fromEnv("TB_TRAIN_EXE", TUNEBENCH_TRAIN_EXE);
+const std::string kSourceDir = fromEnv("TB_SOURCE_DIR", TUNEBENCH_SOURCE_DIR);
 
 void check(bool ok, const std::string& what)
 {
@@ -64,7 +75,14 @@ struct TempDir {
         char pattern[] = "/tmp/tst_train_XXXXXX";
         path = mkdtemp(pattern);
     }
-    ~TempDir() { fs::remove_all(path); }
+    // Not std::filesystem::remove_all: PyTorch's wheels (2.11) export their own copy of it,
+    // which calls a libstdc++ 13 function through a weak reference and jumps to address 0
+    // where the system's libstdc++ is older (Debian 12's is 12).
+    ~TempDir()
+    {
+        nftw(path.c_str(), [](const char* p, const struct stat*, int, struct FTW*) { return ::remove(p); }, 16,
+             FTW_DEPTH | FTW_PHYS);
+    }
 };
 
 constexpr int kHidden = 8;
@@ -353,7 +371,7 @@ void testOtherTasks()
         Options o;
         o.task = "text";
         o.model = "gpt";
-        o.data = std::string(TUNEBENCH_SOURCE_DIR) + "/resources/corpus/sample.txt";
+        o.data = kSourceDir + "/resources/corpus/sample.txt";
         o.blockSize = 16;
         o.batch = 8;
         o.stages = 2;
@@ -426,7 +444,7 @@ void testOtherTasks()
 
 int runTrainer(const std::string& args)
 {
-    const std::string cmd = std::string(TUNEBENCH_TRAIN_EXE) + " " + args + " >/dev/null 2>&1";
+    const std::string cmd = kTrainExe + " " + args + " >/dev/null 2>&1";
     const int status = std::system(cmd.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -504,7 +522,7 @@ void testCommandLine()
 std::string trainerOutput(const std::string& env, const std::string& args)
 {
     const std::string cmd = "env -u OPENBLAS_CORETYPE -u TUNEBENCH_BLAS_RESTARTED " + env + " "
-        + std::string(TUNEBENCH_TRAIN_EXE) + " " + args + " 2>&1";
+        + kTrainExe + " " + args + " 2>&1";
     std::string text;
     if (FILE* pipe = popen(cmd.c_str(), "r")) {
         char buf[4096];
@@ -545,7 +563,7 @@ void testSigterm()
         dup2(devnull, 1);
         dup2(devnull, 2);
         const std::string out = dir.path.string();
-        execl(TUNEBENCH_TRAIN_EXE, TUNEBENCH_TRAIN_EXE, "--task", "spirals", "--steps", "1000000", "--threads", "1",
+        execl(kTrainExe.c_str(), kTrainExe.c_str(), "--task", "spirals", "--steps", "1000000", "--threads", "1",
               "--out", out.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
