@@ -28,6 +28,7 @@ struct History {
     Direction direction = Direction::Minimize;
     std::vector<TrialRecord> finished; // completed, pruned and failed trials, by number
     std::vector<Assignment> pending;   // trials queued or running, values not yet known
+    std::vector<std::int64_t> pendingNumbers; // their numbers, in the same order
 
     // Objective values oriented so that smaller is better.
     double oriented(double value) const { return direction == Direction::Minimize ? value : -value; }

@@ -13,11 +13,8 @@ packages=(
   xvfb xauth imagemagick
   python3
   slurmctld slurmd slurm-client munge
-  python3-torch
+  python3-torch python3-optuna
 )
-if [ "${TUNEBENCH_SETUP_REFERENCE:-0}" = 1 ]; then
-  packages+=(python3-optuna)
-fi
 
 missing=()
 for p in "${packages[@]}"; do

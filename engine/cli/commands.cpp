@@ -455,6 +455,8 @@ public:
         if (!row)
             throw RuntimeError(QStringLiteral("the %1 sampler has no more points").arg(m_study.spec().algorithm.name));
         m_study.markRunning();
+        if (row->state == algorithms::TrialState::Failed) // an external sampler's unusable answer
+            throw RuntimeError(QStringLiteral("trial %1 failed before it started: %2").arg(row->id).arg(row->reason));
         return {{QStringLiteral("trial"), qint64(row->id)}, {QStringLiteral("params"), QJsonDocument::fromJson(row->params).object()}};
     }
 

@@ -2,6 +2,7 @@
 
 #include "attempt.h"
 #include "errors.h"
+#include "external_sampler.h"
 #include "executor.h"
 #include "json.h"
 #include "local_executor.h"
@@ -84,7 +85,6 @@ void Engine::prepare()
     // What a dead engine left running: the executor re-attaches to it (a cluster job, read
     // again from its output), or ends what is left of it and it is queued again.
     for (TrialRow t : m_store->trials(row.id)) {
-        m_failed += t.state == TrialState::Failed;
         if (t.state == TrialState::Running && m_executor->reattach(t)) {
             m_store->clearAttempt(t.id, t.attempt);
             follow(t, QStringLiteral("=== attempt %1 re-attached after the engine was restarted\n").arg(t.attempt));
@@ -115,6 +115,8 @@ void Engine::guarded(const std::function<void()>& work)
 {
     try {
         work();
+    } catch (const SamplerStopped& e) { // the store is fine: stop as on a request, resumable
+        endRunning(Ending::Interrupted, ExperimentState::Failed, QString::fromUtf8(e.what()));
     } catch (const std::exception& e) {
         abandon(QString::fromUtf8(e.what()));
     }
@@ -228,29 +230,29 @@ void Engine::fillSlots()
             // A trial that may have to wait for GPUs stays queued in the store until it starts.
             Study::NoTrial why{};
             next = m_study->ask(m_resources->allocator() ? TrialState::Queued : TrialState::Running, &why);
-            if (!next && why == Study::NoTrial::Budget)
-                break;
-            m_exhausted = !next;
+            m_exhausted = !next && why == Study::NoTrial::Exhausted;
         }
         if (!next)
             break;
+        QString failure = next->state == TrialState::Failed ? next->reason : QString(); // an unusable suggestion
         std::vector<int> gpus;
-        if (m_resources->allocator()) {
+        if (m_resources->allocator() && failure.isEmpty()) {
             const GpuGrant grant = m_resources->admit(next->id, gpusNeeded(spec, m_study->paramsOf(*next)));
             if (grant.impossible) {
-                const QString reason = QString::fromStdString(grant.waitReason);
-                m_study->tell(*next, TrialState::Failed, std::nullopt, std::nullopt, reason);
-                ++m_failed;
-                emit trialFinished(next->id, next->number, QStringLiteral("failed"), std::nan(""), reason);
-                continue;
-            }
-            if (!grant.granted()) {
-                const std::int64_t id = next->id;
+                failure = QString::fromStdString(grant.waitReason);
+                m_study->tell(*next, TrialState::Failed, std::nullopt, std::nullopt, failure);
+            } else if (!grant.granted()) {
+                setWaiting(next->id, QString::fromStdString(grant.waitReason));
                 m_queued.push_front(std::move(*next));
-                setWaiting(id, QString::fromStdString(grant.waitReason));
                 break;
             }
             gpus = grant.devices;
+        }
+        if (!failure.isEmpty()) {
+            emit trialFinished(next->id, next->number, QStringLiteral("failed"), std::nan(""), failure);
+            if (auto why = m_study->overFailureBudget(failure))
+                endRunning(Ending::Interrupted, ExperimentState::Failed, *why);
+            continue;
         }
         if (!m_waiting.isEmpty())
             setWaiting(next->id, QString());
@@ -375,9 +377,9 @@ void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
                   &attempt.record().intermediate);
     emit trialFinished(row.id, row.number, QString::fromLatin1(algorithms::trialStateName(outcome.state)),
                        outcome.value.value_or(std::nan("")), outcome.reason);
-    if (outcome.state == TrialState::Failed && spec.budget.maxFailed && ++m_failed > *spec.budget.maxFailed)
-        endRunning(Ending::Interrupted, ExperimentState::Failed,
-                   QStringLiteral("%1 trials failed (max_failed %2); last: %3").arg(m_failed).arg(*spec.budget.maxFailed).arg(outcome.reason));
+    if (outcome.state == TrialState::Failed)
+        if (auto why = m_study->overFailureBudget(outcome.reason))
+            endRunning(Ending::Interrupted, ExperimentState::Failed, *why);
     fillSlots();
 }
 

@@ -113,7 +113,6 @@ private:
     bool m_done = false;
     ExperimentState m_stopState = ExperimentState::Stopped; // once running trials have ended
     QString m_stopReason;
-    std::int64_t m_failed = 0;
 };
 
 } // namespace tb::engine

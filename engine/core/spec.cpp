@@ -250,6 +250,51 @@ void checkPlaceholders(const QString& arg, const QString& at, const algorithms::
     }
 }
 
+// algorithm or pruner {"name": "external", "command": [...], "workdir", "settings", "timeout_s"}.
+ExternalSpec parseExternal(const Reader& r, const QString& baseDir)
+{
+    ExternalSpec e;
+    if (!r.has(QStringLiteral("command")))
+        r.fail(QStringLiteral("command"), QStringLiteral("missing; an external one needs its command as a list, like [\"python3\", \"my_sampler.py\"]"));
+    const QJsonArray command = r.array(QStringLiteral("command"));
+    if (command.isEmpty())
+        r.fail(QStringLiteral("command"), QStringLiteral("is empty; give at least the program to run"));
+    for (int i = 0; i < command.size(); ++i) {
+        const QString at = r.at(QStringLiteral("command")) + QStringLiteral("[%1]: ").arg(i);
+        if (!command[i].isString() || command[i].toString().isEmpty())
+            throw SpecError(at + QStringLiteral("expected a non-empty string, got ") + describe(command[i]));
+        if (command[i].toString().contains(QChar(0)))
+            throw SpecError(at + QStringLiteral("contains a NUL character, which no program argument can carry"));
+        e.command << command[i].toString();
+    }
+    const QDir base(baseDir.isEmpty() ? QDir::currentPath() : baseDir);
+    e.workdir = QDir::cleanPath(base.absoluteFilePath(r.string(QStringLiteral("workdir"), QStringLiteral("."))));
+    if (r.has(QStringLiteral("settings")))
+        e.settings = r.object(QStringLiteral("settings"));
+    if (auto t = r.number(QStringLiteral("timeout_s"))) {
+        if (!(*t > 0 && *t <= 86400))
+            r.expected(QStringLiteral("timeout_s"), QStringLiteral("seconds one answer may take, in (0, 86400]"));
+        e.timeoutS = *t;
+    }
+    return e;
+}
+
+// The keys an algorithm or pruner object may have: the external ones only with "external".
+QStringList algorithmKeys(const QJsonObject& o, QStringList known)
+{
+    if (o.value(QStringLiteral("name")).toString() == QLatin1String("external"))
+        known << QStringLiteral("command") << QStringLiteral("workdir") << QStringLiteral("timeout_s");
+    return known;
+}
+
+QJsonObject externalJson(QJsonObject stored, const ExternalSpec& e)
+{
+    stored.insert(QStringLiteral("workdir"), e.workdir);
+    stored.insert(QStringLiteral("timeout_s"), e.timeoutS);
+    stored.insert(QStringLiteral("settings"), e.settings);
+    return stored;
+}
+
 } // namespace
 
 ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
@@ -303,45 +348,60 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     }
 
     if (r.has(QStringLiteral("algorithm"))) {
-        const Reader a(r.object(QStringLiteral("algorithm")), QStringLiteral("algorithm"),
-                       {QStringLiteral("name"), QStringLiteral("seed"), QStringLiteral("settings")});
+        const QJsonObject o = r.object(QStringLiteral("algorithm"));
+        const Reader a(o, QStringLiteral("algorithm"),
+                       algorithmKeys(o, {QStringLiteral("name"), QStringLiteral("seed"), QStringLiteral("settings")}));
         spec.algorithm.name = a.string(QStringLiteral("name"), QStringLiteral("random"));
         if (auto seed = a.integer(QStringLiteral("seed"), 0))
             spec.algorithm.seed = static_cast<std::uint64_t>(*seed);
         else
             spec.algorithm.seed = QRandomGenerator::global()->bounded(1u << 30);
-        spec.algorithm.settings = parseSettings(a, QStringLiteral("settings"));
+        if (spec.algorithm.name == QLatin1String("external"))
+            spec.algorithm.external = parseExternal(a, options.baseDir);
+        else
+            spec.algorithm.settings = parseSettings(a, QStringLiteral("settings"));
     } else {
         spec.algorithm.seed = QRandomGenerator::global()->bounded(1u << 30);
     }
-    const auto* sampler = algorithms::findSampler(spec.algorithm.name.toStdString());
-    if (!sampler) {
+    const bool externalSampler = !spec.algorithm.external.command.isEmpty();
+    const auto* sampler = externalSampler ? nullptr : algorithms::findSampler(spec.algorithm.name.toStdString());
+    if (!sampler && !externalSampler) {
         QStringList names;
         for (const auto& info : algorithms::samplerRegistry())
             names << QString::fromStdString(info.name);
+        names << QStringLiteral("external");
         throw SpecError(QStringLiteral("algorithm.name: unknown algorithm '%1'; known: %2")
                             .arg(spec.algorithm.name, names.join(QStringLiteral(", "))));
     }
 
     if (r.has(QStringLiteral("pruner"))) {
-        const Reader p(r.object(QStringLiteral("pruner")), QStringLiteral("pruner"),
-                       {QStringLiteral("name"), QStringLiteral("settings")});
+        const QJsonObject o = r.object(QStringLiteral("pruner"));
+        const Reader p(o, QStringLiteral("pruner"), algorithmKeys(o, {QStringLiteral("name"), QStringLiteral("settings")}));
         spec.pruner.name = p.string(QStringLiteral("name"), QStringLiteral("none"));
-        spec.pruner.settings = parseSettings(p, QStringLiteral("settings"));
+        if (spec.pruner.name == QLatin1String("external"))
+            spec.pruner.external = parseExternal(p, options.baseDir);
+        else
+            spec.pruner.settings = parseSettings(p, QStringLiteral("settings"));
     }
-    const auto* pruner = algorithms::findPruner(spec.pruner.name.toStdString());
-    if (!pruner) {
+    const bool externalPruner = !spec.pruner.external.command.isEmpty();
+    const auto* pruner = externalPruner ? nullptr : algorithms::findPruner(spec.pruner.name.toStdString());
+    if (!pruner && !externalPruner) {
         QStringList names;
         for (const auto& info : algorithms::prunerRegistry())
             names << QString::fromStdString(info.name);
+        names << QStringLiteral("external");
         throw SpecError(QStringLiteral("pruner.name: unknown pruner '%1'; known: %2")
                             .arg(spec.pruner.name, names.join(QStringLiteral(", "))));
     }
     try {
-        spec.algorithm.settings = algorithms::resolveSettings(sampler->settings, spec.algorithm.settings, "algorithm.settings");
-        spec.pruner.settings = algorithms::resolveSettings(pruner->settings, spec.pruner.settings, "pruner.settings");
-        sampler->create(spec.space, spec.algorithm.seed, spec.algorithm.settings); // grid checks its axes here
-        pruner->create(spec.pruner.settings);                                      // hyperband checks its range
+        if (sampler) {
+            spec.algorithm.settings = algorithms::resolveSettings(sampler->settings, spec.algorithm.settings, "algorithm.settings");
+            sampler->create(spec.space, spec.algorithm.seed, spec.algorithm.settings); // grid checks its axes here
+        }
+        if (pruner) {
+            spec.pruner.settings = algorithms::resolveSettings(pruner->settings, spec.pruner.settings, "pruner.settings");
+            pruner->create(spec.pruner.settings); // hyperband checks its range
+        }
     } catch (const algorithms::SpaceError& e) {
         throw SpecError(QString::fromStdString(e.what()));
     }
@@ -443,12 +503,16 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     algorithmJson.insert(QStringLiteral("seed"), static_cast<qint64>(spec.algorithm.seed));
     if (!spec.algorithm.settings.empty())
         algorithmJson.insert(QStringLiteral("settings"), settingsJson(spec.algorithm.settings));
+    if (externalSampler)
+        algorithmJson = externalJson(algorithmJson, spec.algorithm.external);
     stored.insert(QStringLiteral("algorithm"), algorithmJson);
     if (!spec.pruner.settings.empty() || r.has(QStringLiteral("pruner"))) {
         QJsonObject prunerJson = root.value(QStringLiteral("pruner")).toObject();
         prunerJson.insert(QStringLiteral("name"), spec.pruner.name);
         if (!spec.pruner.settings.empty())
             prunerJson.insert(QStringLiteral("settings"), settingsJson(spec.pruner.settings));
+        if (externalPruner)
+            prunerJson = externalJson(prunerJson, spec.pruner.external);
         stored.insert(QStringLiteral("pruner"), prunerJson);
     }
 

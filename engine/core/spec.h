@@ -21,15 +21,26 @@ struct ObjectiveSpec {
     enum class Use { Last, Best } use = Use::Last;
 };
 
+// A sampler or pruner that runs as a process of its own (name "external"): its command,
+// the folder it starts in, its settings as free JSON and how long one answer may take.
+struct ExternalSpec {
+    QStringList command; // empty: not external
+    QString workdir;     // absolute once parsed (default: the spec's folder)
+    QJsonObject settings;
+    double timeoutS = 120;
+};
+
 struct AlgorithmSpec {
     QString name = QStringLiteral("random");
     std::uint64_t seed = 0;
     algorithms::Settings settings;
+    ExternalSpec external;
 };
 
 struct PrunerSpec {
     QString name = QStringLiteral("none");
     algorithms::Settings settings;
+    ExternalSpec external;
 };
 
 struct BudgetSpec {

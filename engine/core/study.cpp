@@ -1,8 +1,11 @@
 #include "study.h"
 
 #include "errors.h"
+#include "external_sampler.h"
 #include "json.h"
+#include "trial_command.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <cmath>
 
@@ -34,17 +37,25 @@ Study::Study(Store& store, const ExperimentRow& experiment) : m_store(store), m_
         throw SpecError(store.path() + QStringLiteral(": experiment '%1' holds a spec this build rejects: %2")
                                            .arg(experiment.name, QString::fromUtf8(e.what())));
     }
-    const auto* samplerInfo = algorithms::findSampler(m_spec.algorithm.name.toStdString());
-    const auto* prunerInfo = algorithms::findPruner(m_spec.pruner.name.toStdString());
-    m_sampler = samplerInfo->create(m_spec.space, m_spec.algorithm.seed, m_spec.algorithm.settings);
-    m_pruner = prunerInfo->create(m_spec.pruner.settings);
+    // External ones start their process at the first question, so that reading a study
+    // (the window, status) never starts one.
+    const QString folder = QFileInfo(trialFolder(store.path(), experiment.name, experiment.id, 0)).path();
+    if (!m_spec.algorithm.external.command.isEmpty())
+        m_sampler = makeExternalSampler(m_spec, folder + QStringLiteral("/sampler.log"));
+    else
+        m_sampler = algorithms::findSampler(m_spec.algorithm.name.toStdString())
+                        ->create(m_spec.space, m_spec.algorithm.seed, m_spec.algorithm.settings);
+    if (!m_spec.pruner.external.command.isEmpty())
+        m_pruner = makeExternalPruner(m_spec, folder + QStringLiteral("/pruner.log"));
+    else
+        m_pruner = algorithms::findPruner(m_spec.pruner.name.toStdString())->create(m_spec.pruner.settings);
     m_history.direction = m_spec.objective.direction;
 
     const bool needCurves = m_spec.pruner.name != QLatin1String("none");
     for (const TrialRow& t : store.trials(experiment.id)) {
         m_nextNumber = std::max(m_nextNumber, t.number + 1);
         if (t.state == TrialState::Queued || t.state == TrialState::Running) {
-            m_pending[t.id] = paramsOf(t);
+            m_pending[t.id] = {t.number, paramsOf(t)};
             continue;
         }
         algorithms::TrialRecord record;
@@ -63,8 +74,11 @@ Study::Study(Store& store, const ExperimentRow& experiment) : m_store(store), m_
 const algorithms::History& Study::history()
 {
     m_history.pending.clear();
-    for (const auto& [id, params] : m_pending)
-        m_history.pending.push_back(params);
+    m_history.pendingNumbers.clear();
+    for (const auto& [id, pending] : m_pending) {
+        m_history.pendingNumbers.push_back(pending.first);
+        m_history.pending.push_back(pending.second);
+    }
     return m_history;
 }
 
@@ -78,7 +92,26 @@ std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
     };
     if (maxTrials && m_store.trialCount(m_experiment.id) >= *maxTrials)
         return refuse(NoTrial::Budget);
-    auto params = m_sampler->suggest(history(), m_nextNumber);
+    std::optional<algorithms::Assignment> params;
+    try {
+        params = m_sampler->suggest(history(), m_nextNumber);
+    } catch (const SamplerFault& fault) {
+        // The trial exists, so that the fault is seen where trials are, and has failed.
+        const QString reason = QString::fromUtf8(fault.what());
+        std::optional<TrialRow> created = m_store.createTrialWithin(m_experiment.id, "{}", TrialState::Failed, maxTrials);
+        if (!created)
+            return refuse(NoTrial::Budget);
+        m_store.finishTrial(created->id, TrialState::Failed, std::nullopt, std::nullopt, reason);
+        created->state = TrialState::Failed;
+        created->reason = reason;
+        m_nextNumber = created->number + 1;
+        algorithms::TrialRecord record;
+        record.number = created->number;
+        record.params.assign(m_spec.space.size(), std::nullopt);
+        record.state = TrialState::Failed;
+        m_history.finished.push_back(std::move(record)); // the newest number: stays in order
+        return created;
+    }
     if (!params)
         return refuse(NoTrial::Exhausted);
     const QByteArray json = QJsonDocument(paramsJson(*params)).toJson(QJsonDocument::Compact);
@@ -87,7 +120,7 @@ std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
         return refuse(NoTrial::Budget); // another process took the last one meanwhile
     TrialRow row = std::move(*created);
     m_nextNumber = row.number + 1;
-    m_pending[row.id] = std::move(*params);
+    m_pending[row.id] = {row.number, std::move(*params)};
     return row;
 }
 
@@ -99,7 +132,7 @@ void Study::tell(const TrialRow& trial, TrialState state, std::optional<double> 
     algorithms::TrialRecord record;
     record.number = trial.number;
     auto it = m_pending.find(trial.id);
-    record.params = it != m_pending.end() ? it->second : paramsOf(trial);
+    record.params = it != m_pending.end() ? it->second.second : paramsOf(trial);
     if (it != m_pending.end())
         m_pending.erase(it);
     record.state = state;
@@ -113,6 +146,18 @@ void Study::tell(const TrialRow& trial, TrialState state, std::optional<double> 
     const auto pos = std::upper_bound(m_history.finished.begin(), m_history.finished.end(), record.number,
                                       [](std::int64_t n, const algorithms::TrialRecord& r) { return n < r.number; });
     m_history.finished.insert(pos, std::move(record));
+}
+
+std::optional<QString> Study::overFailureBudget(const QString& lastReason) const
+{
+    const auto& max = m_spec.budget.maxFailed;
+    if (!max)
+        return std::nullopt;
+    const auto failed = std::count_if(m_history.finished.begin(), m_history.finished.end(),
+                                      [](const algorithms::TrialRecord& t) { return t.state == TrialState::Failed; });
+    if (failed <= *max)
+        return std::nullopt;
+    return QStringLiteral("%1 trials failed (max_failed %2); last: %3").arg(failed).arg(*max).arg(lastReason);
 }
 
 void Study::markRunning()
@@ -132,7 +177,7 @@ void Study::completeIfBudgetUsed()
 
 void Study::markPending(const TrialRow& trial)
 {
-    m_pending[trial.id] = paramsOf(trial);
+    m_pending[trial.id] = {trial.number, paramsOf(trial)};
 }
 
 algorithms::Assignment Study::paramsOf(const TrialRow& trial) const

@@ -32,7 +32,9 @@ public:
 
     // The sampler's next trial, inserted with `state` (running when the caller starts it at
     // once). nullopt when budget.max_trials trials exist (whoever created them) or the
-    // algorithm has nothing left (an exhausted grid); `why` tells which.
+    // algorithm has nothing left (an exhausted grid); `why` tells which. An external
+    // sampler's invalid answer gives a trial that has already failed (state Failed, the
+    // fault as its reason); one whose process cannot go on throws SamplerStopped.
     enum class NoTrial { Budget, Exhausted };
     std::optional<TrialRow> ask(algorithms::TrialState state = algorithms::TrialState::Running, NoTrial* why = nullptr);
 
@@ -43,6 +45,10 @@ public:
               std::optional<int> exitCode = std::nullopt, const QString& reason = {},
               const std::vector<MetricRow>& metrics = {}, const std::vector<EventRow>& events = {},
               const std::vector<std::pair<std::int64_t, double>>* curve = nullptr);
+
+    // After a trial failed: the reason to stop the experiment when more trials have failed
+    // than budget.max_failed allows, else nullopt.
+    std::optional<QString> overFailureBudget(const QString& lastReason) const;
 
     // The ask/tell rules of an experiment without an engine: asking starts it, and it is
     // completed once budget.max_trials trials exist and none is unfinished.
@@ -67,7 +73,7 @@ private:
     std::unique_ptr<algorithms::Sampler> m_sampler;
     std::unique_ptr<algorithms::Pruner> m_pruner;
     algorithms::History m_history;          // pending is rebuilt from m_pending on demand
-    std::map<std::int64_t, algorithms::Assignment> m_pending; // trial id -> values
+    std::map<std::int64_t, std::pair<std::int64_t, algorithms::Assignment>> m_pending; // trial id -> number, values
     std::int64_t m_nextNumber = 0;
 };
 

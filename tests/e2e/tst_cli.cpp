@@ -1,5 +1,6 @@
 // End-to-end: the real tunebench-cli, real trial processes, a real SQLite file.
 
+#include "cli_support.h"
 #include "engine/core/store.h"
 
 #include <QDir>
@@ -21,85 +22,7 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QString cli() { return qEnvironmentVariable("TB_CLI"); }
-QString trialProgram() { return qEnvironmentVariable("TB_TEST_TRIAL"); }
-
-Result runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000,
-              const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(cli(), args);
-    if (!p.waitForStarted())
-        qFatal("cannot start tunebench-cli");
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("tunebench-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-QJsonObject statusOf(const QString& db, const QString& experiment)
-{
-    const Result r = runCli({QStringLiteral("status"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), experiment,
-                             QStringLiteral("--json")});
-    return QJsonDocument::fromJson(r.out).object();
-}
-
-QJsonArray trialsOf(const QString& db, const QString& experiment)
-{
-    const Result r = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), experiment,
-                             QStringLiteral("--format"), QStringLiteral("json")});
-    return QJsonDocument::fromJson(r.out).object().value(QStringLiteral("trials")).toArray();
-}
-
-QString writeSpec(const QTemporaryDir& dir, const QString& fileName, QJsonObject spec)
-{
-    const QString path = dir.filePath(fileName);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write spec");
-    f.write(QJsonDocument(spec).toJson());
-    return path;
-}
-
-QJsonObject specWith(const QString& name, const QJsonArray& space, const QStringList& argv, int trials, int parallel)
-{
-    QJsonArray argvJson;
-    argvJson.append(trialProgram());
-    for (const QString& a : argv)
-        argvJson.append(a);
-    return QJsonObject{
-        {QStringLiteral("name"), name},
-        {QStringLiteral("objective"), QJsonObject{{QStringLiteral("metric"), QStringLiteral("loss")}, {QStringLiteral("direction"), QStringLiteral("minimize")}}},
-        {QStringLiteral("space"), space},
-        {QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("name"), QStringLiteral("random")}, {QStringLiteral("seed"), 3}}},
-        {QStringLiteral("budget"), QJsonObject{{QStringLiteral("max_trials"), trials}}},
-        {QStringLiteral("resources"), QJsonObject{{QStringLiteral("parallel_trials"), parallel}}},
-        {QStringLiteral("trial"), QJsonObject{{QStringLiteral("argv"), argvJson}, {QStringLiteral("timeout_s"), 60}}},
-    };
-}
-
-QJsonArray floatX()
-{
-    return QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("type"), QStringLiteral("float")},
-                                  {QStringLiteral("low"), 0.0}, {QStringLiteral("high"), 1.0}}};
-}
-
-QStringList readLines(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
+using namespace tb::test;
 
 // Pids of the processes that have `arg` as one of their arguments (a marker such as an
 // unusual sleep time), except zombies.

@@ -141,10 +141,10 @@ private slots:
                                           << "space[0] 'a': 'when' needs exactly one parent, like {\"optimizer\": [\"sgd\"]}";
         QTest::newRow("choice type") << withBase(R"({"space": [{"name": "c", "type": "categorical", "choices": [[1]]}]})")
                                      << "space[0].choices[0]: expected a string, number or boolean, got an array";
-        QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: random, grid, sobol, tpe, gp, cmaes";
+        QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: random, grid, sobol, tpe, gp, cmaes, external";
         QTest::newRow("algorithm setting") << withBase(R"({"algorithm": {"name": "sobol", "settings": {"scramble": 1}}})")
                                            << "algorithm.settings.scramble: expected true or false, got 1";
-        QTest::newRow("pruner") << withBase(R"({"pruner": {"name": "guillotine"}})") << "pruner.name: unknown pruner 'guillotine'; known: none, median, asha, hyperband";
+        QTest::newRow("pruner") << withBase(R"({"pruner": {"name": "guillotine"}})") << "pruner.name: unknown pruner 'guillotine'; known: none, median, asha, hyperband, external";
         QTest::newRow("max_trials") << withBase(R"({"budget": {"max_trials": 0}})") << "budget.max_trials: expected an integer >= 1, got 0";
         QTest::newRow("max_seconds") << withBase(R"({"budget": {"max_seconds": -1}})") << "budget.max_seconds: expected a positive number of seconds, got -1";
         QTest::newRow("parallel") << withBase(R"({"resources": {"parallel_trials": 2.5}})") << "resources.parallel_trials: expected an integer >= 1, got 2.5";
