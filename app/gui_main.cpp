@@ -2,6 +2,7 @@
 #include "widgets/schedule_view.h"
 
 #include "widgets/dashboard.h"
+#include "widgets/sampler_log_view.h"
 #include "widgets/experiment_data.h"
 
 #include <QApplication>
@@ -82,6 +83,10 @@ int main(int argc, char** argv)
             save(QStringLiteral("importance"));
             window.dashboard()->showBottomTab(2);
             save(QStringLiteral("devices"));
+            if (window.dashboard()->samplerLog()->applies()) {
+                window.dashboard()->showBottomTab(3);
+                save(QStringLiteral("sampler-log"));
+            }
             window.tabs()->setCurrentIndex(0);
             save(QStringLiteral("setup"));
             // GPipe, 1F1B and interleaved 1F1B (v = 2) for p = 4, m = 8 on one time axis.

@@ -16,5 +16,5 @@ function(tb_add_test name)
     set(T_TIMEOUT 300)
   endif()
   set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT}
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TUNEBENCH_BUILD_DIR=${PROJECT_BINARY_DIR};TUNEBENCH_GPU_SLOTS_DIR=${PROJECT_BINARY_DIR}/gpu-slots/${name};${T_ENV}")
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TUNEBENCH_BUILD_DIR=${PROJECT_BINARY_DIR};TUNEBENCH_SAMPLERS_DIR=${PROJECT_BINARY_DIR}/share/tunebench/samplers;TUNEBENCH_GPU_SLOTS_DIR=${PROJECT_BINARY_DIR}/gpu-slots/${name};${T_ENV}")
 endfunction()

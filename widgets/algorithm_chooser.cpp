@@ -1,5 +1,6 @@
 #include "algorithm_chooser.h"
 
+#include "external_form.h"
 #include "registry_text.h"
 
 #include "settings_form.h"
@@ -22,8 +23,19 @@ struct Entry {
     bool known = false;
 };
 
+const QString kExternal = QStringLiteral("external");
+
 Entry lookup(AlgorithmChooser::Registry registry, const QString& name)
 {
+    if (name == kExternal)
+        return {registry == AlgorithmChooser::Registry::Samplers
+                    ? AlgorithmChooser::tr("Your own optimizer, or Optuna's through the shipped adapter, as a process of its own: it gets "
+                                           "each request as a JSON line and answers with the next trial's parameters. Its stderr is "
+                                           "shown in the dashboard's Sampler log.")
+                    : AlgorithmChooser::tr("Your own early-stopping rule as a process of its own: it gets each new report of a running "
+                                           "trial as a JSON line and answers whether to stop it."),
+                {},
+                true};
     if (registry == AlgorithmChooser::Registry::Samplers) {
         if (const auto* info = algorithms::findSampler(name.toStdString()))
             return {registryText(info->summary), info->settings, true};
@@ -37,7 +49,7 @@ Entry lookup(AlgorithmChooser::Registry registry, const QString& name)
 
 AlgorithmChooser::AlgorithmChooser(Registry registry, QWidget* parent)
     : QWidget(parent), m_registry(registry), m_combo(new QComboBox(this)), m_summary(new QLabel(this)),
-      m_forms(new QStackedWidget(this))
+      m_forms(new QStackedWidget(this)), m_external(new ExternalForm(m_forms))
 {
     // Registry names are identifiers written into the spec, so they are shown untranslated.
     if (registry == Registry::Samplers) {
@@ -47,6 +59,13 @@ AlgorithmChooser::AlgorithmChooser(Registry registry, QWidget* parent)
         for (const auto& info : algorithms::prunerRegistry())
             m_combo->addItem(QString::fromStdString(info.name), QString::fromStdString(info.name));
     }
+    m_combo->addItem(kExternal, kExternal);
+    m_external->setObjectName(registry == Registry::Samplers ? QStringLiteral("externalSampler") : QStringLiteral("externalPruner"));
+    m_forms->addWidget(m_external);
+    connect(m_external, &ExternalForm::changed, this, [this] {
+        if (!m_filling)
+            emit changed();
+    });
     m_summary->setWordWrap(true);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     auto* layout = new QVBoxLayout(this);
@@ -85,14 +104,20 @@ SettingsForm* AlgorithmChooser::formFor(const QString& name)
     return form;
 }
 
+bool AlgorithmChooser::isExternal() const
+{
+    return name() == kExternal;
+}
+
 void AlgorithmChooser::show(const QString& name)
 {
-    m_forms->setCurrentWidget(formFor(name));
+    SettingsForm* form = formFor(name); // "external" has an empty one: form() never returns nullptr
+    m_forms->setCurrentWidget(name == kExternal ? static_cast<QWidget*>(m_external) : form);
     const Entry entry = lookup(m_registry, name);
     m_summary->setText(entry.known ? entry.summary : tr("Unknown; choose one from the list."));
 }
 
-void AlgorithmChooser::select(const QString& name, const QJsonObject& settings)
+void AlgorithmChooser::select(const QString& name, const QJsonObject& settings, const QJsonObject& object)
 {
     m_filling = true;
     int index = m_combo->findData(name);
@@ -103,7 +128,9 @@ void AlgorithmChooser::select(const QString& name, const QJsonObject& settings)
     for (SettingsForm* form : std::as_const(m_byName))
         form->setJson({});
     m_combo->setCurrentIndex(index);
-    formFor(name)->setJson(settings);
+    m_external->setJson(name == kExternal ? object : QJsonObject());
+    if (name != kExternal)
+        formFor(name)->setJson(settings);
     show(name);
     m_filling = false;
 }

@@ -1,6 +1,7 @@
 #include "dashboard.h"
 
 #include "experiment_data.h"
+#include "sampler_log_view.h"
 #include "plots.h"
 #include "timeline_view.h"
 #include "trial_detail.h"
@@ -28,7 +29,7 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     : QWidget(parent), m_data(data), m_table(new TrialTable(data, this)), m_detail(new TrialDetail(data, std::move(dbPath), this)),
       m_curves(new LearningCurvesPlot(&data, this)), m_history(new HistoryPlot(&data, this)),
       m_parallel(new ParallelCoordinatesPlot(&data, this)), m_importance(new ImportancePlot(&data, this)),
-      m_timeline(new TimelineView(&data, this))
+      m_timeline(new TimelineView(&data, this)), m_samplerLog(new SamplerLogView(data, m_detail->dbPath(), this))
 {
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_table);
@@ -43,6 +44,8 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     bottom->addTab(m_parallel, tr("Parallel coordinates"));
     bottom->addTab(m_importance, tr("Parameter importance"));
     bottom->addTab(m_timeline, tr("Devices"));
+    bottom->addTab(m_samplerLog, tr("Sampler log"));
+    bottom->setTabVisible(3, false);
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(top);
     right->addWidget(bottom);
@@ -63,6 +66,7 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     connect(&m_importanceDelay, &QTimer::timeout, this, &Dashboard::startImportance);
     connect(&m_data, &ExperimentData::trialsChanged, this, &Dashboard::scheduleImportance);
     connect(&m_data, &ExperimentData::experimentReset, this, [this] {
+        m_bottomTabs->setTabVisible(3, m_samplerLog->applies()); // only for an external sampler or pruner
         m_importanceTrials = -1;
         m_importance->setImportance({}, {});
     });
@@ -85,6 +89,7 @@ void Dashboard::showBottomTab(int index)
 void Dashboard::setDbPath(const QString& path)
 {
     m_detail->setDbPath(path);
+    m_samplerLog->setDbPath(path);
 }
 
 void Dashboard::scheduleImportance()

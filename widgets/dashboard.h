@@ -15,6 +15,7 @@ class HistoryPlot;
 class ImportancePlot;
 class LearningCurvesPlot;
 class ParallelCoordinatesPlot;
+class SamplerLogView;
 class TimelineView;
 class TrialDetail;
 class TrialTable;
@@ -39,7 +40,9 @@ public:
     ParallelCoordinatesPlot* parallel() const { return m_parallel; }
     ImportancePlot* importance() const { return m_importance; }
     TimelineView* timeline() const { return m_timeline; }
-    void showBottomTab(int index); // 0: parallel coordinates, 1: importance, 2: devices, 2: devices
+    SamplerLogView* samplerLog() const { return m_samplerLog; }
+    // 0: parallel coordinates, 1: importance, 2: devices, 3: sampler log (external samplers only)
+    void showBottomTab(int index);
 
     // fANOVA over the completed trials (runs on a worker thread).
     static ImportanceShares computeImportance(const QByteArray& spec, qint64 experimentId, const QVector<QByteArray>& params,
@@ -62,6 +65,7 @@ private:
     ParallelCoordinatesPlot* m_parallel;
     ImportancePlot* m_importance;
     TimelineView* m_timeline;
+    SamplerLogView* m_samplerLog;
     QTabWidget* m_bottomTabs;
     QTimer m_importanceDelay;
     QFutureWatcher<ImportanceShares> m_importanceJob;

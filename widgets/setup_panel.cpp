@@ -2,6 +2,7 @@
 
 #include "algorithm_chooser.h"
 #include "command_editors.h"
+#include "external_form.h"
 #include "number_spin_box.h"
 #include "settings_form.h"
 #include "space_editor.h"
@@ -39,6 +40,12 @@ const QString kTrial = QStringLiteral("trial");
 const QString kExecutor = QStringLiteral("executor");
 const QString kName = QStringLiteral("name");
 const QString kSettings = QStringLiteral("settings");
+
+void mergeInto(QJsonObject& target, const QJsonObject& keys)
+{
+    for (auto it = keys.begin(); it != keys.end(); ++it)
+        target.insert(it.key(), it.value());
+}
 
 // Selects the item whose data is `value`; a value the list lacks is added, so that a
 // loaded spec keeps it (and the parser names it).
@@ -355,7 +362,9 @@ QJsonObject SetupPanel::spec() const
         algorithm.insert(QStringLiteral("seed"), static_cast<qint64>(m_seed->value()));
     const QJsonObject algorithmSettings = m_algorithm->form()->toJson();
     const QString loadedAlgorithm = m_loaded.value(kAlgorithm).toObject().value(kName).toString(QStringLiteral("random"));
-    if (!algorithmSettings.isEmpty() || (given(kAlgorithm, kSettings) && algorithmName == loadedAlgorithm))
+    if (m_algorithm->isExternal())
+        mergeInto(algorithm, m_algorithm->external()->toJson());
+    else if (!algorithmSettings.isEmpty() || (given(kAlgorithm, kSettings) && algorithmName == loadedAlgorithm))
         algorithm.insert(kSettings, algorithmSettings);
     if (!algorithm.isEmpty() || given(kAlgorithm))
         out.insert(kAlgorithm, algorithm);
@@ -366,7 +375,9 @@ QJsonObject SetupPanel::spec() const
         pruner.insert(kName, prunerName);
     const QJsonObject prunerSettings = m_pruner->form()->toJson();
     const QString loadedPruner = m_loaded.value(kPruner).toObject().value(kName).toString(QStringLiteral("none"));
-    if (!prunerSettings.isEmpty() || (given(kPruner, kSettings) && prunerName == loadedPruner))
+    if (m_pruner->isExternal())
+        mergeInto(pruner, m_pruner->external()->toJson());
+    else if (!prunerSettings.isEmpty() || (given(kPruner, kSettings) && prunerName == loadedPruner))
         pruner.insert(kSettings, prunerSettings);
     if (!pruner.isEmpty() || given(kPruner))
         out.insert(kPruner, pruner);
@@ -434,11 +445,11 @@ void SetupPanel::setSpec(const QJsonObject& spec)
     m_space->setJson(spec.value(QStringLiteral("space")).toArray());
 
     const QJsonObject algorithm = spec.value(kAlgorithm).toObject();
-    m_algorithm->select(algorithm.value(kName).toString(QStringLiteral("random")), algorithm.value(kSettings).toObject());
+    m_algorithm->select(algorithm.value(kName).toString(QStringLiteral("random")), algorithm.value(kSettings).toObject(), algorithm);
     m_seedGiven->setChecked(algorithm.contains(QStringLiteral("seed")));
     m_seed->setValue(algorithm.value(QStringLiteral("seed")).toDouble());
     const QJsonObject pruner = spec.value(kPruner).toObject();
-    m_pruner->select(pruner.value(kName).toString(QStringLiteral("none")), pruner.value(kSettings).toObject());
+    m_pruner->select(pruner.value(kName).toString(QStringLiteral("none")), pruner.value(kSettings).toObject(), pruner);
 
     const QJsonObject budget = spec.value(kBudget).toObject();
     m_maxTrialsGiven->setChecked(budget.contains(QStringLiteral("max_trials")));

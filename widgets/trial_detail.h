@@ -29,6 +29,7 @@ public:
     TrialDetail(ExperimentData& data, QString dbPath, QWidget* parent = nullptr);
 
     void setDbPath(const QString& path) { m_dbPath = path; }
+    const QString& dbPath() const { return m_dbPath; }
     qint64 shownTrial() const { return m_shown; }
     QString summaryText() const; // the header label's text (tests)
     QString logText() const;

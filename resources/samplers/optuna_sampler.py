@@ -113,11 +113,16 @@ def main():
     if optuna_logging:
         optuna_logging.set_verbosity(optuna_logging.WARNING)
     warnings.simplefilter("ignore")  # experimental-feature warnings go to stderr anyway
+    said = False
     for line in sys.stdin:
         request = json.loads(line)
         try:
             if optuna is None:
                 raise RuntimeError("Optuna is not installed for " + sys.executable + " (pip install optuna)")
+            if not said:  # once: what runs (stderr goes to the sampler log)
+                print(f"optuna_sampler.py: Optuna {optuna.__version__} on Python {sys.version.split()[0]}, "
+                      f"settings {json.dumps(request.get('settings', {}))}", file=sys.stderr, flush=True)
+                said = True
             out = answer(request)
         except Exception as e:  # the trial fails with the message; the next request is answered
             out = {"error": f"{type(e).__name__}: {e}"}

@@ -512,7 +512,8 @@ private slots:
         panel.setSpec(demoSpec());
         auto* combo = panel.findChild<QComboBox*>(QStringLiteral("algorithm"));
         QVERIFY(combo);
-        QCOMPARE(combo->count(), static_cast<int>(tb::algorithms::samplerRegistry().size()));
+        QCOMPARE(combo->count(), static_cast<int>(tb::algorithms::samplerRegistry().size()) + 1); // and "external"
+        QCOMPARE(combo->itemData(combo->count() - 1).toString(), QStringLiteral("external"));
         // Every algorithm gets one editor per declared setting, of the setting's kind.
         for (const auto& info : tb::algorithms::samplerRegistry()) {
             combo->setCurrentIndex(combo->findData(QString::fromStdString(info.name)));
@@ -578,7 +579,7 @@ private slots:
                                                         QStringList names;
                                                         for (const auto& info : tb::algorithms::samplerRegistry())
                                                             names << QString::fromStdString(info.name);
-                                                        return names.join(", ");
+                                                        return names.join(", ") + ", external";
                                                     }();
         QTest::newRow("unknown setting") << object(R"({"algorithm": {"name": "random", "settings": {"steps": 3}}})")
                                          << "algorithm.settings.steps: unknown setting; this one takes no settings";

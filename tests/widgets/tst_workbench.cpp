@@ -5,8 +5,10 @@
 #include "widgets/dashboard.h"
 #include "widgets/engine_host.h"
 #include "widgets/experiment_data.h"
+#include "widgets/external_form.h"
 #include "widgets/main_window.h"
 #include "widgets/plots.h"
+#include "widgets/sampler_log_view.h"
 #include "widgets/schedule_view.h"
 #include "widgets/setup_panel.h"
 #include "widgets/store_session.h"
@@ -26,6 +28,10 @@
 #include <QComboBox>
 #include <QFileSystemModel>
 #include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QLineEdit>
+#include <QToolButton>
 #include <QStatusBar>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -172,6 +178,63 @@ private slots:
         QVERIFY(window.dashboard()->detail()->summaryText().contains(QStringLiteral("Trial %1").arg(id)));
         QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->detail()->logText().contains(QStringLiteral("some log text")), 10000);
         QCOMPARE(window.dashboard()->table()->view()->currentIndex().data(TrialTableModel::TrialIdRole).toLongLong(), id);
+    }
+
+    // An external sampler set up in the form (a shipped one, settings typed as JSON and
+    // checked as typed), launched, its log in the dashboard; a loaded spec comes back unchanged.
+    void externalSamplerFromTheSetUpForm()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openStore(dir.filePath(QStringLiteral("ext.db"))));
+        window.setup()->setSpec(testSpec(QStringLiteral("ext"), 4, 2, 10));
+        auto* algorithm = window.setup()->findChild<QComboBox*>(QStringLiteral("algorithm"));
+        algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("external")));
+        auto* form = window.setup()->findChild<ExternalForm*>(QStringLiteral("externalSampler"));
+        QVERIFY(form && form->isVisibleTo(window.setup()));
+        QVERIFY(!form->problem().isEmpty()); // no command yet
+        QMenu* shipped = form->findChild<QToolButton*>(QStringLiteral("externalShipped"))->menu();
+        QStringList names;
+        for (QAction* a : shipped->actions())
+            names << a->text();
+        QCOMPARE(names, QStringList({QStringLiteral("optuna_sampler.py"), QStringLiteral("random_sampler.py")}));
+        shipped->actions().at(1)->trigger();
+        const QString script = QDir(ExternalForm::shippedFolder()).absoluteFilePath(QStringLiteral("random_sampler.py"));
+        QCOMPARE(form->commandEdit()->text(), QStringLiteral("python3 ") + script);
+
+        form->settingsEdit()->setPlainText(QStringLiteral("{\"k\": "));
+        QVERIFY(form->problem().startsWith(QStringLiteral("Settings:")));
+        QVERIFY(window.setup()->validate().contains(QStringLiteral("algorithm.settings")));
+        form->settingsEdit()->setPlainText(QStringLiteral("{\"k\": [1, 2]}"));
+        QCOMPARE(form->problem(), QString());
+        QCOMPARE(window.setup()->validate(), QString());
+        const QJsonObject chosen = window.setup()->spec().value(QStringLiteral("algorithm")).toObject();
+        QCOMPARE(chosen.value(QStringLiteral("command")).toArray(), QJsonArray({QStringLiteral("python3"), script}));
+        QCOMPARE(chosen.value(QStringLiteral("settings")).toObject(), QJsonObject({{QStringLiteral("k"), QJsonArray{1, 2}}}));
+
+        QSignalSpy finished(window.host(), &EngineHost::finished);
+        QCOMPARE(window.launch(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.first().at(0).value<tb::engine::ExperimentState>(), tb::engine::ExperimentState::Completed);
+        QTRY_COMPARE_WITH_TIMEOUT(completedIn(window.data()), 4, 10000);
+        SamplerLogView* log = window.dashboard()->samplerLog();
+        QVERIFY(log->applies());
+        log->refresh();
+        QVERIFY2(log->text()->toPlainText().contains(QStringLiteral("starting the sampler: python3 ") + script), qPrintable(log->text()->toPlainText()));
+
+        // Import -> export keeps every key of an external sampler and pruner.
+        QJsonObject spec = testSpec(QStringLiteral("kept"), 4, 1, 10);
+        const QJsonObject ext{{QStringLiteral("name"), QStringLiteral("external")}, {QStringLiteral("seed"), 3},
+                              {QStringLiteral("command"), QJsonArray{QStringLiteral("python3"), QStringLiteral("my sampler.py"), QStringLiteral("--x=\"q\"")}},
+                              {QStringLiteral("workdir"), dir.path()}, {QStringLiteral("timeout_s"), 30},
+                              {QStringLiteral("settings"), QJsonObject{{QStringLiteral("sampler"), QStringLiteral("tpe")}}}};
+        spec[QStringLiteral("algorithm")] = ext;
+        QJsonObject prune = ext;
+        prune.remove(QStringLiteral("seed"));
+        spec[QStringLiteral("pruner")] = prune;
+        window.setup()->setSpec(spec);
+        QCOMPARE(window.setup()->spec().value(QStringLiteral("algorithm")).toObject(), ext);
+        QCOMPARE(window.setup()->spec().value(QStringLiteral("pruner")).toObject(), prune);
     }
 
     // Every file dialog of the window opened on the store's folder while its engine runs
