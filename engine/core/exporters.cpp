@@ -1,6 +1,7 @@
 #include "exporters.h"
 
 #include "errors.h"
+#include "json.h"
 #include "lease.h"
 #include "study.h"
 
@@ -25,24 +26,34 @@ QString isoTime(std::optional<double> t)
     return t ? QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(*t * 1000)).toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+// RFC 4180: a field holding a comma, a quote or a line break (CR or LF) is quoted.
 QString csvField(QString s)
 {
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))) {
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r'))) {
         s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         return QLatin1Char('"') + s + QLatin1Char('"');
     }
     return s;
 }
 
-QString jsonScalarText(const QJsonValue& v)
+bool isFloatParam(const algorithms::SearchSpace& space, const QString& name)
+{
+    const auto index = space.indexOf(name.toStdString());
+    return index && space.params()[*index].type == algorithms::ParamType::Float;
+}
+
+// A parameter's value as the user gave it: the shortest text that reads back as the same
+// number, a float parameter's integral value as 2.0, strings as they are.
+QString paramText(const algorithms::SearchSpace& space, const QString& name, const QJsonValue& v)
 {
     switch (v.type()) {
     case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
         const double d = v.toDouble();
-        if (std::floor(d) == d && std::fabs(d) < 9e15)
+        const bool isFloat = isFloatParam(space, name);
+        if (!isFloat && std::floor(d) == d && std::fabs(d) < 9e15)
             return QString::number(static_cast<qint64>(d));
-        return QString::number(d, 'g', 17);
+        return numberText(d, isFloat);
     }
     case QJsonValue::String: return v.toString();
     default: return QString();
@@ -152,6 +163,7 @@ QByteArray bestConfig(Study& study, ConfigFormat format)
     if (!b)
         throw RuntimeError(QStringLiteral("experiment '%1' has no completed trial yet").arg(study.experiment().name));
     const QJsonObject params = QJsonDocument::fromJson(b->params).object();
+    const algorithms::SearchSpace& space = study.spec().space;
     // Parameters in the order the space declares them, not alphabetical.
     QStringList order;
     for (const auto& p : study.spec().space.params())
@@ -164,7 +176,8 @@ QByteArray bestConfig(Study& study, ConfigFormat format)
             out += i ? ",\n  " : "\n  ";
             out += QJsonDocument(QJsonArray{order[i]}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
             out += ": ";
-            out += QJsonDocument(QJsonArray{params.value(order[i])}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+            const QJsonValue v = params.value(order[i]);
+            out += v.isDouble() ? paramText(space, order[i], v).toUtf8() : QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
         }
         out += "\n}\n";
         return out;
@@ -178,7 +191,7 @@ QByteArray bestConfig(Study& study, ConfigFormat format)
             if (v.isString())
                 yaml << YAML::DoubleQuoted << v.toString().toStdString(); // "yes", "1e-3" stay strings
             else
-                yaml << jsonScalarText(v).toStdString();
+                yaml << paramText(space, name, v).toStdString();
         }
         yaml << YAML::EndMap;
         return QByteArray(yaml.c_str()) + '\n';
@@ -186,7 +199,7 @@ QByteArray bestConfig(Study& study, ConfigFormat format)
     case ConfigFormat::Args: {
         QStringList args;
         for (const QString& name : order) {
-            QString value = jsonScalarText(params.value(name));
+            QString value = paramText(space, name, params.value(name));
             // Quoted for a POSIX shell, since people paste this line into one.
             static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_.,:+=/@%-]+$"));
             QString arg = QStringLiteral("--") + name + QLatin1Char('=') + value;
@@ -228,10 +241,15 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
             }
             rows.append(row);
         }
-        return QJsonDocument(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
-                                         {QStringLiteral("objective"), study.spec().objective.metric},
-                                         {QStringLiteral("trials"), rows}})
-            .toJson(QJsonDocument::Indented);
+        const algorithms::SearchSpace& space = study.spec().space;
+        return jsonText(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
+                                    {QStringLiteral("objective"), study.spec().objective.metric},
+                                    {QStringLiteral("trials"), rows}},
+                        [&](const QString& parent, const QString& key) {
+                            return (parent == QLatin1String("trials") && (key == QLatin1String("value") || key == QLatin1String("duration_s")))
+                                || (parent == QLatin1String("params") && isFloatParam(space, key));
+                        },
+                        true);
     }
     QStringList header{QStringLiteral("trial"), QStringLiteral("number"), QStringLiteral("state"), QStringLiteral("value")};
     for (const QString& n : names)
@@ -242,9 +260,9 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
     for (const TrialRow& t : trials) {
         const QJsonObject params = QJsonDocument::fromJson(t.params).object();
         QStringList cells{QString::number(t.id), QString::number(t.number), QString::fromLatin1(algorithms::trialStateName(t.state)),
-                          t.value ? QString::number(*t.value, 'g', 17) : QString()};
+                          t.value ? numberText(*t.value, true) : QString()};
         for (const QString& n : names)
-            cells << csvField(jsonScalarText(params.value(n)));
+            cells << csvField(paramText(study.spec().space, n, params.value(n)));
         cells << QString::number(t.attempt) << (t.exitCode ? QString::number(*t.exitCode) : QString()) << csvField(t.reason)
               << isoTime(t.startedAt) << isoTime(t.endedAt)
               << (t.startedAt && t.endedAt ? QString::number(*t.endedAt - *t.startedAt, 'f', 3) : QString());

@@ -1,6 +1,7 @@
 // End-to-end: the real tunebench-cli, real trial processes, a real SQLite file.
 
 #include "cli_support.h"
+#include "engine/core/json.h"
 #include "engine/core/store.h"
 
 #include <QDir>
@@ -112,9 +113,9 @@ private slots:
         // Intermediate steps are stored with their step numbers.
         const Result yaml = runCli({QStringLiteral("best"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("yaml")});
         QCOMPARE(yaml.exitCode, 0);
-        QCOMPARE(yaml.out.trimmed(), QByteArray("x: ") + QByteArray::number(best, 'g', 17));
+        QCOMPARE(yaml.out.trimmed(), QByteArray("x: ") + tb::engine::numberText(best, true).toLatin1()); // as exact as stored, no longer
         const Result args = runCli({QStringLiteral("best"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("args")});
-        QCOMPARE(args.out.trimmed(), QByteArray("--x=") + QByteArray::number(best, 'g', 17));
+        QCOMPARE(args.out.trimmed(), QByteArray("--x=") + tb::engine::numberText(best, true).toLatin1());
         const Result csv = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("csv")});
         QCOMPARE(csv.out.count('\n'), 21);
         QVERIFY(csv.out.startsWith("trial,number,state,value,param_x,"));
