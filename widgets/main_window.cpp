@@ -110,9 +110,7 @@ MainWindow::~MainWindow()
 
 QString MainWindow::defaultStorePath()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(QStringLiteral("tunebench.db"));
+    return engine::defaultStorePath();
 }
 
 void MainWindow::buildActions()

@@ -239,9 +239,7 @@ int runEngine(const QString& db, const QString& experiment, bool quiet, const QS
 
 QString demoDatabase()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(QStringLiteral("tunebench.db"));
+    return engine::defaultStorePath();
 }
 
 int cmdRun(const QStringList& a, bool create)

@@ -3,8 +3,10 @@
 #include "errors.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -375,6 +377,31 @@ std::unordered_map<sqlite3*, std::unordered_map<const char*, sqlite3_stmt*>>& st
 }
 } // namespace
 
+QString defaultStorePath()
+{
+    const QDir base(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tunebench"));
+    base.mkpath(QStringLiteral("."));
+    const QString path = base.filePath(QStringLiteral("tunebench.db"));
+    const QString old = base.filePath(QStringLiteral("tunebench/tunebench.db"));
+    if (QFileInfo::exists(path) || !QFileInfo::exists(old))
+        return path;
+    sqlite3* db = nullptr;
+    bool copied = false;
+    if (sqlite3_open_v2(old.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, kBusyTimeoutMs);
+        const QByteArray sql = "VACUUM INTO '" + path.toUtf8().replace('\'', "''") + "'";
+        copied = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    sqlite3_close_v2(db);
+    if (copied && QFile::rename(old, old + QStringLiteral(".moved")))
+        qInfo("tunebench: moved the store %s to %s", qPrintable(old), qPrintable(path));
+    else if (copied)
+        qInfo("tunebench: copied the store %s to %s", qPrintable(old), qPrintable(path));
+    else
+        QFile::remove(path); // a partial copy; the old store stays the one in use next time
+    return copied ? path : old;
+}
+
 Store::Store(const QString& path, OpenMode mode) : m_path(path)
 {
     try {
@@ -442,6 +469,7 @@ void Store::open(OpenMode mode)
     if (sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK)
         throw SpecError(m_path + QStringLiteral(": not a Tunebench store (") + QString::fromUtf8(sqlite3_errmsg(m_db))
                         + QStringLiteral(")"));
+    refuseForeign();
     exec("PRAGMA journal_mode=WAL");
     // In WAL mode NORMAL survives a crash of this process (only power loss can drop the
     // newest commits), which is the promise: a SIGKILL loses no completed trial.
@@ -449,8 +477,43 @@ void Store::open(OpenMode mode)
     exec("PRAGMA foreign_keys=ON");
 }
 
+void Store::refuseForeign()
+{
+    const int application = pragma("application_id");
+    if (application == kApplicationId)
+        return;
+    if (application != 0)
+        throw SpecError(m_path + QStringLiteral(": not a Tunebench store (it belongs to another application, SQLite application id "
+                                                "0x%1); pick another --db file")
+                                     .arg(static_cast<quint32>(application), 8, 16, QLatin1Char('0')));
+    bool tables = false, ours = false;
+    {
+        auto s = prepare("SELECT count(*), sum(name IN ('experiments', 'trials')) FROM sqlite_master "
+                         "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        tables = s.step() && s.integer(0) > 0;
+        ours = tables && s.integer(1) == 2; // a store from before the application id
+    }
+    if (ours && schemaVersion() < 1)
+        ours = false;
+    if (tables && !ours)
+        throw SpecError(m_path + QStringLiteral(": not a Tunebench store (it holds other tables); pick another --db file"));
+}
+
+int Store::pragma(const char* name)
+{
+    sqlite3_stmt* raw = nullptr;
+    const QByteArray sql = QByteArray("PRAGMA ") + name;
+    if (sqlite3_prepare_v2(m_db, sql.constData(), -1, &raw, nullptr) != SQLITE_OK)
+        fail(QStringLiteral("reading %1 failed").arg(QLatin1String(name)));
+    const int v = sqlite3_step(raw) == SQLITE_ROW ? sqlite3_column_int(raw, 0) : 0;
+    sqlite3_finalize(raw);
+    return v;
+}
+
 void Store::migrate(int target)
 {
+    if (pragma("application_id") != kApplicationId) // new, or a store from before it had one
+        exec(QByteArray("PRAGMA application_id=" + QByteArray::number(kApplicationId)).constData());
     int version = schemaVersion();
     if (version > kSchemaVersion)
         throw SpecError(m_path + QStringLiteral(": written by a newer Tunebench (schema %1; this build knows up to %2); "
@@ -476,12 +539,7 @@ void Store::migrate(int target)
 
 int Store::schemaVersion()
 {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(m_db, "PRAGMA user_version", -1, &raw, nullptr) != SQLITE_OK)
-        fail(QStringLiteral("reading the schema version failed"));
-    const int v = sqlite3_step(raw) == SQLITE_ROW ? sqlite3_column_int(raw, 0) : 0;
-    sqlite3_finalize(raw);
-    return v;
+    return pragma("user_version");
 }
 
 void Store::exec(const char* sql)

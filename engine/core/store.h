@@ -117,10 +117,20 @@ struct StateCounts {
 // "save as" paths are checked against this.
 bool isOpenStoreFile(const QString& path);
 
+// The store the window and `tunebench-cli demo` use without --db:
+// $XDG_DATA_HOME/tunebench/tunebench.db (~/.local/share/tunebench/tunebench.db). A store an
+// earlier version kept one folder deeper (.../tunebench/tunebench/tunebench.db) is copied
+// here first (SQLite's VACUUM INTO: consistent even while open) and the old file renamed
+// to tunebench.db.moved; its trials' folders stay where they are and keep working.
+QString defaultStorePath();
+
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
     static constexpr int kSchemaVersion = 5;
+    // SQLite's application_id of every store (bytes 68-71 of the file: "TBST"), so that
+    // a store is told from any other SQLite file without opening it (docs/store.md).
+    static constexpr int kApplicationId = 0x54425354;
 
     // Opens (and migrates forward) the file. Throws SpecError when the file is missing in
     // ExistingOnly mode or is not a Tunebench store, RuntimeError on I/O failures.
@@ -237,6 +247,8 @@ private:
     void open(OpenMode mode);
     void close();
     void migrate(int target);
+    void refuseForeign(); // before anything is written: another application's file stays as it was
+    int pragma(const char* name);
     void exec(const char* sql);
     Statement prepare(const char* sql);
     void begin();

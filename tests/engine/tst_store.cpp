@@ -6,6 +6,8 @@
 #include "engine/core/store.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -104,9 +106,36 @@ private slots:
         } catch (const SpecError& e) {
             QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 5)")));
         }
+        // Another application's SQLite files are refused and left byte for byte as they were
+        // (no WAL switched on, no -wal or -shm file), whatever their user_version says.
         const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
-        rawExec(foreign, "CREATE TABLE customers(id INTEGER)");
-        QVERIFY_THROWS_EXCEPTION(SpecError, Store s(foreign));
+        rawExec(foreign, "CREATE TABLE customers(id INTEGER); INSERT INTO customers VALUES (1)");
+        const QString versioned = dir.filePath(QStringLiteral("versioned.db"));
+        rawExec(versioned, "CREATE TABLE trials(id INTEGER); CREATE TABLE experiments(id INTEGER); PRAGMA user_version=3; "
+                           "PRAGMA application_id=1234");
+        const QString lookalike = dir.filePath(QStringLiteral("lookalike.db"));
+        rawExec(lookalike, "CREATE TABLE trials(id INTEGER); PRAGMA user_version=2");
+        for (const QString& path : {foreign, versioned, lookalike}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray before = f.readAll();
+            f.close();
+            try {
+                Store s(path);
+                QFAIL(qPrintable(path + QStringLiteral(" was opened")));
+            } catch (const SpecError& e) {
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("not a Tunebench store")), e.what());
+            }
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), before);
+            QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) && !QFile::exists(path + QStringLiteral("-shm")));
+        }
+        // A store carries its application id in the header, where file(1) and MIME magic look.
+        {
+            QFile f(newer);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.read(72).mid(68), QByteArray("TBST"));
+        }
         const QString text = dir.filePath(QStringLiteral("notes.txt"));
         QFile f(text);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -114,6 +143,27 @@ private slots:
         f.close();
         QVERIFY_THROWS_EXCEPTION(SpecError, Store s(text));
         QVERIFY_THROWS_EXCEPTION(SpecError, Store s(dir.filePath(QStringLiteral("missing.db")), Store::OpenMode::ExistingOnly));
+    }
+
+    // The data folder is ~/.local/share/tunebench/, not .../tunebench/tunebench/ as before;
+    // a store left in the old place moves up with its experiments.
+    void defaultStoreMovesUpFromTheDoubledFolder()
+    {
+        QTemporaryDir home;
+        const QByteArray saved = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", home.path().toUtf8());
+        const QString old = home.filePath(QStringLiteral("tunebench/tunebench/tunebench.db"));
+        QVERIFY(QDir().mkpath(QFileInfo(old).path()));
+        {
+            Store s(old);
+            s.createExperiment(QStringLiteral("kept"), "{}");
+        }
+        const QString path = defaultStorePath();
+        qputenv("XDG_DATA_HOME", saved);
+        QCOMPARE(path, home.filePath(QStringLiteral("tunebench/tunebench.db")));
+        QVERIFY(QFile::exists(old + QStringLiteral(".moved")) && !QFile::exists(old));
+        Store moved(path, Store::OpenMode::ExistingOnly);
+        QVERIFY(moved.experiment(QStringLiteral("kept")).has_value());
     }
 
     void readerProcessesWhileTheEngineWrites()
