@@ -399,40 +399,40 @@ int cmdBest(const QStringList& a)
     return kExitOk;
 }
 
-int cmdExport(const QStringList& a)
+// export and telemetry: one experiment's data in a chosen format, to stdout or --output.
+int exportCommand(const QString& name, const QStringList& a, const QStringList& formats,
+                  const std::function<QByteArray(engine::Study&, const QString& format)>& make)
 {
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption format(QStringLiteral("format"), formats.join(QStringLiteral(", ")) + QLatin1Char('.'), QStringLiteral("FORMAT"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
-    Args args(QStringLiteral("export"), a, {kDb, kExperiment, format, output}, 0,
-              QStringLiteral("export --db FILE [--experiment NAME] --format csv|json [--output FILE]"));
+    Args args(name, a, {kDb, kExperiment, format, output}, 0,
+              QStringLiteral("%1 --db FILE [--experiment NAME] --format %2 [--output FILE]").arg(name, formats.join(QLatin1Char('|'))));
     if (args.help()) {
         outLine(args.usage());
         return kExitOk;
     }
-    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("csv"), QStringLiteral("json")}, QStringLiteral("csv"));
+    const QString f = args.choice(QStringLiteral("format"), formats, formats.first());
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
     engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
-    const QByteArray data = engine::exportTrials(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
-    writeOutput(args.isSet(output) ? args.value(output) : QString(), data);
+    writeOutput(args.isSet(output) ? args.value(output) : QString(), make(study, f));
     return kExitOk;
+}
+
+int cmdExport(const QStringList& a)
+{
+    return exportCommand(QStringLiteral("export"), a, {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("curves")},
+                         [](engine::Study& study, const QString& f) {
+                             if (f == QLatin1String("curves"))
+                                 return engine::exportCurves(study);
+                             return engine::exportTrials(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
+                         });
 }
 
 int cmdTelemetry(const QStringList& a)
 {
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"));
-    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
-    Args args(QStringLiteral("telemetry"), a, {kDb, kExperiment, format, output}, 0,
-              QStringLiteral("telemetry --db FILE [--experiment NAME] --format csv|json [--output FILE]"));
-    if (args.help()) {
-        outLine(args.usage());
-        return kExitOk;
-    }
-    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("csv"), QStringLiteral("json")}, QStringLiteral("csv"));
-    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
-    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
-    const QByteArray data = engine::exportTelemetry(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
-    writeOutput(args.isSet(output) ? args.value(output) : QString(), data);
-    return kExitOk;
+    return exportCommand(QStringLiteral("telemetry"), a, {QStringLiteral("csv"), QStringLiteral("json")}, [](engine::Study& study, const QString& f) {
+        return engine::exportTelemetry(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
+    });
 }
 
 // ask/tell shared by the one-shot commands and serve.
@@ -740,7 +740,7 @@ commands:
   stop --db FILE [--experiment NAME] [--no-wait]       stop the engine that runs it (any process)
   status --db FILE [--experiment NAME] [--json]        counts and the best trial
   best --db FILE [--experiment NAME] [--format json|yaml|args]
-  export --db FILE [--experiment NAME] --format csv|json [--output FILE]
+  export --db FILE [--experiment NAME] --format csv|json|curves [--output FILE]
   telemetry --db FILE [--experiment NAME] --format csv|json [--output FILE]
                                                        GPU/CPU samples and the trials holding each device
   create SPEC.json --db FILE                           an experiment driven by ask/tell

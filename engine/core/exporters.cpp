@@ -271,6 +271,24 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
     return out;
 }
 
+QByteArray exportCurves(Study& study)
+{
+    QByteArray out = "trial,number,attempt,step,metric,value,time\n";
+    for (const TrialRow& t : study.store().trials(study.experiment().id)) {
+        std::vector<MetricRow> reports = study.store().metrics(t.id);
+        std::stable_sort(reports.begin(), reports.end(), [](const MetricRow& a, const MetricRow& b) {
+            return std::tie(a.attempt, a.step) < std::tie(b.attempt, b.step);
+        });
+        for (const MetricRow& m : reports)
+            out += QStringList{QString::number(t.id), QString::number(t.number), QString::number(m.attempt), QString::number(m.step),
+                               csvField(m.name), std::isnan(m.value) ? QString() : numberText(m.value, true), isoTime(m.time)}
+                       .join(QLatin1Char(','))
+                       .toUtf8()
+                + '\n';
+    }
+    return out;
+}
+
 QByteArray exportTelemetry(Study& study, TrialsFormat format)
 {
     const std::vector<TelemetryRow> rows = study.store().telemetry(study.experiment().id);

@@ -27,4 +27,8 @@ QByteArray exportTrials(Study& study, TrialsFormat format);
 // temperature_c,trials,samples (trials as "12;14"), or JSON {"experiment": ..., "samples": [...]}.
 QByteArray exportTelemetry(Study& study, TrialsFormat format);
 
+// Learning curves as CSV, one row per report of any metric: trial, number, attempt, step,
+// metric, value (empty for NaN), time (ISO 8601, UTC); trials in order, reports by step.
+QByteArray exportCurves(Study& study);
+
 } // namespace tb::engine

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <tuple>
 
 using namespace tb::engine;
 using tb::algorithms::TrialState;
@@ -151,7 +152,11 @@ private slots:
                                      {QStringLiteral("c"), i % 3 == 0 ? QJsonValue(QStringLiteral("yes")) : i % 3 == 1 ? QJsonValue(2.5) : QJsonValue(true)}};
             const auto row = store.createTrialWithin(id, QJsonDocument(params).toJson(QJsonDocument::Compact), TrialState::Running, std::nullopt);
             QVERIFY(row);
-            study.tell(*row, TrialState::Completed, value, 0, i == 2 ? QStringLiteral("a\rb, \"c\"\nd") : QString());
+            std::vector<MetricRow> reports;
+            if (i < 2) // out of step order, as a store may hold them
+                for (const auto& [step, name, v] : {std::tuple{2, "loss", 0.5}, {1, "loss", 0.1}, {1, "val acc", std::nan("")}})
+                    reports.push_back(MetricRow{row->id, 1, step, QString::fromLatin1(name), v, 1764918000.25});
+            study.tell(*row, TrialState::Completed, value, 0, i == 2 ? QStringLiteral("a\rb, \"c\"\nd") : QString(), reports);
             told.emplace_back(x, value);
         }
 
@@ -188,6 +193,16 @@ private slots:
         QVERIFY(json.contains("\"x\": 0.1,") || json.contains("\"x\": 0.1\n"));
         QVERIFY(json.contains("\"value\": 1.0"));
         QVERIFY(!json.contains("00000000001")); // no %.17g tails
+
+        // Learning curves: one row per report, by step within a trial, NaN as empty.
+        const QList<QStringList> curves = parseCsv(QString::fromUtf8(exportCurves(study)));
+        QCOMPARE(curves.first(), QStringList({"trial", "number", "attempt", "step", "metric", "value", "time"}));
+        QCOMPARE(curves.size(), 1 + 2 * 3);
+        QCOMPARE(curves[1].mid(1, 5), QStringList({"0", "1", "1", "loss", "0.1"}));
+        QCOMPARE(curves[2].mid(1, 5), QStringList({"0", "1", "1", "val acc", ""}));
+        QCOMPARE(curves[3].mid(1, 5), QStringList({"0", "1", "2", "loss", "0.5"}));
+        QCOMPARE(curves[1][6], QStringLiteral("2025-12-05T07:00:00.250Z"));
+        QCOMPARE(curves[4][1], QStringLiteral("1"));
     }
 };
 
