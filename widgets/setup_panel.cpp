@@ -329,6 +329,14 @@ QWidget* SetupPanel::buildTrial()
     return box;
 }
 
+QJsonObject SetupPanel::unedited(const QString& object, const QStringList& edited) const
+{
+    QJsonObject out = m_loaded.value(object).toObject();
+    for (const QString& key : edited)
+        out.remove(key);
+    return out;
+}
+
 bool SetupPanel::given(const QString& object, const QString& key) const
 {
     if (!m_loaded.contains(object))
@@ -392,13 +400,14 @@ QJsonObject SetupPanel::spec() const
     if (!budget.isEmpty() || given(kBudget))
         out.insert(kBudget, budget);
 
-    QJsonObject resources;
+    QJsonObject resources = unedited(kResources, {QStringLiteral("parallel_trials")});
     if (m_parallel->value() != 1 || given(kResources, QStringLiteral("parallel_trials")))
         resources.insert(QStringLiteral("parallel_trials"), m_parallel->value());
     if (!resources.isEmpty() || given(kResources))
         out.insert(kResources, resources);
 
-    QJsonObject trial;
+    QJsonObject trial = unedited(kTrial, {QStringLiteral("argv"), QStringLiteral("workdir"), QStringLiteral("env"), QStringLiteral("timeout_s"),
+                                          QStringLiteral("retries")});
     const QStringList argv = isTrainerMode() ? m_trainer->argv() : m_argv->arguments();
     if (!argv.isEmpty() || given(kTrial, QStringLiteral("argv")))
         trial.insert(QStringLiteral("argv"), QJsonArray::fromStringList(argv));

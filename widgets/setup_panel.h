@@ -67,6 +67,9 @@ private:
     void updateStatus();
     void onModeToggled();
     bool given(const QString& object, const QString& key = {}) const;
+    // The loaded spec's keys of `object` that no editor of this panel has (metrics formats,
+    // GPU resources, workers...): kept as they were, so that import -> export loses nothing.
+    QJsonObject unedited(const QString& object, const QStringList& edited) const;
 
     SpaceEditor* m_space;
     QJsonObject m_loaded; // the last setSpec() input: which keys were given

@@ -77,7 +77,7 @@ bool Attempt::keepRow(double now)
 
 bool Attempt::recordLine(const std::string& line, double now)
 {
-    ParsedLine parsed = parseMetricLine(line);
+    ParsedLine parsed = parseMetricLine(line, m_spec.trial->metrics);
     if (parsed.event && keepRow(now)) {
         const QString kind = parsed.event->value(QStringLiteral("event")).toString();
         m_unsavedEvents.push_back({m_row.id, m_row.attempt, now, kind, QJsonDocument(*parsed.event).toJson(QJsonDocument::Compact)});

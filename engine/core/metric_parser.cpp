@@ -122,13 +122,186 @@ void parseEvent(std::string_view body, ParsedLine& out)
         out.event = std::move(o);
 }
 
+// step= (or epoch=) among a line's metrics gives the line its step.
+void stepFromMetrics(ParsedLine& out)
+{
+    std::optional<double> stepValue, epochValue;
+    for (const auto& [name, value] : out.metrics) {
+        if (name == "step")
+            stepValue = value;
+        else if (name == "epoch")
+            epochValue = value;
+    }
+    if (stepValue && std::isfinite(*stepValue))
+        out.step = stepOf(*stepValue);
+    else if (epochValue && std::isfinite(*epochValue))
+        out.step = stepOf(*epochValue);
+}
+
+std::size_t skipSpaces(std::string_view s, std::size_t i)
+{
+    while (i < s.size() && isSpace(s[i]))
+        ++i;
+    return i;
+}
+
+// Past a quoted string starting at s[i] (its quote); npos when it does not end.
+std::size_t skipString(std::string_view s, std::size_t i, std::string* text = nullptr)
+{
+    const char quote = s[i++];
+    for (; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            if (text)
+                *text += s[i + 1];
+            ++i;
+        } else if (s[i] == quote) {
+            return i + 1;
+        } else if (text) {
+            *text += s[i];
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Past a nested object or list starting at s[i]; npos when it does not end.
+std::size_t skipNested(std::string_view s, std::size_t i)
+{
+    int depth = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == '"' || c == '\'') {
+            i = skipString(s, i);
+            if (i == std::string_view::npos)
+                return i;
+            continue;
+        }
+        if (c == '{' || c == '[' || c == '(')
+            ++depth;
+        else if ((c == '}' || c == ']' || c == ')') && --depth == 0)
+            return i + 1;
+        ++i;
+    }
+    return std::string_view::npos;
+}
+
+// A flat object of a line, as JSON writes it or as Python prints a dict (single quotes,
+// True/False/None, bare nan and inf): its numeric members. Nested values and strings are
+// passed over. Anything else is not a metrics line.
+bool parseDictLine(std::string_view s, ParsedLine& out)
+{
+    std::size_t i = skipSpaces(s, 0);
+    if (i >= s.size() || s[i] != '{')
+        return false;
+    std::vector<std::pair<std::string, double>> metrics;
+    i = skipSpaces(s, i + 1);
+    while (i < s.size() && s[i] != '}') {
+        if (s[i] != '"' && s[i] != '\'')
+            return false;
+        std::string key;
+        i = skipString(s, i, &key);
+        if (i == std::string_view::npos)
+            return false;
+        i = skipSpaces(s, i);
+        if (i >= s.size() || s[i] != ':')
+            return false;
+        i = skipSpaces(s, i + 1);
+        if (i >= s.size())
+            return false;
+        if (s[i] == '"' || s[i] == '\'') {
+            i = skipString(s, i);
+        } else if (s[i] == '{' || s[i] == '[' || s[i] == '(') {
+            i = skipNested(s, i);
+        } else {
+            double value = 0;
+            std::size_t length = matchNumber(s, i);
+            std::optional<double> number = length ? toDouble(s.substr(i, length)) : std::nullopt;
+            if (!number && (length = matchNonFinite(s, i, value)))
+                number = value;
+            if (number) {
+                metrics.emplace_back(std::move(key), *number);
+                i += length;
+            } else { // true, false, null, True, False, None
+                const std::size_t start = i;
+                while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])))
+                    ++i;
+                if (i == start)
+                    return false;
+            }
+        }
+        if (i == std::string_view::npos)
+            return false;
+        i = skipSpaces(s, i);
+        if (i < s.size() && s[i] == ',')
+            i = skipSpaces(s, i + 1);
+        else if (i >= s.size() || s[i] != '}')
+            return false;
+    }
+    if (i >= s.size() || skipSpaces(s, i + 1) != s.size())
+        return false;
+    out.metrics = std::move(metrics);
+    return true;
+}
+
+std::optional<double> valueText(const QString& text)
+{
+    const std::string t = text.trimmed().toStdString();
+    if (t.empty())
+        return std::nullopt;
+    double v = 0;
+    if (const std::size_t n = matchNumber(t, 0); n == t.size())
+        if (auto d = toDouble(t))
+            return d;
+    if (matchNonFinite(t, 0, v) == t.size())
+        return v;
+    return std::nullopt;
+}
+
+void parseRegexLine(std::string_view line, const std::vector<QRegularExpression>& patterns, ParsedLine& out)
+{
+    const QString text = QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size()));
+    for (const QRegularExpression& pattern : patterns) {
+        for (auto it = pattern.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            if (const QString step = m.captured(QStringLiteral("step")); !step.isEmpty())
+                if (auto v = valueText(step); v && std::isfinite(*v))
+                    out.step = stepOf(*v);
+            const QString name = m.captured(QStringLiteral("name"));
+            const auto value = valueText(m.captured(QStringLiteral("value")));
+            if (!name.isEmpty() && value)
+                out.metrics.emplace_back(name.toStdString(), *value);
+        }
+    }
+    if (!out.step)
+        stepFromMetrics(out);
+}
+
 } // namespace
 
-ParsedLine parseMetricLine(std::string_view line)
+QString checkMetricPattern(const QRegularExpression& pattern)
+{
+    if (!pattern.isValid())
+        return QStringLiteral("not a valid regular expression: %1 at character %2").arg(pattern.errorString()).arg(pattern.patternErrorOffset() + 1);
+    const QStringList groups = pattern.namedCaptureGroups();
+    for (const char* group : {"name", "value"})
+        if (!groups.contains(QLatin1String(group)))
+            return QStringLiteral("has no named group (?<%1>...); each pattern needs (?<name>...) and (?<value>...)").arg(QLatin1String(group));
+    return {};
+}
+
+ParsedLine parseMetricLine(std::string_view line, const MetricFormat& format)
 {
     ParsedLine out;
     if (line.substr(0, kEventPrefix.size()) == kEventPrefix) {
         parseEvent(line.substr(kEventPrefix.size()), out);
+        return out;
+    }
+    if (format.kind == MetricFormat::Kind::JsonLines) {
+        if (parseDictLine(line, out))
+            stepFromMetrics(out);
+        return out;
+    }
+    if (format.kind == MetricFormat::Kind::Regex) {
+        parseRegexLine(line, format.patterns, out);
         return out;
     }
 

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,11 +22,29 @@ struct ParsedLine {
     std::optional<QJsonObject> event;                    // a structured event other than metrics
 };
 
+// How a trial prints its metrics (trial.metrics in the spec, docs/spec.md):
+//   katib       Katib's StdOut form, `epoch=3 loss=0.25` (the default)
+//   json_lines  a JSON object per line, `{"loss": 0.25, "step": 3}`, or a Python dict as
+//               Hugging Face's Trainer prints it, `{'eval_loss': 0.51, 'epoch': 2.0}`
+//   regex       the user's patterns, each with named groups `name` and `value` (and
+//               optionally `step`), e.g. Keras's `(?<name>\w+): (?<value>[-+.\deE]+)`
+// `@tunebench {...}` event lines are read in every form.
+struct MetricFormat {
+    enum class Kind { Katib, JsonLines, Regex } kind = Kind::Katib;
+    std::vector<QRegularExpression> patterns; // regex only; checked when the spec is read
+};
+
 // One line (without its newline). Katib's default filter:
 //   ([\w|-]+)\s*=\s*([+-]?\d*(\.\d+)?([Ee][+-]?\d+)?)
 // with one extension: `nan` and `inf` values are read too, so that a diverged trial is
 // reported as such instead of as "no objective". A malformed event line is log text.
-ParsedLine parseMetricLine(std::string_view line);
+// In every form a metric named `step` (or `epoch`, when there is no `step`) with a whole
+// value also gives the line its step (rounded), as does a regex's `step` group.
+ParsedLine parseMetricLine(std::string_view line, const MetricFormat& format = {});
+
+// Checks one regex pattern of trial.metrics: it compiles and has the named groups `name`
+// and `value`. Returns what is wrong, or an empty string.
+QString checkMetricPattern(const QRegularExpression& pattern);
 
 // Splits a byte stream into lines, keeping partial lines for the next chunk. A line longer
 // than maxLine is cut there (the rest, up to its newline, is dropped from parsing).

@@ -279,6 +279,41 @@ ExternalSpec parseExternal(const Reader& r, const QString& baseDir)
     return e;
 }
 
+// trial.metrics: {"format": "katib" | "json_lines" | "regex", "patterns": [...]}.
+MetricFormat parseMetricFormat(const Reader& r)
+{
+    MetricFormat f;
+    const QString format = r.string(QStringLiteral("format"), QStringLiteral("katib"));
+    if (format == QLatin1String("json_lines"))
+        f.kind = MetricFormat::Kind::JsonLines;
+    else if (format == QLatin1String("regex"))
+        f.kind = MetricFormat::Kind::Regex;
+    else if (format != QLatin1String("katib"))
+        r.expected(QStringLiteral("format"), QStringLiteral("\"katib\", \"json_lines\" or \"regex\""));
+    if (f.kind != MetricFormat::Kind::Regex) {
+        if (r.has(QStringLiteral("patterns")))
+            r.fail(QStringLiteral("patterns"), QStringLiteral("only for \"format\": \"regex\""));
+        return f;
+    }
+    if (!r.has(QStringLiteral("patterns")))
+        r.fail(QStringLiteral("patterns"), QStringLiteral("missing; give regular expressions with named groups, like "
+                                                           "[\"(?<name>\\\\w+): (?<value>[-+.\\\\deE]+)\"]"));
+    const QJsonArray patterns = r.array(QStringLiteral("patterns"));
+    if (patterns.isEmpty())
+        r.fail(QStringLiteral("patterns"), QStringLiteral("is empty; give at least one pattern"));
+    for (int i = 0; i < patterns.size(); ++i) {
+        const QString at = r.at(QStringLiteral("patterns")) + QStringLiteral("[%1]").arg(i);
+        if (!patterns[i].isString() || patterns[i].toString().isEmpty())
+            throw SpecError(at + QStringLiteral(": expected a non-empty string, got ") + describe(patterns[i]));
+        QRegularExpression re(patterns[i].toString());
+        if (const QString problem = checkMetricPattern(re); !problem.isEmpty())
+            throw SpecError(at + QStringLiteral(" \"%1\": %2").arg(printable(patterns[i].toString()), problem));
+        re.optimize();
+        f.patterns.push_back(std::move(re));
+    }
+    return f;
+}
+
 // The keys an algorithm or pruner object may have: the external ones only with "external".
 QStringList algorithmKeys(const QJsonObject& o, QStringList known)
 {
@@ -520,7 +555,7 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         const Reader t(r.object(QStringLiteral("trial")), QStringLiteral("trial"),
                        {QStringLiteral("argv"), QStringLiteral("workdir"), QStringLiteral("env"), QStringLiteral("timeout_s"),
                         QStringLiteral("retries"), QStringLiteral("max_metric_rows"), QStringLiteral("max_log_mb"),
-                        QStringLiteral("workers"), QStringLiteral("metrics_rank")});
+                        QStringLiteral("workers"), QStringLiteral("metrics_rank"), QStringLiteral("metrics")});
         TrialSpec trial;
         if (!t.has(QStringLiteral("argv")))
             t.fail(QStringLiteral("argv"), QStringLiteral("missing; give the command as a list, like [\"python3\", \"train.py\", \"--lr=${lr}\"]"));
@@ -571,6 +606,9 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
                                            "(a trial gets workers x gpus_per_worker GPUs)"));
         if (trial.workers == 1 && spec.resources.gpusPerWorker)
             throw SpecError(QStringLiteral("resources.gpus_per_worker: only applies with trial.workers > 1; use gpus_per_trial"));
+        if (t.has(QStringLiteral("metrics")))
+            trial.metrics = parseMetricFormat(Reader(t.object(QStringLiteral("metrics")), QStringLiteral("trial.metrics"),
+                                                     {QStringLiteral("format"), QStringLiteral("patterns")}));
         if (const auto mb = t.integer(QStringLiteral("max_log_mb"), 1)) {
             if (*mb > (qint64(1) << 30))
                 t.fail(QStringLiteral("max_log_mb"), QStringLiteral("at most 1073741824"));

@@ -5,6 +5,7 @@
 #include "algorithms/settings.h"
 #include "algorithms/space.h"
 #include "algorithms/trial.h"
+#include "metric_parser.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -80,6 +81,7 @@ struct TrialSpec {
     // printing metrics at full speed would otherwise grow the store by megabytes a second.
     qint64 maxMetricRows = 1000000;
     qint64 maxLogBytes = qint64(1024) << 20;
+    MetricFormat metrics; // how the trial prints its metrics (trial.metrics)
 };
 
 // Where trials run (docs/spec.md, "executor"): this machine, or one Slurm job per trial.

@@ -623,6 +623,41 @@ private slots:
         QVERIFY2(processesWithArg(script).isEmpty(), "a worker outlived its group");
     }
 
+    // trial.metrics: a trial that prints as Hugging Face's Trainer or Keras does is read.
+    void metricFormatsReadWhatLibrariesPrint_data()
+    {
+        QTest::addColumn<QJsonObject>("metrics");
+        QTest::addColumn<QString>("script");
+        QTest::newRow("hf json_lines") << QJsonObject{{QStringLiteral("format"), QStringLiteral("json_lines")}}
+                                       << QStringLiteral("echo \"{'loss': 0.9, 'learning_rate': 5e-05, 'epoch': 1.0}\"; "
+                                                         "echo \"{'eval_loss': 0.51, 'eval_runtime': 1.2, 'epoch': 1.0}\"; "
+                                                         "echo \"{'eval_loss': 0.42, 'eval_runtime': 1.1, 'epoch': 2.0}\"");
+        QTest::newRow("keras regex") << QJsonObject{{QStringLiteral("format"), QStringLiteral("regex")},
+                                                    {QStringLiteral("patterns"), QJsonArray{QStringLiteral("(?<name>\\w+): (?<value>[-+]?[0-9.]+(e[-+]?[0-9]+)?)")}}}
+                                     << QStringLiteral("echo 'Epoch 1/2'; echo '10/10 [====] - 1s 5ms/step - loss: 0.9 - eval_loss: 0.51'; "
+                                                       "echo 'Epoch 2/2'; echo '10/10 [====] - 1s 5ms/step - loss: 0.6 - eval_loss: 0.42'");
+    }
+
+    void metricFormatsReadWhatLibrariesPrint()
+    {
+        QFETCH(QJsonObject, metrics);
+        QFETCH(QString, script);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("m.db"));
+        QJsonObject spec = shellSpec(QStringLiteral("formats"), script);
+        spec[QStringLiteral("objective")] = QJsonObject{{QStringLiteral("metric"), QStringLiteral("eval_loss")}};
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("metrics")] = metrics;
+        spec[QStringLiteral("trial")] = trial;
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("m.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY2(r.exitCode == 0, r.err);
+        const QJsonObject t = trialsOf(db, QStringLiteral("formats")).first().toObject();
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QCOMPARE(t.value(QStringLiteral("value")).toDouble(), 0.42);
+        const Result curves = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("curves")});
+        QVERIFY(curves.out.contains(",eval_loss,0.51,") && curves.out.contains(",eval_loss,0.42,"));
+    }
+
     void sigintQueuesRunningTrialsAgain()
     {
         QTemporaryDir dir;

@@ -10,6 +10,24 @@ using namespace tb::engine;
 using Metrics = std::vector<std::pair<std::string, double>>;
 Q_DECLARE_METATYPE(Metrics)
 
+namespace {
+
+void compare(const ParsedLine& parsed, const Metrics& metrics, qint64 step)
+{
+    QCOMPARE(parsed.metrics.size(), metrics.size());
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+        QCOMPARE(parsed.metrics[i].first, metrics[i].first);
+        const double want = metrics[i].second, got = parsed.metrics[i].second;
+        if (std::isnan(want))
+            QVERIFY(std::isnan(got));
+        else
+            QCOMPARE(got, want);
+    }
+    QCOMPARE(parsed.step.value_or(-1), step);
+}
+
+} // namespace
+
 class TestMetricParser : public QObject {
     Q_OBJECT
 private slots:
@@ -38,17 +56,70 @@ private slots:
         QFETCH(QByteArray, line);
         QFETCH(Metrics, metrics);
         QFETCH(qint64, step);
-        const ParsedLine parsed = parseMetricLine(line.toStdString());
-        QCOMPARE(parsed.metrics.size(), metrics.size());
-        for (std::size_t i = 0; i < metrics.size(); ++i) {
-            QCOMPARE(parsed.metrics[i].first, metrics[i].first);
-            const double want = metrics[i].second, got = parsed.metrics[i].second;
-            if (std::isnan(want))
-                QVERIFY(std::isnan(got));
-            else
-                QCOMPARE(got, want);
+        compare(parseMetricLine(line.toStdString()), metrics, step);
+    }
+
+    // trial.metrics: real lines as Keras, Hugging Face's Trainer and JSON-lines loggers print them.
+    void otherFormats_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QStringList>("patterns");
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<Metrics>("metrics");
+        QTest::addColumn<qint64>("step");
+        const QStringList keras{QStringLiteral(R"((?<name>\w+): (?<value>[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?|nan|inf))")};
+        QTest::newRow("keras fit") << "regex" << keras
+                                   << QByteArray("1875/1875 [==============================] - 3s 1ms/step - loss: 0.2961 - accuracy: 0.9141 - "
+                                                 "val_loss: 0.1423 - val_accuracy: 0.9573")
+                                   << Metrics{{"loss", 0.2961}, {"accuracy", 0.9141}, {"val_loss", 0.1423}, {"val_accuracy", 0.9573}} << qint64(-1);
+        QTest::newRow("keras epoch header") << "regex" << keras << QByteArray("Epoch 3/10") << Metrics{} << qint64(-1);
+        QTest::newRow("keras katib line is not regex") << "regex" << keras << QByteArray("epoch=3 loss=0.25") << Metrics{} << qint64(-1);
+        QTest::newRow("python-style groups and a step group")
+            << "regex" << QStringList{QStringLiteral(R"(iter (?P<step>\d+): (?P<name>[a-z_]+)=(?P<value>\S+))")}
+            << QByteArray("iter 120: train_loss=1.5e-2") << Metrics{{"train_loss", 0.015}} << qint64(120);
+        QTest::newRow("two patterns") << "regex"
+                                      << QStringList{QStringLiteral(R"((?<name>loss) (?<value>\S+))"), QStringLiteral(R"((?<name>top1) (?<value>\S+)%)")}
+                                      << QByteArray("loss 0.5 top1 71.2%") << Metrics{{"loss", 0.5}, {"top1", 71.2}} << qint64(-1);
+        QTest::newRow("hf trainer log") << "json_lines" << QStringList{}
+                                        << QByteArray("{'loss': 0.6931, 'grad_norm': 1.234, 'learning_rate': 4.5e-05, 'epoch': 2.0}")
+                                        << Metrics{{"loss", 0.6931}, {"grad_norm", 1.234}, {"learning_rate", 4.5e-05}, {"epoch", 2}} << qint64(2);
+        QTest::newRow("hf eval") << "json_lines" << QStringList{}
+                                 << QByteArray("{'eval_loss': 0.51, 'eval_runtime': 1.2, 'eval_samples_per_second': 100.0, 'epoch': 3.0}")
+                                 << Metrics{{"eval_loss", 0.51}, {"eval_runtime", 1.2}, {"eval_samples_per_second", 100}, {"epoch", 3}} << qint64(3);
+        QTest::newRow("python dict with nan, bools, nested") << "json_lines" << QStringList{}
+                                                             << QByteArray("{'loss': nan, 'best': True, 'cfg': {'a': 1}, 'name': 'run\\'s', 'lr': -inf}")
+                                                             << Metrics{{"loss", NAN}, {"lr", -INFINITY}} << qint64(-1);
+        QTest::newRow("json line") << "json_lines" << QStringList{}
+                                   << QByteArray(R"({"step": 40, "loss": 0.25, "acc": 0.9, "split": "train", "hist": [1, 2, {"x": 3}], "ok": null})")
+                                   << Metrics{{"step", 40}, {"loss", 0.25}, {"acc", 0.9}} << qint64(40);
+        QTest::newRow("not a dict") << "json_lines" << QStringList{} << QByteArray("{'loss': 0.5") << Metrics{} << qint64(-1);
+        QTest::newRow("text") << "json_lines" << QStringList{} << QByteArray("Training started, loss=0.5") << Metrics{} << qint64(-1);
+        QTest::newRow("events in any format") << "json_lines" << QStringList{}
+                                              << QByteArray(R"(@tunebench {"event": "metrics", "step": 5, "metrics": {"loss": 0.1}})")
+                                              << Metrics{{"loss", 0.1}} << qint64(5);
+    }
+
+    void otherFormats()
+    {
+        QFETCH(QString, format);
+        QFETCH(QStringList, patterns);
+        QFETCH(QByteArray, line);
+        QFETCH(Metrics, metrics);
+        QFETCH(qint64, step);
+        MetricFormat f;
+        f.kind = format == QLatin1String("regex") ? MetricFormat::Kind::Regex : MetricFormat::Kind::JsonLines;
+        for (const QString& p : patterns) {
+            f.patterns.emplace_back(p);
+            QCOMPARE(checkMetricPattern(f.patterns.back()), QString());
         }
-        QCOMPARE(parsed.step.value_or(-1), step);
+        compare(parseMetricLine(line.toStdString(), f), metrics, step);
+    }
+
+    void patternsNeedNameAndValueGroups()
+    {
+        QVERIFY(checkMetricPattern(QRegularExpression(QStringLiteral("(?<name>\\w+"))).startsWith(QStringLiteral("not a valid regular expression")));
+        QVERIFY(checkMetricPattern(QRegularExpression(QStringLiteral("(?<name>\\w+)=(\\S+)"))).contains(QStringLiteral("(?<value>...)")));
+        QVERIFY(checkMetricPattern(QRegularExpression(QStringLiteral("loss=(?<value>\\S+)"))).contains(QStringLiteral("(?<name>...)")));
     }
 
     void otherEventsAreKept()

@@ -171,6 +171,22 @@ private slots:
                                       << "resources.telemetry_hz: expected a number of samples per second in (0, 20], got 0";
         QTest::newRow("argv type") << withBase(R"({"trial": {"argv": ["t", 3]}})") << "trial.argv[1]: expected a string, got 3";
         QTest::newRow("argv empty") << withBase(R"({"trial": {"argv": []}})") << "trial.argv: is empty; give at least the program to run";
+        QTest::newRow("metrics format") << withBase(R"({"trial": {"argv": ["t"], "metrics": {"format": "tensorflow"}}})")
+                                        << "trial.metrics.format: expected \"katib\", \"json_lines\" or \"regex\", got \"tensorflow\"";
+        QTest::newRow("patterns without regex") << withBase(R"({"trial": {"argv": ["t"], "metrics": {"format": "json_lines", "patterns": ["x"]}}})")
+                                                << "trial.metrics.patterns: only for \"format\": \"regex\"";
+        QTest::newRow("regex without patterns") << withBase(R"({"trial": {"argv": ["t"], "metrics": {"format": "regex"}}})")
+                                                << "trial.metrics.patterns: missing; give regular expressions with named groups, like "
+                                                   "[\"(?<name>\\\\w+): (?<value>[-+.\\\\deE]+)\"]";
+        // Built from plain literals: moc stops reading raw strings that hold a regex.
+        const QByteArray twoPatterns = "{\"trial\": {\"argv\": [\"t\"], \"metrics\": {\"format\": \"regex\", \"patterns\": "
+                                       "[\"(?<name>\\\\w+)=(?<value>\\\\S+)\", \"(?<name>x\"]}}}";
+        QTest::newRow("pattern invalid") << withBase(twoPatterns)
+                                         << "trial.metrics.patterns[1] \"(?<name>x\": not a valid regular expression: missing closing parenthesis at character 10";
+        const QByteArray noValue = "{\"trial\": {\"argv\": [\"t\"], \"metrics\": {\"format\": \"regex\", \"patterns\": [\"(?<name>\\\\w+)=(\\\\S+)\"]}}}";
+        QTest::newRow("pattern without value") << withBase(noValue)
+                                               << "trial.metrics.patterns[0] \"(?<name>\\w+)=(\\S+)\": has no named group (?<value>...); each pattern needs "
+                                                  "(?<name>...) and (?<value>...)";
         QTest::newRow("env type") << withBase(R"({"trial": {"argv": ["t"], "env": {"A": 1}}})") << "trial.env.A: expected a string, got 1";
         QTest::newRow("retries") << withBase(R"({"trial": {"argv": ["t"], "retries": -1}})") << "trial.retries: expected an integer >= 0, got -1";
         QTest::newRow("no trial") << QByteArray(R"({"name": "x", "objective": {"metric": "loss"}, "space": [{"name": "a", "type": "float", "low": 0, "high": 1}]})")

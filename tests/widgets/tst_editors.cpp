@@ -454,9 +454,12 @@ private slots:
             "algorithm": {"name": "grid", "seed": 123456789012, "settings": {"steps": 5}},
             "pruner": {"name": "none", "settings": {}},
             "budget": {"max_trials": 100, "max_failed": 0, "max_seconds": 3600.5},
-            "resources": {"parallel_trials": 8},
+            "resources": {"parallel_trials": 8, "gpus": [0, 1], "trials_per_gpu": 2, "min_free_memory_mb": 1000, "skip_busy_gpus": true,
+                          "telemetry_hz": 4, "priority": 3},
             "trial": {"argv": ["python3", "train.py", "--lr=${lr}", "--out", "${trial.dir}"], "workdir": "/tmp/work",
-                      "env": {"PYTHONHASHSEED": "0", "RUN": "${trial.id}"}, "timeout_s": 90, "retries": 2}})")
+                      "env": {"PYTHONHASHSEED": "0", "RUN": "${trial.id}"}, "timeout_s": 90, "retries": 2,
+                      "workers": 2, "metrics_rank": 1, "max_metric_rows": 5000, "max_log_mb": 8,
+                      "metrics": {"format": "json_lines"}}})")
                                    << false;
         QTest::newRow("minimal") << object(R"({"name": "m", "objective": {"metric": "loss"},
             "space": [{"name": "x", "type": "float", "low": -1, "high": 1}], "trial": {"argv": ["./f", "${x}"]}})")
