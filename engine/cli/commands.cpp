@@ -1,4 +1,7 @@
 #include "commands.h"
+#include "args.h"
+#include "manage.h"
+#include "output.h"
 #include "serve_request.h"
 
 #include "engine/core/engine.h"
@@ -44,79 +47,6 @@ namespace {
 using engine::BusyError;
 using engine::RuntimeError;
 using engine::SpecError;
-
-void out(const QString& text) { std::fputs(text.toUtf8().constData(), stdout); std::fflush(stdout); }
-void outLine(const QString& text) { out(text + QLatin1Char('\n')); }
-void err(const QString& text) { std::fputs((text + QLatin1Char('\n')).toUtf8().constData(), stderr); }
-
-struct Usage : SpecError {
-    using SpecError::SpecError;
-};
-
-// One parser per command; unknown options and missing values are bad input (exit 2).
-class Args {
-public:
-    Args(const QString& command, const QStringList& args, const QList<QCommandLineOption>& options, int positionals,
-         const QString& synopsis)
-        : m_command(command), m_synopsis(synopsis)
-    {
-        m_parser.addOptions(options);
-        m_parser.addHelpOption();
-        if (!m_parser.parse(QStringList{QStringLiteral("tunebench-cli")} + args))
-            throw Usage(m_parser.errorText() + QStringLiteral("\nusage: tunebench-cli ") + synopsis);
-        if (m_parser.isSet(QStringLiteral("help")))
-            m_help = true;
-        if (!m_help && m_parser.positionalArguments().size() != positionals)
-            throw Usage(QStringLiteral("%1 takes %2 argument(s), got %3\nusage: tunebench-cli %4")
-                            .arg(command)
-                            .arg(positionals)
-                            .arg(m_parser.positionalArguments().size())
-                            .arg(synopsis));
-    }
-    bool help() const { return m_help; }
-    QString usage() const { return QStringLiteral("usage: tunebench-cli ") + m_synopsis; }
-    QString positional(int i) const { return m_parser.positionalArguments().value(i); }
-    bool isSet(const QString& name) const { return m_parser.isSet(name); }
-    bool isSet(const QCommandLineOption& o) const { return m_parser.isSet(o); }
-    QString value(const QString& name) const { return m_parser.value(name); }
-    QString value(const QCommandLineOption& o) const { return m_parser.value(o); }
-    QStringList values(const QString& name) const { return m_parser.values(name); }
-    QString required(const QString& name) const
-    {
-        if (!m_parser.isSet(name) || m_parser.value(name).isEmpty())
-            throw Usage(QStringLiteral("%1: --%2 is required\n%3").arg(m_command, name, usage()));
-        return m_parser.value(name);
-    }
-    QString choice(const QString& name, const QStringList& allowed, const QString& fallback) const
-    {
-        const QString v = m_parser.isSet(name) ? m_parser.value(name) : fallback;
-        if (!allowed.contains(v))
-            throw Usage(QStringLiteral("--%1: expected one of %2, got '%3'").arg(name, allowed.join(QStringLiteral("|")), v));
-        return v;
-    }
-
-private:
-    QCommandLineParser m_parser;
-    QString m_command;
-    QString m_synopsis;
-    bool m_help = false;
-};
-
-// To FILE when one is given (--output), else to stdout.
-void writeOutput(const QString& path, const QByteArray& data)
-{
-    if (path.isEmpty()) {
-        out(QString::fromUtf8(data));
-        return;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
-        throw RuntimeError(path + QStringLiteral(": cannot write: ") + file.errorString());
-}
-
-const QCommandLineOption kDb(QStringLiteral("db"), QStringLiteral("The SQLite store."), QStringLiteral("FILE"));
-const QCommandLineOption kExperiment(QStringLiteral("experiment"), QStringLiteral("Experiment name (default: the newest)."),
-                                     QStringLiteral("NAME"));
 
 QString formatValue(double v)
 {
@@ -247,29 +177,33 @@ int cmdRun(const QStringList& a, bool create)
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only the summary."));
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Experiment name (overrides the spec's)."), QStringLiteral("NAME"));
     const QString command = create ? QStringLiteral("create") : QStringLiteral("run");
-    Args args(command, a, {kDb, quiet, name}, 1, command + QStringLiteral(" SPEC.json --db FILE [--name NAME]") + (create ? QString() : QStringLiteral(" [--quiet]")));
+    Args args(command, a, {dbOption(), quiet, name}, 1, command + QStringLiteral(" SPEC.json|- --db FILE [--name NAME]") + (create ? QString() : QStringLiteral(" [--quiet]")),
+              create ? QStringLiteral("Creates an experiment driven by ask/tell or serve. SPEC.json - reads the spec from stdin.")
+                     : QStringLiteral("Creates an experiment from the spec and runs it to the end of its budget. - reads the spec from "
+                                      "stdin (relative paths from the current folder)."));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     const QString db = args.required(QStringLiteral("db"));
     engine::ParseOptions options;
     options.requireTrial = !create;
-    const QString specPath = args.positional(0);
+    const QString specPath = args.positional(0) == QLatin1String("-") ? QStringLiteral("-") : args.positional(0);
+    const QString shownPath = specPath == QLatin1String("-") ? QStringLiteral("<stdin>") : specPath;
     engine::ExperimentSpec spec = engine::loadSpecFile(specPath, options);
     if (args.isSet(name)) {
         spec.name = args.value(name);
         spec.json.insert(QStringLiteral("name"), spec.name);
     }
     if (!create && !spec.budget.maxTrials && !spec.budget.maxSeconds && spec.algorithm.name != QLatin1String("grid"))
-        err(QStringLiteral("%1: no budget.max_trials or budget.max_seconds: the experiment runs until you stop it (Ctrl-C)").arg(specPath));
+        err(QStringLiteral("%1: no budget.max_trials or budget.max_seconds: the experiment runs until you stop it (Ctrl-C)").arg(shownPath));
     engine::Store store(db);
     try {
         if (!create)
             engine::planResources(spec); // a spec this machine cannot run leaves no experiment behind
         store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
     } catch (const SpecError& e) {
-        throw SpecError(specPath + QStringLiteral(": ") + QString::fromUtf8(e.what()));
+        throw SpecError(shownPath + QStringLiteral(": ") + QString::fromUtf8(e.what()));
     }
     if (create) {
         outLine(QStringLiteral("created experiment '%1' in %2; drive it with tunebench-cli ask/tell/serve").arg(spec.name, db));
@@ -281,15 +215,15 @@ int cmdRun(const QStringList& a, bool create)
 int cmdResume(const QStringList& a)
 {
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only the summary."));
-    Args args(QStringLiteral("resume"), a, {kDb, kExperiment, quiet}, 0, QStringLiteral("resume --db FILE [--experiment NAME] [--quiet]"));
+    Args args(QStringLiteral("resume"), a, {dbOption(), experimentOption(), quiet}, 0, QStringLiteral("resume --db FILE [--experiment NAME] [--quiet]"));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     const QString db = args.required(QStringLiteral("db"));
     {
         engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
-        const auto row = engine::Study::find(store, args.value(kExperiment));
+        const auto row = engine::Study::find(store, args.value(experimentOption()));
         if (row.state == engine::ExperimentState::Completed) {
             engine::Study study(store, row);
             outLine(QStringLiteral("experiment '%1' is already completed; nothing to resume").arg(row.name));
@@ -297,7 +231,7 @@ int cmdResume(const QStringList& a)
             return kExitOk;
         }
     }
-    return runEngine(db, args.value(kExperiment), args.isSet(quiet), QStringLiteral("resume"));
+    return runEngine(db, args.value(experimentOption()), args.isSet(quiet), QStringLiteral("resume"));
 }
 
 int cmdDemo(const QStringList& a)
@@ -306,7 +240,7 @@ int cmdDemo(const QStringList& a)
                                    QStringLiteral("FILE"));
     Args args(QStringLiteral("demo"), a, {dbOpt}, 0, QStringLiteral("demo [--db FILE]"));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     QFile resource(QStringLiteral(":/examples/demo.json"));
@@ -325,14 +259,14 @@ int cmdDemo(const QStringList& a)
 int cmdStop(const QStringList& a)
 {
     const QCommandLineOption noWait(QStringLiteral("no-wait"), QStringLiteral("Ask and return at once."));
-    Args args(QStringLiteral("stop"), a, {kDb, kExperiment, noWait}, 0, QStringLiteral("stop --db FILE [--experiment NAME] [--no-wait]"));
+    Args args(QStringLiteral("stop"), a, {dbOption(), experimentOption(), noWait}, 0, QStringLiteral("stop --db FILE [--experiment NAME] [--no-wait]"));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     const QString db = args.required(QStringLiteral("db"));
     engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
-    const engine::ExperimentRow row = engine::Study::find(store, args.value(kExperiment));
+    const engine::ExperimentRow row = engine::Study::find(store, args.value(experimentOption()));
     const double now = engine::Store::now();
     if (!row.owner || !engine::Lease::isAlive(*row.owner, now)) {
         outLine(QStringLiteral("experiment '%1' is not running (%2)").arg(row.name, engine::experimentStateName(row.state)));
@@ -365,33 +299,44 @@ int cmdStop(const QStringList& a)
 
 int cmdStatus(const QStringList& a)
 {
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    Args args(QStringLiteral("status"), a, {kDb, kExperiment, json}, 0, QStringLiteral("status --db FILE [--experiment NAME] [--json]"));
+    const QStringList formats = QStringList{QStringLiteral("text")} + kDataFormats;
+    Args args(QStringLiteral("status"), a, {dbOption(), experimentOption(), formatOption(formats), jsonOption()}, 0,
+              QStringLiteral("status --db FILE [--experiment NAME] [--format text|json|yaml|csv|table]"),
+              QStringLiteral("The experiment's state, its trials' counts and the best trial so far."));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
+    const QString f = outputFormat(args, formats, QStringLiteral("text"));
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
-    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
-    if (args.isSet(json))
-        out(QString::fromUtf8(QJsonDocument(engine::statusJson(study)).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
-    else
+    engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
+    if (f == QLatin1String("text"))
         outLine(engine::statusText(study));
+    else
+        out(QString::fromUtf8(render(engine::statusJson(study), f, engine::floatKeys(study.spec()),
+                                     {QStringLiteral("experiment"), QStringLiteral("state"), QStringLiteral("counts"), QStringLiteral("best")})));
     return kExitOk;
 }
 
 int cmdBest(const QStringList& a)
 {
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("json, yaml or args."), QStringLiteral("FORMAT"));
-    Args args(QStringLiteral("best"), a, {kDb, kExperiment, format}, 0,
-              QStringLiteral("best --db FILE [--experiment NAME] [--format json|yaml|args]"));
+    const QStringList formats{QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("args"), QStringLiteral("csv"), QStringLiteral("table")};
+    Args args(QStringLiteral("best"), a, {dbOption(), experimentOption(), formatOption(formats)}, 0,
+              QStringLiteral("best --db FILE [--experiment NAME] [--format json|yaml|args|csv|table]"),
+              QStringLiteral("The best trial's parameters, numbers exactly as stored: a config file (json, yaml), command-line "
+                             "arguments (args) or one row (csv, table)."));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
-    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("args")}, QStringLiteral("json"));
+    const QString f = args.choice(QStringLiteral("format"), formats, QStringLiteral("json"));
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
-    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
+    if (f == QLatin1String("csv") || f == QLatin1String("table")) {
+        const QJsonObject params = QJsonDocument::fromJson(engine::bestConfig(study, engine::ConfigFormat::Json)).object();
+        out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("params"), params}}, f, engine::floatKeys(study.spec()))));
+        return kExitOk;
+    }
     const auto kind = f == QLatin1String("yaml") ? engine::ConfigFormat::Yaml
         : f == QLatin1String("args")             ? engine::ConfigFormat::Args
                                                  : engine::ConfigFormat::Json;
@@ -405,34 +350,48 @@ int exportCommand(const QString& name, const QStringList& a, const QStringList& 
 {
     const QCommandLineOption format(QStringLiteral("format"), formats.join(QStringLiteral(", ")) + QLatin1Char('.'), QStringLiteral("FORMAT"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
-    Args args(name, a, {kDb, kExperiment, format, output}, 0,
-              QStringLiteral("%1 --db FILE [--experiment NAME] --format %2 [--output FILE]").arg(name, formats.join(QLatin1Char('|'))));
+    Args args(name, a, {dbOption(), experimentOption(), format, output}, 0,
+              QStringLiteral("%1 --db FILE [--experiment NAME] --format %2 [--output FILE]").arg(name, formats.join(QLatin1Char('|'))),
+              name == QLatin1String("export") ? QStringLiteral("Every trial (csv, json, yaml, table), or every report of every metric (curves). "
+                                                               "Numbers are written exactly as stored.")
+                                              : QStringLiteral("The device samples the experiment recorded and the trials holding each device."));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     const QString f = args.choice(QStringLiteral("format"), formats, formats.first());
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
-    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
     writeOutput(args.isSet(output) ? args.value(output) : QString(), make(study, f));
     return kExitOk;
 }
 
 int cmdExport(const QStringList& a)
 {
-    return exportCommand(QStringLiteral("export"), a, {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("curves")},
+    return exportCommand(QStringLiteral("export"), a,
+                         {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("table"), QStringLiteral("curves")},
                          [](engine::Study& study, const QString& f) {
                              if (f == QLatin1String("curves"))
                                  return engine::exportCurves(study);
-                             return engine::exportTrials(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
+                             if (f == QLatin1String("csv"))
+                                 return engine::exportTrials(study, engine::TrialsFormat::Csv);
+                             const QByteArray json = engine::exportTrials(study, engine::TrialsFormat::Json);
+                             return f == QLatin1String("json") ? json
+                                                               : render(QJsonDocument::fromJson(json).object(), f, engine::floatKeys(study.spec()),
+                                                                        {QStringLiteral("trial"), QStringLiteral("number"), QStringLiteral("state"),
+                                                                         QStringLiteral("value"), QStringLiteral("params")});
                          });
 }
 
 int cmdTelemetry(const QStringList& a)
 {
-    return exportCommand(QStringLiteral("telemetry"), a, {QStringLiteral("csv"), QStringLiteral("json")}, [](engine::Study& study, const QString& f) {
-        return engine::exportTelemetry(study, f == QLatin1String("json") ? engine::TrialsFormat::Json : engine::TrialsFormat::Csv);
-    });
+    return exportCommand(QStringLiteral("telemetry"), a, {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("table")},
+                         [](engine::Study& study, const QString& f) {
+                             if (f == QLatin1String("csv"))
+                                 return engine::exportTelemetry(study, engine::TrialsFormat::Csv);
+                             const QByteArray json = engine::exportTelemetry(study, engine::TrialsFormat::Json);
+                             return f == QLatin1String("json") ? json : render(QJsonDocument::fromJson(json).object(), f);
+                         });
 }
 
 // ask/tell shared by the one-shot commands and serve.
@@ -443,6 +402,8 @@ public:
     {
     }
 
+    const engine::ExperimentSpec& spec() const { return m_study.spec(); }
+
     QJsonObject ask()
     {
         engine::Study::NoTrial why{};
@@ -450,8 +411,11 @@ public:
         if (!row && why == engine::Study::NoTrial::Budget)
             throw RuntimeError(QStringLiteral("experiment '%1' has used its budget of %2 trials")
                                    .arg(m_study.experiment().name).arg(*m_study.spec().budget.maxTrials));
-        if (!row)
-            throw RuntimeError(QStringLiteral("the %1 sampler has no more points").arg(m_study.spec().algorithm.name));
+        if (!row) // not a failure: the search is done (docs/cli.md)
+            return {{QStringLiteral("exhausted"), true},
+                    {QStringLiteral("message"), QStringLiteral("the %1 sampler has no more points (%2 trials); the search is complete")
+                                                    .arg(m_study.spec().algorithm.name)
+                                                    .arg(m_study.store().trialCount(m_study.experiment().id))}};
         m_study.markRunning();
         if (row->state == algorithms::TrialState::Failed) // an external sampler's unusable answer
             throw RuntimeError(QStringLiteral("trial %1 failed before it started: %2").arg(row->id).arg(row->reason));
@@ -519,13 +483,21 @@ engine::MetricRow parseMetricArg(const QString& text)
 
 int cmdAsk(const QStringList& a)
 {
-    Args args(QStringLiteral("ask"), a, {kDb, kExperiment}, 0, QStringLiteral("ask --db FILE --experiment NAME"));
+    const QStringList formats{QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("table")};
+    Args args(QStringLiteral("ask"), a, {dbOption(), experimentOption(), formatOption(formats)}, 0,
+              QStringLiteral("ask --db FILE --experiment NAME [--format json|yaml|table]"),
+              QStringLiteral("The next trial to run: {\"trial\": ID, \"params\": {...}}; tell its result with tell. When the sampler has "
+                             "nothing left (an exhausted grid) it says so and exits 0."));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
+    const QString f = args.choice(QStringLiteral("format"), formats, QStringLiteral("json"));
     AskTell session(args.required(QStringLiteral("db")), args.required(QStringLiteral("experiment")));
-    outLine(engine::compactJson(session.ask()));
+    const QJsonObject answer = session.ask();
+    if (answer.contains(QStringLiteral("exhausted")))
+        err(QStringLiteral("tunebench-cli ask: ") + answer.value(QStringLiteral("message")).toString());
+    out(QString::fromUtf8(render(answer, f, engine::floatKeys(session.spec()))));
     return kExitOk;
 }
 
@@ -535,10 +507,10 @@ int cmdTell(const QStringList& a)
     const QCommandLineOption value(QStringLiteral("value"), QStringLiteral("Objective value."), QStringLiteral("V"));
     const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("failed or pruned."), QStringLiteral("STATE"));
     const QCommandLineOption metric(QStringLiteral("metric"), QStringLiteral("NAME=VALUE@STEP (repeatable)."), QStringLiteral("M"));
-    Args args(QStringLiteral("tell"), a, {kDb, kExperiment, trial, value, state, metric}, 0,
+    Args args(QStringLiteral("tell"), a, {dbOption(), experimentOption(), trial, value, state, metric}, 0,
               QStringLiteral("tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]"));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     bool ok = false;
@@ -579,9 +551,9 @@ QJsonObject serveRequest(AskTell& session, const QByteArray& line)
 
 int cmdServe(const QStringList& a)
 {
-    Args args(QStringLiteral("serve"), a, {kDb, kExperiment}, 0, QStringLiteral("serve --db FILE --experiment NAME"));
+    Args args(QStringLiteral("serve"), a, {dbOption(), experimentOption()}, 0, QStringLiteral("serve --db FILE --experiment NAME"));
     if (args.help()) {
-        outLine(args.usage() + QStringLiteral("\nstdin: {\"op\": \"ask\"} | {\"op\": \"tell\", \"trial\": ID, \"value\": V} one per line"));
+        outLine(args.helpText() + QStringLiteral("\n\nstdin: {\"op\": \"ask\"} | {\"op\": \"tell\", \"trial\": ID, \"value\": V} one per line"));
         return kExitOk;
     }
     AskTell session(args.required(QStringLiteral("db")), args.required(QStringLiteral("experiment")));
@@ -606,16 +578,17 @@ int cmdServe(const QStringList& a)
 
 int cmdImportance(const QStringList& a)
 {
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random forest seed (default 0)."), QStringLiteral("S"));
-    Args args(QStringLiteral("importance"), a, {kDb, kExperiment, json, seed}, 0,
-              QStringLiteral("importance --db FILE [--experiment NAME] [--json] [--seed S]"));
+    const QStringList formats = QStringList{QStringLiteral("text")} + kDataFormats;
+    Args args(QStringLiteral("importance"), a, {dbOption(), experimentOption(), formatOption(formats), jsonOption(), seed}, 0,
+              QStringLiteral("importance --db FILE [--experiment NAME] [--format text|json|yaml|csv|table] [--seed S]"),
+              QStringLiteral("How much of the objective's variance each parameter explains (fANOVA over the completed trials)."));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
-    engine::Study study(store, engine::Study::find(store, args.value(kExperiment)));
+    engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
     algorithms::FanovaOptions options;
     if (args.isSet(seed)) {
         bool ok = false;
@@ -628,14 +601,23 @@ int cmdImportance(const QStringList& a)
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return result.importance[x] > result.importance[y]; });
-    if (args.isSet(json)) {
+    const QString f = outputFormat(args, formats, QStringLiteral("text"));
+    if (f == QLatin1String("json") || f == QLatin1String("yaml")) {
         QJsonObject shares;
         for (std::size_t i : order)
             shares.insert(QString::fromStdString(result.names[i]), result.importance[i]);
-        outLine(engine::compactJson({{QStringLiteral("experiment"), study.experiment().name},
-                                     {QStringLiteral("trials"), static_cast<qint64>(result.trialsUsed)},
-                                     {QStringLiteral("method"), QStringLiteral("fanova")},
-                                     {QStringLiteral("importance"), shares}}));
+        out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
+                                                 {QStringLiteral("trials"), static_cast<qint64>(result.trialsUsed)},
+                                                 {QStringLiteral("method"), QStringLiteral("fanova")},
+                                                 {QStringLiteral("importance"), shares}},
+                                     f, [](const QString& parent, const QString&) { return parent == QLatin1String("importance"); })));
+        return kExitOk;
+    }
+    if (f != QLatin1String("text")) { // one row per parameter, most important first
+        QJsonArray rows;
+        for (std::size_t i : order)
+            rows.append(QJsonObject{{QStringLiteral("parameter"), QString::fromStdString(result.names[i])}, {QStringLiteral("importance"), result.importance[i]}});
+        out(QString::fromUtf8(render(rows, f, [](const QString&, const QString& key) { return key == QLatin1String("importance"); })));
         return kExitOk;
     }
     outLine(QStringLiteral("parameter importance (fANOVA, %1 completed trials) of '%2':")
@@ -666,7 +648,7 @@ int cmdSchedule(const QStringList& a)
               QStringLiteral("schedule --schedule gpipe|1f1b|interleaved|zb1 --stages P --microbatches M [--virtual-stages V] "
                              "[--durations F,B,W] [--latency T] [--format text|csv|json|chrome] [--output FILE]"));
     if (args.help()) {
-        outLine(args.usage());
+        outLine(args.helpText());
         return kExitOk;
     }
     auto positive = [&](const QCommandLineOption& o, const QString& fallback) {
@@ -735,27 +717,31 @@ int cmdSchedule(const QStringList& a)
 const char* const kHelp = R"(tunebench-cli: hyperparameter optimization from the command line
 
 commands:
-  run SPEC.json --db FILE [--name NAME] [--quiet]      create an experiment and run it
+  run SPEC.json|- --db FILE [--name NAME] [--quiet]    create an experiment and run it
   resume --db FILE [--experiment NAME]                 finish an interrupted experiment
   stop --db FILE [--experiment NAME] [--no-wait]       stop the engine that runs it (any process)
-  status --db FILE [--experiment NAME] [--json]        counts and the best trial
-  best --db FILE [--experiment NAME] [--format json|yaml|args]
-  export --db FILE [--experiment NAME] --format csv|json|curves [--output FILE]
-  telemetry --db FILE [--experiment NAME] --format csv|json [--output FILE]
+  status --db FILE [--experiment NAME] [--format F]    counts and the best trial
+  list --db FILE [--format F]                          the store's experiments
+  delete --db FILE --experiment NAME [--yes]           delete an experiment and its trials' folders
+  best --db FILE [--experiment NAME] [--format json|yaml|args|csv|table]
+  export --db FILE [--experiment NAME] --format csv|json|yaml|table|curves [--output FILE]
+  telemetry --db FILE [--experiment NAME] --format csv|json|yaml|table [--output FILE]
                                                        GPU/CPU samples and the trials holding each device
-  create SPEC.json --db FILE                           an experiment driven by ask/tell
+  create SPEC.json|- --db FILE                         an experiment driven by ask/tell
   ask --db FILE --experiment NAME                      prints {"trial": ID, "params": {...}}
   tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]
   serve --db FILE --experiment NAME                    ask/tell as JSON lines on stdin/stdout
-  importance --db FILE [--experiment NAME] [--json]    fANOVA parameter importance
+  importance --db FILE [--experiment NAME] [--format F]  fANOVA parameter importance
   demo [--db FILE]                                     run the bundled demo experiment
   schedule --schedule gpipe|1f1b|interleaved|zb1 --stages P --microbatches M [--virtual-stages V]
            [--durations F,B,W] [--latency T] [--format text|csv|json|chrome]
                                                        a pipeline schedule, simulated
+  help [COMMAND]                                       this text, or a command's options
 
+--format F: text (or table), json, yaml, csv; --json is --format json. --version: the version.
 exit status: 0 success, 2 bad input, 1 failure while working, 3 another engine runs the
 experiment, 130 stopped (resumable)
-Run 'tunebench-cli COMMAND --help' for a command's options. Spec format: docs/spec.md.
+Run 'tunebench-cli help COMMAND' for a command's options. Spec format: docs/spec.md.
 )";
 
 using Command = std::function<int(const QStringList&)>;
@@ -777,14 +763,23 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("demo"), cmdDemo},
         {QStringLiteral("schedule"), cmdSchedule},
         {QStringLiteral("importance"), cmdImportance},
+        {QStringLiteral("list"), cmdList},
+        {QStringLiteral("delete"), cmdDelete},
     };
     return table;
 }
 
 } // namespace
 
-int runCommand(const QStringList& args)
+int runCommand(const QStringList& given)
 {
+    QStringList args = given;
+    if (!args.isEmpty() && (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-v"))) {
+        outLine(QStringLiteral("tunebench-cli %1").arg(QCoreApplication::applicationVersion()));
+        return kExitOk;
+    }
+    if (args.size() >= 2 && args.first() == QLatin1String("help")) // help COMMAND: that command's --help
+        args = {args[1], QStringLiteral("--help")};
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
         || args.first() == QLatin1String("help")) {
         std::fputs(kHelp, args.isEmpty() ? stderr : stdout);

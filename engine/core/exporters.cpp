@@ -241,15 +241,10 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
             }
             rows.append(row);
         }
-        const algorithms::SearchSpace& space = study.spec().space;
         return jsonText(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
                                     {QStringLiteral("objective"), study.spec().objective.metric},
                                     {QStringLiteral("trials"), rows}},
-                        [&](const QString& parent, const QString& key) {
-                            return (parent == QLatin1String("trials") && (key == QLatin1String("value") || key == QLatin1String("duration_s")))
-                                || (parent == QLatin1String("params") && isFloatParam(space, key));
-                        },
-                        true);
+                        floatKeys(study.spec()), true);
     }
     QStringList header{QStringLiteral("trial"), QStringLiteral("number"), QStringLiteral("state"), QStringLiteral("value")};
     for (const QString& n : names)
@@ -269,6 +264,15 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
         out += cells.join(QLatin1Char(',')).toUtf8() + '\n';
     }
     return out;
+}
+
+FloatKeys floatKeys(const ExperimentSpec& spec)
+{
+    return [space = spec.space](const QString& parent, const QString& key) {
+        if (parent == QLatin1String("params"))
+            return isFloatParam(space, key);
+        return key == QLatin1String("value") || key == QLatin1String("duration_s");
+    };
 }
 
 QByteArray exportCurves(Study& study)

@@ -4,12 +4,15 @@
 
 #include "store.h"
 
+#include "json.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 
 namespace tb::engine {
 
 class Study;
+struct ExperimentSpec;
 
 // {"experiment": NAME, "state": ..., "counts": {...}, "best": {"trial": ID, "value": V, "params": {...}} | null}
 QJsonObject statusJson(Study& study);
@@ -30,5 +33,9 @@ QByteArray exportTelemetry(Study& study, TrialsFormat format);
 // Learning curves as CSV, one row per report of any metric: trial, number, attempt, step,
 // metric, value (empty for NaN), time (ISO 8601, UTC); trials in order, reports by step.
 QByteArray exportCurves(Study& study);
+
+// Which numbers of this experiment's data are floats (written 2.0, not 2): objective
+// values and durations, and the float parameters inside "params" objects.
+FloatKeys floatKeys(const ExperimentSpec& spec);
 
 } // namespace tb::engine

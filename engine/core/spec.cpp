@@ -673,16 +673,20 @@ ExperimentSpec parseSpec(const QByteArray& json, const ParseOptions& options)
 
 ExperimentSpec loadSpecFile(const QString& path, const ParseOptions& options)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw SpecError(path + QStringLiteral(": cannot read: ") + file.errorString());
+    // "-": the spec from stdin, its relative paths taken from the current folder.
+    const bool stdinSpec = path == QLatin1String("-");
+    const QString shown = stdinSpec ? QStringLiteral("<stdin>") : path;
+    QFile file;
+    const bool opened = stdinSpec ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        throw SpecError(shown + QStringLiteral(": cannot read: ") + file.errorString());
     ParseOptions withBase = options;
     if (withBase.baseDir.isEmpty())
-        withBase.baseDir = QFileInfo(path).absolutePath();
+        withBase.baseDir = stdinSpec ? QDir::currentPath() : QFileInfo(path).absolutePath();
     try {
         return parseSpec(file.readAll(), withBase);
     } catch (const SpecError& e) {
-        throw SpecError(path + QStringLiteral(": ") + QString::fromStdString(e.what()));
+        throw SpecError(shown + QStringLiteral(": ") + QString::fromStdString(e.what()));
     }
 }
 

@@ -118,7 +118,8 @@ struct ParseOptions {
 ExperimentSpec parseSpec(const QByteArray& json, const ParseOptions& options = {});
 ExperimentSpec parseSpec(const QJsonObject& json, const ParseOptions& options = {});
 
-// Reads and parses a file; errors are prefixed with the file name.
+// Reads and parses a file ("-": stdin, relative paths from the current folder); errors are
+// prefixed with the file name (or <stdin>).
 ExperimentSpec loadSpecFile(const QString& path, const ParseOptions& options = {});
 
 } // namespace tb::engine

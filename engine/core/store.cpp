@@ -763,6 +763,16 @@ ExperimentState experimentStateFromName(const QString& name)
     return ExperimentState::Failed;
 }
 
+bool Store::deleteExperiment(std::int64_t id, const QString& ownerToken)
+{
+    bool deleted = false;
+    transaction([&] {
+        prepare("DELETE FROM experiments WHERE id = ?1 AND owner_token = ?2").bind(1, id).bind(2, ownerToken).run();
+        deleted = sqlite3_changes(m_db) > 0;
+    });
+    return deleted;
+}
+
 void Store::setExperimentState(std::int64_t id, ExperimentState state, const QString& reason)
 {
     transaction([&] {

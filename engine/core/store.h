@@ -150,6 +150,9 @@ public:
     std::optional<ExperimentRow> experiment(std::int64_t id);
     std::vector<ExperimentRow> experiments();
     void setExperimentState(std::int64_t id, ExperimentState state, const QString& reason = {});
+    // Deletes the experiment with its trials, metrics, events and telemetry, unless its
+    // owner changed from `ownerToken` meanwhile (an engine took it): false then.
+    bool deleteExperiment(std::int64_t id, const QString& ownerToken);
 
     // The lease (engine/core/lease.h decides who is alive). Claims the experiment for `me`
     // unless another owner is alive by `ownerAlive`; `current` gets the owner found (the

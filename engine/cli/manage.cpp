@@ -1,0 +1,102 @@
+#include "manage.h"
+
+#include "args.h"
+#include "commands.h"
+#include "output.h"
+
+#include "engine/core/lease.h"
+#include "engine/core/store.h"
+#include "engine/core/study.h"
+#include "engine/core/trial_command.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+namespace tb::cli {
+
+int cmdList(const QStringList& a)
+{
+    const QStringList formats = QStringList{QStringLiteral("table")} + QStringList{QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("csv")};
+    Args args(QStringLiteral("list"), a, {dbOption(), formatOption(formats), jsonOption()}, 0,
+              QStringLiteral("list --db FILE [--format table|json|yaml|csv]"),
+              QStringLiteral("The store's experiments, oldest first: state, trials by state, the best value and when each was created."));
+    if (args.help()) {
+        outLine(args.helpText());
+        return kExitOk;
+    }
+    const QString f = outputFormat(args, formats, QStringLiteral("table"));
+    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
+    QJsonArray rows;
+    for (const engine::ExperimentRow& e : store.experiments()) {
+        const engine::StateCounts c = store.counts(e.id);
+        engine::Study study(store, e);
+        const auto best = store.bestTrial(e.id, study.spec().objective.direction);
+        rows.append(QJsonObject{{QStringLiteral("experiment"), e.name},
+                                {QStringLiteral("state"), engine::experimentStateName(e.state)},
+                                {QStringLiteral("trials"), qint64(c.total())},
+                                {QStringLiteral("completed"), qint64(c.completed)},
+                                {QStringLiteral("pruned"), qint64(c.pruned)},
+                                {QStringLiteral("failed"), qint64(c.failed)},
+                                {QStringLiteral("running"), qint64(c.running + c.queued)},
+                                {QStringLiteral("objective"), study.spec().objective.metric},
+                                {QStringLiteral("best"), best && best->value ? QJsonValue(*best->value) : QJsonValue()},
+                                {QStringLiteral("created"), QDateTime::fromMSecsSinceEpoch(qint64(e.createdAt * 1000)).toString(Qt::ISODate)}});
+    }
+    if (rows.isEmpty() && f == QLatin1String("table")) {
+        outLine(QStringLiteral("no experiments in %1 yet; start one with tunebench-cli run SPEC.json --db %1").arg(args.value(dbOption())));
+        return kExitOk;
+    }
+    out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("experiments"), rows}}, f,
+                                 [](const QString&, const QString& key) { return key == QLatin1String("best"); },
+                                 {QStringLiteral("experiment"), QStringLiteral("state"), QStringLiteral("trials"), QStringLiteral("completed"),
+                                  QStringLiteral("pruned"), QStringLiteral("failed"), QStringLiteral("running"), QStringLiteral("objective"),
+                                  QStringLiteral("best")})));
+    return kExitOk;
+}
+
+int cmdDelete(const QStringList& a)
+{
+    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("Do not ask."));
+    Args args(QStringLiteral("delete"), a, {dbOption(), experimentOption(), yes}, 0,
+              QStringLiteral("delete --db FILE --experiment NAME [--yes]"),
+              QStringLiteral("Deletes the experiment from the store with its trials, metrics and telemetry, and its trials' folders. "
+                             "Asks first unless --yes; refuses while an engine runs it (stop it first)."));
+    if (args.help()) {
+        outLine(args.helpText());
+        return kExitOk;
+    }
+    const QString db = args.required(QStringLiteral("db"));
+    const QString name = args.required(QStringLiteral("experiment"));
+    engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
+    const engine::ExperimentRow row = engine::Study::find(store, name);
+    if (row.owner && engine::Lease::isAlive(*row.owner, engine::Store::now()))
+        throw engine::BusyError(QStringLiteral("experiment '%1' is being run by %2; stop it first (tunebench-cli stop --db %3 --experiment %1)")
+                                    .arg(row.name, engine::Lease::describe(*row.owner, engine::Store::now()), db));
+    const QString folder = QFileInfo(engine::trialFolder(db, row.name, row.id, 0)).path();
+    const qint64 trials = store.counts(row.id).total();
+    if (!args.isSet(yes)) {
+        std::fprintf(stderr, "delete experiment '%s' (%lld trials) from %s, and %s? [y/N] ", qPrintable(row.name), static_cast<long long>(trials),
+                     qPrintable(db), qPrintable(folder));
+        std::fflush(stderr);
+        std::string answer;
+        if (!std::getline(std::cin, answer) || (answer != "y" && answer != "Y" && answer != "yes")) {
+            err(QStringLiteral("nothing deleted"));
+            return kExitFailure;
+        }
+    }
+    if (!store.deleteExperiment(row.id, row.owner ? row.owner->token : QString()))
+        throw engine::BusyError(QStringLiteral("experiment '%1' was taken by an engine meanwhile; nothing deleted").arg(row.name));
+    QDir(folder).removeRecursively();
+    outLine(QStringLiteral("deleted experiment '%1' (%2 trials) and %3").arg(row.name).arg(trials).arg(folder));
+    return kExitOk;
+}
+
+} // namespace tb::cli
