@@ -617,7 +617,8 @@ int cmdImportance(const QStringList& a)
         QJsonArray rows;
         for (std::size_t i : order)
             rows.append(QJsonObject{{QStringLiteral("parameter"), QString::fromStdString(result.names[i])}, {QStringLiteral("importance"), result.importance[i]}});
-        out(QString::fromUtf8(render(rows, f, [](const QString&, const QString& key) { return key == QLatin1String("importance"); })));
+        out(QString::fromUtf8(render(rows, f, [](const QString&, const QString& key) { return key == QLatin1String("importance"); },
+                                     {QStringLiteral("parameter"), QStringLiteral("importance")})));
         return kExitOk;
     }
     outLine(QStringLiteral("parameter importance (fANOVA, %1 completed trials) of '%2':")
