@@ -15,9 +15,54 @@
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+#include <cstdio>
+
+namespace {
+
+struct Options {
+    QCommandLineOption demo{QStringLiteral("demo"), QCoreApplication::translate("main", "Launch the bundled demo experiment.")};
+    QCommandLineOption shots{QStringLiteral("screenshots"),
+                             QCoreApplication::translate("main", "Save a picture of each main view to DIR after SECONDS, then quit."), QStringLiteral("DIR")};
+    QCommandLineOption shotDelay{QStringLiteral("screenshot-delay"), QCoreApplication::translate("main", "Seconds before --screenshots."),
+                                 QStringLiteral("SECONDS"), QStringLiteral("8")};
+    QCommandLineOption schedule{QStringLiteral("schedule"), QCoreApplication::translate("main", "Open the Pipeline view on a PyTorch per-rank schedule CSV."),
+                                QStringLiteral("FILE.csv")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.setApplicationDescription(QCoreApplication::translate("main", "Hyperparameter optimization workbench"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, schedule, shots, shotDelay});
+        parser.addPositionalArgument(QStringLiteral("store"), QCoreApplication::translate("main", "The store to open (default: the one in your data folder)."));
+    }
+};
+
+// --version and --help answer without a display (a server, a package build making man
+// pages): a QCoreApplication is enough for them, and the window's needs one.
+bool answeredWithoutDisplay(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "--help-all") {
+            QCoreApplication core(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("tunebench"));
+            QCoreApplication::setApplicationVersion(QStringLiteral(TUNEBENCH_VERSION));
+            QCommandLineParser parser;
+            Options().addTo(parser);
+            parser.process(core); // prints and exits
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
+    if (answeredWithoutDisplay(argc, argv))
+        return 0;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("tunebench"));
     QApplication::setApplicationName(QStringLiteral("tunebench"));
@@ -35,38 +80,23 @@ int main(int argc, char** argv)
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Hyperparameter optimization workbench"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Launch the bundled demo experiment."));
-    parser.addOption(demo);
-    const QCommandLineOption shots(QStringLiteral("screenshots"),
-                                   QApplication::translate("main", "Save a picture of each main view to DIR after SECONDS, then quit."),
-                                   QStringLiteral("DIR"));
-    const QCommandLineOption shotDelay(QStringLiteral("screenshot-delay"), QApplication::translate("main", "Seconds before --screenshots."),
-                                       QStringLiteral("SECONDS"), QStringLiteral("8"));
-    const QCommandLineOption schedule(QStringLiteral("schedule"),
-                                      QApplication::translate("main", "Open the Pipeline view on a PyTorch per-rank schedule CSV."),
-                                      QStringLiteral("FILE.csv"));
-    parser.addOption(schedule);
-    parser.addOption(shots);
-    parser.addOption(shotDelay);
-    parser.addPositionalArgument(QStringLiteral("store"), QApplication::translate("main", "The store to open (default: the one in your data folder)."));
+    const Options options;
+    options.addTo(parser);
     parser.process(app);
 
     tb::widgets::MainWindow window;
     const QStringList positional = parser.positionalArguments();
     window.openStore(positional.isEmpty() ? tb::widgets::MainWindow::defaultStorePath() : positional.first());
     window.show();
-    if (parser.isSet(demo))
+    if (parser.isSet(options.demo))
         window.runDemo();
-    if (parser.isSet(schedule))
-        window.openScheduleFile(parser.value(schedule));
-    if (parser.isSet(shots)) {
+    if (parser.isSet(options.schedule))
+        window.openScheduleFile(parser.value(options.schedule));
+    if (parser.isSet(options.shots)) {
         // docs/ screenshots (scripts/screenshots.sh): every main view, as the user sees it.
-        const QString dir = parser.value(shots);
+        const QString dir = parser.value(options.shots);
         QDir().mkpath(dir);
-        QTimer::singleShot(static_cast<int>(parser.value(shotDelay).toDouble() * 1000), &window, [&window, dir] {
+        QTimer::singleShot(static_cast<int>(parser.value(options.shotDelay).toDouble() * 1000), &window, [&window, dir] {
             auto save = [&](const QString& name) {
                 // Let the shown panels take their throttled redraw (33 ms ticks) first.
                 QEventLoop settle;

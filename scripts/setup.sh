@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3
   libeigen3-dev libboost-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libtorch-dev libopenblas0-pthread
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick help2man lintian
   python3
   slurmctld slurmd slurm-client munge
   python3-torch python3-optuna

@@ -97,7 +97,7 @@ Run:
                                 (setMemoryFraction), e.g. to rehearse a smaller GPU
   --seed S (0) --out DIR --resume
   --log-every N (1) --span-every N (50)
-  --help
+  --help, --version
 Exit status: 0 done, 1 runtime error, 2 bad flags or impossible combination, 143 SIGTERM
 (after saving a checkpoint to --out).
 )";
@@ -217,6 +217,10 @@ ParseResult parseArgs(const std::vector<std::string>& args)
         const std::string& arg = args[i];
         if (arg == "--help" || arg == "-h") {
             result.help = true;
+            return result;
+        }
+        if (arg == "--version" || arg == "-v") {
+            result.version = true;
             return result;
         }
         if (!arg.starts_with("--")) {

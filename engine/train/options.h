@@ -58,6 +58,7 @@ struct Options {
 struct ParseResult {
     Options options;
     bool help = false;
+    bool version = false;
     std::string error; // non-empty: print it and exit 2
 };
 

@@ -499,6 +499,10 @@ int runCli(int argc, char** argv)
         std::cout << usage();
         return 0;
     }
+    if (parsed.version) {
+        std::cout << "tunebench-train " << TUNEBENCH_VERSION << "\n";
+        return 0;
+    }
     if (!parsed.error.empty()) {
         std::cerr << "tunebench-train: " << parsed.error << "\n";
         return 2;
