@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: run test setup build clean asan fuzz
+.PHONY: run test setup build clean asan fuzz deb
 
 run: build
 	./scripts/run-main.sh $(BUILD)
@@ -23,6 +23,10 @@ asan:
 
 fuzz:
 	./scripts/fuzz.sh
+
+# The Debian packages (tunebench, tunebench-train and their -dbgsym) in $(BUILD)/packages.
+deb: build
+	./scripts/deb.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

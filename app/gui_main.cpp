@@ -67,6 +67,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("tunebench"));
     QApplication::setApplicationName(QStringLiteral("tunebench"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tunebench"));
+    QApplication::setDesktopFileName(QStringLiteral("io.tunebench.Tunebench")); // the desktop file, named after the AppStream id
     QApplication::setApplicationVersion(QStringLiteral(TUNEBENCH_VERSION));
 
     // The system locale picks the language; View > Language (a setting) overrides it.
