@@ -215,7 +215,8 @@ int cmdRun(const QStringList& a, bool create)
 int cmdResume(const QStringList& a)
 {
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only the summary."));
-    Args args(QStringLiteral("resume"), a, {dbOption(), experimentOption(), quiet}, 0, QStringLiteral("resume --db FILE [--experiment NAME] [--quiet]"));
+    Args args(QStringLiteral("resume"), a, {dbOption(), experimentOption(), quiet}, 0, QStringLiteral("resume --db FILE [--experiment NAME] [--quiet]"),
+              QStringLiteral("Finishes an interrupted experiment: trials that were running run again, queued ones run, the budget is what is left."));
     if (args.help()) {
         outLine(args.helpText());
         return kExitOk;
@@ -238,7 +239,8 @@ int cmdDemo(const QStringList& a)
 {
     const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("The SQLite store (default: tunebench.db in the user's data folder)."),
                                    QStringLiteral("FILE"));
-    Args args(QStringLiteral("demo"), a, {dbOpt}, 0, QStringLiteral("demo [--db FILE]"));
+    Args args(QStringLiteral("demo"), a, {dbOpt}, 0, QStringLiteral("demo [--db FILE]"),
+              QStringLiteral("Runs the bundled demo experiment (a simulated training run) into the store."));
     if (args.help()) {
         outLine(args.helpText());
         return kExitOk;
@@ -259,7 +261,8 @@ int cmdDemo(const QStringList& a)
 int cmdStop(const QStringList& a)
 {
     const QCommandLineOption noWait(QStringLiteral("no-wait"), QStringLiteral("Ask and return at once."));
-    Args args(QStringLiteral("stop"), a, {dbOption(), experimentOption(), noWait}, 0, QStringLiteral("stop --db FILE [--experiment NAME] [--no-wait]"));
+    Args args(QStringLiteral("stop"), a, {dbOption(), experimentOption(), noWait}, 0, QStringLiteral("stop --db FILE [--experiment NAME] [--no-wait]"),
+              QStringLiteral("Asks the engine that runs the experiment, in whatever process, to stop; its running trials are queued again."));
     if (args.help()) {
         outLine(args.helpText());
         return kExitOk;
@@ -508,7 +511,9 @@ int cmdTell(const QStringList& a)
     const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("failed or pruned."), QStringLiteral("STATE"));
     const QCommandLineOption metric(QStringLiteral("metric"), QStringLiteral("NAME=VALUE@STEP (repeatable)."), QStringLiteral("M"));
     Args args(QStringLiteral("tell"), a, {dbOption(), experimentOption(), trial, value, state, metric}, 0,
-              QStringLiteral("tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]"));
+              QStringLiteral("tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]"),
+              QStringLiteral("Records the result of a trial from ask: its objective value (completed) or that it failed or was pruned, with "
+                             "any intermediate reports."));
     if (args.help()) {
         outLine(args.helpText());
         return kExitOk;
@@ -551,7 +556,8 @@ QJsonObject serveRequest(AskTell& session, const QByteArray& line)
 
 int cmdServe(const QStringList& a)
 {
-    Args args(QStringLiteral("serve"), a, {dbOption(), experimentOption()}, 0, QStringLiteral("serve --db FILE --experiment NAME"));
+    Args args(QStringLiteral("serve"), a, {dbOption(), experimentOption()}, 0, QStringLiteral("serve --db FILE --experiment NAME"),
+              QStringLiteral("ask and tell as JSON lines: one request per line on stdin, one answer per line on stdout."));
     if (args.help()) {
         outLine(args.helpText() + QStringLiteral("\n\nstdin: {\"op\": \"ask\"} | {\"op\": \"tell\", \"trial\": ID, \"value\": V} one per line"));
         return kExitOk;
@@ -643,11 +649,13 @@ int cmdSchedule(const QStringList& a)
     const QCommandLineOption virt(QStringLiteral("virtual-stages"), QStringLiteral("Stages per device V (interleaved)."), QStringLiteral("V"));
     const QCommandLineOption durations(QStringLiteral("durations"), QStringLiteral("F,B,W op times (default 1,2,0; zb1 1,1,1)."), QStringLiteral("F,B,W"));
     const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Transfer latency between devices."), QStringLiteral("T"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text, csv, json or chrome."), QStringLiteral("FORMAT"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (or table), csv, json, yaml or chrome (a Chrome trace)."),
+                                    QStringLiteral("FORMAT"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
     Args args(QStringLiteral("schedule"), a, {kind, stages, micro, virt, durations, latency, format, output}, 0,
               QStringLiteral("schedule --schedule gpipe|1f1b|interleaved|zb1 --stages P --microbatches M [--virtual-stages V] "
-                             "[--durations F,B,W] [--latency T] [--format text|csv|json|chrome] [--output FILE]"));
+                             "[--durations F,B,W] [--latency T] [--format text|csv|json|yaml|chrome] [--output FILE]"),
+              QStringLiteral("A pipeline schedule (per-device action lists) and its simulated bubble, memory and makespan."));
     if (args.help()) {
         outLine(args.helpText());
         return kExitOk;
@@ -663,7 +671,10 @@ int cmdSchedule(const QStringList& a)
     const int p = positive(stages, QString());
     const int m = positive(micro, QString());
     const int v = positive(virt, k == QLatin1String("interleaved") ? QStringLiteral("2") : QStringLiteral("1"));
-    const QString f = args.choice(QStringLiteral("format"), {QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("chrome")}, QStringLiteral("text"));
+    const QString f = args.choice(QStringLiteral("format"),
+                                  {QStringLiteral("text"), QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("yaml"),
+                                   QStringLiteral("chrome")},
+                                  QStringLiteral("text"));
     std::vector<double> fbw = k == QLatin1String("zb1") ? std::vector<double>{1, 1, 1} : std::vector<double>{1, 2, 0};
     if (args.isSet(durations)) {
         const QStringList parts = args.value(durations).split(QLatin1Char(','));
@@ -697,8 +708,10 @@ int cmdSchedule(const QStringList& a)
     for (int peak : sim.peakActivations)
         summary += QLatin1Char(' ') + QString::number(peak);
     QByteArray data;
-    if (f == QLatin1String("text"))
+    if (f == QLatin1String("text") || f == QLatin1String("table"))
         data = QByteArray::fromStdString(sc::toText(schedule)) + summary.toUtf8() + '\n';
+    else if (f == QLatin1String("yaml"))
+        data = render(QJsonDocument::fromJson(QByteArray::fromStdString(sc::toJson(schedule, &sim))).object(), f);
     else if (f == QLatin1String("csv"))
     {
         data = QByteArray::fromStdString(sc::toCsv(schedule));
@@ -735,7 +748,7 @@ commands:
   importance --db FILE [--experiment NAME] [--format F]  fANOVA parameter importance
   demo [--db FILE]                                     run the bundled demo experiment
   schedule --schedule gpipe|1f1b|interleaved|zb1 --stages P --microbatches M [--virtual-stages V]
-           [--durations F,B,W] [--latency T] [--format text|csv|json|chrome]
+           [--durations F,B,W] [--latency T] [--format text|csv|json|yaml|chrome]
                                                        a pipeline schedule, simulated
   help [COMMAND]                                       this text, or a command's options
 
