@@ -14,6 +14,18 @@ Attempt::Attempt(TrialRow row, algorithms::Assignment params, const ExperimentSp
     m_record.number = m_row.number;
     m_record.params = m_params;
     m_record.state = algorithms::TrialState::Running;
+    if (m_spec.trial && m_spec.trial->metrics.tensorboard && !m_row.dir.isEmpty())
+        m_tensorboard = std::make_unique<TensorBoardReader>(m_row.dir);
+}
+
+bool Attempt::pollTensorboard(double now)
+{
+    if (!m_tensorboard)
+        return false;
+    bool reported = false;
+    for (const ScalarEvent& e : m_tensorboard->poll())
+        reported |= recordMetrics({{e.tag, e.value}}, e.step, e.wallTime > 0 ? e.wallTime : now);
+    return reported;
 }
 
 void Attempt::openLog(const QString& header)
@@ -50,6 +62,7 @@ void Attempt::close(double now)
 {
     if (auto last = m_lines.flush())
         recordLine(*last, now);
+    pollTensorboard(now); // what the trial wrote last
     if (m_log.isOpen())
         m_log.close();
 }
@@ -82,13 +95,18 @@ bool Attempt::recordLine(const std::string& line, double now)
         const QString kind = parsed.event->value(QStringLiteral("event")).toString();
         m_unsavedEvents.push_back({m_row.id, m_row.attempt, now, kind, QJsonDocument(*parsed.event).toJson(QJsonDocument::Compact)});
     }
-    if (parsed.metrics.empty())
+    return recordMetrics(parsed.metrics, parsed.step, now);
+}
+
+bool Attempt::recordMetrics(const std::vector<std::pair<std::string, double>>& metrics, std::optional<std::int64_t> lineStep, double now)
+{
+    if (metrics.empty())
         return false;
-    const std::int64_t step = parsed.step.value_or(m_nextStep);
+    const std::int64_t step = lineStep.value_or(m_nextStep);
     m_nextStep = step + 1;
     const ObjectiveSpec& objective = m_spec.objective;
     bool reported = false;
-    for (auto& [name, value] : parsed.metrics) {
+    for (const auto& [name, value] : metrics) {
         MetricRow m{m_row.id, m_row.attempt, step, QString::fromStdString(name), value, now};
         const bool kept = keepRow(now);
         if (m.name == objective.metric) {

@@ -6,11 +6,13 @@
 // Threading: the engine's thread.
 
 #include "metric_parser.h"
+#include "tensorboard.h"
 #include "store.h"
 
 #include "algorithms/trial.h"
 
 #include <QFile>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -28,6 +30,9 @@ public:
     bool feed(const QByteArray& chunk, bool isStdout, double now);
     // The process ended: its unterminated last line still counts; the log closes.
     void close(double now);
+    // Scalars written to TensorBoard event files since the last call (trial.metrics.
+    // tensorboard); true when they brought a new objective report.
+    bool pollTensorboard(double now);
 
     const TrialRow& row() const { return m_row; }
     const algorithms::Assignment& params() const { return m_params; }
@@ -43,6 +48,7 @@ public:
 
 private:
     bool recordLine(const std::string& line, double now);
+    bool recordMetrics(const std::vector<std::pair<std::string, double>>& metrics, std::optional<std::int64_t> step, double now);
     bool keepRow(double now); // false beyond trial.max_metric_rows
 
     TrialRow m_row;
@@ -58,6 +64,7 @@ private:
     std::int64_t m_storedRows = 0;
     std::int64_t m_droppedRows = 0;
     algorithms::TrialRecord m_record;
+    std::unique_ptr<TensorBoardReader> m_tensorboard;
     std::int64_t m_nextStep = 0; // for lines without step= or epoch=
 };
 

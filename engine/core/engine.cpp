@@ -52,10 +52,10 @@ Engine::Engine(QString dbPath, QString experiment, EngineOptions options, QObjec
     });
 }
 
-Engine::~Engine()
+Engine::~Engine() // children must not outlive an engine torn down without stop()
 {
     if (m_executor)
-        m_executor->killAllAndWait(); // children must not outlive an engine torn down without stop()
+        m_executor->killAllAndWait();
 }
 
 void Engine::prepare()
@@ -88,11 +88,10 @@ void Engine::prepare()
         if (t.state == TrialState::Running && m_executor->reattach(t)) {
             m_store->clearAttempt(t.id, t.attempt);
             follow(t, QStringLiteral("=== attempt %1 re-attached after the engine was restarted\n").arg(t.attempt));
-        } else if (t.state == TrialState::Running) {
-            m_store->requeueTrial(t.id, ++t.attempt, QStringLiteral("interrupted: the engine stopped while it ran"));
+        } else if (t.state == TrialState::Running || t.state == TrialState::Queued) {
+            if (t.state == TrialState::Running) // queued again, as a new attempt
+                m_store->requeueTrial(t.id, ++t.attempt, QStringLiteral("interrupted: the engine stopped while it ran"));
             t.state = TrialState::Queued;
-            m_queued.push_back(t);
-        } else if (t.state == TrialState::Queued) {
             m_queued.push_back(t);
         }
     }
@@ -271,11 +270,10 @@ void Engine::fillSlots()
 
 void Engine::setWaiting(std::int64_t trialId, const QString& reason)
 {
-    if (reason == m_waiting)
-        return;
-    m_waiting = reason;
-    m_store->setWaiting(experimentId(), reason);
-    emit trialWaiting(trialId, reason);
+    if (reason != std::exchange(m_waiting, reason)) {
+        m_store->setWaiting(experimentId(), reason);
+        emit trialWaiting(trialId, reason);
+    }
 }
 
 void Engine::launch(TrialRow row, const std::vector<int>& gpus)
@@ -338,8 +336,11 @@ void Engine::flushMetrics()
 {
     std::vector<MetricRow> metrics;
     std::vector<EventRow> events;
-    for (auto& [id, run] : m_running)
+    for (auto& [id, run] : m_running) {
+        if (run->pollTensorboard(Store::now())) // scalars from event files feed the pruner too
+            checkPruning(*run);
         run->moveUnsavedTo(metrics, events);
+    }
     m_store->addMetrics(metrics, events); // nothing to write: no transaction
 }
 
@@ -377,9 +378,8 @@ void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
                   &attempt.record().intermediate);
     emit trialFinished(row.id, row.number, QString::fromLatin1(algorithms::trialStateName(outcome.state)),
                        outcome.value.value_or(std::nan("")), outcome.reason);
-    if (outcome.state == TrialState::Failed)
-        if (auto why = m_study->overFailureBudget(outcome.reason))
-            endRunning(Ending::Interrupted, ExperimentState::Failed, *why);
+    if (auto why = outcome.state == TrialState::Failed ? m_study->overFailureBudget(outcome.reason) : std::nullopt)
+        endRunning(Ending::Interrupted, ExperimentState::Failed, *why);
     fillSlots();
 }
 

@@ -32,6 +32,7 @@ struct ParsedLine {
 struct MetricFormat {
     enum class Kind { Katib, JsonLines, Regex } kind = Kind::Katib;
     std::vector<QRegularExpression> patterns; // regex only; checked when the spec is read
+    bool tensorboard = false; // also read scalars from TensorBoard event files under ${trial.dir}
 };
 
 // One line (without its newline). Katib's default filter:

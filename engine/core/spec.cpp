@@ -290,6 +290,7 @@ MetricFormat parseMetricFormat(const Reader& r)
         f.kind = MetricFormat::Kind::Regex;
     else if (format != QLatin1String("katib"))
         r.expected(QStringLiteral("format"), QStringLiteral("\"katib\", \"json_lines\" or \"regex\""));
+    f.tensorboard = r.boolean(QStringLiteral("tensorboard"), false);
     if (f.kind != MetricFormat::Kind::Regex) {
         if (r.has(QStringLiteral("patterns")))
             r.fail(QStringLiteral("patterns"), QStringLiteral("only for \"format\": \"regex\""));
@@ -608,7 +609,7 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
             throw SpecError(QStringLiteral("resources.gpus_per_worker: only applies with trial.workers > 1; use gpus_per_trial"));
         if (t.has(QStringLiteral("metrics")))
             trial.metrics = parseMetricFormat(Reader(t.object(QStringLiteral("metrics")), QStringLiteral("trial.metrics"),
-                                                     {QStringLiteral("format"), QStringLiteral("patterns")}));
+                                                     {QStringLiteral("format"), QStringLiteral("patterns"), QStringLiteral("tensorboard")}));
         if (const auto mb = t.integer(QStringLiteral("max_log_mb"), 1)) {
             if (*mb > (qint64(1) << 30))
                 t.fail(QStringLiteral("max_log_mb"), QStringLiteral("at most 1073741824"));

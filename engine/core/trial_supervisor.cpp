@@ -83,6 +83,14 @@ struct Job {
     double grace = 3;
 };
 
+// How long the other workers of a group may take to exit once one has finished well: a
+// data-parallel group's teardown (process group destruction, interpreter exit) takes
+// seconds on a loaded machine, so at least 30 s, or the kill grace when that is longer.
+double afterOthers(const Job& job)
+{
+    return std::max(job.grace, 30.0);
+}
+
 // Reads a job description: a JSON object, alone in FILE or as the third line of a job file
 // (after "#!..." and a comment). Sets the environment and working folder it names.
 bool readJob(const char* path, Job& job)
@@ -369,7 +377,7 @@ int main(int argc, char** argv)
                 for (std::size_t r = 0; r < job.workers.size(); ++r)
                     if (!job.workers[r].done) {
                         failedRank = static_cast<int>(r);
-                        reason = "rank " + std::to_string(r) + " did not exit within " + std::to_string(static_cast<int>(job.grace))
+                        reason = "rank " + std::to_string(r) + " did not exit within " + std::to_string(static_cast<int>(afterOthers(job)))
                             + " s after the others finished";
                         break;
                     }
@@ -398,8 +406,8 @@ int main(int argc, char** argv)
                     }
                     if (running > 0 && !ok)
                         endOthers();
-                    else if (running > 0) // the others have the grace period to finish too
-                        killAt = std::min(killAt, Clock::now() + std::chrono::milliseconds(static_cast<long>(job.grace * 1000)));
+                    else if (running > 0) // the others finish too, within afterOthers()
+                        killAt = std::min(killAt, Clock::now() + std::chrono::milliseconds(static_cast<long>(afterOthers(job) * 1000)));
                 }
             }
         } else if (sig == SIGUSR1) {

@@ -568,7 +568,7 @@ private slots:
         QSet<int> ports;
         for (const QJsonValue& v : trialsOf(db, QStringLiteral("ddp"))) {
             const QJsonObject t = v.toObject();
-            QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+            QVERIFY2(t.value(QStringLiteral("state")).toString() == QLatin1String("completed"), qPrintable(t.value(QStringLiteral("reason")).toString()));
             const QString folder = QFileInfo(t.value(QStringLiteral("log")).toString()).absolutePath();
             auto losses = [](const QString& path) {
                 return readLines(path).filter(QRegularExpression(QStringLiteral("^step=\\d+ loss=")));
@@ -591,7 +591,7 @@ private slots:
         QTest::newRow("exits early") << QStringList{QStringLiteral("--fail-rank"), QStringLiteral("1"), QStringLiteral("--fail-step"), QStringLiteral("2")}
                                      << QStringLiteral("rank 1 exited with code 3");
         QTest::newRow("hangs") << QStringList{QStringLiteral("--hang-rank"), QStringLiteral("1")}
-                               << QStringLiteral("rank 1 did not exit within 3 s after the others finished");
+                               << QStringLiteral("rank 1 did not exit within 30 s after the others finished");
     }
 
     // The group lives and dies as one, and leaves no process behind.
@@ -617,9 +617,9 @@ private slots:
         const QJsonObject t = trialsOf(db, QStringLiteral("group")).first().toObject();
         QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
         QCOMPARE(t.value(QStringLiteral("reason")).toString(), reason);
-        // Ended within the grace (3 s) + 2 s of the failure: the whole run, with Python's
-        // start-up and six steps, stays far below the 120 s time-out.
-        QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
+        // Ended soon after the failure (at once for an exit, 30 s after the others for a hang):
+        // the whole run, with Python's start-up and six steps, stays far below the 120 s time-out.
+        QVERIFY2(clock.elapsed() < 75000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY2(processesWithArg(script).isEmpty(), "a worker outlived its group");
     }
 
@@ -656,6 +656,30 @@ private slots:
         QCOMPARE(t.value(QStringLiteral("value")).toDouble(), 0.42);
         const Result curves = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("curves")});
         QVERIFY(curves.out.contains(",eval_loss,0.51,") && curves.out.contains(",eval_loss,0.42,"));
+    }
+
+    // trial.metrics.tensorboard: scalars a trial writes with PyTorch's SummaryWriter under
+    // ${trial.dir} are its metrics (the fixture: loss = 1 / (step + 1), steps 0..4).
+    void tensorboardScalarsAreMetrics()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("tb.db"));
+        const QString fixture = QDir(QStringLiteral(TUNEBENCH_SOURCE_DIR "/tests/fixtures/tensorboard/old"))
+                                    .entryInfoList({QStringLiteral("events.out.tfevents.*")}).first().absoluteFilePath();
+        QJsonObject spec = shellSpec(QStringLiteral("tb"), QStringLiteral("mkdir -p \"$TUNEBENCH_TRIAL_DIR/runs\" && cp '%1' \"$TUNEBENCH_TRIAL_DIR/runs/\"; "
+                                                                          "echo training done").arg(fixture));
+        QJsonObject trial = spec.value(QStringLiteral("trial")).toObject();
+        trial[QStringLiteral("metrics")] = QJsonObject{{QStringLiteral("tensorboard"), true}};
+        spec[QStringLiteral("trial")] = trial;
+        const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("tb.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY2(r.exitCode == 0, r.out + r.err);
+        const QJsonObject t = trialsOf(db, QStringLiteral("tb")).first().toObject();
+        QCOMPARE(t.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QCOMPARE(t.value(QStringLiteral("value")).toDouble(), double(0.2f));
+        const Result curves = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("curves")});
+        QCOMPARE(curves.out.count(",loss,"), 5);
+        QCOMPARE(curves.out.count(",acc,"), 5);
+        QVERIFY2(curves.out.contains(",0,loss,1.0,2025-12-05T07:00:00.000Z"), curves.out); // step, value and the writer's time
     }
 
     void sigintQueuesRunningTrialsAgain()
