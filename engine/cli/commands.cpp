@@ -737,6 +737,8 @@ commands:
   status --db FILE [--experiment NAME] [--format F]    counts and the best trial
   list --db FILE [--format F]                          the store's experiments
   delete --db FILE --experiment NAME [--yes]           delete an experiment and its trials' folders
+  import optuna --storage FILE [--study NAME] --db STORE [--name NAME]
+                                                       an Optuna study as an experiment
   best --db FILE [--experiment NAME] [--format json|yaml|args|csv|table]
   export --db FILE [--experiment NAME] --format csv|json|yaml|table|curves [--output FILE]
   telemetry --db FILE [--experiment NAME] --format csv|json|yaml|table [--output FILE]
@@ -779,6 +781,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("importance"), cmdImportance},
         {QStringLiteral("list"), cmdList},
         {QStringLiteral("delete"), cmdDelete},
+        {QStringLiteral("import"), cmdImport},
     };
     return table;
 }

@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include "engine/core/lease.h"
+#include "engine/core/optuna_import.h"
 #include "engine/core/store.h"
 #include "engine/core/study.h"
 #include "engine/core/trial_command.h"
@@ -96,6 +97,34 @@ int cmdDelete(const QStringList& a)
         throw engine::BusyError(QStringLiteral("experiment '%1' was taken by an engine meanwhile; nothing deleted").arg(row.name));
     QDir(folder).removeRecursively();
     outLine(QStringLiteral("deleted experiment '%1' (%2 trials) and %3").arg(row.name).arg(trials).arg(folder));
+    return kExitOk;
+}
+
+int cmdImport(const QStringList& a)
+{
+    const QCommandLineOption storage(QStringLiteral("storage"), QStringLiteral("The Optuna storage: its SQLite file (sqlite:///FILE)."), QStringLiteral("FILE"));
+    const QCommandLineOption study(QStringLiteral("study"), QStringLiteral("The study to import (default: the only one)."), QStringLiteral("NAME"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The experiment's name in the store (default: the study's)."), QStringLiteral("NAME"));
+    Args args(QStringLiteral("import"), a, {dbOption(), storage, study, name}, 1,
+              QStringLiteral("import optuna --storage FILE [--study NAME] --db STORE [--name NAME]"),
+              QStringLiteral("Opens an Optuna study (an RDB storage in SQLite, Optuna 3.x to 5.x) as an experiment: trials with their states, "
+                             "parameters, values, intermediate values and user attributes. The storage is only read. Continue the "
+                             "experiment with ask/tell, or give it a trial command in the window."));
+    if (args.help()) {
+        outLine(args.helpText());
+        return kExitOk;
+    }
+    if (args.positional(0) != QLatin1String("optuna"))
+        throw Usage(QStringLiteral("import: unknown source '%1'; known: optuna\n%2").arg(args.positional(0), args.usage()));
+    engine::Store store(args.required(QStringLiteral("db")));
+    const engine::OptunaImport result = engine::importOptunaStudy(args.required(QStringLiteral("storage")), args.value(study), store, args.value(name));
+    outLine(QStringLiteral("imported Optuna study as experiment '%1': %2 trials, %3 objective(s) (written by Optuna %4)")
+                .arg(result.experiment)
+                .arg(result.trials)
+                .arg(result.objectives)
+                .arg(result.optunaVersion));
+    for (const QString& note : result.notes)
+        outLine(QStringLiteral("  note: ") + note);
     return kExitOk;
 }
 

@@ -763,6 +763,18 @@ ExperimentState experimentStateFromName(const QString& name)
     return ExperimentState::Failed;
 }
 
+void Store::setTrialTimes(std::int64_t trialId, double created, std::optional<double> started, std::optional<double> ended)
+{
+    transaction([&] {
+        prepare("UPDATE trials SET created_at = ?1, started_at = ?2, ended_at = ?3 WHERE id = ?4")
+            .bind(1, created)
+            .bind(2, started)
+            .bind(3, ended)
+            .bind(4, trialId)
+            .run();
+    });
+}
+
 bool Store::deleteExperiment(std::int64_t id, const QString& ownerToken)
 {
     bool deleted = false;

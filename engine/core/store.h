@@ -153,6 +153,8 @@ public:
     // Deletes the experiment with its trials, metrics, events and telemetry, unless its
     // owner changed from `ownerToken` meanwhile (an engine took it): false then.
     bool deleteExperiment(std::int64_t id, const QString& ownerToken);
+    // When a trial was created, started and ended elsewhere (an imported study).
+    void setTrialTimes(std::int64_t trialId, double created, std::optional<double> started, std::optional<double> ended);
 
     // The lease (engine/core/lease.h decides who is alive). Claims the experiment for `me`
     // unless another owner is alive by `ownerAlive`; `current` gets the owner found (the
