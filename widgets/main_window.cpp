@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "engine/core/errors.h"
+#include "engine/core/optuna_import.h"
+
 #include "dashboard.h"
 #include "engine_host.h"
 #include "experiment_data.h"
@@ -26,6 +29,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -124,6 +128,7 @@ void MainWindow::buildActions()
     updateRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Import Spec..."), this, &MainWindow::importSpec);
+    file->addAction(tr("Import &Optuna Study..."), this, [this] { importOptuna(); });
     file->addAction(tr("&Export Spec..."), this, &MainWindow::exportSpec);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -339,6 +344,47 @@ void MainWindow::importSpec()
     m_setup->setSpec(doc.object());
     m_specDir = QFileInfo(path).absolutePath();
     m_tabs->setCurrentIndex(0);
+}
+
+QString MainWindow::importOptuna(const QString& storage, const QString& study)
+{
+    QString path = storage;
+    if (path.isEmpty())
+        path = files::openFileName(this, tr("Import Optuna Study"), dialogFolder(), tr("Optuna storages (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (path.isEmpty())
+        return {};
+    if (!m_session && !openStore(defaultStorePath()))
+        return tr("no store is open");
+    QString chosen = study;
+    QString error;
+    try {
+        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
+        engine::OptunaImport result;
+        try {
+            result = engine::importOptunaStudy(path, chosen, store);
+        } catch (const engine::SpecError& e) {
+            // Several studies: let the user choose one (the names are in the message).
+            const QString text = QString::fromUtf8(e.what());
+            const qsizetype at = text.indexOf(QStringLiteral("choose one with --study ("));
+            if (at < 0 || !study.isEmpty())
+                throw;
+            const QStringList names = text.mid(at + 25).chopped(1).split(QStringLiteral(", "));
+            bool ok = false;
+            chosen = QInputDialog::getItem(this, tr("Import Optuna Study"), tr("Study:"), names, 0, false, &ok);
+            if (!ok)
+                return {};
+            result = engine::importOptunaStudy(path, chosen, store);
+        }
+        statusBar()->showMessage(tr("Imported Optuna study '%1': %2 trials").arg(result.experiment).arg(result.trials), 10000);
+        m_session->showExperiment(result.experiment);
+        m_session->pollNow();
+        m_tabs->setCurrentIndex(1);
+    } catch (const std::exception& e) {
+        error = QString::fromUtf8(e.what());
+        if (storage.isEmpty())
+            QMessageBox::warning(this, tr("Cannot import"), error);
+    }
+    return error;
 }
 
 void MainWindow::exportSpec()

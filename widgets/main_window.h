@@ -38,6 +38,10 @@ public:
     void runDemo();
     // Validates the set-up and starts it in the open store; returns the error or empty.
     QString launch();
+    // File > Import Optuna Study: the study of `storage` (empty: asks for the file, and
+    // for the study when there are several) into the open store, then shown. Returns
+    // the error, or empty; with a storage given no dialog is shown.
+    QString importOptuna(const QString& storage = {}, const QString& study = {});
 
     ExperimentData& data() { return *m_data; }
     SetupPanel* setup() const { return m_setup; }

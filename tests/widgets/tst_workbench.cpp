@@ -237,6 +237,25 @@ private slots:
         QCOMPARE(window.setup()->spec().value(QStringLiteral("pruner")).toObject(), prune);
     }
 
+    // File > Import Optuna Study: the study's trials in every view, continued from the window.
+    void optunaStudyImportedThroughTheWindow()
+    {
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import optuna")}) != 0)
+            QSKIP("Debian's python3-optuna is not installed (scripts/setup.sh installs it)");
+        QTemporaryDir dir;
+        const QString storage = dir.filePath(QStringLiteral("optuna.db"));
+        QCOMPARE(QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral(TUNEBENCH_SOURCE_DIR "/tests/fixtures/make_optuna_study.py"), storage}), 0);
+        MainWindow window;
+        QVERIFY(window.openStore(dir.filePath(QStringLiteral("w.db"))));
+        QCOMPARE(window.importOptuna(storage, QStringLiteral("so")), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(window.data().trials().size(), 7, 10000);
+        QCOMPARE(window.data().experiment().name, QStringLiteral("so"));
+        QTRY_COMPARE_WITH_TIMEOUT(completedIn(window.data()), 4, 10000);
+        window.dashboard()->curves()->refreshNow();
+        QVERIFY(window.dashboard()->curves()->curveCount() >= 5); // the reported trials, pruned one included
+        QVERIFY(window.importOptuna(storage, QStringLiteral("so")).contains(QStringLiteral("already holds an experiment named 'so'")));
+    }
+
     // Every file dialog of the window opened on the store's folder while its engine runs
     // and a CLI reader opens and closes the store beside it: no trial is lost, and the
     // dialogs leave the process's SQLite locks alone.
