@@ -8,6 +8,7 @@
 #include "engine/core/errors.h"
 #include "engine/core/exporters.h"
 #include "engine/core/json.h"
+#include "engine/core/katib.h"
 #include "engine/core/lease.h"
 #include "engine/core/resources.h"
 #include "engine/core/spec.h"
@@ -349,12 +350,13 @@ int cmdBest(const QStringList& a)
 
 // export and telemetry: one experiment's data in a chosen format, to stdout or --output.
 int exportCommand(const QString& name, const QStringList& a, const QStringList& formats,
-                  const std::function<QByteArray(engine::Study&, const QString& format)>& make)
+                  const std::function<QByteArray(engine::Study&, const QString& format, const Args& args)>& make,
+                  const QList<QCommandLineOption>& extra = {}, const QString& extraSynopsis = {})
 {
     const QCommandLineOption format(QStringLiteral("format"), formats.join(QStringLiteral(", ")) + QLatin1Char('.'), QStringLiteral("FORMAT"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
-    Args args(name, a, {dbOption(), experimentOption(), format, output}, 0,
-              QStringLiteral("%1 --db FILE [--experiment NAME] --format %2 [--output FILE]").arg(name, formats.join(QLatin1Char('|'))),
+    Args args(name, a, QList<QCommandLineOption>{dbOption(), experimentOption(), format, output} + extra, 0,
+              QStringLiteral("%1 --db FILE [--experiment NAME] --format %2 [--output FILE]%3").arg(name, formats.join(QLatin1Char('|')), extraSynopsis),
               name == QLatin1String("export") ? QStringLiteral("Every trial (csv, json, yaml, table), or every report of every metric (curves). "
                                                                "Numbers are written exactly as stored.")
                                               : QStringLiteral("The device samples the experiment recorded and the trials holding each device."));
@@ -365,15 +367,26 @@ int exportCommand(const QString& name, const QStringList& a, const QStringList& 
     const QString f = args.choice(QStringLiteral("format"), formats, formats.first());
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
     engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
-    writeOutput(args.isSet(output) ? args.value(output) : QString(), make(study, f));
+    writeOutput(args.isSet(output) ? args.value(output) : QString(), make(study, f, args));
     return kExitOk;
 }
 
 int cmdExport(const QStringList& a)
 {
+    const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("katib: the container image that holds the trial's program."), QStringLiteral("IMAGE"));
+    const QCommandLineOption ns(QStringLiteral("namespace"), QStringLiteral("katib: the Kubernetes namespace."), QStringLiteral("NS"));
+    const QCommandLineOption lossy(QStringLiteral("allow-lossy"), QStringLiteral("katib: drop what does not map, with a warning each."));
+    const QCommandLineOption katibName(QStringLiteral("name"), QStringLiteral("katib: the Experiment's name (default: the experiment's)."), QStringLiteral("NAME"));
     return exportCommand(QStringLiteral("export"), a,
-                         {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("table"), QStringLiteral("curves")},
-                         [](engine::Study& study, const QString& f) {
+                         {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("table"), QStringLiteral("curves"),
+                          QStringLiteral("katib")},
+                         [&](engine::Study& study, const QString& f, const Args& args) {
+                             if (f == QLatin1String("katib")) {
+                                 const engine::KatibExport k = engine::toKatib(study.spec(), {args.value(image), args.value(ns), args.value(katibName), args.isSet(lossy)});
+                                 for (const QString& w : k.warnings)
+                                     err(QStringLiteral("tunebench-cli export: dropped: ") + w);
+                                 return render(k.experiment, QStringLiteral("yaml"));
+                             }
                              if (f == QLatin1String("curves"))
                                  return engine::exportCurves(study);
                              if (f == QLatin1String("csv"))
@@ -383,13 +396,14 @@ int cmdExport(const QStringList& a)
                                                                : render(QJsonDocument::fromJson(json).object(), f, engine::floatKeys(study.spec()),
                                                                         {QStringLiteral("trial"), QStringLiteral("number"), QStringLiteral("state"),
                                                                          QStringLiteral("value"), QStringLiteral("params")});
-                         });
+                         },
+                         {image, ns, lossy, katibName}, QStringLiteral(" [--image IMAGE] [--namespace NS] [--name NAME] [--allow-lossy]"));
 }
 
 int cmdTelemetry(const QStringList& a)
 {
     return exportCommand(QStringLiteral("telemetry"), a, {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("table")},
-                         [](engine::Study& study, const QString& f) {
+                         [](engine::Study& study, const QString& f, const Args&) {
                              if (f == QLatin1String("csv"))
                                  return engine::exportTelemetry(study, engine::TrialsFormat::Csv);
                              const QByteArray json = engine::exportTelemetry(study, engine::TrialsFormat::Json);
@@ -740,7 +754,7 @@ commands:
   import optuna --storage FILE [--study NAME] --db STORE [--name NAME]
                                                        an Optuna study as an experiment
   best --db FILE [--experiment NAME] [--format json|yaml|args|csv|table]
-  export --db FILE [--experiment NAME] --format csv|json|yaml|table|curves [--output FILE]
+  export --db FILE [--experiment NAME] --format csv|json|yaml|table|curves|katib [--output FILE]
   telemetry --db FILE [--experiment NAME] --format csv|json|yaml|table [--output FILE]
                                                        GPU/CPU samples and the trials holding each device
   create SPEC.json|- --db FILE                         an experiment driven by ask/tell
