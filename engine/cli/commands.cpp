@@ -382,7 +382,13 @@ int cmdExport(const QStringList& a)
                           QStringLiteral("katib")},
                          [&](engine::Study& study, const QString& f, const Args& args) {
                              if (f == QLatin1String("katib")) {
-                                 const engine::KatibExport k = engine::toKatib(study.spec(), {args.value(image), args.value(ns), args.value(katibName), args.isSet(lossy)});
+                                 QStringList metrics; // what the trials reported: additionalMetricNames
+                                 for (const engine::TrialRow& t : study.store().trials(study.experiment().id))
+                                     for (const engine::MetricRow& m : study.store().metrics(t.id))
+                                         if (!metrics.contains(m.name) && m.name != QLatin1String("step") && m.name != QLatin1String("epoch"))
+                                             metrics << m.name;
+                                 const engine::KatibExport k =
+                                     engine::toKatib(study.spec(), {args.value(image), args.value(ns), args.value(katibName), args.isSet(lossy), metrics});
                                  for (const QString& w : k.warnings)
                                      err(QStringLiteral("tunebench-cli export: dropped: ") + w);
                                  return render(k.experiment, QStringLiteral("yaml"));
@@ -752,7 +758,8 @@ commands:
   list --db FILE [--format F]                          the store's experiments
   delete --db FILE --experiment NAME [--yes]           delete an experiment and its trials' folders
   import optuna --storage FILE [--study NAME] --db STORE [--name NAME]
-                                                       an Optuna study as an experiment
+  import katib --experiment EXP.json --trials TRIALS.json --db STORE [--name NAME]
+                                                       an Optuna study or Katib results as an experiment
   best --db FILE [--experiment NAME] [--format json|yaml|args|csv|table]
   export --db FILE [--experiment NAME] --format csv|json|yaml|table|curves|katib [--output FILE]
   telemetry --db FILE [--experiment NAME] --format csv|json|yaml|table [--output FILE]

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "output.h"
 
+#include "engine/core/katib.h"
 #include "engine/core/lease.h"
 #include "engine/core/optuna_import.h"
 #include "engine/core/store.h"
@@ -12,6 +13,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,22 +102,51 @@ int cmdDelete(const QStringList& a)
     return kExitOk;
 }
 
+QJsonObject readJsonFile(const QString& path, const QString& option)
+{
+    if (path.isEmpty())
+        throw Usage(QStringLiteral("import katib: --%1 FILE is required").arg(option));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw engine::SpecError(path + QStringLiteral(": cannot read: ") + f.errorString());
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (!doc.isObject())
+        throw engine::SpecError(path + QStringLiteral(": not a JSON object (%1 at character %2); give kubectl's -o json output").arg(error.errorString()).arg(error.offset + 1));
+    return doc.object();
+}
+
 int cmdImport(const QStringList& a)
 {
-    const QCommandLineOption storage(QStringLiteral("storage"), QStringLiteral("The Optuna storage: its SQLite file (sqlite:///FILE)."), QStringLiteral("FILE"));
-    const QCommandLineOption study(QStringLiteral("study"), QStringLiteral("The study to import (default: the only one)."), QStringLiteral("NAME"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The experiment's name in the store (default: the study's)."), QStringLiteral("NAME"));
-    Args args(QStringLiteral("import"), a, {dbOption(), storage, study, name}, 1,
-              QStringLiteral("import optuna --storage FILE [--study NAME] --db STORE [--name NAME]"),
-              QStringLiteral("Opens an Optuna study (an RDB storage in SQLite, Optuna 3.x to 5.x) as an experiment: trials with their states, "
-                             "parameters, values, intermediate values and user attributes. The storage is only read. Continue the "
-                             "experiment with ask/tell, or give it a trial command in the window."));
+    const QCommandLineOption storage(QStringLiteral("storage"), QStringLiteral("optuna: the storage's SQLite file (sqlite:///FILE)."), QStringLiteral("FILE"));
+    const QCommandLineOption study(QStringLiteral("study"), QStringLiteral("optuna: the study to import (default: the only one)."), QStringLiteral("NAME"));
+    const QCommandLineOption experiment(QStringLiteral("experiment"), QStringLiteral("katib: `kubectl get experiment NAME -o json`, saved."), QStringLiteral("FILE"));
+    const QCommandLineOption trials(QStringLiteral("trials"), QStringLiteral("katib: `kubectl get trials -l katib.kubeflow.org/experiment=NAME -o json`, saved."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The experiment's name in the store (default: the study's or Katib's)."), QStringLiteral("NAME"));
+    Args args(QStringLiteral("import"), a, {dbOption(), storage, study, experiment, trials, name}, 1,
+              QStringLiteral("import optuna --storage FILE [--study NAME] --db STORE [--name NAME] | "
+                             "import katib --experiment EXP.json --trials TRIALS.json --db STORE [--name NAME]"),
+              QStringLiteral("Opens an Optuna study (an RDB storage in SQLite, Optuna 3.x to 5.x; only read) or the results of a Katib "
+                             "experiment (kubectl's JSON) as an experiment: trials with their states, parameters, values and metrics. "
+                             "Continue it with ask/tell, or give it a trial command in the window."));
     if (args.help()) {
         outLine(args.helpText());
         return kExitOk;
     }
-    if (args.positional(0) != QLatin1String("optuna"))
-        throw Usage(QStringLiteral("import: unknown source '%1'; known: optuna\n%2").arg(args.positional(0), args.usage()));
+    const QString source = args.positional(0);
+    if (source == QLatin1String("katib")) {
+        const QJsonObject exp = readJsonFile(args.value(experiment), QStringLiteral("experiment"));
+        const QJsonObject list = readJsonFile(args.value(trials), QStringLiteral("trials"));
+        engine::Store store(args.required(QStringLiteral("db")));
+        const engine::KatibImport result = engine::importKatib(exp, list, store, args.value(name), args.value(experiment));
+        outLine(QStringLiteral("imported Katib experiment as '%1': %2 trials").arg(result.experiment).arg(result.trials));
+        for (const QString& note : result.notes)
+            outLine(QStringLiteral("  note: ") + note);
+        return kExitOk;
+    }
+    if (source != QLatin1String("optuna"))
+        throw Usage(QStringLiteral("import: unknown source '%1'; known: optuna, katib\n%2").arg(source, args.usage()));
     engine::Store store(args.required(QStringLiteral("db")));
     const engine::OptunaImport result = engine::importOptunaStudy(args.required(QStringLiteral("storage")), args.value(study), store, args.value(name));
     outLine(QStringLiteral("imported Optuna study as experiment '%1': %2 trials, %3 objective(s) (written by Optuna %4)")

@@ -2,10 +2,12 @@
 
 #include "errors.h"
 #include "json.h"
+#include "store.h"
 
 #include "algorithms/pruner.h"
 #include "algorithms/sampler.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cmath>
@@ -92,9 +94,14 @@ KatibExport toKatib(const ExperimentSpec& spec, const KatibOptions& options)
     if (options.image.isEmpty())
         problems.error(QStringLiteral("--image"), QStringLiteral("missing; give the container image that holds the trial's program"));
 
-    specOut.insert(QStringLiteral("objective"),
-                   QJsonObject{{QStringLiteral("type"), spec.objective.direction == algorithms::Direction::Minimize ? QStringLiteral("minimize") : QStringLiteral("maximize")},
-                               {QStringLiteral("objectiveMetricName"), spec.objective.metric}});
+    QJsonObject objective{{QStringLiteral("type"), spec.objective.direction == algorithms::Direction::Minimize ? QStringLiteral("minimize") : QStringLiteral("maximize")},
+                          {QStringLiteral("objectiveMetricName"), spec.objective.metric}};
+    QStringList additional = options.metrics;
+    additional.removeAll(spec.objective.metric); // the webhook refuses the objective among them
+    additional.removeDuplicates();
+    if (!additional.isEmpty())
+        objective.insert(QStringLiteral("additionalMetricNames"), QJsonArray::fromStringList(additional));
+    specOut.insert(QStringLiteral("objective"), objective);
     if (spec.objective.use == ObjectiveSpec::Use::Best)
         problems.add(QStringLiteral("objective.use"), QStringLiteral("\"best\": Katib takes the last report (its metricStrategies could say max/min; not written)"));
 
@@ -260,6 +267,206 @@ KatibExport toKatib(const ExperimentSpec& spec, const KatibOptions& options)
                         {QStringLiteral("metadata"), metadata},
                         {QStringLiteral("spec"), specOut}},
             problems.warnings()};
+}
+
+} // namespace tb::engine
+
+// ---- import ---------------------------------------------------------------------------------
+
+namespace tb::engine {
+
+namespace {
+
+// A Katib parameter (parameterType, feasibleSpace of strings) as one of our spec.
+QJsonObject paramFromKatib(const QJsonObject& p, const QString& at, QStringList& notes)
+{
+    const QString name = p.value(QStringLiteral("name")).toString();
+    const QString type = p.value(QStringLiteral("parameterType")).toString();
+    const QJsonObject fs = p.value(QStringLiteral("feasibleSpace")).toObject();
+    QJsonObject out{{QStringLiteral("name"), name}};
+    const auto number = [&](const char* key) {
+        bool ok = false;
+        const double v = fs.value(QLatin1String(key)).toString().toDouble(&ok);
+        if (!ok)
+            throw SpecError(at + QStringLiteral(".feasibleSpace.%1: expected a number as text, got '%2'").arg(QLatin1String(key), fs.value(QLatin1String(key)).toString()));
+        return v;
+    };
+    if (type == QLatin1String("double") || type == QLatin1String("int")) {
+        out.insert(QStringLiteral("type"), type == QLatin1String("double") ? QStringLiteral("float") : QStringLiteral("int"));
+        out.insert(QStringLiteral("low"), number("min"));
+        out.insert(QStringLiteral("high"), number("max"));
+        if (fs.contains(QStringLiteral("step")) && !fs.value(QStringLiteral("step")).toString().isEmpty())
+            out.insert(QStringLiteral("step"), number("step"));
+        const QString distribution = fs.value(QStringLiteral("distribution")).toString();
+        if (distribution == QLatin1String("logUniform"))
+            out.insert(QStringLiteral("log"), true);
+        else if (!distribution.isEmpty() && distribution != QLatin1String("uniform"))
+            notes << QStringLiteral("%1: distribution %2 searched as uniform").arg(at, distribution);
+    } else if (type == QLatin1String("categorical") || type == QLatin1String("discrete")) {
+        QJsonArray choices;
+        for (const QJsonValue& v : fs.value(QStringLiteral("list")).toArray()) {
+            bool ok = false;
+            const double d = v.toString().toDouble(&ok);
+            choices.append(type == QLatin1String("discrete") && ok ? QJsonValue(d) : QJsonValue(v.toString()));
+        }
+        out.insert(QStringLiteral("type"), QStringLiteral("categorical"));
+        out.insert(QStringLiteral("choices"), choices);
+    } else {
+        throw SpecError(at + QStringLiteral(".parameterType: '%1' is not one of double, int, categorical, discrete").arg(type));
+    }
+    return out;
+}
+
+struct TrialStateAndReason {
+    algorithms::TrialState state;
+    QString reason;
+};
+
+// The trial's state: its last condition whose status is "True".
+TrialStateAndReason stateOf(const QJsonObject& trial)
+{
+    QString type, message;
+    for (const QJsonValue& c : trial.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
+        if (c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True")) {
+            type = c.toObject().value(QStringLiteral("type")).toString();
+            message = c.toObject().value(QStringLiteral("message")).toString();
+        }
+    using algorithms::TrialState;
+    if (type == QLatin1String("Succeeded"))
+        return {TrialState::Completed, {}};
+    if (type == QLatin1String("EarlyStopped"))
+        return {TrialState::Pruned, QStringLiteral("early stopped in Katib") + (message.isEmpty() ? QString() : QStringLiteral(": ") + message)};
+    if (type == QLatin1String("Failed") || type == QLatin1String("Killed") || type == QLatin1String("MetricsUnavailable"))
+        return {TrialState::Failed, QStringLiteral("%1 in Katib").arg(type) + (message.isEmpty() ? QString() : QStringLiteral(": ") + message)};
+    return {TrialState::Running, {}};
+}
+
+std::optional<double> timeOf(const QJsonObject& status, const char* key)
+{
+    const QDateTime t = QDateTime::fromString(status.value(QLatin1String(key)).toString(), Qt::ISODate);
+    return t.isValid() ? std::optional(t.toMSecsSinceEpoch() / 1000.0) : std::nullopt;
+}
+
+} // namespace
+
+KatibImport importKatib(const QJsonObject& experiment, const QJsonObject& trialsDoc, Store& store, const QString& givenName, const QString& where)
+{
+    if (experiment.value(QStringLiteral("kind")).toString() != QLatin1String("Experiment"))
+        throw SpecError(where + QStringLiteral(": not a Katib Experiment (kind '%1'); give what `kubectl get experiment NAME -o json` prints")
+                                    .arg(experiment.value(QStringLiteral("kind")).toString()));
+    KatibImport out;
+    const QJsonObject spec = experiment.value(QStringLiteral("spec")).toObject();
+    const QJsonObject objective = spec.value(QStringLiteral("objective")).toObject();
+    const QString metric = objective.value(QStringLiteral("objectiveMetricName")).toString();
+    const bool maximize = objective.value(QStringLiteral("type")).toString() == QLatin1String("maximize");
+    QString strategy = maximize ? QStringLiteral("max") : QStringLiteral("min");
+    for (const QJsonValue& s : objective.value(QStringLiteral("metricStrategies")).toArray())
+        if (s.toObject().value(QStringLiteral("name")).toString() == metric)
+            strategy = s.toObject().value(QStringLiteral("value")).toString();
+    QJsonArray space;
+    const QJsonArray params = spec.value(QStringLiteral("parameters")).toArray();
+    for (int i = 0; i < params.size(); ++i)
+        space.append(paramFromKatib(params[i].toObject(), QStringLiteral("%1: spec.parameters[%2]").arg(where).arg(i), out.notes));
+    static const QMap<QString, QString> algorithms{{QStringLiteral("random"), QStringLiteral("random")}, {QStringLiteral("grid"), QStringLiteral("grid")},
+                                                   {QStringLiteral("tpe"), QStringLiteral("tpe")}, {QStringLiteral("multivariate-tpe"), QStringLiteral("tpe")},
+                                                   {QStringLiteral("bayesianoptimization"), QStringLiteral("gp")}, {QStringLiteral("cmaes"), QStringLiteral("cmaes")},
+                                                   {QStringLiteral("sobol"), QStringLiteral("sobol")}};
+    const QString katibAlgorithm = spec.value(QStringLiteral("algorithm")).toObject().value(QStringLiteral("algorithmName")).toString();
+    if (!algorithms.contains(katibAlgorithm))
+        out.notes << QStringLiteral("algorithm %1 has no Tunebench counterpart: continued with tpe").arg(katibAlgorithm);
+    const QString name = givenName.isEmpty() ? experiment.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString() : givenName;
+    if (store.experiment(name))
+        throw SpecError(store.path() + QStringLiteral(": already holds an experiment named '%1'; import with --name NEW_NAME").arg(name));
+    QJsonObject ours{{QStringLiteral("name"), name},
+                     {QStringLiteral("description"), QStringLiteral("Imported from Katib experiment '%1' (namespace %2)")
+                                                         .arg(experiment.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(),
+                                                              experiment.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString(QStringLiteral("?")))},
+                     {QStringLiteral("objective"), QJsonObject{{QStringLiteral("metric"), metric}, {QStringLiteral("direction"), maximize ? QStringLiteral("maximize") : QStringLiteral("minimize")}}},
+                     {QStringLiteral("space"), space},
+                     {QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("name"), algorithms.value(katibAlgorithm, QStringLiteral("tpe"))}}}};
+    if (spec.contains(QStringLiteral("maxTrialCount")))
+        ours.insert(QStringLiteral("budget"), QJsonObject{{QStringLiteral("max_trials"), spec.value(QStringLiteral("maxTrialCount"))}});
+    ParseOptions options;
+    options.requireTrial = false;
+    ExperimentSpec parsed;
+    try {
+        parsed = parseSpec(ours, options);
+    } catch (const SpecError& e) {
+        throw SpecError(where + QStringLiteral(": the experiment does not map: ") + QString::fromUtf8(e.what()));
+    }
+
+    QJsonArray items = trialsDoc.value(QStringLiteral("items")).toArray();
+    if (trialsDoc.value(QStringLiteral("kind")).toString() == QLatin1String("Trial"))
+        items = QJsonArray{trialsDoc};
+    else if (trialsDoc.value(QStringLiteral("kind")).toString() != QLatin1String("List") && !trialsDoc.contains(QStringLiteral("items")))
+        throw SpecError(where + QStringLiteral(": the trials are not a List of Trials; give what `kubectl get trials -l katib.kubeflow.org/experiment=NAME -o json` prints"));
+    // Trials in the order Katib created them.
+    std::vector<QJsonObject> trials;
+    for (const QJsonValue& v : items)
+        trials.push_back(v.toObject());
+    std::stable_sort(trials.begin(), trials.end(), [](const QJsonObject& a, const QJsonObject& b) {
+        return a.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("creationTimestamp")).toString()
+            < b.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("creationTimestamp")).toString();
+    });
+    const std::int64_t id = store.createExperiment(name, QJsonDocument(parsed.json).toJson(QJsonDocument::Compact));
+    for (const QJsonObject& t : trials) {
+        const QString trialName = t.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+        QJsonObject assignment;
+        for (const QJsonValue& a : t.value(QStringLiteral("spec")).toObject().value(QStringLiteral("parameterAssignments")).toArray()) {
+            const QString pname = a.toObject().value(QStringLiteral("name")).toString();
+            const QString value = a.toObject().value(QStringLiteral("value")).toString();
+            const auto index = parsed.space.indexOf(pname.toStdString());
+            if (!index) {
+                out.notes << QStringLiteral("trial %1: parameter '%2' is not in the experiment's space; left out").arg(trialName, pname);
+                continue;
+            }
+            const algorithms::Param& p = parsed.space.params()[*index];
+            bool ok = true;
+            if (p.type == algorithms::ParamType::Float)
+                assignment.insert(pname, value.toDouble(&ok));
+            else if (p.type == algorithms::ParamType::Int)
+                assignment.insert(pname, static_cast<qint64>(std::llround(value.toDouble(&ok))));
+            else { // the choice whose text it is
+                QJsonValue choice(value);
+                for (const algorithms::Value& c : p.choices)
+                    if (text(c) == value)
+                        choice = toJson(c);
+                assignment.insert(pname, choice);
+            }
+            if (!ok)
+                throw SpecError(where + QStringLiteral(": trial %1: parameter '%2' = '%3' is not a number").arg(trialName, pname, value));
+        }
+        const auto [state, reason] = stateOf(t);
+        const QJsonObject status = t.value(QStringLiteral("status")).toObject();
+        const double time = timeOf(status, "completionTime").value_or(timeOf(status, "startTime").value_or(Store::now()));
+        std::optional<double> value;
+        std::vector<MetricRow> metrics;
+        const auto row = store.createTrialWithin(id, QJsonDocument(assignment).toJson(QJsonDocument::Compact), state, std::nullopt);
+        for (const QJsonValue& m : status.value(QStringLiteral("observation")).toObject().value(QStringLiteral("metrics")).toArray()) {
+            const QJsonObject o = m.toObject();
+            const QString mname = o.value(QStringLiteral("name")).toString();
+            bool ok = false;
+            const double latest = o.value(QStringLiteral("latest")).toString().toDouble(&ok);
+            if (mname == metric) {
+                bool vok = false;
+                const double v = o.value(strategy == QLatin1String("latest") ? QStringLiteral("latest") : strategy).toString().toDouble(&vok);
+                if (vok)
+                    value = v;
+            }
+            if (ok)
+                metrics.push_back({row->id, 1, 0, mname, latest, time});
+        }
+        if (state == algorithms::TrialState::Running)
+            store.addMetrics(metrics, {});
+        else
+            store.finishTrial(row->id, state, state == algorithms::TrialState::Completed ? value : std::nullopt, std::nullopt, reason, metrics, {});
+        store.setTrialTimes(row->id, timeOf(t.value(QStringLiteral("metadata")).toObject(), "creationTimestamp").value_or(time), timeOf(status, "startTime"),
+                            timeOf(status, "completionTime"));
+    }
+    store.setExperimentState(id, ExperimentState::Stopped, QStringLiteral("imported from Katib; continue it with ask/tell or give it a trial command"));
+    out.experiment = name;
+    out.trials = static_cast<int>(trials.size());
+    return out;
 }
 
 } // namespace tb::engine

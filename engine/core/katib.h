@@ -18,6 +18,7 @@ struct KatibOptions {
     QString ns;              // metadata.namespace; empty: none (kubectl's current one)
     QString name;            // metadata.name; empty: the spec's name
     bool allowLossy = false; // drop what does not map, with a warning each
+    QStringList metrics;     // other metrics the trials report: objective.additionalMetricNames
 };
 
 struct KatibExport {
@@ -27,5 +28,20 @@ struct KatibExport {
 
 // Throws SpecError listing every field that does not map (one per line).
 KatibExport toKatib(const ExperimentSpec& spec, const KatibOptions& options);
+
+class Store;
+
+struct KatibImport {
+    QString experiment;
+    int trials = 0;
+    QStringList notes; // what did not map exactly
+};
+
+// Katib results as an experiment of `store`: `experiment` is what `kubectl get experiment
+// NAME -o json` prints, `trials` what `kubectl get trials -l katib.kubeflow.org/experiment=NAME
+// -o json` prints (a List, or one Trial). Parameter assignments, trial conditions (the last
+// true one is the state) and observation metrics (the objective by its metric strategy,
+// the others' latest value) are kept. `where` names the files in messages.
+KatibImport importKatib(const QJsonObject& experiment, const QJsonObject& trials, Store& store, const QString& name, const QString& where);
 
 } // namespace tb::engine

@@ -161,6 +161,51 @@ private slots:
             QVERIFY(curves.contains("," + tb::engine::numberText(e.toObject().value(QStringLiteral("values")).toArray()[1].toDouble(), true).toUtf8() + ","));
     }
 
+    // Katib's results (kubectl's JSON, made from Katib's documented object shapes): the
+    // experiment's space and objective, every trial's assignments, state and observation.
+    void katibResultsOpenAsExperiments()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("k.db"));
+        const QString fixtures = QStringLiteral(TUNEBENCH_SOURCE_DIR "/tests/fixtures/katib/");
+        const QStringList import{QStringLiteral("import"), QStringLiteral("katib"), QStringLiteral("--experiment"), fixtures + QStringLiteral("experiment.json"),
+                                 QStringLiteral("--trials"), fixtures + QStringLiteral("trials.json"), QStringLiteral("--db"), db};
+        const Result r = runCli(import);
+        QVERIFY2(r.exitCode == 0, r.err);
+        QVERIFY(r.out.contains("imported Katib experiment as 'random-example': 4 trials"));
+        tb::engine::Store store(db, tb::engine::Store::OpenMode::ExistingOnly);
+        const QJsonObject spec = QJsonDocument::fromJson(store.experiment(QStringLiteral("random-example"))->spec).object();
+        QCOMPARE(spec.value(QStringLiteral("objective")).toObject().value(QStringLiteral("metric")).toString(), QStringLiteral("loss"));
+        const QJsonArray space = spec.value(QStringLiteral("space")).toArray();
+        QCOMPARE(space[0].toObject(), QJsonObject({{"name", "lr"}, {"type", "float"}, {"low", 0.01}, {"high", 0.05}, {"log", true}}));
+        QCOMPARE(space[1].toObject(), QJsonObject({{"name", "num-layers"}, {"type", "int"}, {"low", 2}, {"high", 5}}));
+        QCOMPARE(space[3].toObject().value(QStringLiteral("choices")).toArray(), QJsonArray({32, 64, 128})); // discrete: numbers
+        QCOMPARE(spec.value(QStringLiteral("algorithm")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("random"));
+        // In creation order (kubectl lists by name); the state from the last true condition;
+        // the objective by its metric strategy (min), the other metric's latest value.
+        const QJsonArray trials = trialsOf(db, QStringLiteral("random-example"));
+        QCOMPARE(trials.size(), 4);
+        const QStringList states{"completed", "pruned", "failed", "running"};
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(trials[i].toObject().value(QStringLiteral("state")).toString(), states[i]);
+        const QJsonObject best = trials[0].toObject();
+        QCOMPARE(best.value(QStringLiteral("value")).toDouble(), 0.1874);
+        QCOMPARE(best.value(QStringLiteral("params")).toObject(), QJsonObject({{"lr", 0.0213}, {"num-layers", 4}, {"optimizer", "adam"}, {"batch", 64}}));
+        QCOMPARE(best.value(QStringLiteral("duration_s")).toDouble(), 180.0);
+        QVERIFY(trials[2].toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("Failed in Katib: Trial has failed")));
+        QVERIFY(runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("curves")}).out.contains(",accuracy,0.951,"));
+        // Continued with our samplers.
+        QVERIFY(QJsonDocument::fromJson(runCli({QStringLiteral("ask"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("random-example")}).out)
+                    .object()
+                    .contains(QStringLiteral("trial")));
+        // Wrong files are refused naming them.
+        QStringList swapped = import;
+        swapped[3] = fixtures + QStringLiteral("trials.json");
+        const Result bad = runCli(swapped + QStringList{QStringLiteral("--name"), QStringLiteral("x")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("trials.json: not a Katib Experiment (kind 'List')"), bad.err);
+    }
+
     void badStoragesAreRefusedNamingTheFix()
     {
         QTemporaryDir dir;

@@ -131,13 +131,15 @@ class TestKatib : public QObject {
 private slots:
     void everyMappingPassesTheWebhookRules()
     {
-        const KatibExport k = toKatib(specFrom("{}"), {QStringLiteral("registry.example/train:1"), QStringLiteral("ml"), {}, false});
+        const KatibExport k = toKatib(specFrom("{}"), {QStringLiteral("registry.example/train:1"), QStringLiteral("ml"), {}, false,
+                                                       {QStringLiteral("accuracy"), QStringLiteral("loss"), QStringLiteral("accuracy")}});
         QVERIFY(k.warnings.isEmpty());
         QCOMPARE(webhookErrors(k.experiment), QStringList());
         const QJsonObject e = k.experiment;
         const QJsonObject s = e.value(QStringLiteral("spec")).toObject();
         QCOMPARE(e.value(QStringLiteral("metadata")).toObject(), QJsonObject({{"name", "lr-search"}, {"namespace", "ml"}}));
-        QCOMPARE(s.value(QStringLiteral("objective")).toObject(), QJsonObject({{"type", "maximize"}, {"objectiveMetricName", "loss"}}));
+        QCOMPARE(s.value(QStringLiteral("objective")).toObject(),
+                 QJsonObject({{"type", "maximize"}, {"objectiveMetricName", "loss"}, {"additionalMetricNames", QJsonArray{"accuracy"}}}));
         QCOMPARE(s.value(QStringLiteral("algorithm")).toObject().value(QStringLiteral("algorithmName")).toString(), QStringLiteral("bayesianoptimization"));
         QCOMPARE(s.value(QStringLiteral("algorithm")).toObject().value(QStringLiteral("algorithmSettings")).toArray(), QJsonArray({QJsonObject{{"name", "random_state"}, {"value", "7"}}}));
         QCOMPARE(s.value(QStringLiteral("maxTrialCount")).toInt(), 20);
