@@ -8,6 +8,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QEventLoop>
 #include <QTabWidget>
 #include <QTimer>
@@ -27,13 +29,26 @@ struct Options {
                                  QStringLiteral("SECONDS"), QStringLiteral("8")};
     QCommandLineOption schedule{QStringLiteral("schedule"), QCoreApplication::translate("main", "Open the Pipeline view on a PyTorch per-rank schedule CSV."),
                                 QStringLiteral("FILE.csv")};
+    QCommandLineOption render{QStringLiteral("render"),
+                              QCoreApplication::translate("main", "Draw VIEW (curves, history, parallel, importance, devices, pipeline) of an "
+                                                                  "experiment to --output without a display, then exit."),
+                              QStringLiteral("VIEW")};
+    QCommandLineOption db{QStringLiteral("db"), QCoreApplication::translate("main", "With --render: the store."), QStringLiteral("FILE")};
+    QCommandLineOption experiment{QStringLiteral("experiment"), QCoreApplication::translate("main", "With --render: the experiment (default: the newest)."),
+                                  QStringLiteral("NAME")};
+    QCommandLineOption trial{QStringLiteral("trial"), QCoreApplication::translate("main", "With --render pipeline: the trial whose measured schedule to draw."),
+                             QStringLiteral("ID")};
+    QCommandLineOption output{QStringLiteral("output"), QCoreApplication::translate("main", "With --render: FILE.png, FILE.svg or FILE.pdf."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption size{QStringLiteral("size"), QCoreApplication::translate("main", "With --render: the picture's size (default 1200x800)."),
+                            QStringLiteral("WxH"), QStringLiteral("1200x800")};
 
     void addTo(QCommandLineParser& parser) const
     {
         parser.setApplicationDescription(QCoreApplication::translate("main", "Hyperparameter optimization workbench"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, schedule, shots, shotDelay});
+        parser.addOptions({demo, schedule, shots, shotDelay, render, db, experiment, trial, output, size});
         parser.addPositionalArgument(QStringLiteral("store"), QCoreApplication::translate("main", "The store to open (default: the one in your data folder)."));
     }
 };
@@ -59,10 +74,48 @@ bool answeredWithoutDisplay(int argc, char** argv)
 
 } // namespace
 
+// tunebench --render: no window is shown, so no display is needed.
+bool rendering(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]) == "--render" || QByteArray(argv[i]).startsWith("--render="))
+            return true;
+    return false;
+}
+
+int render(tb::widgets::MainWindow& window, const QCommandLineParser& parser, const Options& o)
+{
+    auto fail = [](const QString& message) {
+        std::fprintf(stderr, "tunebench --render: %s\n", qPrintable(message));
+        return 2;
+    };
+    if (!parser.isSet(o.db) || !QFileInfo(parser.value(o.db)).isFile())
+        return fail(parser.isSet(o.db) ? QStringLiteral("--db: no such store: %1").arg(parser.value(o.db)) : QStringLiteral("--db FILE is required"));
+    if (!parser.isSet(o.output))
+        return fail(QStringLiteral("--output FILE.png|svg|pdf is required"));
+    static const QRegularExpression wxh(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
+    const auto m = wxh.match(parser.value(o.size));
+    if (!m.hasMatch())
+        return fail(QStringLiteral("--size: expected WxH like 1200x800, got '%1'").arg(parser.value(o.size)));
+    bool idOk = true;
+    const qint64 trialId = parser.isSet(o.trial) ? parser.value(o.trial).toLongLong(&idOk) : 0;
+    if (!idOk)
+        return fail(QStringLiteral("--trial: expected a trial id, got '%1'").arg(parser.value(o.trial)));
+    if (!window.openStore(parser.value(o.db)))
+        return fail(QStringLiteral("--db: cannot open %1").arg(parser.value(o.db)));
+    const QString error = window.renderView(parser.value(o.render), parser.value(o.experiment), trialId, parser.value(o.output),
+                                            QSize(m.captured(1).toInt(), m.captured(2).toInt()));
+    if (!error.isEmpty())
+        return fail(error);
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     if (answeredWithoutDisplay(argc, argv))
         return 0;
+    if (rendering(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("tunebench"));
     QApplication::setApplicationName(QStringLiteral("tunebench"));
@@ -86,6 +139,8 @@ int main(int argc, char** argv)
     parser.process(app);
 
     tb::widgets::MainWindow window;
+    if (parser.isSet(options.render))
+        return render(window, parser, options);
     const QStringList positional = parser.positionalArguments();
     window.openStore(positional.isEmpty() ? tb::widgets::MainWindow::defaultStorePath() : positional.first());
     window.show();

@@ -4,6 +4,9 @@
 #include "engine/core/optuna_import.h"
 
 #include "dashboard.h"
+#include "plot_panel.h"
+#include "timeline_view.h"
+#include "plots.h"
 #include "engine_host.h"
 #include "experiment_data.h"
 #include "schedule_view.h"
@@ -29,6 +32,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -385,6 +390,77 @@ QString MainWindow::importOptuna(const QString& storage, const QString& study)
             QMessageBox::warning(this, tr("Cannot import"), error);
     }
     return error;
+}
+
+QString MainWindow::renderView(const QString& view, const QString& experiment, qint64 trial, const QString& output, QSize size)
+{
+    static const QStringList views{QStringLiteral("curves"), QStringLiteral("history"), QStringLiteral("parallel"), QStringLiteral("importance"),
+                                   QStringLiteral("devices"), QStringLiteral("pipeline")};
+    if (!views.contains(view))
+        return tr("--render: unknown view '%1'; one of %2").arg(view, views.join(QStringLiteral(", ")));
+    if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}.contains(QFileInfo(output).suffix().toLower()))
+        return tr("--output: '%1' needs the suffix .png, .svg or .pdf").arg(output);
+    if (!m_session)
+        return tr("--db: no store is open");
+    qint64 experimentId = 0;
+    qint64 trials = 0;
+    try {
+        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
+        const auto row = experiment.isEmpty() ? std::optional(engine::Study::find(store, {})) : store.experiment(experiment);
+        if (!row)
+            return tr("--experiment: no experiment named '%1' in %2").arg(experiment, m_session->path());
+        experimentId = row->id;
+        trials = store.counts(row->id).total();
+        if (view == QLatin1String("pipeline")) {
+            const auto t = store.trial(trial);
+            if (trial <= 0 || !t || t->experimentId != row->id)
+                return tr("--trial: give the id of a trial of '%1' with a measured pipeline schedule").arg(row->name);
+        }
+        m_session->showExperiment(row->name);
+    } catch (const std::exception& e) {
+        return tr("--db: %1").arg(QString::fromUtf8(e.what()));
+    }
+    // The store is read by the follower thread: wait until the window's data holds it all.
+    QElapsedTimer clock;
+    clock.start();
+    m_session->pollNow();
+    while (clock.elapsed() < 30000 && (m_data->experiment().id != experimentId || m_data->trials().size() < trials))
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QEventLoop settle; // metrics and telemetry follow the trials
+    QTimer::singleShot(500, &settle, &QEventLoop::quit);
+    settle.exec();
+    QString error;
+    bool ok = false;
+    if (view == QLatin1String("pipeline")) {
+        if (!m_pipeline->showTrial(m_session->path(), trial, &error))
+            return tr("--trial: %1").arg(error);
+        m_pipeline->refreshNow();
+        ok = m_pipeline->exportImage(output, &error, size);
+    } else if (view == QLatin1String("importance")) {
+        const ImportanceShares shares = Dashboard::computeImportance(m_data->experiment().spec, experimentId, [this] {
+            QVector<QByteArray> params;
+            for (const TrialView& t : m_data->trials())
+                if (t.row.state == algorithms::TrialState::Completed && t.row.value)
+                    params << t.row.params;
+            return params;
+        }(), [this] {
+            QVector<double> values;
+            for (const TrialView& t : m_data->trials())
+                if (t.row.state == algorithms::TrialState::Completed && t.row.value)
+                    values << *t.row.value;
+            return values;
+        }());
+        m_dashboard->importance()->setImportance(shares.names, shares.shares);
+        ok = m_dashboard->importance()->exportTo(output, &error, size);
+    } else {
+        PlotPanel* panel = view == QLatin1String("curves") ? static_cast<PlotPanel*>(m_dashboard->curves())
+            : view == QLatin1String("history")             ? static_cast<PlotPanel*>(m_dashboard->history())
+            : view == QLatin1String("parallel")            ? static_cast<PlotPanel*>(m_dashboard->parallel())
+                                                           : static_cast<PlotPanel*>(m_dashboard->timeline());
+        panel->refreshNow();
+        ok = panel->exportTo(output, &error, size);
+    }
+    return ok ? QString() : tr("--output: %1").arg(error);
 }
 
 void MainWindow::exportSpec()

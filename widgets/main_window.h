@@ -43,6 +43,12 @@ public:
     // the error, or empty; with a storage given no dialog is shown.
     QString importOptuna(const QString& storage = {}, const QString& study = {});
 
+    // tunebench --render: one view of an experiment of the open store written to a file
+    // (png, svg, pdf) exactly as the window draws it, without showing anything. `view`:
+    // curves, history, parallel, importance, devices, pipeline (needs `trial`). Returns
+    // the error, naming the flag, or empty.
+    QString renderView(const QString& view, const QString& experiment, qint64 trial, const QString& output, QSize size);
+
     ExperimentData& data() { return *m_data; }
     SetupPanel* setup() const { return m_setup; }
     Dashboard* dashboard() const { return m_dashboard; }

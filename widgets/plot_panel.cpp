@@ -126,7 +126,7 @@ void PlotPanel::resetView()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-bool PlotPanel::exportTo(const QString& path, QString* error)
+bool PlotPanel::exportTo(const QString& path, QString* error, QSize wanted)
 {
     auto fail = [error](const QString& message) {
         if (error)
@@ -137,7 +137,7 @@ bool PlotPanel::exportTo(const QString& path, QString* error)
         refreshNow();
     const QString suffix = QFileInfo(path).suffix().toLower();
     // A panel that was never shown has no layout yet: export it at a usual size.
-    const QSize size = m_plot->isVisible() ? m_plot->size() : QSize(800, 600);
+    const QSize size = wanted.isValid() ? wanted : m_plot->isVisible() ? m_plot->size() : QSize(800, 600);
     bool ok = false;
     if (suffix == QLatin1String("png")) {
         ok = m_plot->savePng(path, size.width(), size.height());

@@ -33,9 +33,10 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     ExperimentData* data() const { return m_data; }
 
-    // Writes the plot as it is shown; the format follows the suffix (png, pdf, svg).
+    // Writes the plot as it is shown; the format follows the suffix (png, pdf, svg), at
+    // `size` when valid (else as shown, or 800x600 when never shown).
     // Returns false (and leaves `error` set) when the suffix is unknown or writing failed.
-    bool exportTo(const QString& path, QString* error = nullptr);
+    bool exportTo(const QString& path, QString* error = nullptr, QSize size = {});
 
     // Rebuilds from the data and replots synchronously, bypassing the throttle, including
     // what is otherwise rendered in the background (tests, benchmarks).

@@ -699,9 +699,9 @@ bool ScheduleView::exportChromeTrace(const QString& path, QString* error) const
     return writeFile(path, QByteArray::fromStdString(sc::toChromeTrace(g.schedule, measured)), error);
 }
 
-bool ScheduleView::exportImage(const QString& path, QString* error)
+bool ScheduleView::exportImage(const QString& path, QString* error, QSize size)
 {
-    return m_chart->exportTo(path, error);
+    return m_chart->exportTo(path, error, size);
 }
 
 bool ScheduleView::showTrial(const QString& dbPath, qint64 trialId, QString* error)

@@ -133,8 +133,8 @@ public:
     bool exportCsv(const QString& path, QString* error = nullptr) const;
     // The first group as a Chrome trace; in measured mode, the measured spans.
     bool exportChromeTrace(const QString& path, QString* error = nullptr) const;
-    // PNG, PDF or SVG by suffix.
-    bool exportImage(const QString& path, QString* error = nullptr);
+    // PNG, PDF or SVG by suffix, at `size` when valid.
+    bool exportImage(const QString& path, QString* error = nullptr, QSize size = {});
 
     // Measured mode for a trial in the store; false with `error` when it has no spans.
     bool showTrial(const QString& dbPath, qint64 trialId, QString* error = nullptr);

@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QToolButton>
 #include <QStatusBar>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -235,6 +236,64 @@ private slots:
         window.setup()->setSpec(spec);
         QCOMPARE(window.setup()->spec().value(QStringLiteral("algorithm")).toObject(), ext);
         QCOMPARE(window.setup()->spec().value(QStringLiteral("pruner")).toObject(), prune);
+    }
+
+    // tunebench --render: every view in every format without a display, as the window draws it.
+    static QPair<int, QByteArray> renderCommand(const QStringList& args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // --render picks offscreen itself
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("TB_GUI"), QStringList{QStringLiteral("--render")} + args);
+        if (!p.waitForFinished(120000))
+            return {-1, "timed out"};
+        return {p.exitCode(), p.readAllStandardError()};
+    }
+
+    static void checkPicture(const QString& path, QSize size)
+    {
+        QFile f(path);
+        QVERIFY2(f.open(QIODevice::ReadOnly) && f.size() > 1000, qPrintable(path));
+        const QByteArray head = f.read(64);
+        if (path.endsWith(QLatin1String(".png"))) {
+            const QImage image(path);
+            QCOMPARE(image.size(), size);
+        } else if (path.endsWith(QLatin1String(".svg"))) {
+            QVERIFY(head.contains("<?xml") || head.contains("<svg"));
+        } else {
+            QVERIFY(head.startsWith("%PDF"));
+        }
+    }
+
+    void everyViewRendersWithoutADisplay()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("r.db"));
+        EngineHost host;
+        QSignalSpy finished(&host, &EngineHost::finished);
+        QCOMPARE(host.launch(db, testSpec(QStringLiteral("render"), 8, 4, 5), dir.path()), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        for (const QString& view : {QStringLiteral("curves"), QStringLiteral("history"), QStringLiteral("parallel"), QStringLiteral("importance"),
+                                    QStringLiteral("devices")})
+            for (const QString& format : {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+                const QString out = dir.filePath(view + QLatin1Char('.') + format);
+                const auto [rc, err] = renderCommand({view, QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("render"),
+                                                      QStringLiteral("--output"), out, QStringLiteral("--size"), QStringLiteral("640x480")});
+                QVERIFY2(rc == 0, err.constData());
+                checkPicture(out, QSize(640, 480));
+            }
+        // Errors name the flag.
+        const QStringList base{QStringLiteral("--db"), db, QStringLiteral("--output"), dir.filePath(QStringLiteral("x.png"))};
+        QVERIFY(renderCommand(QStringList{QStringLiteral("pie")} + base).second.contains("--render: unknown view 'pie'"));
+        QVERIFY(renderCommand(QStringList{QStringLiteral("curves"), QStringLiteral("--size"), QStringLiteral("big")} + base).second.contains("--size: expected WxH"));
+        QVERIFY(renderCommand({QStringLiteral("curves"), QStringLiteral("--db"), dir.filePath(QStringLiteral("none.db")), QStringLiteral("--output"), QStringLiteral("x.png")})
+                    .second.contains("--db: no such store"));
+        QVERIFY(renderCommand(QStringList{QStringLiteral("curves"), QStringLiteral("--experiment"), QStringLiteral("nope")} + base).second.contains("--experiment: no experiment named 'nope'"));
+        QVERIFY(renderCommand(QStringList{QStringLiteral("pipeline")} + base).second.contains("--trial:"));
+        const auto [rc, err] = renderCommand({QStringLiteral("curves"), QStringLiteral("--db"), db, QStringLiteral("--output"), dir.filePath(QStringLiteral("x.bmp"))});
+        QVERIFY(rc == 2 && err.contains("--output: "));
     }
 
     // File > Import Optuna Study: the study's trials in every view, continued from the window.
@@ -481,6 +540,13 @@ private slots:
         const auto trials = store.trials(store.experiment(QStringLiteral("pipeline"))->id);
         QCOMPARE(trials.size(), std::size_t(1));
         QVERIFY2(trials[0].state == tb::algorithms::TrialState::Completed, qPrintable(trials[0].reason));
+        for (const QString& format : {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) { // the measured schedule, rendered
+            const QString out = dir.filePath(QStringLiteral("pipeline.") + format);
+            const auto [rc, err] = renderCommand({QStringLiteral("pipeline"), QStringLiteral("--db"), db, QStringLiteral("--trial"), QString::number(trials[0].id),
+                                                  QStringLiteral("--output"), out, QStringLiteral("--size"), QStringLiteral("800x400")});
+            QVERIFY2(rc == 0, err.constData());
+            checkPicture(out, QSize(800, 400));
+        }
         const tb::engine::MeasuredRun run = *tb::engine::MeasuredRun::load(db, trials[0].id);
         QCOMPARE(run.schedule.devices, 2);
         QCOMPARE(run.schedule.microbatches, 4);
