@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: run test setup build clean asan fuzz deb
+.PHONY: run test setup build clean asan fuzz deb bundle
 
 run: build
 	./scripts/run-main.sh $(BUILD)
@@ -27,6 +27,10 @@ fuzz:
 # The Debian packages (tunebench, tunebench-train and their -dbgsym) in $(BUILD)/packages.
 deb: build
 	./scripts/deb.sh $(BUILD)
+
+# A relocatable tunebench-<version>-linux-x86_64.tar.gz (its own Qt) in $(BUILD).
+bundle: build
+	./scripts/bundle.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

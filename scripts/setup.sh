@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3
   libeigen3-dev libboost-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libtorch-dev libopenblas0-pthread
-  xvfb xauth imagemagick help2man lintian
+  xvfb xauth imagemagick help2man lintian patchelf qt6-wayland libqt6sql6-sqlite
   python3
   slurmctld slurmd slurm-client munge
   python3-torch python3-optuna
