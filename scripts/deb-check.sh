@@ -27,7 +27,7 @@ for deb in packages/*.deb; do dpkg-deb -x "$deb" "$root"; done
 for prog in tunebench tunebench-cli tunebench-train; do
   exe=$root/usr/bin/$prog
   [[ -x $exe ]] || { [[ $prog == tunebench-train ]] && continue; echo "deb-check: $prog is not in the packages"; status=1; continue; }
-  if file "$exe" | grep -q "not stripped"; then echo "deb-check: $prog is not stripped"; status=1; fi
+  if readelf -S "$exe" | grep -qE " \.symtab| \.debug_info"; then echo "deb-check: $prog is not stripped"; status=1; fi
   version=$(env -u DISPLAY -u WAYLAND_DISPLAY "$exe" --version 2>&1) || { echo "deb-check: $prog --version failed: $version"; status=1; continue; }
   echo "deb-check: $version (from the unpacked package)"
 done

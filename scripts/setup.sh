@@ -11,7 +11,7 @@ packages=(
   libeigen3-dev libboost-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libtorch-dev libopenblas0-pthread
   xvfb xauth imagemagick help2man lintian patchelf qt6-wayland libqt6sql6-sqlite
-  python3
+  python3 python3-venv
   slurmctld slurmd slurm-client munge
   python3-torch python3-optuna
 )
