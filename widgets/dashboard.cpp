@@ -101,17 +101,31 @@ void Dashboard::scheduleImportance()
         m_importanceDelay.start();
 }
 
-void Dashboard::startImportance()
+void Dashboard::completedTrials(QVector<QByteArray>& params, QVector<double>& values) const
 {
-    QVector<QByteArray> params;
-    QVector<double> values;
     for (const TrialView& t : m_data.trials())
         if (t.row.state == algorithms::TrialState::Completed && t.row.value) {
             params.push_back(t.row.params);
             values.push_back(*t.row.value);
         }
+}
+
+void Dashboard::startImportance()
+{
+    QVector<QByteArray> params;
+    QVector<double> values;
+    completedTrials(params, values);
     m_importanceTrials = static_cast<int>(values.size());
     m_importanceJob.setFuture(QtConcurrent::run(&Dashboard::computeImportance, m_data.experiment().spec, m_data.experiment().id, params, values));
+}
+
+void Dashboard::showImportanceNow()
+{
+    QVector<QByteArray> params;
+    QVector<double> values;
+    completedTrials(params, values);
+    const ImportanceShares shares = computeImportance(m_data.experiment().spec, m_data.experiment().id, params, values);
+    m_importance->setImportance(shares.names, shares.shares);
 }
 
 ImportanceShares Dashboard::computeImportance(const QByteArray& specJson, qint64 experimentId, const QVector<QByteArray>& params,

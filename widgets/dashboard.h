@@ -43,6 +43,8 @@ public:
     SamplerLogView* samplerLog() const { return m_samplerLog; }
     // 0: parallel coordinates, 1: importance, 2: devices, 3: sampler log (external samplers only)
     void showBottomTab(int index);
+    // Computes the importance on this thread and shows it (tunebench --render: no waiting).
+    void showImportanceNow();
 
     // fANOVA over the completed trials (runs on a worker thread).
     static ImportanceShares computeImportance(const QByteArray& spec, qint64 experimentId, const QVector<QByteArray>& params,
@@ -55,6 +57,7 @@ signals:
 
 private:
     void scheduleImportance();
+    void completedTrials(QVector<QByteArray>& params, QVector<double>& values) const;
     void startImportance();
 
     ExperimentData& m_data;

@@ -437,20 +437,7 @@ QString MainWindow::renderView(const QString& view, const QString& experiment, q
         m_pipeline->refreshNow();
         ok = m_pipeline->exportImage(output, &error, size);
     } else if (view == QLatin1String("importance")) {
-        const ImportanceShares shares = Dashboard::computeImportance(m_data->experiment().spec, experimentId, [this] {
-            QVector<QByteArray> params;
-            for (const TrialView& t : m_data->trials())
-                if (t.row.state == algorithms::TrialState::Completed && t.row.value)
-                    params << t.row.params;
-            return params;
-        }(), [this] {
-            QVector<double> values;
-            for (const TrialView& t : m_data->trials())
-                if (t.row.state == algorithms::TrialState::Completed && t.row.value)
-                    values << *t.row.value;
-            return values;
-        }());
-        m_dashboard->importance()->setImportance(shares.names, shares.shares);
+        m_dashboard->showImportanceNow();
         ok = m_dashboard->importance()->exportTo(output, &error, size);
     } else {
         PlotPanel* panel = view == QLatin1String("curves") ? static_cast<PlotPanel*>(m_dashboard->curves())

@@ -382,11 +382,9 @@ int cmdExport(const QStringList& a)
                           QStringLiteral("katib")},
                          [&](engine::Study& study, const QString& f, const Args& args) {
                              if (f == QLatin1String("katib")) {
-                                 QStringList metrics; // what the trials reported: additionalMetricNames
-                                 for (const engine::TrialRow& t : study.store().trials(study.experiment().id))
-                                     for (const engine::MetricRow& m : study.store().metrics(t.id))
-                                         if (!metrics.contains(m.name) && m.name != QLatin1String("step") && m.name != QLatin1String("epoch"))
-                                             metrics << m.name;
+                                 QStringList metrics = study.store().metricNames(study.experiment().id); // additionalMetricNames
+                                 metrics.removeAll(QStringLiteral("step"));
+                                 metrics.removeAll(QStringLiteral("epoch"));
                                  const engine::KatibExport k =
                                      engine::toKatib(study.spec(), {args.value(image), args.value(ns), args.value(katibName), args.isSet(lossy), metrics});
                                  for (const QString& w : k.warnings)

@@ -7,6 +7,7 @@
 #include "engine/core/katib.h"
 #include "engine/core/lease.h"
 #include "engine/core/optuna_import.h"
+#include "engine/core/spec.h"
 #include "engine/core/store.h"
 #include "engine/core/study.h"
 #include "engine/core/trial_command.h"
@@ -40,8 +41,11 @@ int cmdList(const QStringList& a)
     QJsonArray rows;
     for (const engine::ExperimentRow& e : store.experiments()) {
         const engine::StateCounts c = store.counts(e.id);
-        engine::Study study(store, e);
-        const auto best = store.bestTrial(e.id, study.spec().objective.direction);
+        // The spec only: a Study would read every trial's reports for its pruner.
+        engine::ParseOptions options;
+        options.requireTrial = false;
+        const engine::ExperimentSpec spec = engine::parseSpec(e.spec, options);
+        const auto best = store.bestTrial(e.id, spec.objective.direction);
         rows.append(QJsonObject{{QStringLiteral("experiment"), e.name},
                                 {QStringLiteral("state"), engine::experimentStateName(e.state)},
                                 {QStringLiteral("trials"), qint64(c.total())},
@@ -49,7 +53,7 @@ int cmdList(const QStringList& a)
                                 {QStringLiteral("pruned"), qint64(c.pruned)},
                                 {QStringLiteral("failed"), qint64(c.failed)},
                                 {QStringLiteral("running"), qint64(c.running + c.queued)},
-                                {QStringLiteral("objective"), study.spec().objective.metric},
+                                {QStringLiteral("objective"), spec.objective.metric},
                                 {QStringLiteral("best"), best && best->value ? QJsonValue(*best->value) : QJsonValue()},
                                 {QStringLiteral("created"), QDateTime::fromMSecsSinceEpoch(qint64(e.createdAt * 1000)).toString(Qt::ISODate)}});
     }

@@ -775,6 +775,17 @@ void Store::setTrialTimes(std::int64_t trialId, double created, std::optional<do
     });
 }
 
+QStringList Store::metricNames(std::int64_t experimentId)
+{
+    QStringList out;
+    auto s = prepare("SELECT m.name FROM metrics m JOIN trials t ON t.id = m.trial_id WHERE t.experiment_id = ? "
+                     "GROUP BY m.name ORDER BY min(m.rowid)");
+    s.bind(1, experimentId);
+    while (s.step())
+        out << s.text(0);
+    return out;
+}
+
 bool Store::deleteExperiment(std::int64_t id, const QString& ownerToken)
 {
     bool deleted = false;

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -203,6 +204,8 @@ public:
     std::vector<MetricRow> metrics(std::int64_t trialId);
     std::vector<MetricRow> experimentMetrics(std::int64_t experimentId, const QString& name);
     std::vector<EventRow> events(std::int64_t trialId);
+    // Every metric name the experiment's trials reported, in the order first seen.
+    QStringList metricNames(std::int64_t experimentId);
     // Metrics of the experiment's current attempts stored after rowid `after`, oldest
     // first, at most `limit`; `lastRowid` gets the rowid of the last one returned.
     // With a name, only that metric (the rows share the one QString).
