@@ -1,9 +1,9 @@
 #include "widgets/main_window.h"
-#include "widgets/schedule_view.h"
+#include "widgets/plots/schedule_view.h"
 
 #include "widgets/dashboard.h"
 #include "widgets/sampler_log_view.h"
-#include "widgets/experiment_data.h"
+#include "widgets/models/experiment_data.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

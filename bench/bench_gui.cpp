@@ -8,11 +8,11 @@
 // Usage: tb-bench-gui TEST_TRIAL_PROGRAM [--trials N]
 
 #include "widgets/dashboard.h"
-#include "widgets/engine_host.h"
-#include "widgets/experiment_data.h"
+#include "widgets/models/engine_host.h"
+#include "widgets/models/experiment_data.h"
 #include "widgets/main_window.h"
-#include "widgets/plots.h"
-#include "widgets/store_session.h"
+#include "widgets/plots/plots.h"
+#include "widgets/models/store_session.h"
 #include "widgets/trial_table.h"
 
 #include "engine/core/store.h"

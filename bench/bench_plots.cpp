@@ -16,8 +16,8 @@
 //
 // Usage: tb-bench-plots [--trials N] [--points N] [--replots N] [--baseline-replots N]
 
-#include "widgets/experiment_data.h"
-#include "widgets/plots.h"
+#include "widgets/models/experiment_data.h"
+#include "widgets/plots/plots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -11,7 +11,7 @@
 //
 // Usage: tb-bench-schedule-view [--stages P] [--microbatches M] [--virtual-stages V] [--replots N]
 
-#include "widgets/schedule_view.h"
+#include "widgets/plots/schedule_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -14,8 +14,8 @@
 //
 // Usage: tb-bench-timeline [--gpus N] [--hours H] [--replots N] [--save FILE.png]
 
-#include "widgets/experiment_data.h"
-#include "widgets/timeline_view.h"
+#include "widgets/models/experiment_data.h"
+#include "widgets/plots/timeline_view.h"
 
 #include "engine/core/store.h"
 

@@ -3,7 +3,7 @@
 // that GPU (each in a process of its own, as on a shared workstation) and a waiter file per
 // experiment. Prints JSON: microseconds per acquire and per release (median, p90).
 //   tb-bench-gpu-slots [ROUNDS] [OTHERS]
-#include "engine/core/gpu_slots.h"
+#include "engine/telemetry/gpu_slots.h"
 
 #include <algorithm>
 #include <chrono>

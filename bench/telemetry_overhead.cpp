@@ -8,8 +8,8 @@
 // Prints the process CPU time over the paced run as a share of one core, then the cost
 // of one tick measured over 2000 back-to-back ticks.
 
-#include "engine/core/cpu_source.h"
-#include "engine/core/fake_gpu_source.h"
+#include "engine/telemetry/cpu_source.h"
+#include "engine/telemetry/fake_gpu_source.h"
 #include "engine/core/store.h"
 #include "engine/core/telemetry_recorder.h"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GPU check of telemetry and GPU-aware scheduling (issue 6, item 5), for a machine with
 # NVIDIA GPUs and a compiler, without Qt, SQLite, CMake packages or internet:
-#   1. build tunebench-gpu-probe (engine/core: the NVML source, loaded with dlopen, the CPU
+#   1. build tunebench-gpu-probe (engine/telemetry: the NVML source, loaded with dlopen, the CPU
 #      source and the GPU allocator; plain C++) straight with g++;
 #   2. run an "experiment" with two trials per GPU: 2 x 2 x GPUs trials, each a short
 #      PyTorch job (a matmul loop holding ~1 GiB) when torch imports, else `sleep 6`, each
@@ -27,7 +27,7 @@ mkdir -p "$OUT"
 log() { echo "[gpu-telemetry-check] $*" | tee -a "$OUT/summary.txt"; }
 
 # 1. Build (a few seconds; no CMake needed, the same sources as the tb_telemetry target).
-SRC="$REPO/engine/core"
+SRC="$REPO/engine/telemetry"
 PROBE="$OUT/tunebench-gpu-probe"
 if ! "$CXX" -std=c++20 -O2 -Wall -I"$REPO" \
      "$SRC/telemetry.cpp" "$SRC/nvml_source.cpp" "$SRC/cpu_source.cpp" "$SRC/fake_gpu_source.cpp" \

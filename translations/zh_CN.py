@@ -284,7 +284,7 @@ ZH = {
 "Duration": "耗时",
 "Attempt": "尝试次数",
 "Reason": "原因",
-# the algorithm registry (widgets/registry_text.cpp)
+# the algorithm registry (widgets/models/registry_text.cpp)
 "'ipop' restarts from a random mean with a larger population when the search converges or stagnates; 'none' keeps the one run going.": "'ipop'：搜索收敛或停滞时，以更大的种群从随机均值重新开始；'none'：一直沿用同一次运行。",
 "Asynchronous successive halving: at steps min_resource * reduction_factor^k a trial goes on only if it is among the best 1/reduction_factor of all trials that reached that step.": "异步逐次减半（ASHA）：在第 min_resource * reduction_factor^k 步，只有位于到达该步的所有试验中最好的 1/reduction_factor 之列的试验才能继续。",
 "At most this many trials form the good set (it holds 10% of the trials, rounded up).": "“好”集合最多包含这么多试验（占全部试验的 10%，向上取整）。",

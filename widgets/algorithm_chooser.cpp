@@ -1,7 +1,7 @@
 #include "algorithm_chooser.h"
 
 #include "external_form.h"
-#include "registry_text.h"
+#include "widgets/models/registry_text.h"
 
 #include "settings_form.h"
 

@@ -1,9 +1,9 @@
 #include "dashboard.h"
 
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 #include "sampler_log_view.h"
-#include "plots.h"
-#include "timeline_view.h"
+#include "widgets/plots/plots.h"
+#include "widgets/plots/timeline_view.h"
 #include "trial_detail.h"
 #include "trial_table.h"
 

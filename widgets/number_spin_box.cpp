@@ -1,6 +1,6 @@
 #include "number_spin_box.h"
 
-#include "spec_text.h"
+#include "widgets/models/spec_text.h"
 
 #include <cfloat>
 #include <cmath>

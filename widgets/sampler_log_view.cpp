@@ -1,6 +1,6 @@
 #include "sampler_log_view.h"
 
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 
 #include "engine/core/trial_command.h"
 

@@ -1,6 +1,6 @@
 #include "settings_form.h"
 
-#include "registry_text.h"
+#include "widgets/models/registry_text.h"
 
 #include "number_spin_box.h"
 

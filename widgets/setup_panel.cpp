@@ -6,9 +6,9 @@
 #include "number_spin_box.h"
 #include "settings_form.h"
 #include "space_editor.h"
-#include "spec_text.h"
+#include "widgets/models/spec_text.h"
 #include "trainer_form.h"
-#include "file_dialogs.h"
+#include "widgets/models/file_dialogs.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

@@ -2,7 +2,7 @@
 
 #include "prior_preview.h"
 #include "space_model.h"
-#include "spec_text.h"
+#include "widgets/models/spec_text.h"
 
 #include "engine/core/json.h"
 

@@ -1,6 +1,6 @@
 #include "space_model.h"
 
-#include "spec_text.h"
+#include "widgets/models/spec_text.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,6 +1,6 @@
 #include "trial_detail.h"
 
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 #include "trial_table.h"
 
 #include "engine/core/store.h"

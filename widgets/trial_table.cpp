@@ -1,6 +1,6 @@
 #include "trial_table.h"
 
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

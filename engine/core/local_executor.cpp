@@ -1,7 +1,7 @@
 #include "local_executor.h"
 
 #include "json.h"
-#include "process_tree.h"
+#include "engine/process/process_tree.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,11 +1,11 @@
 #include "resources.h"
 
-#include "cpu_source.h"
+#include "engine/telemetry/cpu_source.h"
 #include "errors.h"
-#include "gpu_slots.h"
+#include "engine/telemetry/gpu_slots.h"
 #include "spec.h"
 #include "store.h"
-#include "telemetry.h"
+#include "engine/telemetry/telemetry.h"
 #include "telemetry_recorder.h"
 
 #include <QStringList>

@@ -6,7 +6,7 @@
 //
 // Threading: pure functions, any thread.
 
-#include "gpu_allocator.h"
+#include "engine/telemetry/gpu_allocator.h"
 
 #include <cstdint>
 #include <map>

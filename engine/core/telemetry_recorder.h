@@ -9,7 +9,7 @@
 // Threading: belongs to the engine's thread, like the Store it writes.
 
 #include "store.h"
-#include "telemetry.h"
+#include "engine/telemetry/telemetry.h"
 
 #include <functional>
 

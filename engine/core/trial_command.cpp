@@ -1,6 +1,6 @@
 #include "trial_command.h"
 
-#include "gpu_allocator.h"
+#include "engine/telemetry/gpu_allocator.h"
 #include "json.h"
 
 #include <QDir>

@@ -1,8 +1,8 @@
 // The GPU allocator under every resources setting, fed by FakeGpuSource through the
 // telemetry interface: who gets which device, why a trial waits, and release.
 
-#include "engine/core/fake_gpu_source.h"
-#include "engine/core/gpu_allocator.h"
+#include "engine/telemetry/fake_gpu_source.h"
+#include "engine/telemetry/gpu_allocator.h"
 
 #include <QTest>
 #include <random>

@@ -1,10 +1,10 @@
 // Telemetry: the CPU source for real, NVML's absence, the fake source's syntax, recording
 // into the store, downsampling old samples, and the CSV/JSON export.
 
-#include "engine/core/cpu_source.h"
+#include "engine/telemetry/cpu_source.h"
 #include "engine/core/exporters.h"
-#include "engine/core/fake_gpu_source.h"
-#include "engine/core/nvml_source.h"
+#include "engine/telemetry/fake_gpu_source.h"
+#include "engine/telemetry/nvml_source.h"
 #include "engine/core/store.h"
 #include "engine/core/study.h"
 #include "engine/core/telemetry_recorder.h"

@@ -1,8 +1,8 @@
 // The dashboard plots show what ExperimentData holds, select on click, export, and
 // replot at the throttle's pace rather than the data's.
 
-#include "widgets/experiment_data.h"
-#include "widgets/plots.h"
+#include "widgets/models/experiment_data.h"
+#include "widgets/plots/plots.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

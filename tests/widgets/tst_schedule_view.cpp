@@ -2,7 +2,7 @@
 // per-rank CSV, puts a trial's measured spans on the right rows, and compares schedules
 // on one time axis.
 
-#include "widgets/schedule_view.h"
+#include "widgets/plots/schedule_view.h"
 
 #include "engine/core/store.h"
 

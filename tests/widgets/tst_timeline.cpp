@@ -3,9 +3,9 @@
 // under the cursor, a click that selects it, and PNG/PDF/SVG export. The rows go into a
 // temporary store through TelemetryRecorder and reach the view through a StoreSession.
 
-#include "widgets/experiment_data.h"
-#include "widgets/store_session.h"
-#include "widgets/timeline_view.h"
+#include "widgets/models/experiment_data.h"
+#include "widgets/models/store_session.h"
+#include "widgets/plots/timeline_view.h"
 
 #include "engine/core/store.h"
 #include "engine/core/telemetry_recorder.h"

@@ -3,15 +3,15 @@
 // the store, handing a running experiment to a headless process, the zh_CN catalogue.
 
 #include "widgets/dashboard.h"
-#include "widgets/engine_host.h"
-#include "widgets/experiment_data.h"
+#include "widgets/models/engine_host.h"
+#include "widgets/models/experiment_data.h"
 #include "widgets/external_form.h"
 #include "widgets/main_window.h"
-#include "widgets/plots.h"
+#include "widgets/plots/plots.h"
 #include "widgets/sampler_log_view.h"
-#include "widgets/schedule_view.h"
+#include "widgets/plots/schedule_view.h"
 #include "widgets/setup_panel.h"
-#include "widgets/store_session.h"
+#include "widgets/models/store_session.h"
 #include "widgets/trial_detail.h"
 #include "widgets/trial_table.h"
 

@@ -1,4 +1,4 @@
-#include "engine_host.h"
+#include "widgets/models/engine_host.h"
 
 #include "engine/core/engine.h"
 #include "engine/core/errors.h"

@@ -1,6 +1,6 @@
-#include "timeline_view.h"
+#include "widgets/plots/timeline_view.h"
 
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 
 #include <QDateTime>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "registry_text.h"
+#include "widgets/models/registry_text.h"
 
 #include <QCoreApplication>
 

@@ -12,7 +12,7 @@
 //
 // Threading: GUI thread only.
 
-#include "plot_panel.h"
+#include "widgets/plots/plot_panel.h"
 
 #include <QVector>
 

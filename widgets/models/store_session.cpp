@@ -1,4 +1,4 @@
-#include "store_session.h"
+#include "widgets/models/store_session.h"
 
 #include "engine/core/follower.h"
 

@@ -16,7 +16,7 @@
 #include "engine/core/measured_run.h"
 
 #include "algorithms/schedules/schedule.h"
-#include "plot_panel.h"
+#include "widgets/plots/plot_panel.h"
 
 #include <QStringList>
 #include <QVector>

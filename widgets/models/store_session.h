@@ -2,7 +2,7 @@
 // An open store as the window sees it: a StoreFollower on its own thread feeding one
 // ExperimentData in the GUI thread, and the list of experiments in the file.
 
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 
 #include "engine/core/store.h"
 

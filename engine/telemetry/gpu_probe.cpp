@@ -10,9 +10,9 @@
 // summary's "ok" is false when a device ever held more than K trials. Exit status 0 when
 // ok, 1 otherwise, 2 for bad arguments, 3 when no GPU source is available.
 
-#include "engine/core/gpu_allocator.h"
-#include "engine/core/nvml_source.h"
-#include "engine/core/telemetry.h"
+#include "engine/telemetry/gpu_allocator.h"
+#include "engine/telemetry/nvml_source.h"
+#include "engine/telemetry/telemetry.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
-#include "plots.h"
+#include "widgets/plots/plots.h"
 
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 
 #include <QFutureWatcher>
 #include <QJsonValue>

@@ -1,4 +1,4 @@
-#include "experiment_data.h"
+#include "widgets/models/experiment_data.h"
 
 #include <QJsonDocument>
 #include <cmath>

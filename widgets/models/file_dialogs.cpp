@@ -1,4 +1,4 @@
-#include "file_dialogs.h"
+#include "widgets/models/file_dialogs.h"
 
 #include "engine/core/store.h"
 

@@ -1,5 +1,5 @@
-#include "schedule_view.h"
-#include "file_dialogs.h"
+#include "widgets/plots/schedule_view.h"
+#include "widgets/models/file_dialogs.h"
 
 #include "engine/core/store.h"
 

@@ -6,7 +6,7 @@
 // Threading: GUI thread only.
 
 #include "algorithms/space.h"
-#include "plot_panel.h"
+#include "widgets/plots/plot_panel.h"
 
 #include <QHash>
 #include <QPair>

@@ -1,7 +1,7 @@
-#include "plot_panel.h"
+#include "widgets/plots/plot_panel.h"
 
-#include "experiment_data.h"
-#include "file_dialogs.h"
+#include "widgets/models/experiment_data.h"
+#include "widgets/models/file_dialogs.h"
 
 #include <QFileInfo>
 #include <QMenu>

@@ -1,4 +1,4 @@
-#include "spec_text.h"
+#include "widgets/models/spec_text.h"
 
 #include "engine/core/errors.h"
 #include "engine/core/json.h"
