@@ -2,6 +2,20 @@
 
 namespace tb::algorithms {
 
+namespace {
+
+// The entry of `registry` called `name`, or nullptr.
+template <typename Info>
+const Info* findByName(const std::vector<Info>& registry, const std::string& name)
+{
+    for (const Info& info : registry)
+        if (info.name == name)
+            return &info;
+    return nullptr;
+}
+
+} // namespace
+
 const std::vector<SamplerInfo>& samplerRegistry()
 {
     static const std::vector<SamplerInfo> registry = {
@@ -26,21 +40,9 @@ const std::vector<PrunerInfo>& prunerRegistry()
     return registry;
 }
 
-const SamplerInfo* findSampler(const std::string& name)
-{
-    for (const SamplerInfo& info : samplerRegistry())
-        if (info.name == name)
-            return &info;
-    return nullptr;
-}
+const SamplerInfo* findSampler(const std::string& name) { return findByName(samplerRegistry(), name); }
 
-const PrunerInfo* findPruner(const std::string& name)
-{
-    for (const PrunerInfo& info : prunerRegistry())
-        if (info.name == name)
-            return &info;
-    return nullptr;
-}
+const PrunerInfo* findPruner(const std::string& name) { return findByName(prunerRegistry(), name); }
 
 std::mt19937_64 rngFor(std::uint64_t seed, std::int64_t number, std::uint64_t stream)
 {

@@ -43,6 +43,16 @@ Value coerce(const SettingSpec& spec, const Value& given, const std::string& at)
 
 } // namespace
 
+SettingSpec intSetting(std::string name, std::int64_t defaultValue, std::int64_t min, std::optional<std::int64_t> max,
+                       std::string help)
+{
+    SettingSpec spec{std::move(name), SettingSpec::Kind::Int, defaultValue, static_cast<double>(min), {}, {},
+                     std::move(help)};
+    if (max)
+        spec.max = static_cast<double>(*max);
+    return spec;
+}
+
 Settings resolveSettings(const std::vector<SettingSpec>& specs, const Settings& given, const std::string& where)
 {
     for (const auto& [name, value] : given) {
@@ -86,6 +96,11 @@ Settings resolveSettings(const std::vector<SettingSpec>& specs, const Settings& 
 double settingNumber(const Settings& settings, const std::string& name)
 {
     return numericValue(settings.at(name)).value_or(0.0);
+}
+
+std::int64_t settingInt(const Settings& settings, const std::string& name)
+{
+    return static_cast<std::int64_t>(settingNumber(settings, name));
 }
 
 bool settingBool(const Settings& settings, const std::string& name)

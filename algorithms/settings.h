@@ -4,6 +4,7 @@
 
 #include "space.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,10 @@ struct SettingSpec {
     std::string help;
 };
 
+// An integer setting of at least `min` and, when given, at most `max`: the commonest kind.
+SettingSpec intSetting(std::string name, std::int64_t defaultValue, std::int64_t min, std::optional<std::int64_t> max,
+                       std::string help);
+
 using Settings = std::map<std::string, Value>;
 
 // Checks given settings against their specs and fills in defaults. Throws SpaceError with
@@ -29,6 +34,7 @@ using Settings = std::map<std::string, Value>;
 Settings resolveSettings(const std::vector<SettingSpec>& specs, const Settings& given, const std::string& where);
 
 double settingNumber(const Settings& settings, const std::string& name);
+std::int64_t settingInt(const Settings& settings, const std::string& name);
 bool settingBool(const Settings& settings, const std::string& name);
 std::string settingString(const Settings& settings, const std::string& name);
 

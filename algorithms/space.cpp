@@ -93,6 +93,16 @@ std::string formatValue(const Value& value)
         value);
 }
 
+std::string assignmentKey(const Assignment& assignment)
+{
+    std::string key;
+    for (const auto& v : assignment) {
+        key += v ? formatValue(*v) : std::string("\x01");
+        key += '\x1f';
+    }
+    return key;
+}
+
 std::optional<double> numericValue(const Value& value)
 {
     if (const auto* i = std::get_if<std::int64_t>(&value))

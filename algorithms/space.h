@@ -42,6 +42,11 @@ struct Param {
 // (conditional) parameter.
 using Assignment = std::vector<std::optional<Value>>;
 
+// Equal texts for assignments whose values print alike (formatValue) parameter by
+// parameter, inactive ones included: the key of a set of points already tried. The
+// separators are control characters, which no formatted number or usual choice holds.
+std::string assignmentKey(const Assignment& assignment);
+
 class SearchSpace {
 public:
     SearchSpace() = default;

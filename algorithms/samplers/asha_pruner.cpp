@@ -137,27 +137,40 @@ std::optional<std::string> halvingVerdict(const HalvingRule& rule, const TrialRe
     return std::nullopt;
 }
 
+SettingSpec minResourceSetting(std::string help) { return intSetting("min_resource", 1, 1, {}, std::move(help)); }
+
+SettingSpec reductionFactorSetting()
+{
+    return intSetting("reduction_factor", 3, 2, {},
+                      "Each rung keeps the best 1/reduction_factor; rungs are this factor apart in steps.");
+}
+
+SettingSpec bootstrapCountSetting(std::string help) { return intSetting("bootstrap_count", 0, 0, {}, std::move(help)); }
+
+HalvingRule halvingRuleFrom(const Settings& settings)
+{
+    HalvingRule rule;
+    rule.minResource = settingInt(settings, "min_resource");
+    rule.reductionFactor = settingInt(settings, "reduction_factor");
+    rule.bootstrapCount = settingInt(settings, "bootstrap_count");
+    return rule;
+}
+
 PrunerInfo ashaPrunerInfo()
 {
-    using K = SettingSpec::Kind;
     return {"asha",
             "Asynchronous successive halving: at steps min_resource * reduction_factor^k a trial goes on only if it is "
             "among the best 1/reduction_factor of all trials that reached that step.",
             {
-                {"min_resource", K::Int, std::int64_t{1}, 1.0, {}, {}, "Step of the first rung."},
-                {"reduction_factor", K::Int, std::int64_t{3}, 2.0, {}, {},
-                 "Each rung keeps the best 1/reduction_factor; rungs are this factor apart in steps."},
-                {"min_early_stopping_rate", K::Int, std::int64_t{0}, 0.0, {}, {},
-                 "Skips the first rungs: the first rung sits at min_resource * reduction_factor^rate."},
-                {"bootstrap_count", K::Int, std::int64_t{0}, 0.0, {}, {},
-                 "Trials that reach a rung before more than this many have are stopped there."},
+                minResourceSetting("Step of the first rung."),
+                reductionFactorSetting(),
+                intSetting("min_early_stopping_rate", 0, 0, {},
+                           "Skips the first rungs: the first rung sits at min_resource * reduction_factor^rate."),
+                bootstrapCountSetting("Trials that reach a rung before more than this many have are stopped there."),
             },
             [](const Settings& s) {
-                HalvingRule rule;
-                rule.minResource = static_cast<std::int64_t>(settingNumber(s, "min_resource"));
-                rule.reductionFactor = static_cast<std::int64_t>(settingNumber(s, "reduction_factor"));
-                rule.minEarlyStoppingRate = static_cast<std::int64_t>(settingNumber(s, "min_early_stopping_rate"));
-                rule.bootstrapCount = static_cast<std::int64_t>(settingNumber(s, "bootstrap_count"));
+                HalvingRule rule = halvingRuleFrom(s);
+                rule.minEarlyStoppingRate = settingInt(s, "min_early_stopping_rate");
                 return std::make_unique<AshaPruner>(rule);
             }};
 }

@@ -205,7 +205,7 @@ public:
     {
         clearUpperVectorState(); // see vector_state.h
         if (number < m_options.startupTrials || m_searched.empty())
-            return randomDraw(number);
+            return uniformDraw(m_space, m_seed, number);
 
         std::vector<const TrialRecord*> trials;
         for (const TrialRecord& t : history.finished)
@@ -252,11 +252,9 @@ public:
             ++generation;
             if (m_options.ipop && cma.shouldStop()) {
                 auto rng = rngFor(m_seed, generation, kRestartStream);
-                std::uniform_real_distribution<double> unit(0.0, 1.0);
-                VectorXd restartMean(n);
-                for (Eigen::Index i = 0; i < n; ++i)
-                    restartMean[i] = unit(rng);
-                cma = Cma(restartMean, m_options.sigma0, cma.lambda() * m_options.incPopsize);
+                const std::vector<double> restartMean = uniformUnitPoint(static_cast<std::size_t>(n), rng);
+                cma = Cma(Eigen::Map<const VectorXd>(restartMean.data(), n), m_options.sigma0,
+                          cma.lambda() * m_options.incPopsize);
             }
         }
 
@@ -265,26 +263,13 @@ public:
         const VectorXd x = cma.sample(sampleRng);
 
         auto fallbackRng = rngFor(m_seed, number, kFallbackStream);
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
-        std::vector<double> u(m_space.size());
-        for (double& v : u)
-            v = unit(fallbackRng);
+        std::vector<double> u = uniformUnitPoint(m_space.size(), fallbackRng);
         for (Eigen::Index i = 0; i < n; ++i)
             u[m_searched[static_cast<std::size_t>(i)]] = x[i];
         return m_space.fromUnitVector(u);
     }
 
 private:
-    Assignment randomDraw(std::int64_t number) const
-    {
-        auto rng = rngFor(m_seed, number);
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
-        std::vector<double> u(m_space.size());
-        for (double& v : u)
-            v = unit(rng);
-        return m_space.fromUnitVector(u);
-    }
-
     // The searched coordinates of a finished trial, or nullopt when it has no usable value
     // (failed, no value, not finite) or lacks a searched parameter.
     std::optional<VectorXd> unitPoint(const TrialRecord& t) const

@@ -46,7 +46,6 @@
 #include <deque>
 #include <limits>
 #include <numeric>
-#include <set>
 #include <string>
 
 namespace tb::algorithms {
@@ -183,16 +182,6 @@ inline double maternSlope(double r, double e) { return (1.0 + kSqrt5 * r) * e; }
 
 // ---------------------------------------------------------------------------------------
 // Feature encoding of trials (see the file comment).
-
-std::string keyOf(const Assignment& a)
-{
-    std::string key;
-    for (const auto& v : a) {
-        key += v ? formatValue(*v) : std::string("\x01");
-        key += '\x1f';
-    }
-    return key;
-}
 
 class Encoder {
 public:
@@ -627,24 +616,11 @@ public:
             y.minCoeff(&i);
             return i;
         }();
-        std::set<std::string> tried;
-        for (const TrialRecord& t : history.finished)
-            tried.insert(keyOf(t.params));
-        for (const Assignment& a : history.pending)
-            tried.insert(keyOf(a));
-        return maximizeAcquisition(gp, y[bestIndex], observed, y, tried, number);
+        return maximizeAcquisition(gp, y[bestIndex], observed, y, triedKeys(history), number);
     }
 
 private:
-    Assignment randomDraw(std::int64_t number) const
-    {
-        auto rng = rngFor(m_seed, number, StartupStream);
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
-        std::vector<double> u(m_space.size());
-        for (double& v : u)
-            v = unit(rng);
-        return m_space.fromUnitVector(u);
-    }
+    Assignment randomDraw(std::int64_t number) const { return uniformDraw(m_space, m_seed, number, StartupStream); }
 
     // Rows used to fit the hyperparameters: all of them up to maxFitPoints, else the most
     // recent half of that budget (where the search concentrates) and an even spread of
@@ -706,7 +682,8 @@ private:
     }
 
     Assignment maximizeAcquisition(const Posterior& gp, double best, const std::vector<const TrialRecord*>& observed,
-                                   const VectorXd& y, const std::set<std::string>& tried, std::int64_t number) const
+                                   const VectorXd& y, const std::unordered_set<std::string>& tried,
+                                   std::int64_t number) const
     {
         const int f = m_encoder.features();
         const std::size_t dims = std::max<std::size_t>(m_space.size(), 1);
@@ -783,7 +760,7 @@ private:
         std::stable_sort(options.begin(), options.end(),
                          [](const auto& a, const auto& b) { return a.first > b.first; });
         for (auto& [score, assignment] : options)
-            if (!tried.count(keyOf(assignment)))
+            if (!tried.count(assignmentKey(assignment)))
                 return std::move(assignment);
         return randomDraw(number);
     }

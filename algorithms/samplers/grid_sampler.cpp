@@ -8,23 +8,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
 
 namespace tb::algorithms {
 
 namespace {
 
 constexpr std::size_t kMaxGridPoints = 1'000'000;
-
-std::string keyOf(const Assignment& a)
-{
-    std::string key;
-    for (const auto& v : a) {
-        key += v ? formatValue(*v) : std::string("\x01");
-        key += '\x1f';
-    }
-    return key;
-}
 
 std::vector<Value> axisOf(const SearchSpace& space, std::size_t index, std::int64_t steps)
 {
@@ -123,13 +112,9 @@ public:
 
     std::optional<Assignment> suggest(const History& history, std::int64_t) override
     {
-        std::unordered_set<std::string> used;
-        for (const TrialRecord& t : history.finished)
-            used.insert(keyOf(t.params));
-        for (const Assignment& a : history.pending)
-            used.insert(keyOf(a));
+        const std::unordered_set<std::string> used = triedKeys(history);
         for (const Assignment& point : m_points)
-            if (!used.count(keyOf(point)))
+            if (!used.count(assignmentKey(point)))
                 return point;
         return std::nullopt;
     }
@@ -140,15 +125,25 @@ private:
 
 } // namespace
 
+std::unordered_set<std::string> triedKeys(const History& history)
+{
+    std::unordered_set<std::string> keys;
+    for (const TrialRecord& t : history.finished)
+        keys.insert(assignmentKey(t.params));
+    for (const Assignment& a : history.pending)
+        keys.insert(assignmentKey(a));
+    return keys;
+}
+
 SamplerInfo gridSamplerInfo()
 {
     return {"grid",
             "Every combination once, in a seeded order; the experiment ends when the grid is exhausted.",
-            {{"steps", SettingSpec::Kind::Int, std::int64_t{0}, 0.0, 1e6, {},
-              "Points per float that has neither 'values' nor a 'step' (log-spaced on log scales); 0: required."}},
+            {intSetting("steps", 0, 0, 1'000'000,
+                        "Points per float that has neither 'values' nor a 'step' (log-spaced on log scales); "
+                        "0: required.")},
             [](const SearchSpace& space, std::uint64_t seed, const Settings& settings) {
-                return std::make_unique<GridSampler>(space, seed,
-                                                     static_cast<std::int64_t>(settingNumber(settings, "steps")));
+                return std::make_unique<GridSampler>(space, seed, settingInt(settings, "steps"));
             }};
 }
 

@@ -18,20 +18,19 @@ namespace {
 
 class HyperbandPruner final : public Pruner {
 public:
-    HyperbandPruner(std::int64_t minResource, std::int64_t maxResource, std::int64_t reductionFactor,
-                    std::int64_t bootstrapCount)
-        : m_minResource(minResource), m_reductionFactor(reductionFactor), m_bootstrapCount(bootstrapCount)
+    // `rule` without its early-stopping rate, which each bracket sets.
+    HyperbandPruner(HalvingRule rule, std::int64_t maxResource) : m_rule(rule)
     {
         // floor(log_eta(max / min)) + 1 brackets, counted in integers so that exact powers
         // are not lost to rounding.
         std::int64_t brackets = 1;
-        for (std::int64_t r = minResource; r <= maxResource / reductionFactor; r *= reductionFactor)
+        for (std::int64_t r = rule.minResource; r <= maxResource / rule.reductionFactor; r *= rule.reductionFactor)
             ++brackets;
         for (std::int64_t b = 0; b < brackets; ++b) {
             const std::int64_t s = brackets - 1 - b;
             std::int64_t power = 1;
             for (std::int64_t k = 0; k < s; ++k)
-                power *= reductionFactor;
+                power *= rule.reductionFactor;
             m_budgets.push_back((brackets * power + s) / (s + 1));
             m_totalBudget += m_budgets.back();
         }
@@ -55,11 +54,8 @@ public:
                                            const std::vector<TrialRecord>& running) override
     {
         const std::size_t bracket = bracketOf(trial.number);
-        HalvingRule rule;
-        rule.minResource = m_minResource;
-        rule.reductionFactor = m_reductionFactor;
+        HalvingRule rule = m_rule;
         rule.minEarlyStoppingRate = static_cast<std::int64_t>(bracket);
-        rule.bootstrapCount = m_bootstrapCount;
         auto sameBracket = [&](const TrialRecord& other) { return bracketOf(other.number) == bracket; };
         if (auto reason = halvingVerdict(rule, trial, history, running, sameBracket))
             return "hyperband bracket " + std::to_string(bracket) + " of " + std::to_string(m_budgets.size()) + ": "
@@ -68,9 +64,7 @@ public:
     }
 
 private:
-    std::int64_t m_minResource;
-    std::int64_t m_reductionFactor;
-    std::int64_t m_bootstrapCount;
+    HalvingRule m_rule;
     std::vector<std::int64_t> m_budgets; // trial allocation weight per bracket
     std::int64_t m_totalBudget = 0;
 };
@@ -79,29 +73,25 @@ private:
 
 PrunerInfo hyperbandPrunerInfo()
 {
-    using K = SettingSpec::Kind;
     return {"hyperband",
             "Hyperband: trials are spread over successive-halving brackets that stop trials early to different "
             "degrees, hedging against rankings that change late in training.",
             {
-                {"min_resource", K::Int, std::int64_t{1}, 1.0, {}, {}, "Step of the first rung of the first bracket."},
-                {"max_resource", K::Int, std::int64_t{100}, 1.0, {}, {},
-                 "Steps of a full trial; with min_resource it sets the number of brackets, "
-                 "floor(log_reduction_factor(max_resource / min_resource)) + 1."},
-                {"reduction_factor", K::Int, std::int64_t{3}, 2.0, {}, {},
-                 "Each rung keeps the best 1/reduction_factor; rungs are this factor apart in steps."},
-                {"bootstrap_count", K::Int, std::int64_t{0}, 0.0, {}, {},
-                 "Trials that reach a rung before more than this many of their bracket have are stopped there."},
+                minResourceSetting("Step of the first rung of the first bracket."),
+                intSetting("max_resource", 100, 1, {},
+                           "Steps of a full trial; with min_resource it sets the number of brackets, "
+                           "floor(log_reduction_factor(max_resource / min_resource)) + 1."),
+                reductionFactorSetting(),
+                bootstrapCountSetting(
+                    "Trials that reach a rung before more than this many of their bracket have are stopped there."),
             },
             [](const Settings& s) {
-                const auto minResource = static_cast<std::int64_t>(settingNumber(s, "min_resource"));
-                const auto maxResource = static_cast<std::int64_t>(settingNumber(s, "max_resource"));
-                if (maxResource < minResource)
+                const HalvingRule rule = halvingRuleFrom(s);
+                const std::int64_t maxResource = settingInt(s, "max_resource");
+                if (maxResource < rule.minResource)
                     throw SpaceError("pruner.settings.max_resource: must be at least min_resource ("
-                                     + std::to_string(minResource) + "), got " + std::to_string(maxResource));
-                return std::make_unique<HyperbandPruner>(minResource, maxResource,
-                                                         static_cast<std::int64_t>(settingNumber(s, "reduction_factor")),
-                                                         static_cast<std::int64_t>(settingNumber(s, "bootstrap_count")));
+                                     + std::to_string(rule.minResource) + "), got " + std::to_string(maxResource));
+                return std::make_unique<HyperbandPruner>(rule, maxResource);
             }};
 }
 

@@ -98,25 +98,22 @@ private:
 
 PrunerInfo medianPrunerInfo()
 {
-    using K = SettingSpec::Kind;
     return {"median",
             "Median stopping rule: stops a trial whose best value so far is worse than the median of completed "
             "trials at the same step.",
             {
-                {"n_startup_trials", K::Int, std::int64_t{5}, 0.0, {}, {},
-                 "No pruning until this many trials have completed."},
-                {"n_warmup_steps", K::Int, std::int64_t{0}, 0.0, {}, {},
-                 "No pruning before a trial reaches this step (steps count from 0)."},
-                {"interval_steps", K::Int, std::int64_t{1}, 1.0, {}, {},
-                 "Steps between checks, counted from n_warmup_steps."},
-                {"n_min_trials", K::Int, std::int64_t{1}, 1.0, {}, {},
-                 "No pruning at a step where fewer completed trials reported a value."},
+                intSetting("n_startup_trials", 5, 0, {}, "No pruning until this many trials have completed."),
+                intSetting("n_warmup_steps", 0, 0, {},
+                           "No pruning before a trial reaches this step (steps count from 0)."),
+                intSetting("interval_steps", 1, 1, {}, "Steps between checks, counted from n_warmup_steps."),
+                intSetting("n_min_trials", 1, 1, {},
+                           "No pruning at a step where fewer completed trials reported a value."),
             },
             [](const Settings& s) {
-                return std::make_unique<MedianPruner>(static_cast<std::int64_t>(settingNumber(s, "n_startup_trials")),
-                                                      static_cast<std::int64_t>(settingNumber(s, "n_warmup_steps")),
-                                                      static_cast<std::int64_t>(settingNumber(s, "interval_steps")),
-                                                      static_cast<std::int64_t>(settingNumber(s, "n_min_trials")));
+                return std::make_unique<MedianPruner>(settingInt(s, "n_startup_trials"),
+                                                      settingInt(s, "n_warmup_steps"),
+                                                      settingInt(s, "interval_steps"),
+                                                      settingInt(s, "n_min_trials"));
             }};
 }
 

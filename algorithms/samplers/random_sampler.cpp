@@ -5,6 +5,21 @@
 
 namespace tb::algorithms {
 
+std::vector<double> uniformUnitPoint(std::size_t dims, std::mt19937_64& rng)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::vector<double> u(dims);
+    for (double& x : u)
+        x = unit(rng);
+    return u;
+}
+
+Assignment uniformDraw(const SearchSpace& space, std::uint64_t seed, std::int64_t number, std::uint64_t stream)
+{
+    auto rng = rngFor(seed, number, stream);
+    return space.fromUnitVector(uniformUnitPoint(space.size(), rng));
+}
+
 namespace {
 
 class RandomSampler final : public Sampler {
@@ -13,12 +28,7 @@ public:
 
     std::optional<Assignment> suggest(const History&, std::int64_t number) override
     {
-        auto rng = rngFor(m_seed, number);
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
-        std::vector<double> u(m_space.size());
-        for (double& x : u)
-            x = unit(rng);
-        return m_space.fromUnitVector(u);
+        return uniformDraw(m_space, m_seed, number);
     }
 
 private:

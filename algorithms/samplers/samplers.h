@@ -6,7 +6,9 @@
 
 #include <cstdio>
 #include <cstdint>
+#include <random>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace tb::algorithms {
@@ -31,6 +33,18 @@ private:
     SearchSpace m_space;
     std::vector<std::uint64_t> m_shift; // one per dimension, at least one
 };
+
+// `dims` independent uniform draws in [0, 1) from `rng`, in order.
+std::vector<double> uniformUnitPoint(std::size_t dims, std::mt19937_64& rng);
+
+// The `random` sampler's suggestion for trial `number`: a uniform point of the unit cube
+// drawn from rngFor(seed, number, stream), mapped through the space. The model-based
+// samplers draw their start-up trials with it (`gp` on a stream of its own).
+Assignment uniformDraw(const SearchSpace& space, std::uint64_t seed, std::int64_t number, std::uint64_t stream = 0);
+
+// assignmentKey() of every finished and pending trial: the points that `grid` and `gp`
+// never suggest again.
+std::unordered_set<std::string> triedKeys(const History& history);
 
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();

@@ -27,6 +27,15 @@ struct HalvingRule {
     std::int64_t bootstrapCount = 0;       // a rung promotes nobody until more trials than this reached it
 };
 
+// The settings that `asha` and `hyperband` share, declared once for both: the help texts of
+// min_resource and bootstrap_count tell where each pruner's rungs are.
+SettingSpec minResourceSetting(std::string help);
+SettingSpec reductionFactorSetting();
+SettingSpec bootstrapCountSetting(std::string help);
+
+// min_resource, reduction_factor and bootstrap_count, read into a rule (rate 0).
+HalvingRule halvingRuleFrom(const Settings& settings);
+
 // Judges `trial` at each rung that its newest report reached for the first time. Other
 // trials compete when `competes` accepts them: finished ones of any state and running
 // ones alike, as soon as their curve reached the rung (asynchronous halving). Returns the

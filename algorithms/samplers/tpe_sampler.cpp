@@ -640,7 +640,8 @@ public:
         clearUpperVectorState(); // see vector_state.h
         collect(history);
         if (static_cast<std::int64_t>(m_ranked.size()) < m_options.nStartup)
-            return m_options.startup == Startup::Sobol ? m_sobol.point(number) : randomDraw(number);
+            // startup: random is the `random` sampler's draw, as in Optuna.
+            return m_options.startup == Startup::Sobol ? m_sobol.point(number) : uniformDraw(m_space, m_seed, number);
         formGroups();
 
         // Parents come first in topological order, so a group is sampled only once one of its
@@ -668,17 +669,6 @@ public:
 
 private:
     static constexpr std::size_t kConstant = static_cast<std::size_t>(-1);
-
-    // The same draw as the `random` sampler (startup: random), as in Optuna.
-    Assignment randomDraw(std::int64_t number) const
-    {
-        auto rng = rngFor(m_seed, number);
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
-        std::vector<double> u(m_space.size());
-        for (double& x : u)
-            x = unit(rng);
-        return m_space.fromUnitVector(u);
-    }
 
     // nullopt for parameters with a single possible value: nothing to model.
     std::optional<Dim> dimFor(std::size_t i) const
@@ -988,9 +978,9 @@ SamplerInfo tpeSamplerInfo()
             [](const SearchSpace& space, std::uint64_t seed, const Settings& given) {
                 const Settings s = resolveSettings(tpeSettings(), given, "algorithm.settings");
                 Options o;
-                o.nStartup = static_cast<std::int64_t>(settingNumber(s, "n_startup_trials"));
-                o.nCandidates = static_cast<std::int64_t>(settingNumber(s, "n_ei_candidates"));
-                o.gammaMax = static_cast<std::int64_t>(settingNumber(s, "gamma_max"));
+                o.nStartup = settingInt(s, "n_startup_trials");
+                o.nCandidates = settingInt(s, "n_ei_candidates");
+                o.gammaMax = settingInt(s, "gamma_max");
                 o.priorWeight = settingNumber(s, "prior_weight");
                 o.categoricalPriorWeight = settingNumber(s, "categorical_prior_weight");
                 o.multivariate = settingBool(s, "multivariate");

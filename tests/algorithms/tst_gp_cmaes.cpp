@@ -3,6 +3,7 @@
 // parallel suggestions differ; mixed and conditional spaces stay within bounds.
 
 #include "algorithms/sampler.h"
+#include "algorithms/text.h"
 
 #include <QTest>
 
@@ -88,14 +89,6 @@ double bestValue(const History& history)
         if (t.value)
             best = std::min(best, *t.value);
     return best;
-}
-
-std::string keyOf(const Assignment& a)
-{
-    std::string key;
-    for (const auto& v : a)
-        key += (v ? formatValue(*v) : std::string("-")) + ";";
-    return key;
 }
 
 SearchSpace braninSpace() { return SearchSpace({floatParam("x1", -5, 10), floatParam("x2", 0, 15)}); }
@@ -198,18 +191,18 @@ void TestGpCmaes::deterministicAndStateless()
     const History a = runStudy(*first, trials, branin);
     const History b = runStudy(*second, trials, branin);
     for (int n = 0; n < trials; ++n)
-        QCOMPARE(keyOf(b.finished[n].params), keyOf(a.finished[n].params));
+        QCOMPARE(assignmentKey(b.finished[n].params), assignmentKey(a.finished[n].params));
 
     for (int n : {trials / 2, trials - 1}) {
         History prefix;
         prefix.finished.assign(a.finished.begin(), a.finished.begin() + n);
         auto fresh = makeSampler(sampler, space, 7);
-        QCOMPARE(keyOf(*fresh->suggest(prefix, n)), keyOf(a.finished[n].params));
+        QCOMPARE(assignmentKey(*fresh->suggest(prefix, n)), assignmentKey(a.finished[n].params));
     }
 
     auto other = makeSampler(sampler, space, 8);
     const History c = runStudy(*other, trials, branin);
-    QVERIFY(keyOf(c.finished.back().params) != keyOf(a.finished.back().params));
+    QVERIFY(assignmentKey(c.finished.back().params) != assignmentKey(a.finished.back().params));
 }
 
 void TestGpCmaes::reachesOptimum_data()
@@ -257,7 +250,7 @@ void TestGpCmaes::parallelSuggestionsDiffer()
     for (int k = 0; k < 4; ++k) {
         const Assignment a = *s->suggest(history, 20 + k);
         checkWithinSpace(space, a);
-        QVERIFY2(seen.insert(keyOf(a)).second, keyOf(a).c_str());
+        QVERIFY2(seen.insert(assignmentKey(a)).second, printable(assignmentKey(a)).c_str());
         history.pending.push_back(a);
     }
 }
@@ -293,7 +286,7 @@ void TestGpCmaes::failedTrialsAreIgnored()
     const Assignment next = *s->suggest(history, 18);
     checkWithinSpace(space, next);
     for (const TrialRecord& t : history.finished)
-        QVERIFY(keyOf(t.params) != keyOf(next));
+        QVERIFY(assignmentKey(t.params) != assignmentKey(next));
 }
 
 void TestGpCmaes::gpHandlesMixedSpace()
@@ -314,7 +307,7 @@ void TestGpCmaes::gpHandlesMixedSpace()
             parallel.pending.push_back(*s->suggest(parallel, n + 1));
             const Assignment second = *s->suggest(parallel, n + 2);
             checkWithinSpace(space, second);
-            QVERIFY(keyOf(second) != keyOf(parallel.pending[0]));
+            QVERIFY(assignmentKey(second) != assignmentKey(parallel.pending[0]));
         }
     }
     // The model finds the best optimizer (adam) and its best learning rate, 3e-4 (seen on 11
@@ -322,7 +315,8 @@ void TestGpCmaes::gpHandlesMixedSpace()
     const auto best = std::min_element(history.finished.begin(), history.finished.end(),
                                        [](const TrialRecord& a, const TrialRecord& b) { return *a.value < *b.value; });
     QCOMPARE(formatValue(*best->params[2]), std::string("adam"));
-    QVERIFY2(std::fabs(std::log10(number(best->params, 0) / 3e-4)) < 0.1, keyOf(best->params).c_str());
+    QVERIFY2(std::fabs(std::log10(number(best->params, 0) / 3e-4)) < 0.1,
+             printable(assignmentKey(best->params)).c_str());
 }
 
 // CMA-ES searches lr and layers; the categorical and its conditional child are drawn
@@ -369,7 +363,7 @@ void TestGpCmaes::cmaesRestartsAfterConvergence()
     });
     std::set<std::string> lastPoints;
     for (std::size_t n = 250; n < 300; ++n)
-        lastPoints.insert(keyOf(h.finished[n].params));
+        lastPoints.insert(assignmentKey(h.finished[n].params));
     QCOMPARE(bestValue(h), 0.0);
     QVERIFY2(int(lastPoints.size()) >= minDistinct && int(lastPoints.size()) <= maxDistinct,
              qPrintable(QString("%1 distinct points in the last 50 trials").arg(lastPoints.size())));
