@@ -3,7 +3,6 @@
 #include "engine/core/measured_run.h"
 #include "engine/core/metric_parser.h"
 
-#include <QJsonDocument>
 #include <cstddef>
 #include <cstdint>
 
@@ -20,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         e.trialId = 1;
         e.attempt = attempt;
         attempt = attempt % 3 + 1; // several attempts: the reader keeps the latest
-        e.kind = parsed.event->value(QStringLiteral("event")).toString();
-        e.body = QJsonDocument(*parsed.event).toJson(QJsonDocument::Compact);
+        e.kind = QString::fromLatin1(tb::algorithms::events::kindOf(*parsed.event));
+        e.body = QByteArray::fromStdString(tb::algorithms::events::write(*parsed.event));
         events.push_back(std::move(e));
     }
     if (auto run = tb::engine::MeasuredRun::fromEvents(events))

@@ -3,7 +3,6 @@
 #include "json.h"
 #include "spec.h"
 
-#include <QJsonDocument>
 #include <cmath>
 
 namespace tb::engine {
@@ -78,23 +77,24 @@ bool Attempt::keepRow(double now)
         const QString text = QStringLiteral("this attempt reached trial.max_metric_rows (%1 rows); later metrics and events "
                                             "are not stored, the objective is still read")
                                  .arg(cap);
-        m_unsavedEvents.push_back({m_row.id, m_row.attempt, now, QStringLiteral("notice"),
-                                   compactJson(QJsonObject{{QStringLiteral("event"), QStringLiteral("notice")},
-                                                           {QStringLiteral("text"), text}})
-                                       .toUtf8()});
+        keepEvent(algorithms::events::Notice{text.toStdString()}, now);
         if (m_log.isOpen())
             m_log.write(QStringLiteral("\n=== tunebench: %1\n").arg(text).toUtf8());
     }
     return false;
 }
 
+void Attempt::keepEvent(const algorithms::events::Event& event, double now)
+{
+    m_unsavedEvents.push_back({m_row.id, m_row.attempt, now, QString::fromLatin1(algorithms::events::kindOf(event)),
+                               QByteArray::fromStdString(algorithms::events::write(event))});
+}
+
 bool Attempt::recordLine(const std::string& line, double now)
 {
     ParsedLine parsed = parseMetricLine(line, m_spec.trial->metrics);
-    if (parsed.event && keepRow(now)) {
-        const QString kind = parsed.event->value(QStringLiteral("event")).toString();
-        m_unsavedEvents.push_back({m_row.id, m_row.attempt, now, kind, QJsonDocument(*parsed.event).toJson(QJsonDocument::Compact)});
-    }
+    if (parsed.event && keepRow(now))
+        keepEvent(*parsed.event, now);
     return recordMetrics(parsed.metrics, parsed.step, now);
 }
 

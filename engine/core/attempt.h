@@ -50,6 +50,7 @@ private:
     bool recordLine(const std::string& line, double now);
     bool recordMetrics(const std::vector<std::pair<std::string, double>>& metrics, std::optional<std::int64_t> step, double now);
     bool keepRow(double now); // false beyond trial.max_metric_rows
+    void keepEvent(const algorithms::events::Event& event, double now); // to be stored with the next batch
 
     TrialRow m_row;
     algorithms::Assignment m_params;

@@ -1,13 +1,14 @@
 #include "measured_run.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "algorithms/trial_events.h"
+
 #include <algorithm>
 #include <array>
 
 namespace tb::engine {
 
 namespace sc = algorithms::schedules;
+namespace ev = algorithms::events;
 
 std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<EventRow>& events)
 {
@@ -26,36 +27,33 @@ std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<EventRow>& 
         double start, end;
     };
     std::vector<Rec> spans;
-    std::vector<QJsonObject> memory;
+    std::vector<ev::Memory> memory;
     int microbatchesHint = -1;
     run.kind = QStringLiteral("custom");
     for (const EventRow& e : events) {
         if (e.attempt != attempt)
             continue;
-        const QJsonObject o = QJsonDocument::fromJson(e.body).object();
-        if (e.kind == QLatin1String("partition")) {
-            run.kind = o.value(QStringLiteral("schedule")).toString(run.kind);
-            microbatchesHint = std::min(o.value(QStringLiteral("microbatches")).toInt(-1), kMaxMicrobatches);
-        } else if (e.kind == QLatin1String("memory")) {
-            memory.push_back(o);
-        } else if (e.kind == QLatin1String("span")) {
-            const qint64 step = o.value(QStringLiteral("step")).toInteger(-1);
-            if (step > run.step) { // keep only the last sampled step
-                run.step = step;
+        const std::optional<ev::Event> event = ev::read(std::string_view(e.body.constData(), static_cast<std::size_t>(e.body.size())));
+        if (!event)
+            continue;
+        if (const auto* p = std::get_if<ev::Partition>(&*event)) {
+            if (!p->schedule.empty())
+                run.kind = QString::fromStdString(p->schedule);
+            microbatchesHint = std::min(p->microbatches, kMaxMicrobatches);
+        } else if (const auto* m = std::get_if<ev::Memory>(&*event)) {
+            memory.push_back(*m);
+        } else if (const auto* span = std::get_if<ev::Span>(&*event)) {
+            if (span->step > run.step) { // keep only the last sampled step
+                run.step = span->step;
                 spans.clear();
             }
-            if (step < run.step)
+            if (span->step < run.step)
                 continue;
-            const QString op = o.value(QStringLiteral("op")).toString();
-            const auto action = sc::parseAction(("0" + op + "0").toStdString());
-            const int device = o.value(QStringLiteral("device")).toInt(-1);
-            const int stage = o.value(QStringLiteral("stage")).toInt(-1);
-            const int mb = o.value(QStringLiteral("mb")).toInt(-1);
-            if (!action || device < 0 || stage < 0 || mb < 0 || device >= kMaxDevices || stage >= kMaxStages
-                || mb >= kMaxMicrobatches)
+            const auto action = sc::parseAction("0" + span->op + "0");
+            if (!action || span->device < 0 || span->stage < 0 || span->microbatch < 0 || span->device >= kMaxDevices
+                || span->stage >= kMaxStages || span->microbatch >= kMaxMicrobatches)
                 continue;
-            spans.push_back({device, stage, mb, action->op, o.value(QStringLiteral("start_us")).toDouble(),
-                             o.value(QStringLiteral("end_us")).toDouble()});
+            spans.push_back({span->device, span->stage, span->microbatch, action->op, span->startUs, span->endUs});
         }
     }
     if (spans.empty())
@@ -87,11 +85,9 @@ std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<EventRow>& 
     if (run.kind != QLatin1String("custom"))
         s.kind = run.kind.toStdString();
     run.peakBytes.assign(s.stages, -1.0);
-    for (const QJsonObject& o : memory) {
-        const int stage = o.value(QStringLiteral("stage")).toInt(-1);
-        if (stage >= 0 && stage < s.stages) // the latest report wins; peaks only grow within a run
-            run.peakBytes[stage] = std::max(run.peakBytes[stage], o.value(QStringLiteral("peak_bytes")).toDouble());
-    }
+    for (const ev::Memory& m : memory)
+        if (m.stage >= 0 && m.stage < s.stages) // peaks only grow within a run
+            run.peakBytes[m.stage] = std::max(run.peakBytes[m.stage], static_cast<double>(m.peakBytes));
     return run;
 }
 

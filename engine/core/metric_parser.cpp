@@ -1,7 +1,5 @@
 #include "metric_parser.h"
 
-#include <QJsonDocument>
-#include <QJsonValue>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -89,37 +87,19 @@ std::size_t matchNonFinite(std::string_view s, std::size_t pos, double& out)
     return 0;
 }
 
-// A step as a trial may print it: a whole number in [0, 2^53] (what a JSON double holds
-// exactly); anything else leaves the line without a step of its own.
-std::optional<std::int64_t> stepOf(double v)
-{
-    if (!(v >= 0 && v <= 9007199254740992.0))
-        return std::nullopt;
-    return static_cast<std::int64_t>(std::llround(v));
-}
+using algorithms::events::stepOf;
 
 void parseEvent(std::string_view body, ParsedLine& out)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(body.data(), static_cast<qsizetype>(body.size())));
-    if (!doc.isObject())
+    std::optional<algorithms::events::Event> event = algorithms::events::read(body);
+    if (!event)
         return;
-    QJsonObject o = doc.object();
-    const QString kind = o.value(QStringLiteral("event")).toString();
-    if (kind == QLatin1String("metrics") || (kind.isEmpty() && o.contains(QStringLiteral("metrics")))) {
-        if (o.value(QStringLiteral("step")).isDouble())
-            out.step = stepOf(o.value(QStringLiteral("step")).toDouble());
-        const QJsonObject values = o.value(QStringLiteral("metrics")).toObject();
-        for (auto it = values.begin(); it != values.end(); ++it) {
-            if (it.value().isDouble())
-                out.metrics.emplace_back(it.key().toStdString(), it.value().toDouble());
-            else if (it.value().isString()) // "nan", "inf": JSON has no literal for them
-                if (double v; matchNonFinite(it.value().toString().toStdString(), 0, v))
-                    out.metrics.emplace_back(it.key().toStdString(), v);
-        }
+    if (auto* metrics = std::get_if<algorithms::events::Metrics>(&*event)) {
+        out.step = metrics->step;
+        out.metrics = std::move(metrics->values);
         return;
     }
-    if (!kind.isEmpty())
-        out.event = std::move(o);
+    out.event = std::move(event);
 }
 
 // step= (or epoch=) among a line's metrics gives the line its step.

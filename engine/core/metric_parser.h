@@ -1,9 +1,11 @@
 #pragma once
 // Reads what a trial prints: Katib StdOut-collector lines (`epoch=3 loss=2.5e-01`) and
-// structured events (`@tunebench {"event": ...}`). Anything else is log text.
+// structured events (`@tunebench {"event": ...}`, algorithms/trial_events.h). Anything
+// else is log text.
+
+#include "algorithms/trial_events.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <cstdint>
 #include <optional>
@@ -14,12 +16,12 @@
 
 namespace tb::engine {
 
-inline constexpr std::string_view kEventPrefix = "@tunebench ";
+inline constexpr std::string_view kEventPrefix = algorithms::events::kPrefix;
 
 struct ParsedLine {
     std::vector<std::pair<std::string, double>> metrics; // in line order; NaN/inf kept
     std::optional<std::int64_t> step;                    // from step= (or epoch=) on the line
-    std::optional<QJsonObject> event;                    // a structured event other than metrics
+    std::optional<algorithms::events::Event> event;      // a structured event other than metrics
 };
 
 // How a trial prints its metrics (trial.metrics in the spec, docs/spec.md):

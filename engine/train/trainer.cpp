@@ -7,6 +7,8 @@
 #include "model.h"
 #include "pipeline.h"
 
+#include "algorithms/trial_events.h"
+
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
@@ -28,29 +30,13 @@ namespace tb::train {
 namespace {
 
 namespace sch = algorithms::schedules;
+namespace events = algorithms::events;
 
 std::atomic<bool> g_stopRequested{false};
 
 void onSigterm(int)
 {
     requestStop();
-}
-
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string deviceName(const torch::Device& d)
@@ -340,25 +326,27 @@ RunSummary train(const Options& o, std::ostream& out)
 
     // Partition event: what the GUI needs to draw and label the stages.
     {
-        std::ostringstream e;
-        e << "@tunebench {\"event\": \"partition\", \"method\": " << jsonString(o.partition)
-          << ", \"schedule\": " << jsonString(schedule.kind) << ", \"ranks\": " << schedule.devices
-          << ", \"microbatches\": " << schedule.microbatches << ", \"virtual_stages\": " << schedule.virtualStages
-          << ", \"checkpoint\": " << jsonString(o.checkpoint) << ", \"replicas\": " << o.replicas
-          << ", \"gradient_reduction\": " << jsonString(reducer.method()) << ", \"parameters\": " << model.parameterCount()
-          << ", \"stages\": [";
+        events::Partition e;
+        e.method = o.partition;
+        e.schedule = schedule.kind;
+        e.ranks = schedule.devices;
+        e.microbatches = schedule.microbatches;
+        e.virtualStages = schedule.virtualStages;
+        e.checkpoint = o.checkpoint;
+        e.replicas = o.replicas;
+        e.gradientReduction = reducer.method();
+        e.parameters = model.parameterCount();
         for (int s = 0; s < schedule.stages; ++s) {
-            std::int64_t params = 0;
-            e << (s ? ", " : "") << "{\"stage\": " << s << ", \"rank\": " << schedule.stageDevice[s]
-              << ", \"device\": " << jsonString(deviceName(pipeline.stageDevice(s))) << ", \"layers\": [";
+            events::PartitionStage& stage = e.stages.emplace_back();
+            stage.stage = s;
+            stage.rank = schedule.stageDevice[s];
+            stage.device = deviceName(pipeline.stageDevice(s));
             for (int l = config.boundaries[s]; l < config.boundaries[s + 1]; ++l) {
-                e << (l > config.boundaries[s] ? ", " : "") << jsonString(model.layerNames[l]);
-                params += model.parameterCount(l);
+                stage.layers.push_back(model.layerNames[l]);
+                stage.parameters += model.parameterCount(l);
             }
-            e << "], \"parameters\": " << params << "}";
         }
-        e << "]}";
-        out << e.str() << std::endl;
+        out << events::line(e) << std::endl;
     }
     out << "data: " << data.description << ", " << nTrain << " training and " << data.valX.size(0)
         << " validation samples; " << stepsPerEpoch << " steps per epoch" << std::endl;
@@ -389,10 +377,9 @@ RunSummary train(const Options& o, std::ostream& out)
         for (int s = 0; s < pipeline.stageCount(); ++s) {
             const torch::Device d = pipeline.stageDevice(s);
             const std::int64_t allocated = device::peakAllocatedBytes(d);
-            out << "@tunebench {\"event\": \"memory\", \"stage\": " << s << ", \"device\": "
-                << jsonString(deviceName(d)) << ", \"peak_bytes\": " << (allocated >= 0 ? allocated : bytes[s])
-                << ", \"stash_bytes\": " << bytes[s] << ", \"peak_microbatches\": " << peaks[s]
-                << ", \"source\": \"" << (allocated >= 0 ? "cuda_allocator" : "stash") << "\"}" << std::endl;
+            out << events::line(events::Memory{s, deviceName(d), allocated >= 0 ? allocated : bytes[s], bytes[s], peaks[s],
+                                               allocated >= 0 ? "cuda_allocator" : "stash"})
+                << std::endl;
         }
     };
 
@@ -470,9 +457,9 @@ RunSummary train(const Options& o, std::ostream& out)
             out << std::defaultfloat << std::setprecision(6) << std::endl;
         }
         for (const SpanRecord& span : spans)
-            out << "@tunebench {\"event\": \"span\", \"step\": " << step << ", \"device\": " << span.device
-                << ", \"stage\": " << span.stage << ", \"op\": \"" << span.op << "\", \"mb\": " << span.microbatch
-                << ", \"start_us\": " << span.startUs << ", \"end_us\": " << span.endUs << "}" << std::endl;
+            out << events::line(events::Span{step, span.device, span.stage, std::string(1, span.op), span.microbatch,
+                                             static_cast<double>(span.startUs), static_cast<double>(span.endUs)})
+                << std::endl;
 
         const bool epochEnd = step % stepsPerEpoch == 0 || step == totalSteps;
         if (epochEnd) {

@@ -47,7 +47,7 @@ private slots:
         QTest::newRow("nan and inf") << QByteArray("loss=nan grad=-inf") << Metrics{{"loss", NAN}, {"grad", -INFINITY}} << qint64(-1);
         QTest::newRow("not nan prefix") << QByteArray("mode=nanny") << Metrics{} << qint64(-1);
         QTest::newRow("json metrics event") << QByteArray(R"(@tunebench {"event": "metrics", "step": 5, "metrics": {"loss": 0.1, "acc": "nan"}})")
-                                            << Metrics{{"acc", NAN}, {"loss", 0.1}} << qint64(5);
+                                            << Metrics{{"loss", 0.1}, {"acc", NAN}} << qint64(5); // in line order
         QTest::newRow("broken event is text") << QByteArray(R"(@tunebench {"event": "span", )") << Metrics{} << qint64(-1);
     }
 
@@ -126,7 +126,10 @@ private slots:
     {
         const ParsedLine parsed = parseMetricLine(R"(@tunebench {"event": "span", "stage": 1, "op": "F", "mb": 3, "start_us": 10, "end_us": 20})");
         QVERIFY(parsed.event.has_value());
-        QCOMPARE(parsed.event->value(QStringLiteral("stage")).toInt(), 1);
+        const auto* span = std::get_if<tb::algorithms::events::Span>(&*parsed.event);
+        QVERIFY(span);
+        QCOMPARE(span->stage, 1);
+        QCOMPARE(span->microbatch, 3);
         QVERIFY(parsed.metrics.empty());
     }
 
