@@ -1,6 +1,7 @@
 #include "trial_table.h"
 
 #include "widgets/models/experiment_data.h"
+#include "widgets/plots/render.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -39,11 +40,7 @@ TrialTableModel::TrialTableModel(ExperimentData& data, QObject* parent) : QAbstr
 
 QColor TrialTableModel::stateColor(const QString& state)
 {
-    if (state == QLatin1String("completed")) return QColor(0x2e, 0x7d, 0x32);
-    if (state == QLatin1String("running")) return QColor(0x15, 0x65, 0xc0);
-    if (state == QLatin1String("queued")) return QColor(0x75, 0x75, 0x75);
-    if (state == QLatin1String("pruned")) return QColor(0xef, 0x8f, 0x00);
-    return QColor(0xc6, 0x28, 0x28);
+    return palette::state(state);
 }
 
 QString TrialTableModel::stateLabel(const QString& state)

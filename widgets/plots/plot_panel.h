@@ -23,6 +23,9 @@ namespace tb::widgets {
 
 class ExperimentData;
 
+// How a trial's curve or point is drawn, from its state (render.h gives the colours).
+enum class CurveRole { Running, Completed, Pruned, Failed };
+
 class PlotPanel : public QWidget {
     Q_OBJECT
 public:

@@ -1,4 +1,6 @@
 #include "widgets/plots/schedule_view.h"
+
+#include "widgets/plots/render.h"
 #include "widgets/models/file_dialogs.h"
 
 #include "engine/core/store.h"
@@ -35,16 +37,6 @@ namespace {
 
 constexpr double kBoxHeight = 0.72; // of a row
 constexpr int kFadedAlpha = 90;
-
-QColor opColor(sc::Op op)
-{
-    switch (op) {
-    case sc::Op::F: return QColor(0x4c, 0x78, 0xa8);
-    case sc::Op::B: return QColor(0xf5, 0x85, 0x18);
-    case sc::Op::W: return QColor(0x54, 0xa2, 0x4b);
-    }
-    return Qt::gray;
-}
 
 QString actionText(const sc::Action& a)
 {
@@ -168,7 +160,7 @@ public:
         for (int style = 0; style < 6; ++style) {
             if (fills[style].isEmpty())
                 continue;
-            QColor color = opColor(static_cast<sc::Op>(style / 2));
+            QColor color = palette::op(static_cast<sc::Op>(style / 2));
             if (style % 2)
                 color.setAlpha(kFadedAlpha);
             painter->setBrush(color);
@@ -176,7 +168,7 @@ public:
         }
         if (!outlines.isEmpty()) {
             painter->setBrush(Qt::NoBrush);
-            painter->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2));
+            painter->setPen(QPen(palette::state(algorithms::TrialState::Failed), 2));
             painter->drawRects(outlines.constData(), int(outlines.size()));
         }
         painter->setPen(Qt::white);

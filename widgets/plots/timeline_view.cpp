@@ -1,6 +1,7 @@
 #include "widgets/plots/timeline_view.h"
 
 #include "widgets/models/experiment_data.h"
+#include "widgets/plots/render.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -14,35 +15,15 @@ namespace tb::widgets {
 
 namespace {
 
-const QColor kUtilizationColor(31, 119, 180);
-const QColor kMemoryColor(255, 127, 14);
-const QColor kSeparatorColor(200, 200, 200);
-const QColor kSelectedOutline(20, 20, 20);
 constexpr int kBandAlpha = 70;
 constexpr int kSelectedBandAlpha = 170;
 
 // Within a lane of height 1: the lines keep kLinePad from its edges, bands kBandPad.
 constexpr double kLinePad = 0.08;
 constexpr double kBandPad = 0.03;
-constexpr double kHitRadius = 6; // pixels
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-
-// A colour per trial that neighbours rarely share (golden-ratio hues).
-QColor trialColor(qint64 trialId, int alpha)
-{
-    const double hue = std::fmod(double(trialId) * 0.6180339887, 1.0);
-    QColor c = QColor::fromHsvF(float(hue), 0.6f, 0.9f);
-    c.setAlpha(alpha);
-    return c;
-}
-
-// One colour per other experiment ("name\tstore"), steady across redraws.
-QColor experimentColor(const QString& key)
-{
-    return QColor::fromHsv(int(qHash(key) % 360), 160, 150);
-}
 
 QVector<qint64> parseTrials(const QString& trials)
 {
@@ -71,15 +52,6 @@ QCPRange holderRange(int lane, int lanes, int j, int k)
 }
 
 } // namespace
-
-// Time to pixels, measured from the visible range's start: times are about 1.7e9 s, so
-// a mapping anchored at 0 would lose tens of pixels to rounding.
-struct KeyMap {
-    double origin; // time
-    double offset; // its pixel
-    double scale;  // pixels per second
-    double operator()(double t) const { return offset + (t - origin) * scale; }
-};
 
 // Every lane as one plottable: bands, then memory, then utilization, each line decimated to
 // the first, lowest, highest and last sample of each pixel column.
@@ -131,10 +103,9 @@ public:
         const QRect clip = clipRect();
         const QCPRange keys = keyAxis->range();
         // The key axis is linear: one multiplication per sample instead of a call.
-        const KeyMap toPixel{keys.lower, keyAxis->coordToPixel(keys.lower),
-                             (keyAxis->coordToPixel(keys.upper) - keyAxis->coordToPixel(keys.lower)) / keys.size()};
+        const AxisMap toPixel = AxisMap::of(keyAxis, 0, 1);
 
-        painter->setPen(QPen(kSeparatorColor, 0));
+        painter->setPen(QPen(palette::kSeparator, 0));
         for (int i = 1; i < m_shown; ++i) {
             const double y = valueAxis->coordToPixel(i);
             painter->drawLine(QLineF(clip.left(), y, clip.right(), y));
@@ -152,10 +123,10 @@ public:
             const qsizetype hi = std::min<qsizetype>(
                 lane.time.size(), std::upper_bound(lane.time.cbegin(), lane.time.cend(), keys.upper) - lane.time.cbegin() + 1);
             if (lane.memoryTotal > 0) {
-                painter->setPen(QPen(kMemoryColor, 0));
+                painter->setPen(QPen(palette::kMemory, 0));
                 drawDecimated(painter, lane.time, lane.memoryUsed, lo, hi, toPixel, y0, (y1 - y0) / lane.memoryTotal);
             }
-            painter->setPen(QPen(kUtilizationColor, 0));
+            painter->setPen(QPen(palette::kUtilization, 0));
             drawDecimated(painter, lane.time, lane.utilization, lo, hi, toPixel, y0, (y1 - y0) / 100.0);
         }
     }
@@ -163,7 +134,7 @@ public:
     void drawLegendIcon(QCPPainter*, const QRectF&) const override {}
 
 private:
-    void drawBands(QCPPainter* painter, const TimelineView::Lane& lane, int i, const QCPRange& keys, const KeyMap& toPixel) const
+    void drawBands(QCPPainter* painter, const TimelineView::Lane& lane, int i, const QCPRange& keys, const AxisMap& toPixel) const
     {
         QCPAxis* valueAxis = mValueAxis.data();
         painter->setPen(Qt::NoPen);
@@ -189,13 +160,13 @@ private:
                 if (j >= it->trials.size()) {
                     // Another experiment's trial: a hatched band in that experiment's colour.
                     const QString other = it->others[j - int(it->trials.size())];
-                    const QColor c = experimentColor(other.section(QLatin1Char('\t'), 0, 1));
+                    const QColor c = palette::experiment(other.section(QLatin1Char('\t'), 0, 1));
                     painter->setBrush(QBrush(c, Qt::BDiagPattern));
                     painter->drawRect(rect);
                     continue;
                 }
                 const bool isSelected = it->trials[j] == m_selected;
-                painter->setBrush(trialColor(it->trials[j], isSelected ? kSelectedBandAlpha : kBandAlpha));
+                painter->setBrush(palette::trial(it->trials[j], isSelected ? kSelectedBandAlpha : kBandAlpha));
                 painter->drawRect(rect);
                 if (isSelected)
                     selected.append(rect);
@@ -203,62 +174,25 @@ private:
         }
         if (!selected.isEmpty()) {
             painter->setBrush(Qt::NoBrush);
-            painter->setPen(QPen(kSelectedOutline, 0));
+            painter->setPen(QPen(palette::kSelected, 0));
             painter->drawRects(selected.constData(), int(selected.size()));
         }
     }
 
-    // One polyline per stretch without gaps; per pixel column the first, lowest, highest
-    // and last value, so that spikes survive however many samples share a column.
+    // One polyline per stretch without gaps, decimated per pixel column.
     static void drawDecimated(QCPPainter* painter, const QVector<double>& time, const QVector<double>& values, qsizetype lo,
-                              qsizetype hi, const KeyMap& toPixel, double y0, double yScale)
+                              qsizetype hi, const AxisMap& toPixel, double y0, double yScale)
     {
-        QPolygonF line;
-        line.reserve(4 * 1024);
-        long column = std::numeric_limits<long>::min();
-        double first = 0, low = 0, high = 0, last = 0;
-        auto flush = [&] {
-            if (column == std::numeric_limits<long>::min())
-                return;
-            const double x = double(column);
-            line << QPointF(x, first);
-            if (low != first)
-                line << QPointF(x, low);
-            if (high != low)
-                line << QPointF(x, high);
-            if (last != high)
-                line << QPointF(x, last);
-            column = std::numeric_limits<long>::min();
-        };
-        auto finish = [&] {
-            flush();
-            if (line.size() > 1)
-                painter->drawPolyline(line);
-            else if (line.size() == 1)
-                painter->drawPoint(line.front());
-            line.clear();
-        };
+        DecimatedLine line(painter);
         for (qsizetype k = lo; k < hi; ++k) {
             const double v = values[k];
             if (std::isnan(v) || (k > lo && time[k] - time[k - 1] > TimelineView::kGapSeconds)) {
-                finish();
+                line.breakLine();
                 if (std::isnan(v))
                     continue;
             }
-            const double x = toPixel(time[k]);
-            const double y = y0 + v * yScale;
-            const long c = long(std::floor(x));
-            if (c != column) {
-                flush();
-                column = c;
-                first = low = high = last = y;
-            } else {
-                low = std::min(low, y);
-                high = std::max(high, y);
-                last = y;
-            }
+            line.add(QPointF(toPixel(time[k]), y0 + v * yScale));
         }
-        finish();
     }
 
     const QVector<TimelineView::Lane>* m_lanes = nullptr;
@@ -287,10 +221,10 @@ TimelineView::TimelineView(ExperimentData* data, QWidget* parent)
     // Legend entries for the two lines (graphs without data: the plottable draws them).
     auto* utilization = p->addGraph();
     utilization->setName(tr("utilization (% of the device)"));
-    utilization->setPen(QPen(kUtilizationColor, 2));
+    utilization->setPen(QPen(palette::kUtilization, 2));
     auto* memory = p->addGraph();
     memory->setName(tr("memory (share of the device's total)"));
-    memory->setPen(QPen(kMemoryColor, 2));
+    memory->setPen(QPen(palette::kMemory, 2));
     p->legend->setVisible(true);
     p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);

@@ -1,0 +1,150 @@
+#include "widgets/plots/history_plot.h"
+
+#include "widgets/models/experiment_data.h"
+#include "widgets/plots/curve_bundle.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace tb::widgets {
+
+HistoryPlot::HistoryPlot(ExperimentData* data, QWidget* parent)
+    : PlotPanel(data, parent), m_bestGraph(new QCPGraph(plot()->xAxis, plot()->yAxis)), m_selectedGraph(nullptr)
+{
+    setObjectName(QStringLiteral("history"));
+    setWindowTitle(tr("Optimization history"));
+    plot()->xAxis->setLabel(tr("trial number"));
+    plot()->yAxis->setLabel(objectiveLabel(data));
+
+    m_bestGraph->setLineStyle(QCPGraph::lsStepLeft);
+    m_bestGraph->setPen(QPen(palette::kBest, 2));
+    m_bestGraph->setName(tr("best so far"));
+    const struct {
+        CurveRole role;
+        QColor color;
+        QCPScatterStyle::ScatterShape shape;
+    } styles[] = {
+        {CurveRole::Pruned, palette::role(CurveRole::Pruned), QCPScatterStyle::ssDisc},
+        {CurveRole::Failed, palette::role(CurveRole::Failed), QCPScatterStyle::ssCross},
+        {CurveRole::Completed, palette::role(CurveRole::Completed), QCPScatterStyle::ssDisc},
+    };
+    for (const auto& s : styles) {
+        auto* graph = new QCPGraph(plot()->xAxis, plot()->yAxis);
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(QCPScatterStyle(s.shape, s.color, s.color, 6));
+        m_graphs[static_cast<int>(s.role)] = graph;
+    }
+    m_selectedGraph = new QCPGraph(plot()->xAxis, plot()->yAxis); // created last: drawn on top
+    m_selectedGraph->setLineStyle(QCPGraph::lsNone);
+    m_selectedGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::kSelected, 2), Qt::NoBrush, 12));
+
+    connect(data, &ExperimentData::experimentReset, this, [this] {
+        plot()->yAxis->setLabel(objectiveLabel(this->data()));
+        markDirty();
+    });
+    connect(data, &ExperimentData::trialsChanged, this, &HistoryPlot::markDirty);
+    connect(data, &ExperimentData::selectionChanged, this, &HistoryPlot::markDirty);
+    markDirty();
+}
+
+QVector<QPointF> HistoryPlot::values() const
+{
+    QVector<QPointF> out;
+    out.reserve(m_points.size());
+    for (const Point& p : m_points)
+        out << QPointF(p.number, p.value);
+    return out;
+}
+
+namespace {
+constexpr qsizetype kDenseHistoryPoints = 2000;
+}
+
+void HistoryPlot::rebuild()
+{
+    const ExperimentData* d = data();
+    m_points.clear();
+    for (const TrialView& t : d->trials()) {
+        const CurveRole role = roleFor(t.row.state);
+        if (role == CurveRole::Running || !t.row.value || !std::isfinite(*t.row.value))
+            continue;
+        m_points.push_back(Point{t.row.id, t.row.number, *t.row.value, role});
+    }
+    std::sort(m_points.begin(), m_points.end(), [](const Point& a, const Point& b) { return a.number < b.number; });
+
+    m_bestSoFar.clear();
+    std::optional<double> best;
+    QVector<double> keys[4], values[4];
+    QVector<double> selectedKey, selectedValue;
+    for (const Point& p : std::as_const(m_points)) {
+        keys[static_cast<int>(p.role)] << p.number;
+        values[static_cast<int>(p.role)] << p.value;
+        if (p.trialId == d->selectedTrial()) {
+            selectedKey << p.number;
+            selectedValue << p.value;
+        }
+        if (p.role != CurveRole::Completed)
+            continue;
+        if (!best || d->oriented(p.value) < d->oriented(*best))
+            best = p.value;
+        m_bestSoFar << QPointF(p.number, *best);
+    }
+    for (int role = 0; role < 4; ++role)
+        if (m_graphs[role])
+            m_graphs[role]->setData(keys[role], values[role], true);
+    QVector<double> bestKeys, bestValues;
+    for (const QPointF& p : std::as_const(m_bestSoFar)) {
+        bestKeys << p.x();
+        bestValues << p.y();
+    }
+    m_bestGraph->setData(bestKeys, bestValues, true);
+    m_selectedGraph->setData(selectedKey, selectedValue, true);
+    // Thousands of antialiased discs cost ~100 ms a replot; small aliased ones read as well.
+    const bool dense = m_points.size() > kDenseHistoryPoints;
+    for (QCPGraph* graph : m_graphs)
+        if (graph) {
+            QCPScatterStyle style = graph->scatterStyle();
+            style.setSize(dense ? 3 : 6);
+            graph->setScatterStyle(style);
+            graph->setAntialiasedScatters(!dense);
+        }
+}
+
+void HistoryPlot::fitView(bool)
+{
+    if (m_points.isEmpty()) {
+        plot()->xAxis->setRange(0, 10);
+        plot()->yAxis->setRange(0, 1);
+        return;
+    }
+    QCPRange keys(m_points.first().number, m_points.last().number);
+    QCPRange values(m_points.first().value, m_points.first().value);
+    for (const Point& p : m_points)
+        values.expand(p.value);
+    plot()->xAxis->setRange(padded(keys, 0.03));
+    plot()->yAxis->setRange(padded(values));
+}
+
+std::optional<PlotPanel::Hit> HistoryPlot::hitAt(const QPointF& pos) const
+{
+    double bestDistance = kHitRadius;
+    const Point* hit = nullptr;
+    for (const Point& p : m_points) {
+        const double d = std::hypot(plot()->xAxis->coordToPixel(p.number) - pos.x(), plot()->yAxis->coordToPixel(p.value) - pos.y());
+        if (d < bestDistance) {
+            bestDistance = d;
+            hit = &p;
+        }
+    }
+    if (!hit)
+        return std::nullopt;
+    QString text = tr("%1: %2 %3").arg(trialName(hit->trialId, hit->number), objectiveLabel(data()), formatNumber(hit->value));
+    if (hit->role == CurveRole::Pruned)
+        text = tr("%1 (pruned)").arg(text);
+    else if (hit->role == CurveRole::Failed)
+        text = tr("%1 (failed)").arg(text);
+    return Hit{hit->trialId, text};
+}
+
+} // namespace tb::widgets
