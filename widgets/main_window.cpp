@@ -192,7 +192,7 @@ void MainWindow::buildActions()
 bool MainWindow::openStore(const QString& path)
 {
     try {
-        engine::Store probe(path); // creates and migrates, or says why it cannot
+        StoreSession::prepare(path); // creates and migrates, or says why it cannot
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Cannot open store"), QString::fromUtf8(e.what()));
         return false;
@@ -363,23 +363,26 @@ QString MainWindow::importOptuna(const QString& storage, const QString& study)
     QString chosen = study;
     QString error;
     try {
-        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
-        engine::OptunaImport result;
-        try {
-            result = engine::importOptunaStudy(path, chosen, store);
-        } catch (const engine::SpecError& e) {
-            // Several studies: let the user choose one (the names are in the message).
-            const QString text = QString::fromUtf8(e.what());
-            const qsizetype at = text.indexOf(QStringLiteral("choose one with --study ("));
-            if (at < 0 || !study.isEmpty())
-                throw;
-            const QStringList names = text.mid(at + 25).chopped(1).split(QStringLiteral(", "));
-            bool ok = false;
-            chosen = QInputDialog::getItem(this, tr("Import Optuna Study"), tr("Study:"), names, 0, false, &ok);
-            if (!ok)
-                return {};
-            result = engine::importOptunaStudy(path, chosen, store);
-        }
+        const std::optional<engine::OptunaImport> imported = m_session->use([&](engine::Store& store) -> std::optional<engine::OptunaImport> {
+            try {
+                return engine::importOptunaStudy(path, chosen, store);
+            } catch (const engine::SpecError& e) {
+                // Several studies: let the user choose one (the names are in the message).
+                const QString text = QString::fromUtf8(e.what());
+                const qsizetype at = text.indexOf(QStringLiteral("choose one with --study ("));
+                if (at < 0 || !study.isEmpty())
+                    throw;
+                const QStringList names = text.mid(at + 25).chopped(1).split(QStringLiteral(", "));
+                bool ok = false;
+                chosen = QInputDialog::getItem(this, tr("Import Optuna Study"), tr("Study:"), names, 0, false, &ok);
+                if (!ok)
+                    return std::nullopt;
+                return engine::importOptunaStudy(path, chosen, store);
+            }
+        });
+        if (!imported)
+            return {};
+        const engine::OptunaImport& result = *imported;
         statusBar()->showMessage(tr("Imported Optuna study '%1': %2 trials").arg(result.experiment).arg(result.trials), 10000);
         m_session->showExperiment(result.experiment);
         m_session->pollNow();
@@ -405,18 +408,22 @@ QString MainWindow::renderView(const QString& view, const QString& experiment, q
     qint64 experimentId = 0;
     qint64 trials = 0;
     try {
-        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
-        const auto row = experiment.isEmpty() ? std::optional(engine::Study::find(store, {})) : store.experiment(experiment);
-        if (!row)
-            return tr("--experiment: no experiment named '%1' in %2").arg(experiment, m_session->path());
-        experimentId = row->id;
-        trials = store.counts(row->id).total();
-        if (view == QLatin1String("pipeline")) {
-            const auto t = store.trial(trial);
-            if (trial <= 0 || !t || t->experimentId != row->id)
-                return tr("--trial: give the id of a trial of '%1' with a measured pipeline schedule").arg(row->name);
-        }
-        m_session->showExperiment(row->name);
+        const QString refused = m_session->use([&](engine::Store& store) -> QString {
+            const auto row = experiment.isEmpty() ? std::optional(engine::Study::find(store, {})) : store.experiment(experiment);
+            if (!row)
+                return tr("--experiment: no experiment named '%1' in %2").arg(experiment, m_session->path());
+            experimentId = row->id;
+            trials = store.counts(row->id).total();
+            if (view == QLatin1String("pipeline")) {
+                const auto t = store.trial(trial);
+                if (trial <= 0 || !t || t->experimentId != row->id)
+                    return tr("--trial: give the id of a trial of '%1' with a measured pipeline schedule").arg(row->name);
+            }
+            m_session->showExperiment(row->name);
+            return {};
+        });
+        if (!refused.isEmpty())
+            return refused;
     } catch (const std::exception& e) {
         return tr("--db: %1").arg(QString::fromUtf8(e.what()));
     }
@@ -466,12 +473,13 @@ void MainWindow::exportBest(const QString& format, bool toClipboard)
         return;
     QByteArray text;
     try {
-        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
-        engine::Study study(store, engine::Study::find(store, m_data->experiment().name));
         const auto kind = format == QLatin1String("yaml") ? engine::ConfigFormat::Yaml
             : format == QLatin1String("args")             ? engine::ConfigFormat::Args
                                                           : engine::ConfigFormat::Json;
-        text = engine::bestConfig(study, kind);
+        text = m_session->use([&](engine::Store& store) {
+            engine::Study study(store, engine::Study::find(store, m_data->experiment().name));
+            return engine::bestConfig(study, kind);
+        });
     } catch (const std::exception& e) {
         QMessageBox::information(this, tr("No best config"), QString::fromUtf8(e.what()));
         return;
@@ -499,9 +507,10 @@ void MainWindow::exportTrials()
     if (path.isEmpty())
         return;
     try {
-        engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
-        engine::Study study(store, engine::Study::find(store, m_data->experiment().name));
-        const QByteArray csv = engine::exportTrials(study, engine::TrialsFormat::Csv);
+        const QByteArray csv = m_session->use([&](engine::Store& store) {
+            engine::Study study(store, engine::Study::find(store, m_data->experiment().name));
+            return engine::exportTrials(study, engine::TrialsFormat::Csv);
+        });
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csv) != csv.size())
             throw std::runtime_error(file.errorString().toStdString());
@@ -529,8 +538,7 @@ void MainWindow::stopExperiment()
     // Another process runs the shown experiment: ask it through the store.
     if (const auto owner = otherOwner()) {
         try {
-            engine::Store store(m_session->path(), engine::Store::OpenMode::ExistingOnly);
-            store.requestStop(m_data->experiment().id);
+            m_session->use([&](engine::Store& store) { store.requestStop(m_data->experiment().id); });
             statusBar()->showMessage(tr("Asked %1 to stop; its trials end and are queued again").arg(owner->program), 10000);
         } catch (const std::exception& e) {
             QMessageBox::warning(this, tr("Cannot stop"), QString::fromUtf8(e.what()));

@@ -1,6 +1,7 @@
 #include "trial_detail.h"
 
 #include "widgets/models/experiment_data.h"
+#include "widgets/models/store_session.h"
 #include "trial_table.h"
 
 #include "engine/core/store.h"
@@ -180,22 +181,23 @@ TrialExtras TrialDetail::loadExtras(const QString& dbPath, qint64 trialId, const
     TrialExtras extras;
     extras.trialId = trialId;
     try {
-        engine::Store store(dbPath, engine::Store::OpenMode::ExistingOnly);
-        const auto row = store.trial(trialId);
-        QMap<QString, QPair<double, int>> last;
-        for (const engine::MetricRow& m : store.metrics(trialId))
-            if (!row || m.attempt == row->attempt) {
-                auto& entry = last[m.name];
-                entry.first = m.value;
-                ++entry.second;
-            }
-        for (auto it = last.begin(); it != last.end(); ++it)
-            extras.metrics.append({it.key(), tr("%1 (%n reports)", nullptr, it.value().second).arg(it.value().first, 0, 'g', 8)});
-        for (const engine::EventRow& e : store.events(trialId))
-            if (e.kind == QLatin1String("span")) {
-                extras.hasSpans = true;
-                break;
-            }
+        StoreSession::useAt(dbPath, [&](engine::Store& store) {
+            const auto row = store.trial(trialId);
+            QMap<QString, QPair<double, int>> last;
+            for (const engine::MetricRow& m : store.metrics(trialId))
+                if (!row || m.attempt == row->attempt) {
+                    auto& entry = last[m.name];
+                    entry.first = m.value;
+                    ++entry.second;
+                }
+            for (auto it = last.begin(); it != last.end(); ++it)
+                extras.metrics.append({it.key(), tr("%1 (%n reports)", nullptr, it.value().second).arg(it.value().first, 0, 'g', 8)});
+            for (const engine::EventRow& e : store.events(trialId))
+                if (e.kind == QLatin1String("span")) {
+                    extras.hasSpans = true;
+                    break;
+                }
+        });
     } catch (const std::exception&) {
         // The store may be gone or busy; the next refresh tries again.
     }

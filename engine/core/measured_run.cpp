@@ -91,12 +91,6 @@ std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<EventRow>& 
     return run;
 }
 
-std::optional<MeasuredRun> MeasuredRun::load(const QString& dbPath, qint64 trialId)
-{
-    Store store(dbPath, Store::OpenMode::ExistingOnly);
-    return fromEvents(store.events(trialId));
-}
-
 sc::Durations MeasuredRun::meanDurations() const
 {
     const int stages = schedule.stages;

@@ -3,7 +3,7 @@
 // tunebench-train prints: the schedule as the devices ran it, with each action's measured
 // span. Data only, beside the schedule IR it describes; the Pipeline view draws it.
 //
-// Threading: values; load() opens its own Store and may run on any thread.
+// Threading: values.
 
 #include "store.h"
 
@@ -31,8 +31,6 @@ struct MeasuredRun {
 
     // nullopt when the events hold no usable span.
     static std::optional<MeasuredRun> fromEvents(const std::vector<EventRow>& events);
-    // Reads the trial's events from the store at `dbPath`, then fromEvents().
-    static std::optional<MeasuredRun> load(const QString& dbPath, qint64 trialId);
     // Mean duration of each op per stage: the durations the simulation of this run uses.
     algorithms::schedules::Durations meanDurations() const;
 };

@@ -547,7 +547,7 @@ private slots:
             QVERIFY2(rc == 0, err.constData());
             checkPicture(out, QSize(800, 400));
         }
-        const tb::engine::MeasuredRun run = *tb::engine::MeasuredRun::load(db, trials[0].id);
+        const tb::engine::MeasuredRun run = *tb::widgets::StoreSession::useAt(db, [&](tb::engine::Store& store) { return tb::engine::MeasuredRun::fromEvents(store.events(trials[0].id)); });
         QCOMPARE(run.schedule.devices, 2);
         QCOMPARE(run.schedule.microbatches, 4);
         QCOMPARE(run.spans.size(), std::size_t(2));

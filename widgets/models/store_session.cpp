@@ -30,6 +30,11 @@ StoreSession::~StoreSession()
     m_data.reset({});
 }
 
+void StoreSession::prepare(const QString& dbPath)
+{
+    engine::Store store(dbPath);
+}
+
 void StoreSession::showExperiment(const QString& name)
 {
     m_wanted = name;

@@ -1,6 +1,8 @@
 #pragma once
 // An open store as the window sees it: a StoreFollower on its own thread feeding one
-// ExperimentData in the GUI thread, and the list of experiments in the file.
+// ExperimentData in the GUI thread, the list of experiments in the file, and use() for
+// the window's one-off reads and writes (imports, exports, stop requests). Nothing else
+// in the window opens the store.
 
 #include "widgets/models/experiment_data.h"
 
@@ -9,6 +11,7 @@
 #include <QObject>
 #include <QThread>
 #include <QVector>
+#include <utility>
 
 namespace tb::engine {
 class StoreFollower;
@@ -26,6 +29,25 @@ public:
     const QString& path() const { return m_path; }
     ExperimentData& data() { return m_data; }
     const QVector<engine::ExperimentRow>& experiments() const { return m_experiments; }
+
+    // The window's one way to the store file besides the follower: opens it (it must
+    // exist), runs `use` with it, closes it. useAt() is for worker threads that were handed
+    // the path (trial extras, measured runs); it may run on any thread.
+    template <typename Use>
+    decltype(auto) use(Use&& f) const
+    {
+        return useAt(m_path, std::forward<Use>(f));
+    }
+    template <typename Use>
+    static decltype(auto) useAt(const QString& dbPath, Use&& f)
+    {
+        engine::Store store(dbPath, engine::Store::OpenMode::ExistingOnly);
+        return std::forward<Use>(f)(store);
+    }
+
+    // Creates the store at `dbPath` or brings an older one up to date; throws with the
+    // reason it cannot (a foreign file, no permission, a newer schema).
+    static void prepare(const QString& dbPath);
 
     // Shows this experiment (by name); empty: the newest.
     void showExperiment(const QString& name);

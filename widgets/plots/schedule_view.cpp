@@ -1,5 +1,6 @@
 #include "widgets/plots/schedule_view.h"
 
+#include "widgets/models/store_session.h"
 #include "widgets/plots/render.h"
 #include "widgets/models/file_dialogs.h"
 
@@ -699,7 +700,7 @@ bool ScheduleView::exportImage(const QString& path, QString* error, QSize size)
 bool ScheduleView::showTrial(const QString& dbPath, qint64 trialId, QString* error)
 {
     try {
-        const auto run = engine::MeasuredRun::load(dbPath, trialId);
+        const auto run = StoreSession::useAt(dbPath, [trialId](engine::Store& store) { return engine::MeasuredRun::fromEvents(store.events(trialId)); });
         if (!run) {
             if (error)
                 *error = tr("This trial recorded no pipeline spans; run it with tunebench-train.");
