@@ -84,6 +84,12 @@ struct Notice {
 
 using Event = std::variant<Metrics, Partition, Memory, Span, Notice>;
 
+// An event as a store keeps it: with the attempt of the trial that printed it.
+struct Recorded {
+    int attempt = 1;
+    Event event;
+};
+
 // "metrics", "partition", "memory", "span" or "notice": the kind the store keeps beside
 // the body.
 std::string_view kindOf(const Event& event);

@@ -1,7 +1,8 @@
 // The @tunebench event reader: each input line is one event line of a trial; the events go
 // through the metric-line parser and then the measured-run reader the Pipeline view uses.
-#include "engine/core/measured_run.h"
+#include "algorithms/schedules/measured_run.h"
 #include "engine/core/metric_parser.h"
+#include "engine/core/store.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         e.body = QByteArray::fromStdString(tb::algorithms::events::write(*parsed.event));
         events.push_back(std::move(e));
     }
-    if (auto run = tb::engine::MeasuredRun::fromEvents(events))
+    if (auto run = tb::algorithms::schedules::MeasuredRun::fromEvents(tb::engine::readEvents(events)))
         run->meanDurations();
     return 0;
 }

@@ -1,5 +1,7 @@
 #include "metric_parser.h"
 
+#include "store.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -256,6 +258,16 @@ void parseRegexLine(std::string_view line, const std::vector<QRegularExpression>
 }
 
 } // namespace
+
+std::vector<algorithms::events::Recorded> readEvents(const std::vector<EventRow>& rows)
+{
+    std::vector<algorithms::events::Recorded> out;
+    out.reserve(rows.size());
+    for (const EventRow& row : rows)
+        if (auto event = algorithms::events::read(std::string_view(row.body.constData(), static_cast<std::size_t>(row.body.size()))))
+            out.push_back({row.attempt, std::move(*event)});
+    return out;
+}
 
 QString checkMetricPattern(const QRegularExpression& pattern)
 {

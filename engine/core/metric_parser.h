@@ -45,6 +45,11 @@ struct MetricFormat {
 // value also gives the line its step (rounded), as does a regex's `step` group.
 ParsedLine parseMetricLine(std::string_view line, const MetricFormat& format = {});
 
+struct EventRow;
+// A trial's stored events read back through the protocol (rows whose body does not read
+// are skipped), for MeasuredRun and the like.
+std::vector<algorithms::events::Recorded> readEvents(const std::vector<EventRow>& rows);
+
 // Checks one regex pattern of trial.metrics: it compiles and has the named groups `name`
 // and `value`. Returns what is wrong, or an empty string.
 QString checkMetricPattern(const QRegularExpression& pattern);

@@ -15,6 +15,7 @@
 #include "widgets/trial_detail.h"
 #include "widgets/trial_table.h"
 
+#include "engine/core/metric_parser.h"
 #include "engine/core/store.h"
 
 #include "algorithms/pruner.h"
@@ -547,7 +548,9 @@ private slots:
             QVERIFY2(rc == 0, err.constData());
             checkPicture(out, QSize(800, 400));
         }
-        const tb::engine::MeasuredRun run = *tb::widgets::StoreSession::useAt(db, [&](tb::engine::Store& store) { return tb::engine::MeasuredRun::fromEvents(store.events(trials[0].id)); });
+        const auto run = *tb::widgets::StoreSession::useAt(db, [&](tb::engine::Store& store) {
+            return tb::algorithms::schedules::MeasuredRun::fromEvents(tb::engine::readEvents(store.events(trials[0].id)));
+        });
         QCOMPARE(run.schedule.devices, 2);
         QCOMPARE(run.schedule.microbatches, 4);
         QCOMPARE(run.spans.size(), std::size_t(2));

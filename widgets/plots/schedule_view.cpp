@@ -1,5 +1,6 @@
 #include "widgets/plots/schedule_view.h"
 
+#include "engine/core/metric_parser.h"
 #include "widgets/models/store_session.h"
 #include "widgets/plots/render.h"
 #include "widgets/models/file_dialogs.h"
@@ -512,11 +513,11 @@ void ScheduleView::computeSimulated()
 
 void ScheduleView::computeMeasured()
 {
-    const engine::MeasuredRun& run = *m_measured;
+    const sc::MeasuredRun& run = *m_measured;
     Group g;
     g.schedule = run.schedule;
     g.measured = run.spans;
-    g.title = tr("Trial %1, step %2 (%3)").arg(run.trialId).arg(run.step).arg(run.kind);
+    g.title = tr("Trial %1, step %2 (%3)").arg(m_measuredTrial).arg(run.step).arg(QString::fromStdString(run.kind));
     const std::vector<std::string> problems = sc::validate(run.schedule);
     if (problems.empty()) {
         g.result = sc::simulate(run.schedule, run.meanDurations());
@@ -700,13 +701,13 @@ bool ScheduleView::exportImage(const QString& path, QString* error, QSize size)
 bool ScheduleView::showTrial(const QString& dbPath, qint64 trialId, QString* error)
 {
     try {
-        const auto run = StoreSession::useAt(dbPath, [trialId](engine::Store& store) { return engine::MeasuredRun::fromEvents(store.events(trialId)); });
+        const auto run = StoreSession::useAt(dbPath, [trialId](engine::Store& store) { return sc::MeasuredRun::fromEvents(engine::readEvents(store.events(trialId))); });
         if (!run) {
             if (error)
                 *error = tr("This trial recorded no pipeline spans; run it with tunebench-train.");
             return false;
         }
-        showMeasured(*run);
+        showMeasured(*run, trialId);
         return true;
     } catch (const std::exception& e) {
         if (error)
@@ -715,9 +716,10 @@ bool ScheduleView::showTrial(const QString& dbPath, qint64 trialId, QString* err
     }
 }
 
-void ScheduleView::showMeasured(const engine::MeasuredRun& run)
+void ScheduleView::showMeasured(const sc::MeasuredRun& run, qint64 trialId)
 {
     m_measured = run;
+    m_measuredTrial = trialId;
     recompute();
 }
 

@@ -11,9 +11,9 @@
 //   the simulation by more than kDeviation of the op's simulated duration is outlined.
 // Every mode draws from the same IR and simulator (algorithms/schedules/schedule.h).
 //
-// Threading: GUI thread only. The measured run it shows is engine::MeasuredRun (data only).
+// Threading: GUI thread only. The measured run it shows is algorithms::schedules::MeasuredRun (data only).
 
-#include "engine/core/measured_run.h"
+#include "algorithms/schedules/measured_run.h"
 
 #include "algorithms/schedules/schedule.h"
 #include "widgets/plots/plot_panel.h"
@@ -138,7 +138,7 @@ public:
 
     // Measured mode for a trial in the store; false with `error` when it has no spans.
     bool showTrial(const QString& dbPath, qint64 trialId, QString* error = nullptr);
-    void showMeasured(const engine::MeasuredRun& run);
+    void showMeasured(const algorithms::schedules::MeasuredRun& run, qint64 trialId);
 
     // Rebuilds and replots now (tests, benchmarks, screenshots).
     void refreshNow();
@@ -169,7 +169,8 @@ private:
     bool m_updating = false; // controls are being set from code: no edit signals
 
     std::optional<algorithms::schedules::Schedule> m_imported;
-    std::optional<engine::MeasuredRun> m_measured;
+    std::optional<algorithms::schedules::MeasuredRun> m_measured;
+    qint64 m_measuredTrial = -1;
     std::vector<Group> m_groups;
     QString m_error;
 };

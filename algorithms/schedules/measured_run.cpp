@@ -1,25 +1,22 @@
-#include "measured_run.h"
-
-#include "algorithms/trial_events.h"
+#include "algorithms/schedules/measured_run.h"
 
 #include <algorithm>
 #include <array>
 
-namespace tb::engine {
+namespace tb::algorithms::schedules {
 
 namespace sc = algorithms::schedules;
 namespace ev = algorithms::events;
 
-std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<EventRow>& events)
+std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<ev::Recorded>& events)
 {
     int attempt = 0;
-    for (const EventRow& e : events)
-        if (e.kind == QLatin1String("span"))
+    for (const ev::Recorded& e : events)
+        if (std::holds_alternative<ev::Span>(e.event))
             attempt = std::max(attempt, e.attempt);
     MeasuredRun run;
     if (!attempt)
         return std::nullopt;
-    run.trialId = events.front().trialId;
 
     struct Rec {
         int device, stage, mb;
@@ -29,16 +26,14 @@ std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<EventRow>& 
     std::vector<Rec> spans;
     std::vector<ev::Memory> memory;
     int microbatchesHint = -1;
-    run.kind = QStringLiteral("custom");
-    for (const EventRow& e : events) {
+    run.kind = "custom";
+    for (const ev::Recorded& e : events) {
         if (e.attempt != attempt)
             continue;
-        const std::optional<ev::Event> event = ev::read(std::string_view(e.body.constData(), static_cast<std::size_t>(e.body.size())));
-        if (!event)
-            continue;
+        const ev::Event* event = &e.event;
         if (const auto* p = std::get_if<ev::Partition>(&*event)) {
             if (!p->schedule.empty())
-                run.kind = QString::fromStdString(p->schedule);
+                run.kind = p->schedule;
             microbatchesHint = std::min(p->microbatches, kMaxMicrobatches);
         } else if (const auto* m = std::get_if<ev::Memory>(&*event)) {
             memory.push_back(*m);
@@ -82,8 +77,8 @@ std::optional<MeasuredRun> MeasuredRun::fromEvents(const std::vector<EventRow>& 
         s.perDevice[r.device].push_back({r.stage, r.op, r.mb});
         run.spans[r.device].push_back({r.start, r.end});
     }
-    if (run.kind != QLatin1String("custom"))
-        s.kind = run.kind.toStdString();
+    if (run.kind != "custom")
+        s.kind = run.kind;
     run.peakBytes.assign(s.stages, -1.0);
     for (const ev::Memory& m : memory)
         if (m.stage >= 0 && m.stage < s.stages) // peaks only grow within a run
@@ -116,4 +111,4 @@ sc::Durations MeasuredRun::meanDurations() const
     return durations;
 }
 
-} // namespace tb::engine
+} // namespace tb::algorithms::schedules
