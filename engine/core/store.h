@@ -5,6 +5,10 @@
 // or process that needs the file opens its own Store; WAL mode lets readers work while a
 // writer commits, and a busy timeout absorbs the short write locks, so "database is
 // locked" never reaches a user. Every write is one transaction with bound parameters.
+//
+// Files: store.cpp opens the file (schema, migrations, locks, transactions); the queries
+// are in store_experiments.cpp, store_trials.cpp (with metrics and events) and
+// store_telemetry.cpp, each written with the statement wrapper of store_sql.h.
 
 #include "algorithms/trial.h"
 
@@ -252,6 +256,7 @@ public:
 
 private:
     class Statement;
+    Store(const QString& path, OpenMode mode, int schemaVersion); // what both constructors do
     void open(OpenMode mode);
     void close();
     void migrate(int target);
