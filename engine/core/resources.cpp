@@ -194,7 +194,7 @@ void ResourceMonitor::sample(const std::map<int, std::int64_t>& processes)
                     lines << QString::fromStdString(h.experiment) + QLatin1Char('\t') + QString::fromStdString(h.store) + QLatin1Char('\t')
                             + QString::number(h.trial);
             return lines.join(QLatin1Char('\n'));
-        });
+        }, trialOf); // each trial's own CPU use, from the trees of its processes
         const double now = Store::now();
         if (now - m_lastDownsample >= m_downsampleInterval) {
             m_lastDownsample = now;

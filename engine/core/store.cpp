@@ -113,6 +113,10 @@ const char* const kMigrations[] = {
     R"sql(
     ALTER TABLE telemetry ADD COLUMN others TEXT NOT NULL DEFAULT '';
     )sql",
+    // 5 -> 6: each trial's own CPU use on a CPU row ("12:35.5,14:0.25"; '' when not recorded)
+    R"sql(
+    ALTER TABLE telemetry ADD COLUMN trial_cpu TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 

@@ -91,9 +91,18 @@ struct EventRow {
     QByteArray body; // the event's JSON object
 };
 
+// One trial's own use of a device (schema 6): on the CPU, the CPU time of the trial's
+// processes in percent of the machine's.
+struct TrialShare {
+    std::int64_t trial = 0;
+    double percent = 0;
+    bool operator==(const TrialShare&) const = default;
+};
+
 // One device at one time (schema 3). A row merged by downsampleTelemetry() stands for
-// `samples` raw samples: utilization and power are their mean, memory and temperature
-// their maximum, time the first one's, trials and processes the last one's.
+// `samples` raw samples: utilization, power and each trial's share are their mean (a
+// share over the samples that had it), memory and temperature their maximum, time the
+// first one's, trials and processes the last one's.
 struct TelemetryRow {
     std::int64_t experimentId = 0;
     double time = 0;
@@ -108,6 +117,7 @@ struct TelemetryRow {
     QString trials;                          // ids of the trials holding the device, "12,14"
     QByteArray processes;                    // JSON [[pid, bytes], ...]
     QString others;                          // other experiments' trials on it (schema 5): "experiment\tstore\ttrial" lines
+    std::vector<TrialShare> trialCpu;        // CPU rows (schema 6): each trial's own CPU use, by trial; empty: not recorded
     int samples = 1;
 };
 
@@ -132,7 +142,7 @@ QString defaultStorePath();
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     // SQLite's application_id of every store (bytes 68-71 of the file: "TBST"), so that
     // a store is told from any other SQLite file without opening it (docs/store.md).
     static constexpr int kApplicationId = 0x54425354;

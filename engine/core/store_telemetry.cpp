@@ -5,14 +5,54 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 namespace tb::engine {
 
-// The columns readTelemetry() reads, in its order; "others" came later (schema 5).
+// The columns readTelemetry() reads, in its order; "others" (schema 5) and "trial_cpu"
+// (schema 6) came later.
 #define TB_TELEMETRY_SELECT                                                                                            \
     "SELECT experiment_id, time, kind, device, name, utilization, memory_used, memory_total, power_w, "               \
-    "temperature_c, trials, processes, samples, others"
+    "temperature_c, trials, processes, samples, others, trial_cpu"
+
+namespace {
+
+// TelemetryRow::trialCpu as the trial_cpu column holds it: "12:35.5,14:0.25".
+QString trialSharesText(const std::vector<TrialShare>& shares)
+{
+    QStringList parts;
+    for (const TrialShare& s : shares)
+        parts << QString::number(s.trial) + QLatin1Char(':') + QString::number(s.percent, 'g', 4);
+    return parts.join(QLatin1Char(','));
+}
+
+// The reverse; a malformed part (a store written by hand) is left out.
+std::vector<TrialShare> trialSharesFrom(const QString& text)
+{
+    std::vector<TrialShare> out;
+    for (const QStringView part : QStringView(text).split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype colon = part.indexOf(u':');
+        bool idOk = false, valueOk = false;
+        const qint64 trial = colon > 0 ? part.left(colon).toLongLong(&idOk) : 0;
+        const double percent = colon > 0 ? part.mid(colon + 1).toDouble(&valueOk) : 0;
+        if (idOk && valueOk && std::isfinite(percent))
+            out.push_back({trial, percent});
+    }
+    return out;
+}
+
+TelemetryRow readTelemetry(const SqlRow& s)
+{
+    TelemetryRow t;
+    QString trialCpu;
+    s.into(t.experimentId, t.time, t.kind, t.device, t.name, t.utilization, t.memoryUsed, t.memoryTotal, t.powerW,
+           t.temperatureC, t.trials, t.processes, t.samples, t.others, trialCpu);
+    t.trialCpu = trialSharesFrom(trialCpu);
+    return t;
+}
+
+} // namespace
 
 void Store::addTelemetry(const std::vector<TelemetryRow>& rows)
 {
@@ -21,24 +61,14 @@ void Store::addTelemetry(const std::vector<TelemetryRow>& rows)
     transaction([&] {
         for (const TelemetryRow& t : rows)
             prepare("INSERT INTO telemetry(experiment_id, time, kind, device, name, utilization, memory_used, memory_total, "
-                    "power_w, temperature_c, trials, processes, samples, others) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    "power_w, temperature_c, trials, processes, samples, others, trial_cpu) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bindAll(t.experimentId, t.time, t.kind, t.device, t.name, t.utilization, t.memoryUsed, t.memoryTotal, t.powerW,
-                         t.temperatureC, t.trials, t.processes.isEmpty() ? QByteArray("[]") : t.processes, t.samples, t.others)
+                         t.temperatureC, t.trials, t.processes.isEmpty() ? QByteArray("[]") : t.processes, t.samples, t.others,
+                         trialSharesText(t.trialCpu))
                 .run();
     });
 }
-
-namespace {
-
-TelemetryRow readTelemetry(const SqlRow& s)
-{
-    TelemetryRow t;
-    s.into(t.experimentId, t.time, t.kind, t.device, t.name, t.utilization, t.memoryUsed, t.memoryTotal, t.powerW,
-           t.temperatureC, t.trials, t.processes, t.samples, t.others);
-    return t;
-}
-
-} // namespace
 
 std::vector<TelemetryRow> Store::telemetry(std::int64_t experimentId, double from, double to)
 {
@@ -61,7 +91,7 @@ std::vector<TelemetryRow> Store::telemetrySince(std::int64_t experimentId, std::
         .bindAll(after, experimentId, limit)
         .forEachRow([&](const SqlRow& s) {
             out.push_back(readTelemetry(s));
-            last = s.integer(14);
+            last = s.integer(15);
         });
     if (lastRowid)
         *lastRowid = last;
@@ -102,6 +132,7 @@ std::int64_t Store::downsampleTelemetry(std::int64_t experimentId, double from, 
             m.time = rows[i].time;
             double utilSum = 0, utilWeight = 0, powerSum = 0, powerWeight = 0, temperature = std::nan("");
             std::optional<std::int64_t> memory;
+            std::map<std::int64_t, std::pair<double, int>> shares; // trial -> weighted sum, samples
             int samples = 0;
             for (std::size_t k = i; k < j; ++k) {
                 const TelemetryRow& r = rows[k];
@@ -118,7 +149,14 @@ std::int64_t Store::downsampleTelemetry(std::int64_t experimentId, double from, 
                     temperature = r.temperatureC;
                 if (r.memoryUsed && (!memory || *r.memoryUsed > *memory))
                     memory = r.memoryUsed;
+                for (const TrialShare& share : r.trialCpu) {
+                    shares[share.trial].first += share.percent * r.samples;
+                    shares[share.trial].second += r.samples;
+                }
             }
+            m.trialCpu.clear();
+            for (const auto& [trial, sum] : shares)
+                m.trialCpu.push_back({trial, sum.first / sum.second});
             m.utilization = utilWeight > 0 ? utilSum / utilWeight : std::nan("");
             m.powerW = powerWeight > 0 ? powerSum / powerWeight : std::nan("");
             m.temperatureC = temperature;

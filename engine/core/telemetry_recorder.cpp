@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace tb::engine {
 
@@ -39,6 +40,20 @@ TelemetryRow toTelemetryRow(const DeviceSample& sample, std::int64_t experimentI
     return row;
 }
 
+std::vector<TrialShare> trialCpuShares(const DeviceSample& sample, const std::function<std::optional<std::int64_t>(int pid)>& trialOf)
+{
+    std::map<std::int64_t, double> byTrial;
+    if (sample.kind == DeviceKind::Cpu && trialOf)
+        for (const DeviceProcess& p : sample.processes)
+            if (p.cpuPercent >= 0)
+                if (const auto trial = trialOf(p.pid))
+                    byTrial[*trial] += p.cpuPercent;
+    std::vector<TrialShare> out;
+    for (const auto& [trial, percent] : byTrial)
+        out.push_back({trial, std::min(percent, 100.0)});
+    return out;
+}
+
 TelemetryRecorder::TelemetryRecorder(Store& store, std::int64_t experimentId, std::vector<Tier> tiers)
     : m_store(store), m_experimentId(experimentId), m_tiers(std::move(tiers)), m_doneUntil(m_tiers.size(), 0.0)
 {
@@ -46,7 +61,8 @@ TelemetryRecorder::TelemetryRecorder(Store& store, std::int64_t experimentId, st
 
 void TelemetryRecorder::record(const std::vector<DeviceSample>& samples,
                                const std::function<QString(const DeviceSample&)>& trialsOf,
-                               const std::function<QString(const DeviceSample&)>& othersOf)
+                               const std::function<QString(const DeviceSample&)>& othersOf,
+                               const std::function<std::optional<std::int64_t>(int pid)>& trialOf)
 {
     std::vector<TelemetryRow> rows;
     rows.reserve(samples.size());
@@ -54,6 +70,7 @@ void TelemetryRecorder::record(const std::vector<DeviceSample>& samples,
         rows.push_back(toTelemetryRow(s, m_experimentId, trialsOf ? trialsOf(s) : QString()));
         if (othersOf)
             rows.back().others = othersOf(s);
+        rows.back().trialCpu = trialCpuShares(s, trialOf);
     }
     m_store.addTelemetry(rows);
 }

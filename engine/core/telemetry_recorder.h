@@ -12,10 +12,16 @@
 #include "engine/telemetry/telemetry.h"
 
 #include <functional>
+#include <optional>
 
 namespace tb::engine {
 
 TelemetryRow toTelemetryRow(const DeviceSample& sample, std::int64_t experimentId, const QString& trials);
+
+// Each trial's own CPU use in a CPU sample: the shares of its processes' trees summed per
+// trial (`trialOf` names the trial a process belongs to), ordered by trial. Trees whose
+// share is not known yet are left out.
+std::vector<TrialShare> trialCpuShares(const DeviceSample& sample, const std::function<std::optional<std::int64_t>(int pid)>& trialOf);
 
 class TelemetryRecorder {
 public:
@@ -28,9 +34,11 @@ public:
     TelemetryRecorder(Store& store, std::int64_t experimentId, std::vector<Tier> tiers = defaultTiers());
 
     // `trialsOf` names the trials holding a device ("12,14"; empty when none); `othersOf`
-    // the other experiments' trials on it (TelemetryRow::others).
+    // the other experiments' trials on it (TelemetryRow::others); `trialOf` the trial a
+    // process belongs to, which gives CPU rows each trial's own use (TelemetryRow::trialCpu).
     void record(const std::vector<DeviceSample>& samples, const std::function<QString(const DeviceSample&)>& trialsOf,
-                const std::function<QString(const DeviceSample&)>& othersOf = {});
+                const std::function<QString(const DeviceSample&)>& othersOf = {},
+                const std::function<std::optional<std::int64_t>(int pid)>& trialOf = {});
 
     // Merges what has aged past each tier since the last call (all of it on the first
     // call, which also covers an earlier run of a resumed experiment). Returns rows removed.

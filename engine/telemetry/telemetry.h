@@ -20,7 +20,11 @@ namespace tb::engine {
 
 struct DeviceProcess {
     int pid = 0;
-    std::uint64_t usedMemoryBytes = 0; // GPU memory (GPU sources) or resident set (CPU source)
+    std::uint64_t usedMemoryBytes = 0; // GPU memory (GPU sources) or resident set (CPU source: of its process tree)
+    // CPU source: the CPU time its process tree used since the previous sample, in percent
+    // of the machine's (all cores: 100 means every core busy). -1: not known (a GPU source,
+    // or a tree first seen now that was already running before the previous sample).
+    double cpuPercent = -1;
 };
 
 enum class DeviceKind { Gpu, Cpu };

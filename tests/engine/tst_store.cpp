@@ -72,7 +72,7 @@ private slots:
             v1.finishTrial(t.id, TrialState::Completed, 0.25, 0, QString(), {{t.id, 1, 0, QStringLiteral("loss"), 0.25, 1.0}});
         }
         Store store(path);
-        QCOMPARE(store.schemaVersion(), 5);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
         QCOMPARE(store.experiment(QStringLiteral("old"))->spec, QByteArray(R"({"name":"old"})"));
         QCOMPARE(*store.trial(trialId)->value, 0.25);
         QCOMPARE(store.metrics(trialId).size(), std::size_t(1));
@@ -94,6 +94,31 @@ private slots:
         QVERIFY(!store.requestStop(id));
     }
 
+    void migratesTelemetryToTrialShares()
+    {
+        // A CPU row from before schema 6 reads back without trial shares; new rows keep theirs.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v5.db"));
+        std::int64_t id = 0;
+        {
+            Store v5(path, 5);
+            id = v5.createExperiment(QStringLiteral("old"), "{}");
+        }
+        rawExec(path, "INSERT INTO telemetry(experiment_id, time, kind, device, utilization, trials) VALUES(1, 5, 'cpu', 0, 40, '3,4')");
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        const std::vector<TelemetryRow> old = store.telemetry(id);
+        QCOMPARE(old.size(), std::size_t(1));
+        QCOMPARE(old[0].trials, QStringLiteral("3,4"));
+        QCOMPARE(old[0].utilization, 40.0);
+        QVERIFY(old[0].trialCpu.empty());
+        TelemetryRow row = old[0];
+        row.time = 6;
+        row.trialCpu = {{3, 35.5}, {4, 0.25}};
+        store.addTelemetry({row});
+        QCOMPARE(store.telemetry(id, 6).front().trialCpu, (std::vector<TrialShare>{{3, 35.5}, {4, 0.25}}));
+    }
+
     void refusesNewerAndForeignFiles()
     {
         QTemporaryDir dir;
@@ -104,7 +129,8 @@ private slots:
             Store s(newer);
             QFAIL("opened a newer store");
         } catch (const SpecError& e) {
-            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to 5)")));
+            QVERIFY(QString::fromUtf8(e.what()).contains(
+                QStringLiteral("written by a newer Tunebench (schema 99; this build knows up to %1)").arg(Store::kSchemaVersion)));
         }
         // Another application's SQLite files are refused and left byte for byte as they were
         // (no WAL switched on, no -wal or -shm file), whatever their user_version says.

@@ -12,8 +12,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -44,6 +46,35 @@ TelemetryRow gpuRow(std::int64_t experiment, double time, int device, double uti
     return r;
 }
 
+// A program in a process group of its own, as the engine starts a trial; the group is
+// killed when it goes.
+struct GroupLeader {
+    QProcess process;
+
+    GroupLeader(const QString& program, const QStringList& args)
+    {
+        process.setProgram(program);
+        process.setArguments(args);
+        process.setChildProcessModifier([] { ::setpgid(0, 0); });
+        process.start();
+    }
+    ~GroupLeader()
+    {
+        if (const auto pid = static_cast<pid_t>(process.processId()); pid > 0)
+            ::kill(-pid, SIGKILL);
+        process.waitForFinished(5000);
+    }
+    int pid() const { return static_cast<int>(process.processId()); }
+};
+
+const DeviceProcess* processOf(const DeviceSample& s, int pid)
+{
+    for (const DeviceProcess& p : s.processes)
+        if (p.pid == pid)
+            return &p;
+    return nullptr;
+}
+
 } // namespace
 
 class TestTelemetry : public QObject {
@@ -72,6 +103,98 @@ private slots:
         QVERIFY(s.processes[0].usedMemoryBytes > (1ULL << 20)); // this test's RSS
         QVERIFY(CpuSource::residentBytes(::getpid()).value_or(0) > 0);
         QVERIFY(!CpuSource::residentBytes(-5).has_value());
+    }
+
+    // Each watched trial gets its own process tree's CPU share, not the machine's: a busy
+    // trial (a shell whose child spins) and an idle one (sleep) watched side by side.
+    void cpuShareIsEachTreesOwn()
+    {
+        CpuSource cpu; // before the trials start: their first sample counts all their time
+        GroupLeader busy(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("sh -c 'while :; do :; done' & wait")});
+        GroupLeader idle(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(busy.process.waitForStarted(5000) && idle.process.waitForStarted(5000));
+        cpu.watch({busy.pid(), idle.pid()});
+        QTest::qSleep(300);
+        const DeviceSample first = cpu.sample().front();
+        QVERIFY(processOf(first, busy.pid()) && processOf(first, busy.pid())->cpuPercent >= 0);
+        QVERIFY(processOf(first, idle.pid()) && processOf(first, idle.pid())->cpuPercent >= 0);
+
+        QTest::qSleep(1000);
+        const DeviceSample second = cpu.sample().front();
+        QCOMPARE(second.processes.size(), std::size_t(2));
+        const DeviceProcess* b = processOf(second, busy.pid());
+        const DeviceProcess* i = processOf(second, idle.pid());
+        QVERIFY(b && i);
+        // The spinning child is in the busy trial's tree (its leader only waits); on two
+        // busy cores it still gets far more than 2% of the machine. Sleep uses none.
+        QVERIFY2(b->cpuPercent > 2.0, qPrintable(QString::number(b->cpuPercent)));
+        QVERIFY2(i->cpuPercent < 1.0, qPrintable(QString::number(i->cpuPercent)));
+        QVERIFY(b->cpuPercent <= 100.0);
+        // The tree's resident set: the waiting shell and its spinning child.
+        QVERIFY(b->usedMemoryBytes > CpuSource::residentBytes(busy.pid()).value_or(0));
+
+        // Recorded per trial on the CPU row, and read back from the store as written.
+        QTemporaryDir dir;
+        Store store(dir.filePath(QStringLiteral("s.db")));
+        const auto id = store.createExperiment(QStringLiteral("t"), kSpec);
+        const std::map<int, std::int64_t> trials{{busy.pid(), 41}, {idle.pid(), 42}};
+        TelemetryRecorder(store, id).record({second}, [](const DeviceSample&) { return QStringLiteral("41,42"); }, {},
+                                            [&](int pid) -> std::optional<std::int64_t> {
+                                                const auto it = trials.find(pid);
+                                                return it == trials.end() ? std::nullopt : std::optional(it->second);
+                                            });
+        const std::vector<TelemetryRow> rows = store.telemetry(id);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].trialCpu.size(), std::size_t(2));
+        QCOMPARE(rows[0].trialCpu[0].trial, std::int64_t(41));
+        QCOMPARE(rows[0].trialCpu[1].trial, std::int64_t(42));
+        QVERIFY(std::fabs(rows[0].trialCpu[0].percent - b->cpuPercent) < 0.01 * b->cpuPercent);
+        QVERIFY(rows[0].trialCpu[0].percent > rows[0].trialCpu[1].percent);
+        QVERIFY(rows[0].trialCpu[0].percent <= rows[0].utilization + 1.0); // part of the machine's use
+    }
+
+    // A tree first seen after it has run a while has no share until its second sample:
+    // its time so far is not the last interval's.
+    void olderTreeWaitsForItsSecondSample()
+    {
+        GroupLeader idle(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(idle.process.waitForStarted(5000));
+        QTest::qSleep(100); // clock ticks are 10 ms: the source below starts after it
+        CpuSource cpu;
+        QTest::qSleep(100);
+        cpu.watch({idle.pid()});
+        const DeviceSample first = cpu.sample().front();
+        QCOMPARE(first.processes.size(), std::size_t(1));
+        QCOMPARE(first.processes[0].cpuPercent, -1.0);
+        QTest::qSleep(100);
+        QVERIFY(cpu.sample().front().processes[0].cpuPercent >= 0);
+        // A trial that ended is no longer listed.
+        cpu.watch({idle.pid(), 999999999});
+        QCOMPARE(cpu.sample().front().processes.size(), std::size_t(1));
+    }
+
+    void trialSharesMerge()
+    {
+        QTemporaryDir dir;
+        Store store(dir.filePath(QStringLiteral("s.db")));
+        const auto id = store.createExperiment(QStringLiteral("t"), kSpec);
+        // Three samples of one bucket: a trial's share is its mean over the samples it has.
+        std::vector<TelemetryRow> rows;
+        for (int k = 0; k < 3; ++k) {
+            TelemetryRow row = gpuRow(id, 1700000010 + k, 0, 50, 1 << 20);
+            row.kind = QStringLiteral("cpu");
+            rows.push_back(row);
+        }
+        rows[0].trialCpu = {{7, 10.0}};
+        rows[1].trialCpu = {{7, 30.0}, {8, 5.5}};
+        rows[2].trialCpu = {{7, 20.0}, {8, 7.5}};
+        store.addTelemetry(rows);
+        QCOMPARE(store.telemetry(id, 1700000011, 1700000012).front().trialCpu, (std::vector<TrialShare>{{7, 30.0}, {8, 5.5}}));
+        QCOMPARE(store.downsampleTelemetry(id, 1700000010, 1700000020, 10), qint64(2));
+        const std::vector<TelemetryRow> merged = store.telemetry(id, 1700000010, 1700000020);
+        QCOMPARE(merged.size(), std::size_t(1));
+        QCOMPARE(merged[0].samples, 3);
+        QCOMPARE(merged[0].trialCpu, (std::vector<TrialShare>{{7, 20.0}, {8, 6.5}}));
     }
 
     void missingNvmlIsQuiet()
