@@ -5,6 +5,8 @@
 
 #include "settings_form.h"
 
+#include "engine/core/spec.h"
+
 #include "algorithms/pruner.h"
 #include "algorithms/sampler.h"
 
@@ -23,7 +25,7 @@ struct Entry {
     bool known = false;
 };
 
-const QString kExternal = QStringLiteral("external");
+const QString kExternal = engine::choice::external;
 
 Entry lookup(AlgorithmChooser::Registry registry, const QString& name)
 {

@@ -1,5 +1,7 @@
 #include "command_editors.h"
 
+#include "engine/core/spec.h"
+
 #include <QAbstractItemView>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -55,7 +57,8 @@ void PlaceholderCompleter::setNames(const QStringList& names)
     for (const QString& name : names)
         if (!name.isEmpty())
             items << QStringLiteral("${%1}").arg(name);
-    items << QStringLiteral("${trial.id}") << QStringLiteral("${trial.dir}") << QStringLiteral("${trial.rank}");
+    for (engine::key::Name name : engine::kTrialPlaceholders)
+        items << QStringLiteral("${%1}").arg(name);
     m_model->setStringList(items);
 }
 

@@ -1,5 +1,7 @@
 #include "external_form.h"
 
+#include "engine/core/spec.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -18,6 +20,8 @@
 namespace tb::widgets {
 
 namespace {
+
+namespace key = engine::key;
 
 // The first line of a script's docstring or leading comment, for the menu.
 QString summaryOf(const QString& path)
@@ -110,18 +114,18 @@ void ExternalForm::setJson(const QJsonObject& object)
 {
     m_filling = true;
     QStringList words;
-    for (const QJsonValue& w : object.value(QStringLiteral("command")).toArray())
+    for (const QJsonValue& w : object.value(key::command).toArray())
         words << w.toString();
     m_command->setText(commandLine(words));
     m_command->setCursorPosition(0);
-    const QJsonValue settings = object.value(QStringLiteral("settings"));
+    const QJsonValue settings = object.value(key::settings);
     m_settings->setPlainText(settings.isObject() ? QString::fromUtf8(QJsonDocument(settings.toObject()).toJson(QJsonDocument::Compact))
                              : settings.isString() ? settings.toString()
                                                    : QString());
     m_kept = {};
-    for (const char* key : {"workdir", "timeout_s"})
-        if (object.contains(QLatin1String(key)))
-            m_kept.insert(QLatin1String(key), object.value(QLatin1String(key)));
+    for (key::Name k : {key::workdir, key::timeoutS})
+        if (object.contains(k))
+            m_kept.insert(k, object.value(k));
     m_filling = false;
     check();
 }
@@ -129,11 +133,11 @@ void ExternalForm::setJson(const QJsonObject& object)
 QJsonObject ExternalForm::toJson() const
 {
     QJsonObject out = m_kept;
-    out.insert(QStringLiteral("command"), QJsonArray::fromStringList(QProcess::splitCommand(m_command->text())));
+    out.insert(key::command, QJsonArray::fromStringList(QProcess::splitCommand(m_command->text())));
     const QString text = m_settings->toPlainText().trimmed();
     if (!text.isEmpty()) {
         const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
-        out.insert(QStringLiteral("settings"), doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(text));
+        out.insert(key::settings, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(text));
     }
     return out;
 }

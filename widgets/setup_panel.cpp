@@ -10,6 +10,8 @@
 #include "trainer_form.h"
 #include "widgets/models/file_dialogs.h"
 
+#include "engine/core/spec.h"
+
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,21 +27,29 @@
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <climits>
 
 namespace tb::widgets {
 
 namespace {
 
-const QString kObjective = QStringLiteral("objective");
-const QString kAlgorithm = QStringLiteral("algorithm");
-const QString kPruner = QStringLiteral("pruner");
-const QString kBudget = QStringLiteral("budget");
-const QString kResources = QStringLiteral("resources");
-const QString kTrial = QStringLiteral("trial");
-const QString kExecutor = QStringLiteral("executor");
-const QString kName = QStringLiteral("name");
-const QString kSettings = QStringLiteral("settings");
+namespace key = engine::key;
+namespace choice = engine::choice;
+namespace range = engine::range;
+
+// What the parser takes when a key is missing: the panel writes a key only when its value
+// differs from these, or when the loaded spec had it.
+const engine::AlgorithmSpec kAlgorithmDefaults;
+const engine::PrunerSpec kPrunerDefaults;
+const engine::ResourcesSpec kResourcesDefaults;
+const engine::TrialSpec kTrialDefaults;
+
+// A spin box's bounds from an integer key's range (a QSpinBox holds an int).
+void setRange(QSpinBox* box, engine::IntRange range, int max = INT_MAX)
+{
+    box->setRange(static_cast<int>(std::max<qint64>(range.min, INT_MIN)), static_cast<int>(std::min<qint64>(range.max, max)));
+}
 
 void mergeInto(QJsonObject& target, const QJsonObject& keys)
 {
@@ -126,13 +136,13 @@ QWidget* SetupPanel::buildExperiment()
     form->addRow(tr("Objective &metric"), m_metric);
     m_direction = new QComboBox(box);
     m_direction->setObjectName(QStringLiteral("direction"));
-    m_direction->addItem(tr("minimize"), QStringLiteral("minimize"));
-    m_direction->addItem(tr("maximize"), QStringLiteral("maximize"));
+    m_direction->addItem(tr("minimize"), choice::minimize);
+    m_direction->addItem(tr("maximize"), choice::maximize);
     form->addRow(tr("D&irection"), m_direction);
     m_use = new QComboBox(box);
     m_use->setObjectName(QStringLiteral("use"));
-    m_use->addItem(tr("last report"), QStringLiteral("last"));
-    m_use->addItem(tr("best report"), QStringLiteral("best"));
+    m_use->addItem(tr("last report"), choice::last);
+    m_use->addItem(tr("best report"), choice::best);
     m_use->setToolTip(tr("Which of the trial's reports of the metric is its value."));
     form->addRow(tr("&Use"), m_use);
 
@@ -156,7 +166,7 @@ QWidget* SetupPanel::buildAlgorithm()
     m_seed = new NumberSpinBox(box);
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setIntegral(true);
-    m_seed->setRange(0, 9.0e15);
+    m_seed->setRange(static_cast<double>(range::seed.min), static_cast<double>(range::seed.max));
     form->addRow(tr("&Seed"), optionalRow(m_seedGiven, m_seed, box));
     m_pruner = new AlgorithmChooser(AlgorithmChooser::Registry::Pruners, box);
     m_pruner->combo()->setObjectName(QStringLiteral("pruner"));
@@ -177,14 +187,14 @@ QWidget* SetupPanel::buildBudget()
     m_maxTrialsGiven->setObjectName(QStringLiteral("maxTrialsGiven"));
     m_maxTrials = new QSpinBox(box);
     m_maxTrials->setObjectName(QStringLiteral("maxTrials"));
-    m_maxTrials->setRange(1, INT_MAX);
+    setRange(m_maxTrials, range::maxTrials);
     m_maxTrials->setValue(30);
     form->addRow(tr("&Trials"), optionalRow(m_maxTrialsGiven, m_maxTrials, box));
     m_maxFailedGiven = new QCheckBox(tr("at most"), box);
     m_maxFailedGiven->setObjectName(QStringLiteral("maxFailedGiven"));
     m_maxFailed = new QSpinBox(box);
     m_maxFailed->setObjectName(QStringLiteral("maxFailed"));
-    m_maxFailed->setRange(0, INT_MAX);
+    setRange(m_maxFailed, range::maxFailed);
     m_maxFailed->setToolTip(tr("One more failure than this ends the experiment as failed."));
     form->addRow(tr("&Failed trials"), optionalRow(m_maxFailedGiven, m_maxFailed, box));
     m_maxSecondsGiven = new QCheckBox(tr("at most"), box);
@@ -198,7 +208,7 @@ QWidget* SetupPanel::buildBudget()
     form->addRow(tr("&Wall time"), optionalRow(m_maxSecondsGiven, m_maxSeconds, box));
     m_parallel = new QSpinBox(box);
     m_parallel->setObjectName(QStringLiteral("parallelTrials"));
-    m_parallel->setRange(1, 1024);
+    setRange(m_parallel, range::parallelTrials);
     form->addRow(tr("Trials at &once"), m_parallel);
 
     for (QCheckBox* check : {m_maxTrialsGiven, m_maxFailedGiven, m_maxSecondsGiven})
@@ -215,8 +225,8 @@ QWidget* SetupPanel::buildExecutor()
     auto* form = new QFormLayout(box);
     m_executor = new QComboBox(box);
     m_executor->setObjectName(QStringLiteral("executor"));
-    m_executor->addItem(tr("This machine"), QStringLiteral("local"));
-    m_executor->addItem(tr("A Slurm cluster (one job per trial)"), QStringLiteral("slurm"));
+    m_executor->addItem(tr("This machine"), choice::local);
+    m_executor->addItem(tr("A Slurm cluster (one job per trial)"), choice::slurm);
     m_executor->setToolTip(tr("With Slurm, each trial is a batch job; the trials' folders must be on a file system the nodes share."));
     form->addRow(tr("&Executor"), m_executor);
     m_partition = new QLineEdit(box);
@@ -236,7 +246,7 @@ QWidget* SetupPanel::buildExecutor()
     m_sbatchArgs->setToolTip(tr("Further sbatch options, one per entry, such as --qos=low or --mem=16G."));
     form->addRow(tr("sbatch options"), m_sbatchArgs);
     auto enable = [this] {
-        const bool slurm = m_executor->currentData().toString() == QLatin1String("slurm");
+        const bool slurm = m_executor->currentData().toString() == choice::slurm;
         for (QWidget* w : std::initializer_list<QWidget*>{m_partition, m_account, m_timeLimit, m_sbatchArgs})
             w->setEnabled(slurm);
     };
@@ -308,7 +318,7 @@ QWidget* SetupPanel::buildTrial()
     common->addRow(tr("&Time-out"), optionalRow(m_timeoutGiven, m_timeout, box));
     m_retries = new QSpinBox(box);
     m_retries->setObjectName(QStringLiteral("retries"));
-    m_retries->setRange(0, 1000);
+    setRange(m_retries, range::retries, 1000);
     m_retries->setToolTip(tr("A failed or timed-out trial runs again with the same values, up to this many times."));
     common->addRow(tr("&Retries"), m_retries);
     layout->addLayout(common);
@@ -347,96 +357,95 @@ bool SetupPanel::given(const QString& object, const QString& key) const
 QJsonObject SetupPanel::spec() const
 {
     QJsonObject out;
-    out.insert(kName, m_name->text());
-    if (!m_description->text().isEmpty() || given(QStringLiteral("description")))
-        out.insert(QStringLiteral("description"), m_description->text());
+    out.insert(key::name, m_name->text());
+    if (!m_description->text().isEmpty() || given(key::description))
+        out.insert(key::description, m_description->text());
 
-    QJsonObject objective{{QStringLiteral("metric"), m_metric->text()}};
+    QJsonObject objective{{key::metric, m_metric->text()}};
     const QString direction = m_direction->currentData().toString();
-    if (direction != QLatin1String("minimize") || given(kObjective, QStringLiteral("direction")))
-        objective.insert(QStringLiteral("direction"), direction);
+    if (direction != choice::minimize || given(key::objective, key::direction))
+        objective.insert(key::direction, direction);
     const QString use = m_use->currentData().toString();
-    if (use != QLatin1String("last") || given(kObjective, QStringLiteral("use")))
-        objective.insert(QStringLiteral("use"), use);
-    out.insert(kObjective, objective);
+    if (use != choice::last || given(key::objective, key::use))
+        objective.insert(key::use, use);
+    out.insert(key::objective, objective);
 
-    out.insert(QStringLiteral("space"), m_space->toJson());
+    out.insert(key::space, m_space->toJson());
 
     QJsonObject algorithm;
     const QString algorithmName = m_algorithm->name();
-    if (algorithmName != QLatin1String("random") || given(kAlgorithm, kName))
-        algorithm.insert(kName, algorithmName);
+    if (algorithmName != kAlgorithmDefaults.name || given(key::algorithm, key::name))
+        algorithm.insert(key::name, algorithmName);
     if (m_seedGiven->isChecked())
-        algorithm.insert(QStringLiteral("seed"), static_cast<qint64>(m_seed->value()));
+        algorithm.insert(key::seed, static_cast<qint64>(m_seed->value()));
     const QJsonObject algorithmSettings = m_algorithm->form()->toJson();
-    const QString loadedAlgorithm = m_loaded.value(kAlgorithm).toObject().value(kName).toString(QStringLiteral("random"));
+    const QString loadedAlgorithm = m_loaded.value(key::algorithm).toObject().value(key::name).toString(kAlgorithmDefaults.name);
     if (m_algorithm->isExternal())
         mergeInto(algorithm, m_algorithm->external()->toJson());
-    else if (!algorithmSettings.isEmpty() || (given(kAlgorithm, kSettings) && algorithmName == loadedAlgorithm))
-        algorithm.insert(kSettings, algorithmSettings);
-    if (!algorithm.isEmpty() || given(kAlgorithm))
-        out.insert(kAlgorithm, algorithm);
+    else if (!algorithmSettings.isEmpty() || (given(key::algorithm, key::settings) && algorithmName == loadedAlgorithm))
+        algorithm.insert(key::settings, algorithmSettings);
+    if (!algorithm.isEmpty() || given(key::algorithm))
+        out.insert(key::algorithm, algorithm);
 
     QJsonObject pruner;
     const QString prunerName = m_pruner->name();
-    if (prunerName != QLatin1String("none") || given(kPruner, kName))
-        pruner.insert(kName, prunerName);
+    if (prunerName != kPrunerDefaults.name || given(key::pruner, key::name))
+        pruner.insert(key::name, prunerName);
     const QJsonObject prunerSettings = m_pruner->form()->toJson();
-    const QString loadedPruner = m_loaded.value(kPruner).toObject().value(kName).toString(QStringLiteral("none"));
+    const QString loadedPruner = m_loaded.value(key::pruner).toObject().value(key::name).toString(kPrunerDefaults.name);
     if (m_pruner->isExternal())
         mergeInto(pruner, m_pruner->external()->toJson());
-    else if (!prunerSettings.isEmpty() || (given(kPruner, kSettings) && prunerName == loadedPruner))
-        pruner.insert(kSettings, prunerSettings);
-    if (!pruner.isEmpty() || given(kPruner))
-        out.insert(kPruner, pruner);
+    else if (!prunerSettings.isEmpty() || (given(key::pruner, key::settings) && prunerName == loadedPruner))
+        pruner.insert(key::settings, prunerSettings);
+    if (!pruner.isEmpty() || given(key::pruner))
+        out.insert(key::pruner, pruner);
 
     QJsonObject budget;
     if (m_maxTrialsGiven->isChecked())
-        budget.insert(QStringLiteral("max_trials"), m_maxTrials->value());
+        budget.insert(key::maxTrials, m_maxTrials->value());
     if (m_maxFailedGiven->isChecked())
-        budget.insert(QStringLiteral("max_failed"), m_maxFailed->value());
+        budget.insert(key::maxFailed, m_maxFailed->value());
     if (m_maxSecondsGiven->isChecked())
-        budget.insert(QStringLiteral("max_seconds"), m_maxSeconds->value());
-    if (!budget.isEmpty() || given(kBudget))
-        out.insert(kBudget, budget);
+        budget.insert(key::maxSeconds, m_maxSeconds->value());
+    if (!budget.isEmpty() || given(key::budget))
+        out.insert(key::budget, budget);
 
-    QJsonObject resources = unedited(kResources, {QStringLiteral("parallel_trials")});
-    if (m_parallel->value() != 1 || given(kResources, QStringLiteral("parallel_trials")))
-        resources.insert(QStringLiteral("parallel_trials"), m_parallel->value());
-    if (!resources.isEmpty() || given(kResources))
-        out.insert(kResources, resources);
+    QJsonObject resources = unedited(key::resources, {key::parallelTrials});
+    if (m_parallel->value() != kResourcesDefaults.parallelTrials || given(key::resources, key::parallelTrials))
+        resources.insert(key::parallelTrials, m_parallel->value());
+    if (!resources.isEmpty() || given(key::resources))
+        out.insert(key::resources, resources);
 
-    QJsonObject trial = unedited(kTrial, {QStringLiteral("argv"), QStringLiteral("workdir"), QStringLiteral("env"), QStringLiteral("timeout_s"),
-                                          QStringLiteral("retries")});
+    QJsonObject trial = unedited(key::trial, {key::argv, key::workdir, key::env, key::timeoutS, key::retries});
     const QStringList argv = isTrainerMode() ? m_trainer->argv() : m_argv->arguments();
-    if (!argv.isEmpty() || given(kTrial, QStringLiteral("argv")))
-        trial.insert(QStringLiteral("argv"), QJsonArray::fromStringList(argv));
-    if (!m_workdir->text().isEmpty() || given(kTrial, QStringLiteral("workdir")))
-        trial.insert(QStringLiteral("workdir"), m_workdir->text());
+    if (!argv.isEmpty() || given(key::trial, key::argv))
+        trial.insert(key::argv, QJsonArray::fromStringList(argv));
+    if (!m_workdir->text().isEmpty() || given(key::trial, key::workdir))
+        trial.insert(key::workdir, m_workdir->text());
     const QJsonObject env = m_env->environment();
-    if (!env.isEmpty() || given(kTrial, QStringLiteral("env")))
-        trial.insert(QStringLiteral("env"), env);
+    if (!env.isEmpty() || given(key::trial, key::env))
+        trial.insert(key::env, env);
     if (m_timeoutGiven->isChecked())
-        trial.insert(QStringLiteral("timeout_s"), m_timeout->value());
-    if (m_retries->value() != 0 || given(kTrial, QStringLiteral("retries")))
-        trial.insert(QStringLiteral("retries"), m_retries->value());
-    if (!trial.isEmpty() || given(kTrial))
-        out.insert(kTrial, trial);
+        trial.insert(key::timeoutS, m_timeout->value());
+    if (m_retries->value() != kTrialDefaults.retries || given(key::trial, key::retries))
+        trial.insert(key::retries, m_retries->value());
+    if (!trial.isEmpty() || given(key::trial))
+        out.insert(key::trial, trial);
 
     QJsonObject executor;
     const QString type = m_executor->currentData().toString();
-    if (type != QLatin1String("local") || given(kExecutor, QStringLiteral("type")))
-        executor.insert(QStringLiteral("type"), type);
-    if (type == QLatin1String("slurm")) {
-        const std::pair<const char*, QLineEdit*> fields[] = {{"partition", m_partition}, {"account", m_account}, {"time_limit", m_timeLimit}};
-        for (const auto& [key, edit] : fields)
+    if (type != choice::local || given(key::executor, key::type))
+        executor.insert(key::type, type);
+    if (type == choice::slurm) {
+        const std::pair<key::Name, QLineEdit*> fields[] = {{key::partition, m_partition}, {key::account, m_account}, {key::timeLimit, m_timeLimit}};
+        for (const auto& [k, edit] : fields)
             if (!edit->text().isEmpty())
-                executor.insert(QLatin1String(key), edit->text());
+                executor.insert(k, edit->text());
         if (!m_sbatchArgs->arguments().isEmpty())
-            executor.insert(QStringLiteral("sbatch_args"), QJsonArray::fromStringList(m_sbatchArgs->arguments()));
+            executor.insert(key::sbatchArgs, QJsonArray::fromStringList(m_sbatchArgs->arguments()));
     }
-    if (!executor.isEmpty() || given(kExecutor))
-        out.insert(kExecutor, executor);
+    if (!executor.isEmpty() || given(key::executor))
+        out.insert(key::executor, executor);
     return out;
 }
 
@@ -444,37 +453,37 @@ void SetupPanel::setSpec(const QJsonObject& spec)
 {
     m_filling = true;
     m_loaded = spec;
-    m_name->setText(spec.value(kName).toString());
-    m_description->setText(spec.value(QStringLiteral("description")).toString());
-    const QJsonObject objective = spec.value(kObjective).toObject();
-    m_metric->setText(objective.value(QStringLiteral("metric")).toString());
-    selectData(m_direction, objective.value(QStringLiteral("direction")).toString(QStringLiteral("minimize")));
-    selectData(m_use, objective.value(QStringLiteral("use")).toString(QStringLiteral("last")));
+    m_name->setText(spec.value(key::name).toString());
+    m_description->setText(spec.value(key::description).toString());
+    const QJsonObject objective = spec.value(key::objective).toObject();
+    m_metric->setText(objective.value(key::metric).toString());
+    selectData(m_direction, objective.value(key::direction).toString(choice::minimize));
+    selectData(m_use, objective.value(key::use).toString(choice::last));
 
-    m_space->setJson(spec.value(QStringLiteral("space")).toArray());
+    m_space->setJson(spec.value(key::space).toArray());
 
-    const QJsonObject algorithm = spec.value(kAlgorithm).toObject();
-    m_algorithm->select(algorithm.value(kName).toString(QStringLiteral("random")), algorithm.value(kSettings).toObject(), algorithm);
-    m_seedGiven->setChecked(algorithm.contains(QStringLiteral("seed")));
-    m_seed->setValue(algorithm.value(QStringLiteral("seed")).toDouble());
-    const QJsonObject pruner = spec.value(kPruner).toObject();
-    m_pruner->select(pruner.value(kName).toString(QStringLiteral("none")), pruner.value(kSettings).toObject(), pruner);
+    const QJsonObject algorithm = spec.value(key::algorithm).toObject();
+    m_algorithm->select(algorithm.value(key::name).toString(kAlgorithmDefaults.name), algorithm.value(key::settings).toObject(), algorithm);
+    m_seedGiven->setChecked(algorithm.contains(key::seed));
+    m_seed->setValue(algorithm.value(key::seed).toDouble());
+    const QJsonObject pruner = spec.value(key::pruner).toObject();
+    m_pruner->select(pruner.value(key::name).toString(kPrunerDefaults.name), pruner.value(key::settings).toObject(), pruner);
 
-    const QJsonObject budget = spec.value(kBudget).toObject();
-    m_maxTrialsGiven->setChecked(budget.contains(QStringLiteral("max_trials")));
-    if (budget.contains(QStringLiteral("max_trials")))
-        m_maxTrials->setValue(budget.value(QStringLiteral("max_trials")).toInt());
-    m_maxFailedGiven->setChecked(budget.contains(QStringLiteral("max_failed")));
-    if (budget.contains(QStringLiteral("max_failed")))
-        m_maxFailed->setValue(budget.value(QStringLiteral("max_failed")).toInt());
-    m_maxSecondsGiven->setChecked(budget.contains(QStringLiteral("max_seconds")));
-    if (budget.contains(QStringLiteral("max_seconds")))
-        m_maxSeconds->setValue(budget.value(QStringLiteral("max_seconds")).toDouble());
-    m_parallel->setValue(spec.value(kResources).toObject().value(QStringLiteral("parallel_trials")).toInt(1));
+    const QJsonObject budget = spec.value(key::budget).toObject();
+    m_maxTrialsGiven->setChecked(budget.contains(key::maxTrials));
+    if (budget.contains(key::maxTrials))
+        m_maxTrials->setValue(budget.value(key::maxTrials).toInt());
+    m_maxFailedGiven->setChecked(budget.contains(key::maxFailed));
+    if (budget.contains(key::maxFailed))
+        m_maxFailed->setValue(budget.value(key::maxFailed).toInt());
+    m_maxSecondsGiven->setChecked(budget.contains(key::maxSeconds));
+    if (budget.contains(key::maxSeconds))
+        m_maxSeconds->setValue(budget.value(key::maxSeconds).toDouble());
+    m_parallel->setValue(spec.value(key::resources).toObject().value(key::parallelTrials).toInt(kResourcesDefaults.parallelTrials));
 
-    const QJsonObject trial = spec.value(kTrial).toObject();
+    const QJsonObject trial = spec.value(key::trial).toObject();
     QStringList argv;
-    for (const QJsonValue& a : trial.value(QStringLiteral("argv")).toArray())
+    for (const QJsonValue& a : trial.value(key::argv).toArray())
         argv << a.toString();
     const bool trainer = TrainerForm::isTrainerCommand(argv);
     m_argv->setArguments(argv);
@@ -482,20 +491,20 @@ void SetupPanel::setSpec(const QJsonObject& spec)
     m_trainerMode->setChecked(trainer);
     m_commandMode->setChecked(!trainer);
     m_trialPages->setCurrentIndex(trainer ? 1 : 0);
-    m_workdir->setText(trial.value(QStringLiteral("workdir")).toString());
-    m_env->setEnvironment(trial.value(QStringLiteral("env")).toObject());
-    m_timeoutGiven->setChecked(trial.contains(QStringLiteral("timeout_s")));
-    if (trial.contains(QStringLiteral("timeout_s")))
-        m_timeout->setValue(trial.value(QStringLiteral("timeout_s")).toDouble());
-    m_retries->setValue(trial.value(QStringLiteral("retries")).toInt());
+    m_workdir->setText(trial.value(key::workdir).toString());
+    m_env->setEnvironment(trial.value(key::env).toObject());
+    m_timeoutGiven->setChecked(trial.contains(key::timeoutS));
+    if (trial.contains(key::timeoutS))
+        m_timeout->setValue(trial.value(key::timeoutS).toDouble());
+    m_retries->setValue(trial.value(key::retries).toInt(kTrialDefaults.retries));
 
-    const QJsonObject executor = spec.value(kExecutor).toObject();
-    selectData(m_executor, executor.value(QStringLiteral("type")).toString(QStringLiteral("local")));
-    m_partition->setText(executor.value(QStringLiteral("partition")).toString());
-    m_account->setText(executor.value(QStringLiteral("account")).toString());
-    m_timeLimit->setText(executor.value(QStringLiteral("time_limit")).toString());
+    const QJsonObject executor = spec.value(key::executor).toObject();
+    selectData(m_executor, executor.value(key::type).toString(choice::local));
+    m_partition->setText(executor.value(key::partition).toString());
+    m_account->setText(executor.value(key::account).toString());
+    m_timeLimit->setText(executor.value(key::timeLimit).toString());
     QStringList sbatchArgs;
-    for (const QJsonValue& a : executor.value(QStringLiteral("sbatch_args")).toArray())
+    for (const QJsonValue& a : executor.value(key::sbatchArgs).toArray())
         sbatchArgs << a.toString();
     m_sbatchArgs->setArguments(sbatchArgs);
     m_filling = false;
@@ -507,7 +516,7 @@ void SetupPanel::setSpec(const QJsonObject& spec)
 
 QString SetupPanel::validate() const
 {
-    return specError(spec());
+    return checkSpec(spec()).message;
 }
 
 bool SetupPanel::isTrainerMode() const

@@ -5,6 +5,7 @@
 #include "widgets/models/spec_text.h"
 
 #include "engine/core/json.h"
+#include "engine/core/spec.h"
 
 #include <QAction>
 #include <QBrush>
@@ -31,16 +32,8 @@ namespace tb::widgets {
 
 namespace {
 
-const QString kName = QStringLiteral("name");
-const QString kType = QStringLiteral("type");
-const QString kLow = QStringLiteral("low");
-const QString kHigh = QStringLiteral("high");
-const QString kLog = QStringLiteral("log");
-const QString kStep = QStringLiteral("step");
-const QString kValues = QStringLiteral("values");
-const QString kChoices = QStringLiteral("choices");
-const QString kValue = QStringLiteral("value");
-const QString kWhen = QStringLiteral("when");
+namespace key = engine::key;
+using algorithms::ParamType;
 
 constexpr int kValueRole = Qt::UserRole; // a list item's JSON value, kept exactly
 
@@ -59,52 +52,77 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
     return b;
 }
 
-// The parameter rewritten for another type: the keys that still mean something are kept,
-// the new type's required keys get values that make it valid on its own.
-QJsonObject retyped(const QJsonObject& p, const QString& type)
+QLatin1StringView typeWord(ParamType type)
 {
-    const QString old = p.value(kType).toString();
-    QJsonObject out{{kName, p.value(kName)}, {kType, type}};
-    if (p.contains(kWhen))
-        out.insert(kWhen, p.value(kWhen));
-    const bool numeric = old == QLatin1String("float") || old == QLatin1String("int");
-    if (type == QLatin1String("float") || type == QLatin1String("int")) {
-        const bool isInt = type == QLatin1String("int");
-        if (numeric) {
-            for (const QString& key : {kLow, kHigh, kLog, kStep})
-                if (p.contains(key))
-                    out.insert(key, p.value(key));
-            if (!isInt && p.contains(kValues))
-                out.insert(kValues, p.value(kValues));
-            if (isInt) {
-                // Ints need integral bounds and step: widen to the enclosing integers.
-                if (out.value(kLow).isDouble())
-                    out.insert(kLow, static_cast<qint64>(std::floor(out.value(kLow).toDouble())));
-                if (out.value(kHigh).isDouble())
-                    out.insert(kHigh, static_cast<qint64>(std::ceil(out.value(kHigh).toDouble())));
-                if (out.value(kStep).isDouble() && std::floor(out.value(kStep).toDouble()) != out.value(kStep).toDouble())
-                    out.remove(kStep);
-            }
-        } else {
-            out.insert(kLow, 0);
-            out.insert(kHigh, isInt ? 10 : 1);
+    return QLatin1StringView(algorithms::paramTypeName(type));
+}
+
+// A type as the form offers it.
+QString typeLabel(ParamType type)
+{
+    switch (type) {
+    case ParamType::Float: return SpaceEditor::tr("float");
+    case ParamType::Int: return SpaceEditor::tr("int");
+    case ParamType::Categorical: return SpaceEditor::tr("categorical");
+    case ParamType::Fixed: return SpaceEditor::tr("fixed");
+    }
+    return {};
+}
+
+// The parameter rewritten for another type: the keys both types have (name and condition
+// always) keep their values, the new type's required keys get values that make it valid
+// on its own.
+QJsonObject retyped(const QJsonObject& p, ParamType type)
+{
+    const auto old = engine::paramTypeNamed(p.value(key::type).toString());
+    const QList<key::Name> oldKeys = old ? engine::paramKeys(*old) : QList<key::Name>{key::name, key::when};
+    QJsonObject out;
+    for (key::Name k : engine::paramKeys(type))
+        if (oldKeys.contains(k) && p.contains(k))
+            out.insert(k, p.value(k));
+    out.insert(key::type, typeWord(type));
+    const bool numeric = old == ParamType::Float || old == ParamType::Int;
+    switch (type) {
+    case ParamType::Float:
+    case ParamType::Int:
+        if (!numeric) {
+            out.insert(key::low, 0);
+            out.insert(key::high, type == ParamType::Int ? 10 : 1);
+        } else if (type == ParamType::Int) {
+            // Ints need integral bounds and step: widen to the enclosing integers.
+            if (out.value(key::low).isDouble())
+                out.insert(key::low, static_cast<qint64>(std::floor(out.value(key::low).toDouble())));
+            if (out.value(key::high).isDouble())
+                out.insert(key::high, static_cast<qint64>(std::ceil(out.value(key::high).toDouble())));
+            if (out.value(key::step).isDouble() && std::floor(out.value(key::step).toDouble()) != out.value(key::step).toDouble())
+                out.remove(key::step);
         }
-    } else if (type == QLatin1String("categorical")) {
-        if (old == QLatin1String("fixed"))
-            out.insert(kChoices, QJsonArray{p.value(kValue)});
-        else if (numeric && p.value(kLow).isDouble() && p.value(kHigh).isDouble())
-            out.insert(kChoices, QJsonArray{p.value(kLow), p.value(kHigh)});
+        break;
+    case ParamType::Categorical:
+        if (old == ParamType::Fixed)
+            out.insert(key::choices, QJsonArray{p.value(key::value)});
+        else if (numeric && p.value(key::low).isDouble() && p.value(key::high).isDouble())
+            out.insert(key::choices, QJsonArray{p.value(key::low), p.value(key::high)});
         else
-            out.insert(kChoices, QJsonArray{QStringLiteral("a"), QStringLiteral("b")});
-    } else if (type == QLatin1String("fixed")) {
-        if (old == QLatin1String("categorical") && !p.value(kChoices).toArray().isEmpty())
-            out.insert(kValue, p.value(kChoices).toArray().first());
-        else if (numeric && p.contains(kLow))
-            out.insert(kValue, p.value(kLow));
+            out.insert(key::choices, QJsonArray{QStringLiteral("a"), QStringLiteral("b")});
+        break;
+    case ParamType::Fixed:
+        if (old == ParamType::Categorical && !p.value(key::choices).toArray().isEmpty())
+            out.insert(key::value, p.value(key::choices).toArray().first());
+        else if (numeric && p.contains(key::low))
+            out.insert(key::value, p.value(key::low));
         else
-            out.insert(kValue, 0);
+            out.insert(key::value, 0);
+        break;
     }
     return out;
+}
+
+// The values a condition on `parent` may name: a categorical's choices or a fixed value.
+QJsonArray parentValues(const QJsonObject& parent)
+{
+    return engine::paramTypeNamed(parent.value(key::type).toString()) == ParamType::Fixed ? QJsonArray{parent.value(key::value)}
+                                                                                            : parent.value(key::choices).toArray();
 }
 
 struct ListEntry {
@@ -239,16 +257,14 @@ void SpaceEditor::buildForm(QWidget* host)
     m_formLayout = new QFormLayout(m_form);
 
     m_name = new QLineEdit(m_form);
-    m_name->setObjectName(QStringLiteral("name"));
+    m_name->setObjectName(key::name);
     m_name->setToolTip(tr("Letters, digits, '_', '-' and '.'; used as ${name} in the trial's arguments."));
     m_formLayout->addRow(tr("&Name"), m_name);
 
     m_type = new QComboBox(m_form);
-    m_type->setObjectName(QStringLiteral("type"));
-    m_type->addItem(tr("float"), QStringLiteral("float"));
-    m_type->addItem(tr("int"), QStringLiteral("int"));
-    m_type->addItem(tr("categorical"), QStringLiteral("categorical"));
-    m_type->addItem(tr("fixed"), QStringLiteral("fixed"));
+    m_type->setObjectName(key::type);
+    for (ParamType type : engine::kParamTypes)
+        m_type->addItem(typeLabel(type), typeWord(type));
     m_formLayout->addRow(tr("&Type"), m_type);
 
     auto scalarEdit = [this](const QString& objectName, const QString& label, const QString& tip) {
@@ -258,20 +274,20 @@ void SpaceEditor::buildForm(QWidget* host)
         m_formLayout->addRow(label, edit);
         return edit;
     };
-    m_low = scalarEdit(QStringLiteral("low"), tr("&Low"), tr("Smallest value (inclusive)."));
-    m_high = scalarEdit(QStringLiteral("high"), tr("&High"), tr("Largest value (inclusive)."));
+    m_low = scalarEdit(key::low, tr("&Low"), tr("Smallest value (inclusive)."));
+    m_high = scalarEdit(key::high, tr("&High"), tr("Largest value (inclusive)."));
     m_log = new QCheckBox(tr("Sample on a &log scale"), m_form);
-    m_log->setObjectName(QStringLiteral("log"));
+    m_log->setObjectName(key::log);
     m_formLayout->addRow(QString(), m_log);
-    m_step = scalarEdit(QStringLiteral("step"), tr("&Step"), tr("Quantization; leave empty for none."));
-    m_gridValues = scalarEdit(QStringLiteral("values"), tr("&Grid values"),
+    m_step = scalarEdit(key::step, tr("&Step"), tr("Quantization; leave empty for none."));
+    m_gridValues = scalarEdit(key::values, tr("&Grid values"),
                               tr("Comma-separated points for grid search; other samplers sample [low, high]."));
 
     m_choicesBox = new QWidget(m_form);
     auto* choicesLayout = new QHBoxLayout(m_choicesBox);
     choicesLayout->setContentsMargins(0, 0, 0, 0);
     m_choices = new QListWidget(m_choicesBox);
-    m_choices->setObjectName(QStringLiteral("choices"));
+    m_choices->setObjectName(key::choices);
     m_choices->setToolTip(tr("Double-click to edit. Numbers and true/false are typed values; put text that looks "
                              "like one in quotes, like \"1\"."));
     m_choices->setMaximumHeight(120);
@@ -285,7 +301,7 @@ void SpaceEditor::buildForm(QWidget* host)
     choicesLayout->addLayout(choiceButtons);
     m_formLayout->addRow(tr("&Choices"), m_choicesBox);
 
-    m_fixedValue = scalarEdit(QStringLiteral("value"), tr("&Value"), tr("A number, true/false or text."));
+    m_fixedValue = scalarEdit(key::value, tr("&Value"), tr("A number, true/false or text."));
 
     m_parent = new QComboBox(m_form);
     m_parent->setObjectName(QStringLiteral("whenParent"));
@@ -298,10 +314,10 @@ void SpaceEditor::buildForm(QWidget* host)
 
     connect(m_name, &QLineEdit::editingFinished, this, &SpaceEditor::commitName);
     connect(m_type, &QComboBox::activated, this, &SpaceEditor::commitType);
-    connect(m_low, &QLineEdit::editingFinished, this, [this] { commitScalar(kLow, m_low); });
-    connect(m_high, &QLineEdit::editingFinished, this, [this] { commitScalar(kHigh, m_high); });
-    connect(m_step, &QLineEdit::editingFinished, this, [this] { commitScalar(kStep, m_step); });
-    connect(m_fixedValue, &QLineEdit::editingFinished, this, [this] { commitScalar(kValue, m_fixedValue); });
+    connect(m_low, &QLineEdit::editingFinished, this, [this] { commitScalar(key::low, m_low); });
+    connect(m_high, &QLineEdit::editingFinished, this, [this] { commitScalar(key::high, m_high); });
+    connect(m_step, &QLineEdit::editingFinished, this, [this] { commitScalar(key::step, m_step); });
+    connect(m_fixedValue, &QLineEdit::editingFinished, this, [this] { commitScalar(key::value, m_fixedValue); });
     connect(m_log, &QCheckBox::toggled, this, &SpaceEditor::commitLog);
     connect(m_gridValues, &QLineEdit::editingFinished, this, &SpaceEditor::commitGridValues);
     connect(m_choices, &QListWidget::itemChanged, this, &SpaceEditor::commitChoices);
@@ -361,9 +377,9 @@ void SpaceEditor::onSpaceChanged()
 
 void SpaceEditor::validate()
 {
-    const QString message = spaceError(m_model->space());
-    const int row = errorParamIndex(message);
-    m_model->setError(row, message);
+    const SpecCheck check = checkSpace(m_model->space());
+    const QString& message = check.message;
+    m_model->setError(engine::paramIndexOf(check.path), message);
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
     if (message != m_message) {
@@ -384,39 +400,40 @@ void SpaceEditor::showParam(int row)
     const QJsonObject p = has ? m_model->param(row) : QJsonObject();
 
     m_filling = true;
-    m_name->setText(p.value(kName).toString());
-    const QString type = p.value(kType).toString();
+    m_name->setText(p.value(key::name).toString());
+    const QString type = p.value(key::type).toString();
     m_type->setCurrentIndex(m_type->findData(type));
-    const bool numeric = type == QLatin1String("float") || type == QLatin1String("int");
-    m_low->setText(p.contains(kLow) ? literalText(p.value(kLow)) : QString());
-    m_high->setText(p.contains(kHigh) ? literalText(p.value(kHigh)) : QString());
-    m_log->setChecked(p.value(kLog).toBool());
-    m_step->setText(p.contains(kStep) ? literalText(p.value(kStep)) : QString());
-    m_gridValues->setText(literalListText(p.value(kValues).toArray()));
-    m_fixedValue->setText(p.contains(kValue) ? literalText(p.value(kValue)) : QString());
+    m_low->setText(p.contains(key::low) ? literalText(p.value(key::low)) : QString());
+    m_high->setText(p.contains(key::high) ? literalText(p.value(key::high)) : QString());
+    m_log->setChecked(p.value(key::log).toBool());
+    m_step->setText(p.contains(key::step) ? literalText(p.value(key::step)) : QString());
+    m_gridValues->setText(literalListText(p.value(key::values).toArray()));
+    m_fixedValue->setText(p.contains(key::value) ? literalText(p.value(key::value)) : QString());
 
     QVector<ListEntry> choices;
-    for (const QJsonValue& c : p.value(kChoices).toArray())
+    for (const QJsonValue& c : p.value(key::choices).toArray())
         choices.append({c, std::nullopt, false});
     fillList(m_choices, choices, true);
 
-    for (QWidget* w : {static_cast<QWidget*>(m_low), static_cast<QWidget*>(m_high), static_cast<QWidget*>(m_log),
-                       static_cast<QWidget*>(m_step)})
-        m_formLayout->setRowVisible(w, numeric);
-    m_formLayout->setRowVisible(m_gridValues, type == QLatin1String("float"));
-    m_formLayout->setRowVisible(m_choicesBox, type == QLatin1String("categorical"));
-    m_formLayout->setRowVisible(m_fixedValue, type == QLatin1String("fixed"));
+    // A field shows when the parameter's type has its key.
+    const auto paramType = engine::paramTypeNamed(type);
+    const QList<key::Name> keys = paramType ? engine::paramKeys(*paramType) : QList<key::Name>();
+    const std::pair<QWidget*, key::Name> fields[] = {{m_low, key::low},   {m_high, key::high},         {m_log, key::log},
+                                                     {m_step, key::step}, {m_gridValues, key::values}, {m_choicesBox, key::choices},
+                                                     {m_fixedValue, key::value}};
+    for (const auto& [field, k] : fields)
+        m_formLayout->setRowVisible(field, keys.contains(k));
 
     // Condition: parents are the other categorical and fixed parameters (and the current
     // parent whatever it is, so that a broken condition can still be seen and changed).
-    const QJsonObject when = p.value(kWhen).toObject();
+    const QJsonObject when = p.value(key::when).toObject();
     const QString parentName = when.isEmpty() ? QString() : when.begin().key();
     QStringList parents{QString()};
     for (int i = 0; i < m_model->rowCount(); ++i) {
         const QJsonObject other = m_model->param(i);
-        const QString name = other.value(kName).toString();
-        const QString otherType = other.value(kType).toString();
-        if (i != row && !name.isEmpty() && (otherType == QLatin1String("categorical") || otherType == QLatin1String("fixed")))
+        const QString name = other.value(key::name).toString();
+        const auto otherType = engine::paramTypeNamed(other.value(key::type).toString());
+        if (i != row && !name.isEmpty() && (otherType == ParamType::Categorical || otherType == ParamType::Fixed))
             parents << name;
     }
     if (!parents.contains(parentName))
@@ -436,9 +453,7 @@ void SpaceEditor::showParam(int row)
         const QJsonValue given = when.begin().value();
         const QJsonArray checked = given.isArray() ? given.toArray() : QJsonArray{given};
         const QJsonObject parent = m_model->param(m_model->rowOf(parentName));
-        const QJsonArray options = parent.value(kType).toString() == QLatin1String("fixed")
-                                       ? QJsonArray{parent.value(kValue)}
-                                       : parent.value(kChoices).toArray();
+        const QJsonArray options = parentValues(parent);
         for (const QJsonValue& option : options) {
             const bool on = std::any_of(checked.begin(), checked.end(), [&](const QJsonValue& c) { return sameJson(c, option); });
             conditionValues.append({option, on, false});
@@ -461,7 +476,7 @@ void SpaceEditor::commit(const QJsonObject& param, const QString& what)
 {
     if (m_formRow < 0 || m_formRow >= m_model->rowCount())
         return;
-    const QString name = m_model->param(m_formRow).value(kName).toString();
+    const QString name = m_model->param(m_formRow).value(key::name).toString();
     m_model->setParam(m_formRow, param, tr("Change %1 of %2").arg(what, name));
 }
 
@@ -470,9 +485,9 @@ void SpaceEditor::commitName()
     if (m_filling || m_formRow < 0)
         return;
     QJsonObject p = m_model->param(m_formRow);
-    if (p.value(kName).toString() == m_name->text())
+    if (p.value(key::name).toString() == m_name->text())
         return;
-    p.insert(kName, m_name->text());
+    p.insert(key::name, m_name->text());
     commit(p, tr("name"));
 }
 
@@ -482,8 +497,8 @@ void SpaceEditor::commitType(int index)
         return;
     const QJsonObject p = m_model->param(m_formRow);
     const QString type = m_type->itemData(index).toString();
-    if (p.value(kType).toString() != type)
-        commit(retyped(p, type), tr("type"));
+    if (const auto known = engine::paramTypeNamed(type); known && p.value(key::type).toString() != type)
+        commit(retyped(p, *known), tr("type"));
 }
 
 void SpaceEditor::commitScalar(const QString& key, QLineEdit* edit)
@@ -507,10 +522,10 @@ void SpaceEditor::commitLog(bool on)
         return;
     QJsonObject p = m_model->param(m_formRow);
     if (on)
-        p.insert(kLog, true);
+        p.insert(key::log, true);
     else
-        p.remove(kLog);
-    commit(p, kLog);
+        p.remove(key::log);
+    commit(p, key::log);
 }
 
 void SpaceEditor::commitGridValues()
@@ -519,13 +534,13 @@ void SpaceEditor::commitGridValues()
         return;
     QJsonObject p = m_model->param(m_formRow);
     const QString text = m_gridValues->text();
-    if (literalListText(p.value(kValues).toArray()) == text && (p.contains(kValues) || text.isEmpty()))
+    if (literalListText(p.value(key::values).toArray()) == text && (p.contains(key::values) || text.isEmpty()))
         return;
     if (text.trimmed().isEmpty())
-        p.remove(kValues);
+        p.remove(key::values);
     else
-        p.insert(kValues, literalList(text));
-    commit(p, kValues);
+        p.insert(key::values, literalList(text));
+    commit(p, key::values);
 }
 
 void SpaceEditor::commitChoices()
@@ -541,8 +556,8 @@ void SpaceEditor::commitChoices()
         choices.append(edited ? literalValue(item->text()) : original);
     }
     QJsonObject p = m_model->param(m_formRow);
-    p.insert(kChoices, choices);
-    commit(p, kChoices);
+    p.insert(key::choices, choices);
+    commit(p, key::choices);
 }
 
 void SpaceEditor::addChoice()
@@ -550,7 +565,7 @@ void SpaceEditor::addChoice()
     if (m_formRow < 0)
         return;
     QJsonObject p = m_model->param(m_formRow);
-    QJsonArray choices = p.value(kChoices).toArray();
+    QJsonArray choices = p.value(key::choices).toArray();
     QString text;
     for (int n = choices.size() + 1;; ++n) {
         text = QStringLiteral("choice%1").arg(n);
@@ -558,8 +573,8 @@ void SpaceEditor::addChoice()
             break;
     }
     choices.append(text);
-    p.insert(kChoices, choices);
-    commit(p, kChoices);
+    p.insert(key::choices, choices);
+    commit(p, key::choices);
     m_choices->setCurrentRow(m_choices->count() - 1);
     if (QListWidgetItem* item = m_choices->currentItem())
         m_choices->editItem(item);
@@ -571,10 +586,10 @@ void SpaceEditor::removeChoice()
     if (m_formRow < 0 || index < 0)
         return;
     QJsonObject p = m_model->param(m_formRow);
-    QJsonArray choices = p.value(kChoices).toArray();
+    QJsonArray choices = p.value(key::choices).toArray();
     choices.removeAt(index);
-    p.insert(kChoices, choices);
-    commit(p, kChoices);
+    p.insert(key::choices, choices);
+    commit(p, key::choices);
 }
 
 void SpaceEditor::commitParent(int index)
@@ -583,18 +598,18 @@ void SpaceEditor::commitParent(int index)
         return;
     QJsonObject p = m_model->param(m_formRow);
     const QString parentName = m_parent->itemData(index).toString();
-    const QJsonObject old = p.value(kWhen).toObject();
+    const QJsonObject old = p.value(key::when).toObject();
     if ((old.isEmpty() && parentName.isEmpty()) || (!old.isEmpty() && old.begin().key() == parentName))
         return;
     if (parentName.isEmpty()) {
-        p.remove(kWhen);
+        p.remove(key::when);
     } else {
         // Start with the parent's first value checked, so the condition is valid at once.
         const QJsonObject parent = m_model->param(m_model->rowOf(parentName));
-        const QJsonValue first = parent.value(kType).toString() == QLatin1String("fixed")
-                                     ? parent.value(kValue)
-                                     : parent.value(kChoices).toArray().first();
-        p.insert(kWhen, QJsonObject{{parentName, first.isUndefined() ? QJsonArray() : QJsonArray{first}}});
+        const QJsonValue first = engine::paramTypeNamed(parent.value(key::type).toString()) == ParamType::Fixed
+                                     ? parent.value(key::value)
+                                     : parent.value(key::choices).toArray().first();
+        p.insert(key::when, QJsonObject{{parentName, first.isUndefined() ? QJsonArray() : QJsonArray{first}}});
     }
     commit(p, tr("condition"));
 }
@@ -604,14 +619,14 @@ void SpaceEditor::commitConditionValues()
     if (m_filling || m_formRow < 0)
         return;
     QJsonObject p = m_model->param(m_formRow);
-    const QJsonObject old = p.value(kWhen).toObject();
+    const QJsonObject old = p.value(key::when).toObject();
     if (old.isEmpty())
         return;
     QJsonArray values;
     for (int i = 0; i < m_whenValues->count(); ++i)
         if (m_whenValues->item(i)->checkState() == Qt::Checked)
             values.append(m_whenValues->item(i)->data(kValueRole).toJsonValue());
-    p.insert(kWhen, QJsonObject{{old.begin().key(), values}});
+    p.insert(key::when, QJsonObject{{old.begin().key(), values}});
     commit(p, tr("condition"));
 }
 

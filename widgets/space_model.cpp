@@ -2,6 +2,8 @@
 
 #include "widgets/models/spec_text.h"
 
+#include "engine/core/spec.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QMimeData>
@@ -13,11 +15,10 @@ namespace tb::widgets {
 
 namespace {
 
-const QString kRowMime = QStringLiteral("application/x-tunebench-space-row");
+namespace key = engine::key;
+using algorithms::ParamType;
 
-const QString kName = QStringLiteral("name");
-const QString kType = QStringLiteral("type");
-const QString kWhen = QStringLiteral("when");
+const QString kRowMime = QStringLiteral("application/x-tunebench-space-row");
 
 } // namespace
 
@@ -112,7 +113,7 @@ QJsonArray SpaceModel::space() const
 int SpaceModel::rowOf(const QString& name) const
 {
     for (int i = 0; i < m_params.size(); ++i)
-        if (m_params[i].value(kName).toString() == name)
+        if (m_params[i].value(key::name).toString() == name)
             return i;
     return -1;
 }
@@ -121,7 +122,7 @@ QStringList SpaceModel::names() const
 {
     QStringList out;
     for (const QJsonObject& p : m_params)
-        out << p.value(kName).toString();
+        out << p.value(key::name).toString();
     return out;
 }
 
@@ -144,10 +145,10 @@ void SpaceModel::insertParam(int row, const QJsonObject& param, const QString& t
 
 void SpaceModel::addParam()
 {
-    const QJsonObject param{{kName, uniqueName(QStringLiteral("param"))},
-                            {kType, QStringLiteral("float")},
-                            {QStringLiteral("low"), 0},
-                            {QStringLiteral("high"), 1}};
+    const QJsonObject param{{key::name, uniqueName(QStringLiteral("param"))},
+                            {key::type, QLatin1StringView(algorithms::paramTypeName(ParamType::Float))},
+                            {key::low, 0},
+                            {key::high, 1}};
     insertParam(static_cast<int>(m_params.size()), param);
 }
 
@@ -155,7 +156,7 @@ void SpaceModel::removeParam(int row)
 {
     if (row < 0 || row >= m_params.size())
         return;
-    m_undo->push(new RemoveCommand(this, row, tr("Remove %1").arg(m_params[row].value(kName).toString())));
+    m_undo->push(new RemoveCommand(this, row, tr("Remove %1").arg(m_params[row].value(key::name).toString())));
 }
 
 void SpaceModel::duplicateParam(int row)
@@ -163,8 +164,8 @@ void SpaceModel::duplicateParam(int row)
     if (row < 0 || row >= m_params.size())
         return;
     QJsonObject copy = m_params[row];
-    const QString name = copy.value(kName).toString();
-    copy.insert(kName, uniqueName(name.isEmpty() ? QStringLiteral("param") : name + QStringLiteral("_copy")));
+    const QString name = copy.value(key::name).toString();
+    copy.insert(key::name, uniqueName(name.isEmpty() ? QStringLiteral("param") : name + QStringLiteral("_copy")));
     insertParam(row + 1, copy, tr("Duplicate %1").arg(name));
 }
 
@@ -173,19 +174,19 @@ void SpaceModel::moveParam(int from, int to)
     const int n = static_cast<int>(m_params.size());
     if (from < 0 || from >= n || to < 0 || to >= n || from == to)
         return;
-    m_undo->push(new MoveCommand(this, from, to, tr("Move %1").arg(m_params[from].value(kName).toString())));
+    m_undo->push(new MoveCommand(this, from, to, tr("Move %1").arg(m_params[from].value(key::name).toString())));
 }
 
 void SpaceModel::setParam(int row, const QJsonObject& param, const QString& text)
 {
     if (row < 0 || row >= m_params.size() || m_params[row] == param)
         return;
-    const QString oldName = m_params[row].value(kName).toString();
-    const QString newName = param.value(kName).toString();
+    const QString oldName = m_params[row].value(key::name).toString();
+    const QString newName = param.value(key::name).toString();
     QVector<int> children;
     if (oldName != newName && !oldName.isEmpty() && rowOf(newName) < 0)
         for (int i = 0; i < m_params.size(); ++i)
-            if (i != row && m_params[i].value(kWhen).toObject().contains(oldName))
+            if (i != row && m_params[i].value(key::when).toObject().contains(oldName))
                 children << i;
     if (children.isEmpty()) {
         m_undo->push(new ReplaceCommand(this, row, param, text.isEmpty() ? tr("Edit %1").arg(oldName) : text));
@@ -195,10 +196,10 @@ void SpaceModel::setParam(int row, const QJsonObject& param, const QString& text
     m_undo->beginMacro(text.isEmpty() ? tr("Rename %1 to %2").arg(oldName, newName) : text);
     m_undo->push(new ReplaceCommand(this, row, param, QString()));
     for (int i : children) {
-        QJsonObject when = m_params[i].value(kWhen).toObject();
+        QJsonObject when = m_params[i].value(key::when).toObject();
         when.insert(newName, when.take(oldName));
         QJsonObject child = m_params[i];
-        child.insert(kWhen, when);
+        child.insert(key::when, when);
         m_undo->push(new ReplaceCommand(this, i, child, QString()));
     }
     m_undo->endMacro();
@@ -258,27 +259,30 @@ int SpaceModel::columnCount(const QModelIndex& parent) const
 
 QString SpaceModel::rangeSummary(const QJsonObject& p)
 {
-    const QString type = p.value(kType).toString();
-    if (type == QLatin1String("float") || type == QLatin1String("int")) {
-        QString s = tr("%1 .. %2").arg(literalText(p.value(QStringLiteral("low"))), literalText(p.value(QStringLiteral("high"))));
-        if (p.value(QStringLiteral("log")).toBool())
+    const auto type = engine::paramTypeNamed(p.value(key::type).toString());
+    if (!type)
+        return {};
+    switch (*type) {
+    case ParamType::Float:
+    case ParamType::Int: {
+        QString s = tr("%1 .. %2").arg(literalText(p.value(key::low)), literalText(p.value(key::high)));
+        if (p.value(key::log).toBool())
             s += tr(", log");
-        if (p.contains(QStringLiteral("step")))
-            s += tr(", step %1").arg(literalText(p.value(QStringLiteral("step"))));
-        if (p.contains(QStringLiteral("values")))
-            s += tr(", grid: %1").arg(literalListText(p.value(QStringLiteral("values")).toArray()));
+        if (p.contains(key::step))
+            s += tr(", step %1").arg(literalText(p.value(key::step)));
+        if (p.contains(key::values))
+            s += tr(", grid: %1").arg(literalListText(p.value(key::values).toArray()));
         return s;
     }
-    if (type == QLatin1String("categorical"))
-        return literalListText(p.value(QStringLiteral("choices")).toArray());
-    if (type == QLatin1String("fixed"))
-        return tr("= %1").arg(literalText(p.value(QStringLiteral("value"))));
+    case ParamType::Categorical: return literalListText(p.value(key::choices).toArray());
+    case ParamType::Fixed: return tr("= %1").arg(literalText(p.value(key::value)));
+    }
     return {};
 }
 
 QString SpaceModel::conditionSummary(const QJsonObject& p)
 {
-    const QJsonObject when = p.value(kWhen).toObject();
+    const QJsonObject when = p.value(key::when).toObject();
     if (when.isEmpty())
         return {};
     const QJsonValue values = when.begin().value();
@@ -295,8 +299,8 @@ QVariant SpaceModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         switch (index.column()) {
-        case NameColumn: return p.value(kName).toString();
-        case TypeColumn: return p.value(kType).toString();
+        case NameColumn: return p.value(key::name).toString();
+        case TypeColumn: return p.value(key::type).toString();
         case RangeColumn: return rangeSummary(p);
         case ConditionColumn: return conditionSummary(p);
         default: return {};
@@ -343,7 +347,7 @@ bool SpaceModel::setData(const QModelIndex& index, const QVariant& value, int ro
     if (!index.isValid() || role != Qt::EditRole || index.column() != NameColumn)
         return false;
     QJsonObject p = m_params[index.row()];
-    p.insert(kName, value.toString());
+    p.insert(key::name, value.toString());
     setParam(index.row(), p);
     return true;
 }

@@ -2,9 +2,14 @@
 // The kinds of failure the front ends tell apart: bad input from the user (exit 2), a
 // failure while working (exit 1), and an experiment another engine runs (exit 3).
 
+#include "algorithms/text.h"
+
 #include <QString>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <variant>
+#include <vector>
 
 namespace tb::engine {
 
@@ -29,9 +34,55 @@ inline std::string messageText(const QString& message)
     return out;
 }
 
+// Where in a spec a problem is, from the top: keys and array indices, like {"space", 3,
+// "low"} for space[3].low. An editor finds the place from it (the space editor marks the
+// parameter's row); the message's wording is for people and may change.
+class SpecPath {
+public:
+    using Part = std::variant<QString, int>; // a key, or an index into an array
+
+    SpecPath() = default; // the spec as a whole
+    SpecPath(std::initializer_list<Part> parts) : m_parts(parts) {}
+
+    SpecPath operator/(Part part) const
+    {
+        SpecPath out = *this;
+        out.m_parts.push_back(std::move(part));
+        return out;
+    }
+    const std::vector<Part>& parts() const { return m_parts; }
+    bool isEmpty() const { return m_parts.empty(); }
+    bool operator==(const SpecPath&) const = default;
+
+    // As messages begin: space[3].low, with the control characters of keys escaped.
+    QString text() const
+    {
+        std::string out;
+        for (const Part& part : m_parts) {
+            if (const auto* index = std::get_if<int>(&part)) {
+                out += '[' + std::to_string(*index) + ']';
+            } else {
+                if (!out.empty())
+                    out += '.';
+                out += algorithms::printable(std::get<QString>(part).toStdString());
+            }
+        }
+        return QString::fromStdString(out);
+    }
+
+private:
+    std::vector<Part> m_parts;
+};
+
 class SpecError : public std::runtime_error {
 public:
-    explicit SpecError(const QString& message) : std::runtime_error(messageText(message)) {}
+    explicit SpecError(const QString& message, SpecPath path = {}) : std::runtime_error(messageText(message)), m_path(std::move(path)) {}
+
+    // What the message is about; empty for the spec as a whole (invalid JSON, not an object).
+    const SpecPath& path() const { return m_path; }
+
+private:
+    SpecPath m_path;
 };
 
 class RuntimeError : public std::runtime_error {

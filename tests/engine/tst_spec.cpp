@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <functional>
+#include <optional>
 
 using namespace tb::engine;
 
@@ -35,6 +37,17 @@ QByteArray withBase(const QByteArray& patch)
     for (auto it = p.begin(); it != p.end(); ++it)
         base[it.key()] = it.value();
     return QJsonDocument(base).toJson();
+}
+
+// The SpecError `parse` throws, or nothing when it accepts its input.
+std::optional<SpecError> errorOf(const std::function<void()>& parse)
+{
+    try {
+        parse();
+    } catch (const SpecError& e) {
+        return e;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -278,6 +291,97 @@ private slots:
         } catch (const SpecError& e) {
             QCOMPARE(QString::fromUtf8(e.what()), message);
         }
+    }
+
+    // Besides its message, every error says where it is as a SpecPath, which the editors
+    // read instead of the message: the parameter's row, the key, the array item.
+    void errorsCarryTheirPath_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("param");
+        QTest::newRow("invalid JSON") << QByteArray("{") << "" << -1;
+        QTest::newRow("unknown top key") << withBase(R"({"budjet": {}})") << "budjet" << -1;
+        QTest::newRow("empty space") << withBase(R"({"space": []})") << "space" << -1;
+        QTest::newRow("param type") << withBase(R"({"space": [{"name": "a", "type": "float", "low": 0, "high": 1}, {"name": "b", "type": "double"}]})")
+                                    << "space[1].type" << 1;
+        QTest::newRow("param key") << withBase(R"({"space": [{"name": "a", "type": "int", "low": 0, "high": 1, "choices": [1]}]})")
+                                   << "space[0].choices" << 0;
+        QTest::newRow("grid value") << withBase(R"({"space": [{"name": "a", "type": "float", "low": 0, "high": 1}, {"name": "b", "type": "float", "values": [1, "x"]}]})")
+                                    << "space[1].values[1]" << 1;
+        QTest::newRow("condition value") << withBase(R"({"space": [{"name": "a", "type": "float", "low": 0, "high": 1, "when": {"c": [[1]]}}]})")
+                                         << "space[0].when.c[0]" << 0;
+        // Checks of the space as a whole name the parameter they are about.
+        QTest::newRow("log low") << withBase(R"({"space": [{"name": "a", "type": "float", "low": 0, "high": 1}, {"name": "lr", "type": "float", "low": 0, "high": 1, "log": true}]})")
+                                 << "space[1]" << 1;
+        QTest::newRow("condition on a later parameter")
+            << withBase(R"({"space": [{"name": "m", "type": "float", "low": 0, "high": 1, "when": {"o": ["sgd"]}}, {"name": "o", "type": "categorical", "choices": ["adam"]}]})")
+            << "space[0]" << 0;
+        QTest::newRow("grid needs a finite set") << withBase(R"({"algorithm": {"name": "grid"}})") << "space[0]" << 0;
+        QTest::newRow("algorithm setting") << withBase(R"({"algorithm": {"name": "sobol", "settings": {"scramble": 1}}})")
+                                           << "algorithm.settings" << -1;
+        QTest::newRow("algorithm name") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name" << -1;
+        QTest::newRow("argv item") << withBase(R"({"trial": {"argv": ["t", 3]}})") << "trial.argv[1]" << -1;
+        QTest::newRow("env placeholder") << withBase(R"({"trial": {"argv": ["t"], "env": {"A": "${nope}"}}})") << "trial.env.A" << -1;
+        QTest::newRow("workers and gpus_per_trial") << withBase(R"({"resources": {"gpus_per_trial": 1}, "trial": {"argv": ["t"], "workers": 2}})")
+                                                    << "resources.gpus_per_trial" << -1;
+        QTest::newRow("parallel at most") << withBase(R"({"resources": {"parallel_trials": 2000}})") << "resources.parallel_trials" << -1;
+        QTest::newRow("sbatch arg") << withBase(R"({"executor": {"type": "slurm", "sbatch_args": ["--wrap=x"]}})") << "executor.sbatch_args[0]" << -1;
+    }
+
+    void errorsCarryTheirPath()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, path);
+        QFETCH(int, param);
+        const auto e = errorOf([&] { parseSpec(json); });
+        QVERIFY2(e, "accepted an invalid spec");
+        QCOMPARE(e->path().text(), path);
+        QCOMPARE(paramIndexOf(e->path()), param);
+        // Outside the space's own checks the message begins with the path (settings' checks,
+        // made by the algorithms layer, go one key deeper than their path).
+        if (param < 0)
+            QVERIFY2(QString::fromUtf8(e->what()).startsWith(path), e->what());
+    }
+
+    void spaceAloneGivesTheSpecsMessages()
+    {
+        const QJsonArray space = QJsonDocument::fromJson(R"([{"name": "a", "type": "float", "low": 0, "high": 1},
+            {"name": "a", "type": "int", "low": 0, "high": 3}])").array();
+        const auto e = errorOf([&] { parseSpace(space); });
+        QVERIFY2(e, "accepted a duplicate name");
+        QCOMPARE(QString::fromUtf8(e->what()), QStringLiteral("space[1] 'a': duplicate name (also space[0]); names must be unique"));
+        QCOMPARE(e->path(), (SpecPath{QStringLiteral("space"), 1}));
+        QCOMPARE(parseSpace(QJsonArray{space[0]}).size(), std::size_t(1));
+    }
+
+    // Every key the parser accepts for a parameter is declared once, per type; the message
+    // for an unknown key lists them in that order.
+    void paramKeysAreTheParsersKeys_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("keys");
+        QTest::newRow("float") << "float" << "name, type, when, low, high, log, step, values";
+        QTest::newRow("int") << "int" << "name, type, when, low, high, log, step";
+        QTest::newRow("categorical") << "categorical" << "name, type, when, choices";
+        QTest::newRow("fixed") << "fixed" << "name, type, when, value";
+    }
+
+    void paramKeysAreTheParsersKeys()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, keys);
+        const auto paramType = paramTypeNamed(type);
+        QVERIFY(paramType.has_value());
+        QStringList declared;
+        for (key::Name k : paramKeys(*paramType))
+            declared << k;
+        QCOMPARE(declared.join(QStringLiteral(", ")), keys);
+        const QJsonObject p{{QStringLiteral("name"), QStringLiteral("p")}, {QStringLiteral("type"), type}, {QStringLiteral("bogus"), 1}};
+        const auto e = errorOf([&] { parseSpace(QJsonArray{p}); });
+        QVERIFY2(e, "accepted an unknown key");
+        QCOMPARE(QString::fromUtf8(e->what()), QStringLiteral("space[0].bogus: unknown key; known keys: ") + keys);
+        QVERIFY(!paramTypeNamed(QStringLiteral("double")).has_value());
     }
 
     void fileErrorsNameTheFile()

@@ -674,6 +674,74 @@ private slots:
         QVERIFY(panel.isTrainerMode());
         QCOMPARE(panel.spec(), saved);
     }
+
+    // ---- SpaceEditor: the row an error is about comes from its SpecPath --------------------
+    void errorsMarkTheRowTheirPathNames_data()
+    {
+        QTest::addColumn<QJsonArray>("space");
+        QTest::addColumn<int>("row");
+        QTest::addColumn<QString>("message");
+        const char* const ok = R"({"name": "a", "type": "float", "low": 0, "high": 1})";
+        auto space = [&](const char* second, const char* third) {
+            return QJsonArray{object(ok), object(second), object(third)};
+        };
+        QTest::newRow("unknown key") << space(R"({"name": "b", "type": "int", "low": 0, "high": 3})",
+                                              R"({"name": "c", "type": "int", "low": 0, "high": 1, "choices": [1]})")
+                                     << 2 << "space[2].choices: unknown key; known keys: name, type, when, low, high, log, step";
+        QTest::newRow("unknown type") << space(R"({"name": "b", "type": "double"})", ok) << 1
+                                      << "space[1].type: expected one of float, int, categorical, fixed, got \"double\"";
+        QTest::newRow("grid value") << space(ok, R"({"name": "c", "type": "float", "values": [0, "x"]})") << 2
+                                    << "space[2].values[1]: expected a number, got \"x\"";
+        QTest::newRow("condition on a later parameter")
+            << space(R"({"name": "m", "type": "float", "low": 0, "high": 1, "when": {"o": ["sgd"]}})",
+                     R"({"name": "o", "type": "categorical", "choices": ["adam"]})")
+            << 1 << "space[1] 'm': condition value sgd is not a choice of 'o'";
+        QTest::newRow("empty space") << QJsonArray() << -1 << "space: is empty; give at least one parameter";
+    }
+
+    void errorsMarkTheRowTheirPathNames()
+    {
+        QFETCH(QJsonArray, space);
+        QFETCH(int, row);
+        QFETCH(QString, message);
+        SpaceEditor editor;
+        editor.setJson(space);
+        QCOMPARE(editor.errorMessage(), message);
+        QCOMPARE(editor.model()->errorRow(), row);
+        // The row is the one the parser's path names.
+        try {
+            tb::engine::parseSpace(space);
+            QFAIL("the parser accepted the space");
+        } catch (const tb::engine::SpecError& e) {
+            QCOMPARE(tb::engine::paramIndexOf(e.path()), row);
+        }
+    }
+
+    // The form shows a field for each key the parameter's type has, as the parser declares them.
+    void formFieldsFollowTheTypesKeys()
+    {
+        namespace key = tb::engine::key;
+        const QJsonArray space = array(R"([{"name": "f", "type": "float", "low": 0, "high": 1},
+            {"name": "i", "type": "int", "low": 0, "high": 3}, {"name": "c", "type": "categorical", "choices": ["x"]},
+            {"name": "x", "type": "fixed", "value": 1}])");
+        SpaceEditor editor;
+        editor.setJson(space);
+        auto* type = editor.findChild<QComboBox*>(key::type);
+        QVERIFY(type);
+        QCOMPARE(type->count(), int(tb::engine::kParamTypes.size()));
+        for (int row = 0; row < space.size(); ++row) {
+            editor.setCurrentRow(row);
+            const auto paramType = tb::engine::paramTypeNamed(space[row].toObject().value(key::type).toString());
+            QVERIFY(paramType.has_value());
+            QCOMPARE(type->currentData().toString(), QLatin1StringView(tb::algorithms::paramTypeName(*paramType)));
+            const QList<key::Name> keys = tb::engine::paramKeys(*paramType);
+            for (key::Name k : {key::low, key::high, key::log, key::step, key::values, key::choices, key::value}) {
+                auto* field = editor.findChild<QWidget*>(k);
+                QVERIFY2(field, k.data());
+                QCOMPARE(field->isVisibleTo(&editor), keys.contains(k));
+            }
+        }
+    }
 };
 
 QTEST_MAIN(TestEditors)

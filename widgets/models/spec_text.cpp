@@ -6,7 +6,6 @@
 
 #include <QJsonDocument>
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace tb::widgets {
 
@@ -66,33 +65,33 @@ QJsonArray literalList(const QString& text)
     return out;
 }
 
-QString specError(const QJsonObject& spec, bool requireTrial)
+namespace {
+
+template <typename Parse>
+SpecCheck check(const Parse& parse)
 {
-    engine::ParseOptions options;
-    options.requireTrial = requireTrial;
     try {
-        engine::parseSpec(spec, options);
+        parse();
+    } catch (const engine::SpecError& e) {
+        return {QString::fromUtf8(e.what()), e.path()};
     } catch (const std::exception& e) {
-        return QString::fromUtf8(e.what());
+        return {QString::fromUtf8(e.what()), {}};
     }
     return {};
 }
 
-QString spaceError(const QJsonArray& space)
+} // namespace
+
+SpecCheck checkSpec(const QJsonObject& spec, bool requireTrial)
 {
-    // Only the space can fail: the rest is a fixed, valid minimum.
-    const QJsonObject spec{{QStringLiteral("name"), QStringLiteral("space")},
-                           {QStringLiteral("objective"), QJsonObject{{QStringLiteral("metric"), QStringLiteral("objective")}}},
-                           {QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("seed"), 0}}},
-                           {QStringLiteral("space"), space}};
-    return specError(spec, false);
+    engine::ParseOptions options;
+    options.requireTrial = requireTrial;
+    return check([&] { engine::parseSpec(spec, options); });
 }
 
-int errorParamIndex(const QString& message)
+SpecCheck checkSpace(const QJsonArray& space)
 {
-    static const QRegularExpression index(QStringLiteral(R"(^space\[(\d+)\])"));
-    const auto match = index.match(message);
-    return match.hasMatch() ? match.captured(1).toInt() : -1;
+    return check([&] { engine::parseSpace(space); });
 }
 
 } // namespace tb::widgets

@@ -7,6 +7,8 @@
 // read back as something else ("1", "true", "" or text with outer spaces), so that
 // literalValue(literalText(v)) == v for every string, number and boolean.
 
+#include "engine/core/errors.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -22,13 +24,19 @@ QJsonValue literalValue(const QString& text);
 QString literalListText(const QJsonArray& values);
 QJsonArray literalList(const QString& text);
 
-// The parser's message for `spec`, or an empty string when tb::engine::parseSpec accepts it.
-QString specError(const QJsonObject& spec, bool requireTrial = true);
+// What the spec parser says: its message, empty when it accepts the input, and the place
+// the message is about, for an editor to mark.
+struct SpecCheck {
+    QString message;
+    engine::SpecPath path;
 
-// The parser's message for a space on its own (wrapped in a minimal spec), or empty.
-QString spaceError(const QJsonArray& space);
+    bool ok() const { return message.isEmpty(); }
+};
 
-// The parameter a message is about ("space[3] 'lr': ..." -> 3), or -1.
-int errorParamIndex(const QString& message);
+// tb::engine::parseSpec's verdict on `spec`.
+SpecCheck checkSpec(const QJsonObject& spec, bool requireTrial = true);
+
+// tb::engine::parseSpace's verdict on a space on its own.
+SpecCheck checkSpace(const QJsonArray& space);
 
 } // namespace tb::widgets
