@@ -2,6 +2,8 @@
 
 #include "command_editors.h"
 
+#include "engine/train/flags.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -9,6 +11,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <climits>
+#include <cmath>
 
 namespace tb::widgets {
 
@@ -20,78 +23,99 @@ const QString kTask = QStringLiteral("task");
 const QString kModel = QStringLiteral("model");
 const QString kSchedule = QStringLiteral("schedule");
 
+// The form's rows come from tunebench-train's flag declaration (engine/train/flags.cpp),
+// in English; they are looked up by that text in this class's context, as registry_text.cpp
+// does for the algorithm registry. These lines mark them for lupdate: a form row added in
+// flags.cpp needs its label and tip here (tst_editors checks the catalogue has them).
+[[maybe_unused]] const char* const kFlagTexts[] = {
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Task"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "spirals: generated two-spirals points; text: a byte-level corpus; idx: MNIST-style images; csv: a table whose last column is the class."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Model"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "gpt needs the text task, cnn the idx task; mlp serves spirals and csv."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Size"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Model size (gpt)."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Data file"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "text: any file; idx: the images file; csv: numbers."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Pipeline stages"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Pipeline ranks the model is split over."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Devices"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "cpu, cuda or cuda:N, comma separated: one per stage, or one for all."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Micro-batches"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Micro-batches per mini-batch."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Schedule"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Pipeline schedule: GPipe, 1F1B, interleaved 1F1B or zero-bubble ZB-H1."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Virtual stages"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Stages per rank (interleaved only)."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Checkpointing"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Activation recomputation: keep only each stage's input and recompute its forward in backward."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Offload"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "activations: keep checkpointed stage inputs in CPU memory; l2l: layer-to-layer relay."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Precision"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "bf16 autocast needs CUDA."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Length"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Training length; a step is one optimizer step."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "epochs"), // the flag names a shared row chooses between
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "steps"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Batch size"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Mini-batch size, split into the micro-batches."),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "model default"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "Learning rate"),
+    QT_TRANSLATE_NOOP("tb::widgets::TrainerForm", "A number, or a parameter of the space such as ${lr} (type $ to complete)."),
+};
+
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString translated(std::string_view english)
+{
+    return TrainerForm::tr(std::string(english).c_str());
+}
+
+// A number field's range: the flag's bounds, as integers.
+int lowest(const train::Flag& flag)
+{
+    if (!flag.min)
+        return INT_MIN;
+    return static_cast<int>(flag.min->inclusive ? std::ceil(flag.min->value) : std::floor(flag.min->value) + 1);
+}
+
+int highest(const train::Flag& flag)
+{
+    if (!flag.max)
+        return INT_MAX;
+    return static_cast<int>(flag.max->inclusive ? std::floor(flag.max->value) : std::ceil(flag.max->value) - 1);
+}
+
+// The flags given instead of `flag` (steps for epochs): they share its row.
+std::vector<const train::Flag*> alternativesOf(const train::Flag& flag)
+{
+    std::vector<const train::Flag*> out;
+    for (const train::Flag& other : train::flags())
+        if (other.alternativeTo == flag.name)
+            out.push_back(&other);
+    return out;
+}
+
 } // namespace
 
 TrainerForm::TrainerForm(QWidget* parent)
-    : QWidget(parent), m_layout(new QFormLayout(this)), m_extra(new ArgvEditor(this)), m_lrCompleter(new PlaceholderCompleter(this))
+    : QWidget(parent), m_layout(new QFormLayout(this)), m_extra(new ArgvEditor(this)), m_numberCompleter(new PlaceholderCompleter(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
-    addChoice(kTask, tr("Task"), {QStringLiteral("spirals"), QStringLiteral("text"), QStringLiteral("idx"), QStringLiteral("csv")},
-              tr("spirals: generated two-spirals points; text: a byte-level corpus; idx: MNIST-style images; csv: a table "
-                 "whose last column is the class."));
-    addChoice(kModel, tr("Model"), {QStringLiteral("mlp"), QStringLiteral("gpt"), QStringLiteral("cnn")},
-              tr("gpt needs the text task, cnn the idx task; mlp serves spirals and csv."));
-    addChoice(QStringLiteral("size"), tr("Size"), {QStringLiteral("tiny"), QStringLiteral("small"), QStringLiteral("gpu")},
-              tr("Model size (gpt)."));
-    addText(QStringLiteral("data"), tr("Data file"), QString(), tr("text: any file; idx: the images file; csv: numbers."));
-    addInt(QStringLiteral("stages"), tr("Pipeline stages"), 1, 1024, 1, tr("Pipeline ranks the model is split over."));
-    addText(QStringLiteral("devices"), tr("Devices"), QStringLiteral("cpu"),
-            tr("cpu, cuda or cuda:N, comma separated: one per stage, or one for all."));
-    addInt(QStringLiteral("microbatches"), tr("Micro-batches"), 1, 1 << 20, 1, tr("Micro-batches per mini-batch."));
-    addChoice(kSchedule, tr("Schedule"),
-              {QStringLiteral("gpipe"), QStringLiteral("1f1b"), QStringLiteral("interleaved"), QStringLiteral("zb1")},
-              tr("Pipeline schedule: GPipe, 1F1B, interleaved 1F1B or zero-bubble ZB-H1."));
-    addInt(QStringLiteral("virtual-stages"), tr("Virtual stages"), 1, 64, 1, tr("Stages per rank (interleaved only)."));
-    addChoice(QStringLiteral("checkpoint"), tr("Checkpointing"),
-              {QStringLiteral("none"), QStringLiteral("except_last"), QStringLiteral("always")},
-              tr("Activation recomputation: keep only each stage's input and recompute its forward in backward."));
-    addChoice(QStringLiteral("offload"), tr("Offload"), {QStringLiteral("none"), QStringLiteral("activations"), QStringLiteral("l2l")},
-              tr("activations: keep checkpointed stage inputs in CPU memory; l2l: layer-to-layer relay."));
-    addChoice(QStringLiteral("precision"), tr("Precision"), {QStringLiteral("fp32"), QStringLiteral("bf16")},
-              tr("bf16 autocast needs CUDA."));
-
-    {
-        // Training length: --epochs N or --steps N, one field.
-        auto* box = new QWidget(this);
-        auto* unit = new QComboBox(box);
-        unit->setObjectName(QStringLiteral("trainer-length-unit"));
-        unit->addItem(tr("epochs"), QStringLiteral("epochs"));
-        unit->addItem(tr("steps"), QStringLiteral("steps"));
-        auto* count = new QSpinBox(box);
-        count->setObjectName(QStringLiteral("trainer-length"));
-        count->setRange(0, INT_MAX);
-        auto* layout = new QHBoxLayout(box);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(count, 1);
-        layout->addWidget(unit);
-        Field f;
-        f.flags = {QStringLiteral("epochs"), QStringLiteral("steps")};
-        f.widget = box;
-        f.flag = [unit] { return unit->currentData().toString(); };
-        f.value = [count] { return QString::number(count->value()); };
-        f.set = [unit, count](const QString& flag, const QString& value) {
-            bool ok = false;
-            const int n = value.toInt(&ok);
-            if (!ok || QString::number(n) != value || n < 0)
-                return false;
-            unit->setCurrentIndex(unit->findData(flag));
-            count->setValue(n);
-            return true;
-        };
-        f.defaultFlag = QStringLiteral("epochs");
-        f.defaultValue = QStringLiteral("1");
-        connect(unit, &QComboBox::currentIndexChanged, this, &TrainerForm::edited);
-        connect(count, &QSpinBox::valueChanged, this, &TrainerForm::edited);
-        box->setToolTip(tr("Training length; a step is one optimizer step."));
-        addField(std::move(f), tr("Length"));
+    for (const train::Flag& flag : train::flags()) {
+        if (flag.formLabel.empty() || !flag.alternativeTo.empty())
+            continue;
+        if (const auto alternatives = alternativesOf(flag); !alternatives.empty())
+            addAlternatives(flag, alternatives);
+        else if (flag.kind() == train::Flag::Kind::Choice)
+            addChoice(flag);
+        else if (flag.kind() == train::Flag::Kind::Int)
+            addInt(flag);
+        else
+            addText(flag);
     }
-    addInt(QStringLiteral("batch"), tr("Batch size"), 0, 1 << 24, 0, tr("Mini-batch size, split into the micro-batches."));
-    if (auto* batch = qobject_cast<QSpinBox*>(field(QStringLiteral("batch"))))
-        batch->setSpecialValueText(tr("model default"));
-    addText(QStringLiteral("lr"), tr("Learning rate"), QStringLiteral("0.001"),
-            tr("A number, or a parameter of the space such as ${lr} (type $ to complete)."));
-    if (auto* lr = qobject_cast<QLineEdit*>(field(QStringLiteral("lr"))))
-        lr->setCompleter(m_lrCompleter);
 
     m_extra->setObjectName(QStringLiteral("trainer-extra"));
     m_extra->setToolTip(tr("Further tunebench-train arguments (see docs/trainer.md), such as --hidden 128."));
@@ -114,17 +138,11 @@ bool TrainerForm::isTrainerCommand(const QStringList& argv)
 
 QStringList TrainerForm::defaultArgv()
 {
-    return {program,
-            QStringLiteral("--task"), QStringLiteral("spirals"),
-            QStringLiteral("--model"), QStringLiteral("mlp"),
-            QStringLiteral("--stages"), QStringLiteral("1"),
-            QStringLiteral("--devices"), QStringLiteral("cpu"),
-            QStringLiteral("--microbatches"), QStringLiteral("1"),
-            QStringLiteral("--schedule"), QStringLiteral("gpipe"),
-            QStringLiteral("--checkpoint"), QStringLiteral("none"),
-            QStringLiteral("--precision"), QStringLiteral("fp32"),
-            QStringLiteral("--epochs"), QStringLiteral("1"),
-            QStringLiteral("--lr"), QStringLiteral("0.001")};
+    QStringList out{program};
+    for (const train::Flag& flag : train::flags())
+        if (flag.inNewCommand)
+            out << QStringLiteral("--") + fromView(flag.name) << QString::fromStdString(train::flagDefault(flag));
+    return out;
 }
 
 void TrainerForm::addField(Field field, const QString& label)
@@ -134,11 +152,13 @@ void TrainerForm::addField(Field field, const QString& label)
     m_fields.append(std::move(field));
 }
 
-void TrainerForm::addChoice(const QString& flag, const QString& label, const QStringList& choices, const QString& tip)
+void TrainerForm::addChoice(const train::Flag& spec)
 {
+    const QString flag = fromView(spec.name);
     auto* box = new QComboBox(this);
-    box->addItems(choices);
-    box->setToolTip(tip);
+    for (const std::string& choice : spec.choices)
+        box->addItem(QString::fromStdString(choice));
+    box->setToolTip(translated(spec.formTip));
     Field f;
     f.flags = {flag};
     f.widget = box;
@@ -152,7 +172,7 @@ void TrainerForm::addChoice(const QString& flag, const QString& label, const QSt
         return true;
     };
     f.defaultFlag = flag;
-    f.defaultValue = choices.first();
+    f.defaultValue = QString::fromStdString(train::flagDefault(spec));
     connect(box, &QComboBox::currentIndexChanged, this, [this, flag] {
         if (m_filling)
             return;
@@ -179,15 +199,19 @@ void TrainerForm::addChoice(const QString& flag, const QString& label, const QSt
         m_filling = false;
         edited();
     });
-    addField(std::move(f), label);
+    addField(std::move(f), translated(spec.formLabel));
 }
 
-void TrainerForm::addInt(const QString& flag, const QString& label, int min, int max, int fallback, const QString& tip)
+void TrainerForm::addInt(const train::Flag& spec)
 {
+    const QString flag = fromView(spec.name);
+    const QString fallback = QString::fromStdString(train::flagDefault(spec));
     auto* box = new QSpinBox(this);
-    box->setRange(min, max);
-    box->setValue(fallback);
-    box->setToolTip(tip);
+    box->setRange(lowest(spec), highest(spec));
+    box->setValue(fallback.toInt());
+    box->setToolTip(translated(spec.formTip));
+    if (!spec.formMinimumText.empty())
+        box->setSpecialValueText(translated(spec.formMinimumText));
     Field f;
     f.flags = {flag};
     f.widget = box;
@@ -203,15 +227,20 @@ void TrainerForm::addInt(const QString& flag, const QString& label, int min, int
         return true;
     };
     f.defaultFlag = flag;
-    f.defaultValue = QString::number(fallback);
+    f.defaultValue = fallback;
     connect(box, &QSpinBox::valueChanged, this, &TrainerForm::edited);
-    addField(std::move(f), label);
+    addField(std::move(f), translated(spec.formLabel));
 }
 
-void TrainerForm::addText(const QString& flag, const QString& label, const QString& fallback, const QString& tip)
+void TrainerForm::addText(const train::Flag& spec)
 {
+    const QString flag = fromView(spec.name);
+    const QString fallback = QString::fromStdString(train::flagDefault(spec));
     auto* edit = new QLineEdit(fallback, this);
-    edit->setToolTip(tip);
+    edit->setToolTip(translated(spec.formTip));
+    // A number as text, so that it can be a parameter of the space: ${lr}.
+    if (spec.kind() == train::Flag::Kind::Real)
+        edit->setCompleter(m_numberCompleter);
     Field f;
     f.flags = {flag};
     f.widget = edit;
@@ -224,7 +253,49 @@ void TrainerForm::addText(const QString& flag, const QString& label, const QStri
     f.defaultFlag = flag;
     f.defaultValue = fallback;
     connect(edit, &QLineEdit::textChanged, this, &TrainerForm::edited);
-    addField(std::move(f), label);
+    addField(std::move(f), translated(spec.formLabel));
+}
+
+void TrainerForm::addAlternatives(const train::Flag& spec, const std::vector<const train::Flag*>& others)
+{
+    // One number and which flag it goes to, e.g. --epochs N or --steps N. The widgets are
+    // named after the row's English label (trainer-length, trainer-length-unit).
+    const QString name = QStringLiteral("trainer-") + fromView(spec.formLabel).toLower();
+    auto* box = new QWidget(this);
+    auto* unit = new QComboBox(box);
+    unit->setObjectName(name + QStringLiteral("-unit"));
+    unit->addItem(translated(spec.name), fromView(spec.name));
+    for (const train::Flag* other : others)
+        unit->addItem(translated(other->name), fromView(other->name));
+    auto* count = new QSpinBox(box);
+    count->setObjectName(name);
+    count->setRange(lowest(spec), highest(spec));
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(count, 1);
+    layout->addWidget(unit);
+    Field f;
+    f.flags = {fromView(spec.name)};
+    for (const train::Flag* other : others)
+        f.flags << fromView(other->name);
+    f.widget = box;
+    f.flag = [unit] { return unit->currentData().toString(); };
+    f.value = [count] { return QString::number(count->value()); };
+    f.set = [unit, count](const QString& flag, const QString& value) {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || QString::number(n) != value || n < count->minimum() || n > count->maximum())
+            return false;
+        unit->setCurrentIndex(unit->findData(flag));
+        count->setValue(n);
+        return true;
+    };
+    f.defaultFlag = fromView(spec.name);
+    f.defaultValue = QString::fromStdString(train::flagDefault(spec));
+    connect(unit, &QComboBox::currentIndexChanged, this, &TrainerForm::edited);
+    connect(count, &QSpinBox::valueChanged, this, &TrainerForm::edited);
+    box->setToolTip(translated(spec.formTip));
+    addField(std::move(f), translated(spec.formLabel));
 }
 
 QWidget* TrainerForm::field(const QString& flag) const
@@ -316,7 +387,7 @@ QStringList TrainerForm::argv() const
 
 void TrainerForm::setPlaceholderNames(const QStringList& names)
 {
-    m_lrCompleter->setNames(names);
+    m_numberCompleter->setNames(names);
     m_extra->setPlaceholderNames(names);
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // The built-in trainer as a form: it reads and writes the argv of `tunebench-train`
-// (docs/trainer.md). Loading keeps the argument order, the `--flag=value` or
-// `--flag value` spelling of each flag, and every argument the form has no field for
-// (shown under "Other arguments"), so an unedited command comes back unchanged. Fields
-// not in the loaded command are appended when they differ from the trainer's default.
+// (docs/trainer.md). Its rows, with their ranges, choices, defaults and tips, come from
+// the trainer's flag declaration (engine/train/flags.h), as do the flags of a fresh
+// command. Loading keeps the argument order, the `--flag=value` or `--flag value`
+// spelling of each flag, and every argument the form has no field for (shown under
+// "Other arguments"), so an unedited command comes back unchanged. Fields not in the
+// loaded command are appended when they differ from the trainer's default.
 //
 // Threading: GUI thread only.
 
@@ -11,12 +13,17 @@
 #include <QVector>
 #include <QWidget>
 #include <functional>
+#include <vector>
 
 class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+
+namespace tb::train {
+struct Flag;
+}
 
 namespace tb::widgets {
 
@@ -60,9 +67,11 @@ private:
         bool inlineValue = false; // written as --flag=value
     };
 
-    void addChoice(const QString& flag, const QString& label, const QStringList& choices, const QString& tip);
-    void addInt(const QString& flag, const QString& label, int min, int max, int fallback, const QString& tip);
-    void addText(const QString& flag, const QString& label, const QString& fallback, const QString& tip);
+    void addChoice(const train::Flag& spec);
+    void addInt(const train::Flag& spec);
+    void addText(const train::Flag& spec);
+    // One row for a flag and those given instead of it (--epochs N or --steps N).
+    void addAlternatives(const train::Flag& spec, const std::vector<const train::Flag*>& others);
     void addField(Field field, const QString& label);
     void resetFields();
     void updateEnabled();
@@ -72,7 +81,7 @@ private:
     QVector<Field> m_fields;
     QVector<Slot> m_slots;
     ArgvEditor* m_extra;
-    PlaceholderCompleter* m_lrCompleter;
+    PlaceholderCompleter* m_numberCompleter; // ${name} completion in the number fields (lr)
     QLabel* m_hint;
     bool m_filling = false;
 };

@@ -9,50 +9,53 @@
 
 namespace tb::train {
 
+// One training run. Each field's initializer is its flag's default; the flag's name, choices,
+// range and help are declared once in flags.cpp. A 0 often means "chosen at run time"
+// (batch: the model's; epochs and steps both 0: one epoch; threads: libtorch's).
 struct Options {
     // What to train on.
-    std::string task = "spirals";   // spirals | text | idx | csv
-    std::string model = "mlp";      // mlp | gpt | cnn
-    std::string size = "tiny";      // gpt: tiny | small | gpu
-    std::string data;               // text, idx (images), csv
-    std::string labels;             // idx: labels file (default: derived from --data)
-    int hidden = 64;                // mlp width
-    int depth = 4;                  // mlp hidden layers (layers = depth + 1)
-    int samples = 2000;             // spirals: generated points
-    int blockSize = 0;              // gpt: context length (0: the size's default)
+    std::string task = "spirals";
+    std::string model = "mlp";
+    std::string size = "tiny";
+    std::string data;
+    std::string labels;
+    int hidden = 64;
+    int depth = 4;
+    int samples = 2000;
+    int blockSize = 0;
     double valFraction = 0.1;
 
     // Pipeline.
-    int stages = 1;                      // P: devices (ranks) in the schedule
-    std::vector<std::string> devices{"cpu"}; // one per rank, or one for all
+    int stages = 1;
+    std::vector<std::string> devices{"cpu"};
     int microbatches = 1;
-    std::string schedule = "gpipe";      // gpipe | 1f1b | interleaved | zb1
+    std::string schedule = "gpipe";
     int virtualStages = 1;
-    std::string partition = "uniform";   // uniform | params | time
-    std::string checkpoint = "none";     // none | except_last | always
-    std::string offload = "none";        // none | activations | l2l
-    int replicas = 1;                    // data-parallel copies of the pipeline
+    std::string partition = "uniform";
+    std::string checkpoint = "none";
+    std::string offload = "none";
+    int replicas = 1;
 
     // Optimisation.
-    int batch = 0;            // 0: the model's default (gpt sizes), else 64
+    int batch = 0;
     int accumulate = 1;
     int epochs = 0;
-    std::int64_t steps = 0;   // exactly one of epochs / steps; neither means --epochs 1
+    std::int64_t steps = 0;
     double lr = 1e-3;
     std::string optimizer = "adamw";
     double weightDecay = 0.0;
-    double momentum = 0.0;    // sgd
-    double clip = 0.0;        // max global grad norm, 0 = off
-    std::string precision = "fp32"; // fp32 | bf16 (CUDA only)
+    double momentum = 0.0;
+    double clip = 0.0;
+    std::string precision = "fp32";
 
     // Run.
-    int threads = 0;          // 0: libtorch's default
-    double gpuMemoryLimitGb = 0.0; // cap on each CUDA device's caching allocator, GiB (0 = none)
+    int threads = 0;
+    double gpuMemoryLimitGb = 0.0;
     std::uint64_t seed = 0;
     std::string out;
     bool resume = false;
     int logEvery = 1;
-    int spanEvery = 50;       // span events for step 1 and every N-th step
+    int spanEvery = 50;
 };
 
 struct ParseResult {
@@ -62,13 +65,16 @@ struct ParseResult {
     std::string error; // non-empty: print it and exit 2
 };
 
-// Parses argv[1..] ("--flag value" or "--flag=value") and runs checkStatic().
+// Parses argv[1..] ("--flag value" or "--flag=value") by the declaration in flags.h and runs
+// checkStatic().
 ParseResult parseArgs(const std::vector<std::string>& args);
 
-// Checks that need no libtorch: names, ranges, and the schedule (m < p for 1F1B, ...).
-// Returns the first problem, or an empty string.
+// Checks that need no libtorch: each flag's choices and range (flags.h), then the
+// combinations (task and model, devices per rank, the schedule: m < p for 1F1B, ...).
+// Returns the first problem, naming the flags, or an empty string.
 std::string checkStatic(const Options& options);
 
+// --help: every flag of flags.h with its default, by group.
 std::string usage();
 
 } // namespace tb::train

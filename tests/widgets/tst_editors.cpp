@@ -13,10 +13,12 @@
 #include "algorithms/sampler.h"
 #include "engine/core/errors.h"
 #include "engine/core/spec.h"
+#include "engine/train/flags.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,7 +29,9 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTranslator>
 #include <QUndoStack>
+#include <map>
 #include <numeric>
 
 using namespace tb::widgets;
@@ -673,6 +677,126 @@ private slots:
         panel.setSpec(saved);
         QVERIFY(panel.isTrainerMode());
         QCOMPARE(panel.spec(), saved);
+    }
+
+    // The trainer form is built from tunebench-train's flag declaration: a row per declared
+    // form flag with its label, tip, choices, range and default, and a fresh command that
+    // the trainer's own parser reads back to the declared defaults.
+    void trainerFormFollowsTheFlagDeclaration()
+    {
+        TrainerForm form;
+        auto* layout = qobject_cast<QFormLayout*>(form.layout());
+        QVERIFY(layout);
+        for (const tb::train::Flag& flag : tb::train::flags()) {
+            const QString name = QString::fromUtf8(flag.name.data(), flag.name.size());
+            if (!flag.alternativeTo.empty()) {
+                const std::string other(flag.alternativeTo);
+                QVERIFY2(form.field(name) && form.field(name) == form.field(QString::fromStdString(other)), qPrintable(name));
+                continue;
+            }
+            QWidget* field = form.field(name);
+            QCOMPARE(field != nullptr, !flag.formLabel.empty());
+            if (!field)
+                continue;
+            auto* label = qobject_cast<QLabel*>(layout->labelForField(field));
+            QVERIFY2(label, qPrintable(name));
+            QCOMPARE(label->text(), QString::fromUtf8(flag.formLabel.data(), flag.formLabel.size()));
+            QCOMPARE(field->toolTip(), QString::fromUtf8(flag.formTip.data(), flag.formTip.size()));
+            if (auto* box = qobject_cast<QComboBox*>(field)) {
+                QStringList choices;
+                for (int i = 0; i < box->count(); ++i)
+                    choices << box->itemText(i);
+                QStringList declared;
+                for (const std::string& c : flag.choices)
+                    declared << QString::fromStdString(c);
+                QCOMPARE(choices, declared);
+                QCOMPARE(box->currentText(), QString::fromStdString(tb::train::flagDefault(flag)));
+            } else if (auto* spin = qobject_cast<QSpinBox*>(field)) {
+                QVERIFY(flag.min);
+                QCOMPARE(spin->minimum(), static_cast<int>(flag.min->value));
+                QCOMPARE(QString::number(spin->value()), QString::fromStdString(tb::train::flagDefault(flag)));
+            } else if (auto* edit = qobject_cast<QLineEdit*>(field)) {
+                QCOMPARE(edit->text(), QString::fromStdString(tb::train::flagDefault(flag)));
+            }
+        }
+        QCOMPARE(form.argv(), TrainerForm::defaultArgv());
+
+        std::vector<std::string> args;
+        for (const QString& arg : TrainerForm::defaultArgv().mid(1))
+            args.push_back(arg.toStdString());
+        const tb::train::ParseResult parsed = tb::train::parseArgs(args);
+        QCOMPARE(QString::fromStdString(parsed.error), QString());
+        for (const tb::train::Flag& flag : tb::train::flags()) {
+            if (flag.inNewCommand)
+                QVERIFY(TrainerForm::defaultArgv().contains(QStringLiteral("--") + QString::fromUtf8(flag.name.data(), flag.name.size())));
+            if (flag.absentValue.empty()) // --epochs 1 is what no --epochs means, not Options{}'s 0
+                QCOMPARE(tb::train::flagValue(flag, parsed.options), tb::train::flagValue(flag, tb::train::Options{}));
+        }
+    }
+
+    // What the form writes is what the trainer reads: every field, edited, parses back to
+    // the field's value, and the command passes the trainer's own checks.
+    void trainerFormArgvParsesBack()
+    {
+        TrainerForm form;
+        qobject_cast<QComboBox*>(form.field("task"))->setCurrentText("csv");
+        qobject_cast<QLineEdit*>(form.field("data"))->setText("table.csv");
+        qobject_cast<QSpinBox*>(form.field("stages"))->setValue(2);
+        qobject_cast<QLineEdit*>(form.field("devices"))->setText("cpu,cpu");
+        qobject_cast<QSpinBox*>(form.field("microbatches"))->setValue(4);
+        qobject_cast<QComboBox*>(form.field("schedule"))->setCurrentText("interleaved");
+        qobject_cast<QSpinBox*>(form.field("virtual-stages"))->setValue(2);
+        qobject_cast<QComboBox*>(form.field("checkpoint"))->setCurrentText("except_last");
+        qobject_cast<QComboBox*>(form.field("offload"))->setCurrentText("activations");
+        qobject_cast<QComboBox*>(form.field("precision"))->setCurrentText("bf16");
+        form.findChild<QComboBox*>("trainer-length-unit")->setCurrentIndex(1);
+        form.findChild<QSpinBox*>("trainer-length")->setValue(7);
+        qobject_cast<QSpinBox*>(form.field("batch"))->setValue(64);
+        qobject_cast<QLineEdit*>(form.field("lr"))->setText("0.02");
+        const QStringList argv = form.argv();
+        QVERIFY(TrainerForm::isTrainerCommand(argv));
+
+        std::vector<std::string> args;
+        for (const QString& arg : argv.mid(1))
+            args.push_back(arg.toStdString());
+        const tb::train::ParseResult parsed = tb::train::parseArgs(args);
+        QCOMPARE(QString::fromStdString(parsed.error), QString());
+        const std::map<std::string, std::string> expected{
+            {"task", "csv"}, {"data", "table.csv"}, {"stages", "2"}, {"devices", "cpu,cpu"}, {"microbatches", "4"},
+            {"schedule", "interleaved"}, {"virtual-stages", "2"}, {"checkpoint", "except_last"},
+            {"offload", "activations"}, {"precision", "bf16"}, {"steps", "7"}, {"epochs", "0"}, {"batch", "64"},
+            {"lr", "0.02"}, {"model", "mlp"}, {"size", "tiny"}};
+        for (const auto& [name, value] : expected)
+            QCOMPARE(QString::fromStdString(tb::train::flagValue(*tb::train::findFlag(name), parsed.options)),
+                     QString::fromStdString(value));
+
+        // And the form reads its own command back unchanged.
+        TrainerForm again;
+        again.setArgv(argv);
+        QCOMPARE(again.argv(), argv);
+    }
+
+    // The form's texts come from plain C++ (engine/train/flags.cpp): the catalogue must hold
+    // each of them in the form's context, or the window shows them in English.
+    void trainerFormTextsAreTranslated()
+    {
+        const QString qm = qEnvironmentVariable("TUNEBENCH_BUILD_DIR") + QStringLiteral("/resources/tunebench_zh_CN.qm");
+        QTranslator translator;
+        if (!translator.load(qm))
+            QSKIP("the zh_CN catalogue is not built here (resources/tunebench_zh_CN.qm)");
+        auto translated = [&](std::string_view text) {
+            return text.empty() || !translator.translate("tb::widgets::TrainerForm", std::string(text).c_str()).isEmpty();
+        };
+        for (const tb::train::Flag& flag : tb::train::flags()) {
+            QVERIFY2(translated(flag.formLabel), flag.formLabel.data());
+            QVERIFY2(translated(flag.formTip), flag.formTip.data());
+            QVERIFY2(translated(flag.formMinimumText), flag.formMinimumText.data());
+            const bool sharesARow = !flag.alternativeTo.empty()
+                || std::any_of(tb::train::flags().begin(), tb::train::flags().end(),
+                               [&](const tb::train::Flag& other) { return other.alternativeTo == flag.name; });
+            if (sharesARow) // the row's unit chooser shows the flag names
+                QVERIFY2(translated(flag.name), flag.name.data());
+        }
     }
 
     // ---- SpaceEditor: the row an error is about comes from its SpecPath --------------------
