@@ -30,9 +30,13 @@ struct Options {
     QCommandLineOption schedule{QStringLiteral("schedule"), QCoreApplication::translate("main", "Open the Pipeline view on a PyTorch per-rank schedule CSV."),
                                 QStringLiteral("FILE.csv")};
     QCommandLineOption render{QStringLiteral("render"),
-                              QCoreApplication::translate("main", "Draw VIEW (curves, history, parallel, importance, devices, pipeline) of an "
-                                                                  "experiment to --output without a display, then exit."),
+                              QCoreApplication::translate("main", "Draw VIEW (curves, history, parallel, importance, devices, pipeline, slice, "
+                                                                  "contour) of an experiment to --output without a display, then exit."),
                               QStringLiteral("VIEW")};
+    QCommandLineOption x{QStringLiteral("x"), QCoreApplication::translate("main", "With --render slice or contour: the parameter across."),
+                         QStringLiteral("PARAM")};
+    QCommandLineOption y{QStringLiteral("y"), QCoreApplication::translate("main", "With --render contour: the parameter up."),
+                         QStringLiteral("PARAM")};
     QCommandLineOption db{QStringLiteral("db"), QCoreApplication::translate("main", "With --render: the store."), QStringLiteral("FILE")};
     QCommandLineOption experiment{QStringLiteral("experiment"), QCoreApplication::translate("main", "With --render: the experiment (default: the newest)."),
                                   QStringLiteral("NAME")};
@@ -48,7 +52,7 @@ struct Options {
         parser.setApplicationDescription(QCoreApplication::translate("main", "Hyperparameter optimization workbench"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, schedule, shots, shotDelay, render, db, experiment, trial, output, size});
+        parser.addOptions({demo, schedule, shots, shotDelay, render, db, experiment, trial, output, size, x, y});
         parser.addPositionalArgument(QStringLiteral("store"), QCoreApplication::translate("main", "The store to open (default: the one in your data folder)."));
     }
 };
@@ -104,7 +108,7 @@ int render(tb::widgets::MainWindow& window, const QCommandLineParser& parser, co
     if (!window.openStore(parser.value(o.db)))
         return fail(QStringLiteral("--db: cannot open %1").arg(parser.value(o.db)));
     const QString error = window.renderView(parser.value(o.render), parser.value(o.experiment), trialId, parser.value(o.output),
-                                            QSize(m.captured(1).toInt(), m.captured(2).toInt()));
+                                            QSize(m.captured(1).toInt(), m.captured(2).toInt()), {parser.value(o.x), parser.value(o.y)});
     if (!error.isEmpty())
         return fail(error);
     return 0;

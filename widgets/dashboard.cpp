@@ -29,7 +29,8 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     : QWidget(parent), m_data(data), m_table(new TrialTable(data, this)), m_detail(new TrialDetail(data, std::move(dbPath), this)),
       m_curves(new LearningCurvesPlot(&data, this)), m_history(new HistoryPlot(&data, this)),
       m_parallel(new ParallelCoordinatesPlot(&data, this)), m_importance(new ImportancePlot(&data, this)),
-      m_timeline(new TimelineView(&data, this)), m_samplerLog(new SamplerLogView(data, m_detail->dbPath(), this))
+      m_timeline(new TimelineView(&data, this)), m_samplerLog(new SamplerLogView(data, m_detail->dbPath(), this)),
+      m_slice(new SlicePlot(&data, this)), m_contour(new ContourPlot(&data, this))
 {
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_table);
@@ -46,6 +47,8 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     bottom->addTab(m_timeline, tr("Devices"));
     bottom->addTab(m_samplerLog, tr("Sampler log"));
     bottom->setTabVisible(3, false);
+    bottom->addTab(m_slice, tr("Slice"));
+    bottom->addTab(m_contour, tr("Contour"));
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(top);
     right->addWidget(bottom);

@@ -15,6 +15,8 @@ class HistoryPlot;
 class ImportancePlot;
 class LearningCurvesPlot;
 class ParallelCoordinatesPlot;
+class SlicePlot;
+class ContourPlot;
 class SamplerLogView;
 class TimelineView;
 class TrialDetail;
@@ -41,7 +43,10 @@ public:
     ImportancePlot* importance() const { return m_importance; }
     TimelineView* timeline() const { return m_timeline; }
     SamplerLogView* samplerLog() const { return m_samplerLog; }
-    // 0: parallel coordinates, 1: importance, 2: devices, 3: sampler log (external samplers only)
+    SlicePlot* slice() const { return m_slice; }
+    ContourPlot* contour() const { return m_contour; }
+    // 0: parallel coordinates, 1: importance, 2: devices, 3: sampler log (external samplers
+    // only), 4: slice, 5: contour
     void showBottomTab(int index);
     // Computes the importance on this thread and shows it (tunebench --render: no waiting).
     void showImportanceNow();
@@ -69,6 +74,8 @@ private:
     ImportancePlot* m_importance;
     TimelineView* m_timeline;
     SamplerLogView* m_samplerLog;
+    SlicePlot* m_slice;
+    ContourPlot* m_contour;
     QTabWidget* m_bottomTabs;
     QTimer m_importanceDelay;
     QFutureWatcher<ImportanceShares> m_importanceJob;

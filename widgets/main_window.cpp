@@ -395,10 +395,11 @@ QString MainWindow::importOptuna(const QString& storage, const QString& study)
     return error;
 }
 
-QString MainWindow::renderView(const QString& view, const QString& experiment, qint64 trial, const QString& output, QSize size)
+QString MainWindow::renderView(const QString& view, const QString& experiment, qint64 trial, const QString& output, QSize size,
+                               const QStringList& parameters)
 {
     static const QStringList views{QStringLiteral("curves"), QStringLiteral("history"), QStringLiteral("parallel"), QStringLiteral("importance"),
-                                   QStringLiteral("devices"), QStringLiteral("pipeline")};
+                                   QStringLiteral("devices"), QStringLiteral("pipeline"), QStringLiteral("slice"), QStringLiteral("contour")};
     if (!views.contains(view))
         return tr("--render: unknown view '%1'; one of %2").arg(view, views.join(QStringLiteral(", ")));
     if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}.contains(QFileInfo(output).suffix().toLower()))
@@ -446,6 +447,22 @@ QString MainWindow::renderView(const QString& view, const QString& experiment, q
     } else if (view == QLatin1String("importance")) {
         m_dashboard->showImportanceNow();
         ok = m_dashboard->importance()->exportTo(output, &error, size);
+    } else if (view == QLatin1String("slice") || view == QLatin1String("contour")) {
+        const bool slice = view == QLatin1String("slice");
+        const QStringList offered = slice ? m_dashboard->slice()->parameters() : m_dashboard->contour()->parameters();
+        const QString x = parameters.value(0).isEmpty() ? (slice ? m_dashboard->slice()->parameter() : m_dashboard->contour()->xParameter())
+                                                        : parameters.value(0);
+        const QString y = parameters.value(1).isEmpty() ? m_dashboard->contour()->yParameter() : parameters.value(1);
+        for (const auto& [flag, name] : {std::pair(QStringLiteral("--x"), x), std::pair(QStringLiteral("--y"), y)})
+            if ((flag == QLatin1String("--x") || !slice) && !offered.contains(name))
+                return tr("%1: no parameter named '%2'; one of %3").arg(flag, name, offered.join(QStringLiteral(", ")));
+        PlotPanel* panel = slice ? static_cast<PlotPanel*>(m_dashboard->slice()) : static_cast<PlotPanel*>(m_dashboard->contour());
+        if (slice)
+            m_dashboard->slice()->setParameter(x);
+        else
+            m_dashboard->contour()->setParameters(x, y);
+        panel->refreshNow();
+        ok = panel->exportTo(output, &error, size);
     } else {
         PlotPanel* panel = view == QLatin1String("curves") ? static_cast<PlotPanel*>(m_dashboard->curves())
             : view == QLatin1String("history")             ? static_cast<PlotPanel*>(m_dashboard->history())

@@ -45,9 +45,11 @@ public:
 
     // tunebench --render: one view of an experiment of the open store written to a file
     // (png, svg, pdf) exactly as the window draws it, without showing anything. `view`:
-    // curves, history, parallel, importance, devices, pipeline (needs `trial`). Returns
-    // the error, naming the flag, or empty.
-    QString renderView(const QString& view, const QString& experiment, qint64 trial, const QString& output, QSize size);
+    // curves, history, parallel, importance, devices, pipeline (needs `trial`), slice and
+    // contour (`parameters`: the one across and the one up; empty ones keep the first
+    // parameters). Returns the error, naming the flag, or empty.
+    QString renderView(const QString& view, const QString& experiment, qint64 trial, const QString& output, QSize size,
+                       const QStringList& parameters = {});
 
     ExperimentData& data() { return *m_data; }
     SetupPanel* setup() const { return m_setup; }

@@ -8,8 +8,10 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonValue>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -53,6 +55,24 @@ QString TrialTableModel::stateLabel(const QString& state)
     return state;
 }
 
+QString TrialTableModel::displayText(const TrialView& t, int column, const QStringList& params)
+{
+    const auto& r = t.row;
+    switch (column) {
+    case Id: return QString::number(r.id);
+    case Number: return QString::number(r.number);
+    case State: return stateLabel(stateName(r.state));
+    case Value: return r.value ? QString::number(*r.value, 'g', 6) : QString();
+    case Duration:
+        if (!r.startedAt || !r.endedAt)
+            return QString();
+        return tr("%1 s").arg(*r.endedAt - *r.startedAt, 0, 'f', 1);
+    case Attempt: return QString::number(r.attempt);
+    case Reason: return r.reason;
+    default: return jsonText(t.params.value(params.value(column - FirstParam)));
+    }
+}
+
 void TrialTableModel::onReset()
 {
     beginResetModel();
@@ -94,26 +114,23 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Reason)
         return r.reason;
-    if (role != Qt::DisplayRole && role != SortRole)
+    if (role == Qt::DisplayRole) {
+        const QString text = displayText(t, index.column(), m_params);
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
+    if (role != SortRole)
         return {};
-    const bool sort = role == SortRole;
     switch (index.column()) {
     case Id: return qint64(r.id);
     case Number: return qint64(r.number);
-    case State: return sort ? stateName(r.state) : stateLabel(stateName(r.state));
-    case Value:
-        if (!r.value)
-            return sort ? QVariant(std::nan("")) : QVariant();
-        return sort ? QVariant(*r.value) : QVariant(QString::number(*r.value, 'g', 6));
-    case Duration:
-        if (duration < 0)
-            return sort ? QVariant(-1.0) : QVariant();
-        return sort ? QVariant(duration) : QVariant(tr("%1 s").arg(duration, 0, 'f', 1));
+    case State: return stateName(r.state);
+    case Value: return r.value ? QVariant(*r.value) : QVariant(std::nan(""));
+    case Duration: return duration;
     case Attempt: return r.attempt;
     case Reason: return r.reason;
     default: {
         const QJsonValue v = t.params.value(m_params.value(index.column() - FirstParam));
-        if (sort && v.isDouble())
+        if (v.isDouble())
             return v.toDouble();
         return jsonText(v);
     }
@@ -136,34 +153,67 @@ QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
+TrialFilterModel::TrialFilterModel(ExperimentData& data, QObject* parent) : QSortFilterProxyModel(parent), m_data(&data)
+{
+    connect(&data, &ExperimentData::filterChanged, this, [this] { invalidateFilter(); });
+    // The parameter columns are another experiment's now.
+    connect(&data, &ExperimentData::experimentReset, this, &TrialFilterModel::publish);
+}
+
+TrialFilterModel::~TrialFilterModel()
+{
+    if (m_data)
+        m_data->setFilter(filterSource(), {});
+}
+
+QString TrialFilterModel::filterSource()
+{
+    return QStringLiteral("trial-table");
+}
+
 void TrialFilterModel::setState(const QString& state)
 {
     m_state = state;
-    invalidateFilter();
+    publish();
 }
 
 void TrialFilterModel::setText(const QString& text)
 {
     m_text = text;
-    invalidateFilter();
+    publish();
+}
+
+void TrialFilterModel::publish()
+{
+    if (!m_data)
+        return;
+    if (m_state.isEmpty() && m_text.isEmpty()) {
+        m_data->setFilter(filterSource(), {});
+        return;
+    }
+    m_data->setFilter(filterSource(), [state = m_state, text = m_text, params = m_data->paramNames()](const TrialView& t) {
+        if (!state.isEmpty() && stateName(t.row.state) != state)
+            return false;
+        if (text.isEmpty())
+            return true;
+        for (int c = 0; c < TrialTableModel::FirstParam + static_cast<int>(params.size()); ++c)
+            if (TrialTableModel::displayText(t, c, params).contains(text, Qt::CaseInsensitive))
+                return true;
+        return false;
+    });
 }
 
 bool TrialFilterModel::filterAcceptsRow(int row, const QModelIndex& parent) const
 {
-    const QAbstractItemModel* m = sourceModel();
-    if (!m_state.isEmpty() && m->index(row, TrialTableModel::State, parent).data(TrialTableModel::SortRole).toString() != m_state)
+    if (parent.isValid() || !m_data || row >= m_data->trials().size())
         return false;
-    if (m_text.isEmpty())
-        return true;
-    for (int c = 0; c < m->columnCount(parent); ++c)
-        if (m->index(row, c, parent).data().toString().contains(m_text, Qt::CaseInsensitive))
-            return true;
-    return false;
+    return m_data->passesFilter(m_data->trials()[row].row.id);
 }
 
 TrialTable::TrialTable(ExperimentData& data, QWidget* parent)
-    : QWidget(parent), m_data(data), m_model(new TrialTableModel(data, this)), m_filter(new TrialFilterModel(this)),
-      m_view(new QTableView(this)), m_text(new QLineEdit(this)), m_state(new QComboBox(this))
+    : QWidget(parent), m_data(data), m_model(new TrialTableModel(data, this)), m_filter(new TrialFilterModel(data, this)),
+      m_view(new QTableView(this)), m_text(new QLineEdit(this)), m_state(new QComboBox(this)), m_filterNote(new QLabel(this)),
+      m_showAll(new QToolButton(this))
 {
     m_filter->setSourceModel(m_model);
     m_filter->setSortRole(TrialTableModel::SortRole);
@@ -181,12 +231,21 @@ TrialTable::TrialTable(ExperimentData& data, QWidget* parent)
     for (const char* s : {"running", "queued", "completed", "pruned", "failed"})
         m_state->addItem(TrialTableModel::stateLabel(QString::fromLatin1(s)), QString::fromLatin1(s));
 
+    m_showAll->setText(tr("Show all"));
+    m_showAll->setToolTip(tr("Clear the table's filter and the brushes of the plots"));
+    m_filterNote->hide();
+    m_showAll->hide();
+
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_text, 1);
     filters->addWidget(m_state);
+    auto* note = new QHBoxLayout;
+    note->addWidget(m_filterNote, 1);
+    note->addWidget(m_showAll);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
+    layout->addLayout(note);
     layout->addWidget(m_view);
 
     connect(m_text, &QLineEdit::textChanged, m_filter, &TrialFilterModel::setText);
@@ -196,6 +255,27 @@ TrialTable::TrialTable(ExperimentData& data, QWidget* parent)
             m_data.select(current.data(TrialTableModel::TrialIdRole).toLongLong());
     });
     connect(&m_data, &ExperimentData::selectionChanged, this, &TrialTable::onSelectionChanged);
+    connect(m_showAll, &QToolButton::clicked, this, &TrialTable::showAll);
+    connect(&m_data, &ExperimentData::filterChanged, this, &TrialTable::updateFilterNote);
+    connect(&m_data, &ExperimentData::trialsChanged, this, &TrialTable::updateFilterNote);
+    connect(&m_data, &ExperimentData::experimentReset, this, &TrialTable::updateFilterNote);
+}
+
+void TrialTable::showAll()
+{
+    m_text->clear();
+    m_state->setCurrentIndex(0);
+    for (const QString& source : m_data.filterSources())
+        m_data.setFilter(source, {});
+}
+
+void TrialTable::updateFilterNote()
+{
+    const bool filtered = m_data.isFiltered();
+    m_filterNote->setVisible(filtered);
+    m_showAll->setVisible(filtered);
+    if (filtered)
+        m_filterNote->setText(tr("Showing %1 of %2 trials").arg(m_data.passingCount()).arg(m_data.trials().size()));
 }
 
 void TrialTable::onSelectionChanged(qint64 trialId)

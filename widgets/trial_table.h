@@ -1,18 +1,25 @@
 #pragma once
 // The trial table: one row per trial with state colours, value, duration and parameters;
-// sorting, a text filter and a state filter.
+// sorting, a text filter and a state filter. The text and state filter is the data's
+// filter (ExperimentData::setFilter), so the plots show the trials the table shows; the
+// table in turn shows only the trials that pass every filter (the parallel coordinates'
+// brushes too).
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QTableView;
+class QToolButton;
 
 namespace tb::widgets {
 
 class ExperimentData;
+struct TrialView;
 
 class TrialTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -30,6 +37,9 @@ public:
 
     static QColor stateColor(const QString& state);
     static QString stateLabel(const QString& state); // translated
+    // What a cell of the trial shows (and the text filter searches); `params` are the
+    // parameter columns' names.
+    static QString displayText(const TrialView& trial, int column, const QStringList& params);
 
 private:
     void onReset();
@@ -40,11 +50,16 @@ private:
     int m_rows = 0;
 };
 
-// Accepts rows whose state matches and whose text contains the filter.
+// Publishes the state and text filter as the data's filter (a trial passes when its state
+// matches and some cell contains the text) and accepts the rows of trials that pass the
+// data's whole filter. The source model must be a TrialTableModel of the same data.
 class TrialFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    explicit TrialFilterModel(ExperimentData& data, QObject* parent = nullptr);
+    ~TrialFilterModel() override;
+
+    static QString filterSource();
     void setState(const QString& state);
     void setText(const QString& text);
 
@@ -52,6 +67,9 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
 
 private:
+    void publish();
+
+    QPointer<ExperimentData> m_data; // may go first (the window's own member)
     QString m_state;
     QString m_text;
 };
@@ -65,8 +83,14 @@ public:
     TrialTableModel* model() const { return m_model; }
     TrialFilterModel* filter() const { return m_filter; }
 
+    QLineEdit* textFilter() const { return m_text; }
+    QComboBox* stateFilter() const { return m_state; }
+    // Clears every filter: the text, the state and the plots' (brushes).
+    void showAll();
+
 private:
     void onSelectionChanged(qint64 trialId);
+    void updateFilterNote();
 
     ExperimentData& m_data;
     TrialTableModel* m_model;
@@ -74,6 +98,8 @@ private:
     QTableView* m_view;
     QLineEdit* m_text;
     QComboBox* m_state;
+    QLabel* m_filterNote;      // "Showing 3 of 30 trials" while filtered
+    QToolButton* m_showAll;
 };
 
 } // namespace tb::widgets

@@ -283,14 +283,16 @@ void TestPlots::parallelCoordinates()
     QVERIFY(plot.polylineOf(3).isEmpty()); // pruned
 
     // adam: lr 0.01 sits halfway on the log axis [1e-4, 1]; momentum is inactive and
-    // skipped; loss 0.5 is the worst completed value (top of the objective axis).
+    // meets its axis at the inactive slot; loss 0.5 is the worst completed value (top of
+    // the objective axis).
     const QVector<QPointF> adam = plot.polylineOf(1);
-    QCOMPARE(adam.size(), 4);
+    QCOMPARE(adam.size(), 5);
     QCOMPARE(adam[0].x(), 0.0);
     QVERIFY(qFuzzyCompare(adam[0].y(), 0.5));
     QCOMPARE(adam[1], QPointF(1, 0.25)); // layers 3 in [1, 9]
     QCOMPARE(adam[2], QPointF(2, 0.0));  // first choice
-    QCOMPARE(adam[3], QPointF(4, 1.0));
+    QCOMPARE(adam[3], QPointF(3, ParallelCoordinatesPlot::kInactivePosition));
+    QCOMPARE(adam[4], QPointF(4, 1.0));
 
     const QVector<QPointF> sgd = plot.polylineOf(2);
     QCOMPARE(sgd.size(), 5);

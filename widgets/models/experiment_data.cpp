@@ -23,6 +23,7 @@ void ExperimentData::reset(const engine::ExperimentRow& experiment)
     m_trials.clear();
     m_index.clear();
     m_selected = -1;
+    m_filteredOut.clear();
     m_telemetry.clear();
     emit experimentReset();
 }
@@ -85,28 +86,60 @@ void ExperimentData::setTrials(qint64 experimentId, const QVector<engine::TrialR
     if (experimentId != m_experiment.id)
         return;
     bool added = false;
+    bool filterMoved = false;
     QSet<qint64> restarted;
     for (const engine::TrialRow& row : trials) {
-        const int i = indexOf(row.id);
+        int i = indexOf(row.id);
         if (i < 0) {
             TrialView view;
             view.row = row;
             view.params = QJsonDocument::fromJson(row.params).object();
-            m_index.insert(row.id, static_cast<int>(m_trials.size()));
+            i = static_cast<int>(m_trials.size());
+            m_index.insert(row.id, i);
             m_trials.push_back(std::move(view));
             added = true;
-            continue;
+        } else {
+            TrialView& view = m_trials[i];
+            if (view.row.attempt != row.attempt) {
+                view.curve.clear(); // a new attempt draws a new curve
+                restarted.insert(row.id);
+            }
+            view.row = row;
         }
-        TrialView& view = m_trials[i];
-        if (view.row.attempt != row.attempt) {
-            view.curve.clear(); // a new attempt draws a new curve
-            restarted.insert(row.id);
-        }
-        view.row = row;
+        filterMoved = refilter(m_trials[i]) || filterMoved; // before the signals: views read it
     }
     emit trialsChanged(added);
     if (!restarted.isEmpty())
         emit curvesChanged(restarted);
+    if (filterMoved)
+        emit filterChanged();
+}
+
+void ExperimentData::setFilter(const QString& source, TrialPredicate predicate)
+{
+    if (predicate)
+        m_filters.insert(source, std::move(predicate));
+    else if (!m_filters.remove(source))
+        return;
+    for (const TrialView& t : std::as_const(m_trials))
+        refilter(t);
+    emit filterChanged(); // the predicate may differ even when the same trials pass
+}
+
+bool ExperimentData::refilter(const TrialView& trial)
+{
+    bool passes = true;
+    for (const TrialPredicate& accepts : std::as_const(m_filters))
+        if (!accepts(trial)) {
+            passes = false;
+            break;
+        }
+    if (passes)
+        return m_filteredOut.remove(trial.row.id);
+    if (m_filteredOut.contains(trial.row.id))
+        return false;
+    m_filteredOut.insert(trial.row.id);
+    return true;
 }
 
 void ExperimentData::appendMetrics(qint64 experimentId, const QVector<engine::MetricRow>& metrics)

@@ -9,10 +9,12 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QPointF>
 #include <QSet>
 #include <QVector>
+#include <functional>
 #include <optional>
 
 namespace tb::widgets {
@@ -22,6 +24,9 @@ struct TrialView {
     QJsonObject params; // active parameters by name
     QVector<QPointF> curve; // (step, objective) of the current attempt, in arrival order
 };
+
+// Whether a trial passes one source's filter (see ExperimentData::setFilter).
+using TrialPredicate = std::function<bool(const TrialView&)>;
 
 class ExperimentData : public QObject {
     Q_OBJECT
@@ -50,6 +55,19 @@ public:
 
     qint64 selectedTrial() const { return m_selected; }
 
+    // The active filter: which trials the views show. Each source (the trial table's text
+    // and state filter, the parallel coordinates' brushes) sets its own predicate; a trial
+    // passes when every predicate accepts it. The table and the plots skip the others (the
+    // parallel coordinates draw them faded). A predicate is kept across reset(); its source
+    // replaces or removes it. An empty predicate removes the source's filter.
+    void setFilter(const QString& source, TrialPredicate predicate);
+    bool hasFilter(const QString& source) const { return m_filters.contains(source); }
+    QStringList filterSources() const { return m_filters.keys(); }
+    bool isFiltered() const { return !m_filters.isEmpty(); }
+    bool passesFilter(qint64 trialId) const { return !m_filteredOut.contains(trialId); }
+    // Known trials that pass the filter.
+    int passingCount() const { return static_cast<int>(m_trials.size() - m_filteredOut.size()); }
+
     // Device samples (the telemetry table), in the order the store gave them: per device
     // oldest first.
     const QVector<engine::TelemetryRow>& telemetry() const { return m_telemetry; }
@@ -69,15 +87,23 @@ signals:
     void trialsChanged(bool added);
     void curvesChanged(const QSet<qint64>& trialIds);
     void selectionChanged(qint64 trialId);
+    // Which trials pass the filter changed: a source set its filter, or trials changed so
+    // that they pass or fail it now (trialsChanged() comes first then).
+    void filterChanged();
     // `replaced`: telemetry() was refilled from scratch; otherwise rows were appended.
     void telemetryChanged(bool replaced);
 
 private:
+    // Re-decides whether the trial passes; true when that changed.
+    bool refilter(const TrialView& trial);
+
     engine::ExperimentRow m_experiment;
     std::optional<engine::ExperimentSpec> m_spec;
     QVector<TrialView> m_trials;
     QHash<qint64, int> m_index; // trial id -> position in m_trials
     qint64 m_selected = -1;
+    QMap<QString, TrialPredicate> m_filters; // by source
+    QSet<qint64> m_filteredOut;              // trials some filter rejects
     QVector<engine::TelemetryRow> m_telemetry;
 };
 

@@ -44,6 +44,7 @@ HistoryPlot::HistoryPlot(ExperimentData* data, QWidget* parent)
         markDirty();
     });
     connect(data, &ExperimentData::trialsChanged, this, &HistoryPlot::markDirty);
+    connect(data, &ExperimentData::filterChanged, this, &HistoryPlot::markDirty);
     connect(data, &ExperimentData::selectionChanged, this, &HistoryPlot::markDirty);
     markDirty();
 }
@@ -67,7 +68,7 @@ void HistoryPlot::rebuild()
     m_points.clear();
     for (const TrialView& t : d->trials()) {
         const CurveRole role = roleFor(t.row.state);
-        if (role == CurveRole::Running || !t.row.value || !std::isfinite(*t.row.value))
+        if (role == CurveRole::Running || !t.row.value || !std::isfinite(*t.row.value) || !d->passesFilter(t.row.id))
             continue;
         m_points.push_back(Point{t.row.id, t.row.number, *t.row.value, role});
     }

@@ -31,6 +31,7 @@ LearningCurvesPlot::LearningCurvesPlot(ExperimentData* data, QWidget* parent)
         markDirty();
     });
     connect(data, &ExperimentData::trialsChanged, this, &LearningCurvesPlot::markDirty);
+    connect(data, &ExperimentData::filterChanged, this, &LearningCurvesPlot::markDirty);
     connect(data, &ExperimentData::selectionChanged, this, &LearningCurvesPlot::markDirty);
     markDirty();
 }
@@ -67,7 +68,7 @@ void LearningCurvesPlot::rebuild()
     for (const TrialView& t : d->trials()) {
         const qint64 id = t.row.id;
         auto it = m_curves.find(id);
-        if (t.curve.isEmpty()) {
+        if (t.curve.isEmpty() || !d->passesFilter(id)) { // the data's filter hides it too
             if (it != m_curves.end()) {
                 full = full || it->inBulk; // a restarted trial leaves the finished layer
                 m_curves.erase(it);
