@@ -5,7 +5,9 @@
 #include "widgets/plots/param_scale.h"
 
 #include <QJsonValue>
+#include <QLabel>
 #include <QMouseEvent>
+#include <QToolBar>
 
 #include <algorithm>
 #include <cmath>
@@ -61,7 +63,10 @@ ParallelCoordinatesPlot::ParallelCoordinatesPlot(ExperimentData* data, QWidget* 
 {
     setObjectName(QStringLiteral("parallel-coordinates"));
     setWindowTitle(tr("Parallel coordinates"));
-    setToolTip(tr("Drag along an axis to brush a range; click the axis to clear it"));
+    toolBar()->addSeparator();
+    auto* hint = new QLabel(tr("Drag along an axis to filter the trials; click the axis to clear it"), this);
+    hint->setEnabled(false); // greyed: a hint, not a control
+    toolBar()->addWidget(hint);
     for (QCPAxis* axis : {plot()->xAxis, plot()->yAxis}) {
         axis->setVisible(false);
         axis->grid()->setVisible(false);
