@@ -6,6 +6,7 @@
 
 #include "engine/core/store.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,6 +60,48 @@ void checkGroup(const ScheduleView& view, const ScheduleView::Group& group, cons
     }
 }
 
+// A trial that ran `schedule` (its partition event names `kind`) for steps 1 (warm-up,
+// three times slower) and 50, with F = 100 us, B = 200 us and `late` started 60 us late in
+// step 50, plus memory peaks of 4 KiB (stage 0) and 2 KiB (stage 1). Returns its id.
+qint64 writeMeasuredTrial(const QString& db, const sc::Schedule& schedule, const QString& kind, const sc::Action& late)
+{
+    const sc::SimResult ideal = sc::simulate(schedule, sc::Durations::uniform(100, 200, 0));
+    tb::engine::Store store(db);
+    const auto experiment = store.createExperiment(QStringLiteral("pipe"), "{}");
+    const qint64 trialId = store.createTrial(experiment, "{}", tb::algorithms::TrialState::Running).id;
+    std::vector<tb::engine::EventRow> events;
+    auto add = [&](const QString& type, const QJsonObject& body) {
+        events.push_back({trialId, 1, 0.0, type, QJsonDocument(body).toJson(QJsonDocument::Compact)});
+    };
+    add(QStringLiteral("partition"), {{"event", "partition"}, {"schedule", kind}, {"ranks", schedule.devices}, {"microbatches", schedule.microbatches}});
+    for (int step : {1, 50})
+        for (int d = 0; d < schedule.devices; ++d)
+            for (std::size_t i = 0; i < schedule.perDevice[d].size(); ++i) {
+                const sc::Action& a = schedule.perDevice[d][i];
+                const double shift = step == 50 && a == late ? 60 : 0;
+                const double slow = step == 1 ? 3 : 1; // the first step is slower everywhere
+                add(QStringLiteral("span"), {{"event", "span"}, {"step", step}, {"device", d}, {"stage", a.stage},
+                                             {"op", QString(QChar(sc::opLetter(a.op)))}, {"mb", a.microbatch},
+                                             {"start_us", ideal.spans[d][i].start * slow + shift},
+                                             {"end_us", ideal.spans[d][i].end * slow + shift}});
+            }
+    add(QStringLiteral("memory"), {{"event", "memory"}, {"stage", 0}, {"device", "cpu"}, {"peak_bytes", 4096}, {"peak_microbatches", 2}});
+    add(QStringLiteral("memory"), {{"event", "memory"}, {"stage", 1}, {"device", "cpu"}, {"peak_bytes", 2048}, {"peak_microbatches", 1}});
+    store.addMetrics({}, events);
+    return trialId;
+}
+
+// The names in the chart's legend, in order.
+QStringList legendNames(const ScheduleView& view)
+{
+    QStringList names;
+    QCPLegend* legend = view.chart()->plot()->legend;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            names << item->plottable()->name();
+    return names;
+}
+
 } // namespace
 
 class TestScheduleView : public QObject {
@@ -75,6 +118,9 @@ private slots:
     void compareSharesTheTimeAxis();
     void measuredSpansOnTheirRows();
     void trialWithoutSpans();
+    void measuredRunFillsTheControls();
+    void measuredOrderOfNoGenerator();
+    void legendNamesTheBoxes();
     void exports_data();
     void exports();
 };
@@ -280,32 +326,7 @@ void TestScheduleView::measuredSpansOnTheirRows()
     const sc::Schedule schedule = sc::oneFOneB(2, 4);
     const sc::SimResult ideal = sc::simulate(schedule, sc::Durations::uniform(100, 200, 0));
     const sc::Action late{1, sc::Op::F, 2};
-    qint64 trialId = 0;
-    {
-        tb::engine::Store store(db);
-        const auto experiment = store.createExperiment(QStringLiteral("pipe"), "{}");
-        trialId = store.createTrial(experiment, "{}", tb::algorithms::TrialState::Running).id;
-        std::vector<tb::engine::EventRow> events;
-        auto add = [&](const QString& kind, const QJsonObject& body) {
-            events.push_back({trialId, 1, 0.0, kind, QJsonDocument(body).toJson(QJsonDocument::Compact)});
-        };
-        add(QStringLiteral("partition"), {{"event", "partition"}, {"schedule", "1f1b"}, {"ranks", 2}, {"microbatches", 4}});
-        for (int step : {1, 50})
-            for (int d = 0; d < 2; ++d)
-                for (std::size_t i = 0; i < schedule.perDevice[d].size(); ++i) {
-                    const sc::Action& a = schedule.perDevice[d][i];
-                    const double shift = step == 50 && a == late ? 60 : 0;
-                    const double slow = step == 1 ? 3 : 1; // the first step is slower everywhere
-                    add(QStringLiteral("span"), {{"event", "span"}, {"step", step}, {"device", d}, {"stage", a.stage},
-                                                 {"op", QString(QChar(sc::opLetter(a.op)))}, {"mb", a.microbatch},
-                                                 {"start_us", ideal.spans[d][i].start * slow + shift},
-                                                 {"end_us", ideal.spans[d][i].end * slow + shift}});
-                }
-        add(QStringLiteral("memory"), {{"event", "memory"}, {"stage", 0}, {"device", "cpu"}, {"peak_bytes", 4096}, {"peak_microbatches", 2}});
-        add(QStringLiteral("memory"), {{"event", "memory"}, {"stage", 1}, {"device", "cpu"}, {"peak_bytes", 2048}, {"peak_microbatches", 1}});
-        store.addMetrics({}, events);
-    }
-
+    const qint64 trialId = writeMeasuredTrial(db, schedule, QStringLiteral("1f1b"), late);
     ScheduleView view;
     QString error;
     QVERIFY2(view.showTrial(db, trialId, &error), qPrintable(error));
@@ -349,6 +370,103 @@ void TestScheduleView::measuredSpansOnTheirRows()
     s.kind = QStringLiteral("gpipe");
     view.setSettings(s);
     QCOMPARE(view.mode(), ScheduleView::Mode::Simulated);
+}
+
+// Showing a trial puts its own schedule in the controls, not what the simulator held.
+void TestScheduleView::measuredRunFillsTheControls()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("store.db"));
+    const qint64 trialId = writeMeasuredTrial(db, sc::oneFOneB(2, 4), QStringLiteral("1f1b"), sc::Action{1, sc::Op::F, 2});
+    ScheduleView view;
+    ScheduleView::Settings before;
+    before.kind = QStringLiteral("gpipe");
+    before.stages = 6;
+    before.microbatches = 12;
+    before.virtualStages = 3;
+    view.setSettings(before);
+    QCOMPARE(view.settings().stages, 6);
+
+    QString error;
+    QVERIFY2(view.showTrial(db, trialId, &error), qPrintable(error));
+    QCOMPARE(view.mode(), ScheduleView::Mode::Measured);
+    const ScheduleView::Settings shown = view.settings();
+    QCOMPARE(shown.kind, QStringLiteral("1f1b"));
+    QCOMPARE(shown.stages, 2);
+    QCOMPARE(shown.microbatches, 4);
+    QCOMPARE(shown.virtualStages, 1);
+    QCOMPARE(shown.forward, 100.0); // the mean measured durations, in microseconds
+    QCOMPARE(shown.backward, 200.0);
+    QCOMPARE(shown.weight, 0.0);
+
+    // Compared with another schedule, the simulation starts from the trial's p and m.
+    view.setCompareKinds({QStringLiteral("gpipe")});
+    QCOMPARE(view.mode(), ScheduleView::Mode::Compare);
+    QCOMPARE(view.groups().front().schedule.devices, 2);
+    QCOMPARE(view.groups().front().schedule.microbatches, 4);
+    QCOMPARE(view.groups().front().schedule.kind, std::string("1f1b"));
+}
+
+// An order no generator makes (no schedule named): the schedule box says "as measured",
+// and that entry goes when the view goes back to simulating.
+void TestScheduleView::measuredOrderOfNoGenerator()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("store.db"));
+    const qint64 trialId = writeMeasuredTrial(db, sc::gpipe(2, 3), QString(), sc::Action{1, sc::Op::F, 2});
+    ScheduleView view;
+    QString error;
+    QVERIFY2(view.showTrial(db, trialId, &error), qPrintable(error));
+    QCOMPARE(view.settings().kind, QStringLiteral("measured"));
+    QCOMPARE(view.settings().stages, 2);
+    QCOMPARE(view.settings().microbatches, 3);
+    auto* kind = view.findChild<QComboBox*>();
+    QVERIFY(kind);
+    QCOMPARE(kind->currentText(), QStringLiteral("As measured"));
+
+    view.setCompareKinds({QStringLiteral("zb1")});
+    QCOMPARE(view.errorText(), QString());
+    QCOMPARE(view.settings().kind, QStringLiteral("1f1b"));
+    QCOMPARE(kind->findData(QStringLiteral("measured")), -1);
+    QCOMPARE(view.groups().front().schedule.devices, 2);
+}
+
+// The legend names every kind of box, and in measured mode the faded and outlined ones;
+// it sits above the rows, not over them.
+void TestScheduleView::legendNamesTheBoxes()
+{
+    ScheduleView view;
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.refreshNow();
+    QStringList names = legendNames(view);
+    QCOMPARE(names.size(), 4);
+    QVERIFY(names[0].startsWith(QStringLiteral("forward")));
+    QVERIFY(names[1].startsWith(QStringLiteral("backward")));
+    QVERIFY(names[2].startsWith(QStringLiteral("weight")));
+    QVERIFY(names[3].startsWith(QStringLiteral("idle")));
+    QCustomPlot* plot = view.chart()->plot();
+    QVERIFY(plot->legend->visible());
+    QVERIFY(!plot->legend->outerRect().intersects(plot->axisRect()->rect()));
+    QVERIFY(plot->legend->outerRect().bottom() <= plot->axisRect()->rect().top());
+
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("store.db"));
+    const qint64 trialId = writeMeasuredTrial(db, sc::oneFOneB(2, 4), QStringLiteral("1f1b"), sc::Action{1, sc::Op::F, 2});
+    QString error;
+    QVERIFY2(view.showTrial(db, trialId, &error), qPrintable(error));
+    view.refreshNow();
+    names = legendNames(view);
+    QCOMPARE(names.size(), 6);
+    QVERIFY(names[4].startsWith(QStringLiteral("faded")));
+    QVERIFY(names[5].startsWith(QStringLiteral("outlined")));
+    QVERIFY(!plot->legend->outerRect().intersects(plot->axisRect()->rect()));
+
+    // Back to a simulation: no faded or measured boxes, no entries for them.
+    view.setCompareKinds({});
+    view.refreshNow();
+    QCOMPARE(legendNames(view).size(), 4);
 }
 
 void TestScheduleView::trialWithoutSpans()

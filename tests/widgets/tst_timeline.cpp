@@ -10,12 +10,17 @@
 #include "engine/core/store.h"
 #include "engine/core/telemetry_recorder.h"
 
+#include "widgets/plots/render.h"
+
 #include <QFileInfo>
 #include <QImage>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QtTest>
+#include <cmath>
+#include <map>
 #include <memory>
 #include <qcustomplot.h>
 
@@ -37,6 +42,10 @@ constexpr double kT0 = 1700000000;
 constexpr double kStep = 2; // seconds between samples
 constexpr int kSamples = 20;
 const std::uint64_t kUsed = std::uint64_t(10.2 * 1024 * 1024 * 1024); // shown as 10.2 GiB
+constexpr int kPidA = 1001; // the trials' process group leaders
+constexpr int kPidB = 1002;
+constexpr double kBusyShare = 35;
+constexpr double kIdleShare = 0.5;
 
 DeviceSample sample(DeviceKind kind, int index, double time, double utilization)
 {
@@ -68,12 +77,19 @@ struct Fixture {
     // GPU 0: A for the first half, then B. GPU 1: idle, shared by A and B in the middle.
     // The CPU: both, always. With `gpus` false, only the CPU is sampled.
     // With `others`, another experiment's trial holds GPU 1 from sample 16 on.
-    void record(bool gpus, bool others = false)
+    // With `ownCpu`, the CPU sample has each trial's process tree: A busy (kBusyShare of
+    // the machine), B idle (kIdleShare), B's from sample 5 on only.
+    void record(bool gpus, bool others = false, bool ownCpu = false)
     {
         TelemetryRecorder recorder(store, experiment);
         const QString ids[] = {QString::number(a.id), QString::number(b.id)};
+        const std::map<int, std::int64_t> leaders{{kPidA, a.id}, {kPidB, b.id}};
         for (int k = 0; k < kSamples; ++k) {
             std::vector<DeviceSample> samples{sample(DeviceKind::Cpu, 0, timeOf(k), 40)};
+            if (ownCpu) {
+                samples[0].processes.push_back({kPidA, 1 << 20, kBusyShare});
+                samples[0].processes.push_back({kPidB, 1 << 20, k < 5 ? -1 : kIdleShare});
+            }
             if (gpus) {
                 samples.push_back(sample(DeviceKind::Gpu, 0, timeOf(k), 87));
                 samples.push_back(sample(DeviceKind::Gpu, 1, timeOf(k), 30));
@@ -86,6 +102,9 @@ struct Fixture {
                 return k >= 5 && k < 15 ? ids[0] + ',' + ids[1] : QString();
             }, [&](const DeviceSample& s) {
                 return others && s.kind == DeviceKind::Gpu && s.index == 1 && k >= 16 ? QStringLiteral("theirs\t/home/u/other.db\t12") : QString();
+            }, [&](int pid) -> std::optional<std::int64_t> {
+                const auto it = leaders.find(pid);
+                return it == leaders.end() ? std::nullopt : std::optional(it->second);
             });
         }
     }
@@ -107,9 +126,9 @@ struct Shown {
     // Records the samples (GPUs too, or only the CPU), opens the store and shows the view
     // once every row and both trials arrived. False when that takes over 10 s or the window
     // never appears.
-    bool open(bool gpus, bool others = false)
+    bool open(bool gpus, bool others = false, bool ownCpu = false)
     {
-        f.record(gpus, others);
+        f.record(gpus, others, ownCpu);
         session = std::make_unique<StoreSession>(f.path, data, 50);
         view = std::make_unique<TimelineView>(&data);
         if (!waitForRows(data, f.store, f.experiment) || !QTest::qWaitFor([&] { return data.trials().size() == 2; }, 10000))
@@ -144,6 +163,11 @@ private slots:
     void otherExperimentsShowOnTheirGpus();
     void clickSelectsTheTrial();
     void cpuWithoutGpus();
+    void cpuShowsEachTrialsOwnUse();
+    void timeTicksDifferAtEveryZoom_data();
+    void timeTicksDifferAtEveryZoom();
+    void utilizationScaleIsZeroToHundred();
+    void legendStaysOffTheLanes();
     void followsDownsampling();
     void exports_data();
     void exports();
@@ -289,6 +313,136 @@ void TestTimeline::cpuWithoutGpus()
     QCOMPARE(view.lane(0).bands[0].trials, (QVector<qint64>{f.a.id, f.b.id}));
     const QString a = QStringLiteral("trial %1 (#%2)").arg(f.a.id).arg(f.a.number);
     QCOMPARE(tooltipAt(view, view.pixelOf(0, timeOf(4), 0.75)), a + QStringLiteral(" on CPU: 40% util, 10.2 GiB"));
+}
+
+// On the CPU lane, a trial's line is its own processes' CPU use, not the machine's: a busy
+// and an idle trial of the same run get their own values, drawn and named on hover.
+void TestTimeline::cpuShowsEachTrialsOwnUse()
+{
+    Shown shown;
+    QVERIFY(shown.open(false, false, true));
+    Fixture& f = shown.f;
+    TimelineView& view = *shown.view;
+
+    const TimelineView::Lane& cpu = view.lane(0);
+    QCOMPARE(cpu.kind, QStringLiteral("cpu"));
+    QCOMPARE(cpu.trialCpu.size(), 2);
+    QCOMPARE(cpu.trialCpu[f.a.id].time.size(), qsizetype(kSamples));
+    for (int k = 0; k < kSamples; ++k) {
+        QCOMPARE(cpu.trialCpuAt(f.a.id, timeOf(k)), kBusyShare);
+        if (k < 5)
+            QVERIFY(std::isnan(cpu.trialCpuAt(f.b.id, timeOf(k)))); // not known yet
+        else
+            QCOMPARE(cpu.trialCpuAt(f.b.id, timeOf(k)), kIdleShare);
+        QCOMPARE(cpu.utilization[k], 40.0); // the machine's, unchanged
+    }
+
+    const QString a = QStringLiteral("trial %1 (#%2)").arg(f.a.id).arg(f.a.number);
+    const QString b = QStringLiteral("trial %1 (#%2)").arg(f.b.id).arg(f.b.number);
+    QCOMPARE(tooltipAt(view, view.pixelOf(0, timeOf(8), 0.75)), a + QStringLiteral(" on CPU: its processes 35% (all: 40% util, 10.2 GiB)"));
+    QCOMPARE(tooltipAt(view, view.pixelOf(0, timeOf(8), 0.25)), b + QStringLiteral(" on CPU: its processes 0.5% (all: 40% util, 10.2 GiB)"));
+    QCOMPARE(tooltipAt(view, view.pixelOf(0, timeOf(2), 0.25)), b + QStringLiteral(" on CPU: 40% util, 10.2 GiB"));
+
+    // A's line at 35 % of the lane's scale, in A's hue (B's band lies under it there).
+    const QImage image = view.plot()->toPixmap().toImage();
+    const int hueA = tb::widgets::palette::trial(f.a.id, 255).hsvHue();
+    auto hasHueOfA = [&](double share) {
+        const QPoint at = view.pixelOf(0, timeOf(10), share).toPoint();
+        for (int dy = -2; dy <= 2; ++dy) {
+            const QColor c = image.pixelColor(at + QPoint(0, dy));
+            if (c.hsvSaturation() > 100 && std::abs(c.hsvHue() - hueA) <= 3)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(hasHueOfA(kBusyShare / 100));
+    QVERIFY(!hasHueOfA(0.2));
+    // The legend says what the trials' lines are.
+    bool named = false;
+    for (int i = 0; i < view.plot()->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(view.plot()->legend->item(i)))
+            named = named || item->plottable()->name().contains(QStringLiteral("own CPU"));
+    QVERIFY(named);
+}
+
+void TestTimeline::timeTicksDifferAtEveryZoom_data()
+{
+    QTest::addColumn<double>("span");       // seconds shown
+    QTest::addColumn<QString>("timeFormat"); // of a label's first line: what the step needs
+    QTest::newRow("two seconds (a demo)") << 2.4 << QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d$");
+    QTest::newRow("two minutes") << 120.0 << QStringLiteral("^\\d\\d:\\d\\d:\\d\\d$");
+    QTest::newRow("an hour") << 3600.0 << QStringLiteral("^\\d\\d:\\d\\d$");
+    QTest::newRow("a day") << 86400.0 << QStringLiteral("^\\d\\d:\\d\\d$");
+    QTest::newRow("three weeks") << 21 * 86400.0 << QStringLiteral("^[A-Za-z]+ \\d+$");
+}
+
+// Each zoom gets ticks at a step its labels can tell apart: neighbouring labels differ,
+// and the date is under the first one.
+void TestTimeline::timeTicksDifferAtEveryZoom()
+{
+    QFETCH(double, span);
+    QFETCH(QString, timeFormat);
+    Shown shown;
+    QVERIFY(shown.open(true));
+    QCustomPlot* plot = shown.view->plot();
+    plot->xAxis->setRange(kT0, kT0 + span);
+    plot->replot();
+    const QVector<QString> labels = plot->xAxis->tickVectorLabels();
+    QVERIFY2(labels.size() >= 3, qPrintable(QStringList(labels.cbegin(), labels.cend()).join(QLatin1Char('|'))));
+    const QRegularExpression format(timeFormat);
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        QVERIFY2(format.match(labels[i].section(QLatin1Char('\n'), 0, 0)).hasMatch(), qPrintable(labels[i]));
+        if (i > 0)
+            QVERIFY2(labels[i] != labels[i - 1], qPrintable(labels[i]));
+    }
+    QVERIFY2(labels.front().contains(QLatin1Char('\n')), qPrintable(labels.front())); // the date (or year) under the first
+}
+
+// The lines' scale on the right: 0, 50 and 100 per lane, where the lines put those values.
+void TestTimeline::utilizationScaleIsZeroToHundred()
+{
+    Shown shown;
+    QVERIFY(shown.open(true));
+    TimelineView& view = *shown.view;
+    QCPAxis* scale = view.plot()->yAxis2;
+    QVERIFY(scale->visible());
+    QVERIFY(scale->label().contains(QLatin1Char('%')));
+    const auto ticker = scale->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(ticker);
+    const QMap<double, QString> ticks = ticker->ticks();
+    QCOMPARE(ticks.size(), 3 * view.laneCount());
+    for (int lane = 0; lane < view.laneCount(); ++lane) {
+        QCOMPARE(ticks.value(view.scaleCoord(lane, 0)), QStringLiteral("0"));
+        QCOMPARE(ticks.value(view.scaleCoord(lane, 50)), QStringLiteral("50"));
+        QCOMPARE(ticks.value(view.scaleCoord(lane, 100)), QStringLiteral("100"));
+        // The scale's 0 and 100 are where the lines' 0 and 100 % are drawn.
+        QCOMPARE(scale->coordToPixel(view.scaleCoord(lane, 0)), view.pixelOf(lane, kT0, 0).y());
+        QCOMPARE(scale->coordToPixel(view.scaleCoord(lane, 100)), view.pixelOf(lane, kT0, 1).y());
+    }
+    // GPU 0's utilization (87 %) is drawn at 87 on that scale.
+    const QImage image = view.plot()->toPixmap().toImage();
+    const QPoint at(int(view.pixelOf(0, timeOf(12)).x()), int(std::lround(scale->coordToPixel(view.scaleCoord(0, 87)))));
+    bool line = false;
+    for (int dy = -1; dy <= 1; ++dy)
+        line = line || image.pixelColor(at + QPoint(0, dy)) == QColor(31, 119, 180);
+    QVERIFY(line);
+}
+
+void TestTimeline::legendStaysOffTheLanes()
+{
+    for (const bool gpus : {true, false}) {
+        Shown shown;
+        QVERIFY(shown.open(gpus, false, !gpus));
+        QCustomPlot* plot = shown.view->plot();
+        plot->replot();
+        QCPLegend* legend = plot->legend;
+        QVERIFY(legend->visible());
+        QCOMPARE(legend->itemCount(), gpus ? 2 : 3); // utilization, memory (and the trials' own CPU)
+        const QRect lanes = plot->axisRect()->rect();
+        QVERIFY(!legend->outerRect().intersects(lanes));
+        QVERIFY(legend->outerRect().bottom() <= lanes.top()); // above them
+        QVERIFY(plot->rect().contains(legend->outerRect()));
+    }
 }
 
 void TestTimeline::followsDownsampling()

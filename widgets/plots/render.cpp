@@ -188,6 +188,87 @@ QCPRange padded(QCPRange r, double fraction)
     return QCPRange(r.lower - pad, r.upper + pad);
 }
 
+namespace {
+
+// The row above the axis rect that holds the legend, centred between two empty cells that
+// take the spare width (a grid stretches its items over all of it). As many entries go
+// side by side as the plot's width holds, the rest wrap: the layout asks this row for its
+// size before it places anything, so that is when the wrap is chosen; the plot's viewport
+// is the size being laid out, on screen or in an export.
+class LegendRow : public QCPLayoutGrid {
+public:
+    explicit LegendRow(QCustomPlot* plot) : m_plot(plot) {}
+
+    QSize minimumOuterSizeHint() const override
+    {
+        fit();
+        return QCPLayoutGrid::minimumOuterSizeHint();
+    }
+
+private:
+    void fit() const
+    {
+        QCPLegend* legend = m_plot->legend;
+        if (!legend->visible())
+            return;
+        // Cells of a wrapped grid may be empty (an entry was removed): count entries only.
+        QVector<int> widths;
+        bool holes = false; // an empty cell before an entry
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            if (const QCPLayoutElement* item = legend->item(i)) {
+                holes = holes || widths.size() < i;
+                widths << item->minimumOuterSizeHint().width();
+            }
+        }
+        const int n = int(widths.size());
+        if (n == 0)
+            return;
+        const int room = m_plot->viewport().width() - margins().left() - margins().right() - legend->margins().left()
+            - legend->margins().right();
+        int perRow = 1;
+        for (int k = n; k > 1; --k) {
+            int total = (k - 1) * legend->columnSpacing();
+            for (int column = 0; column < k; ++column) {
+                int widest = 0;
+                for (int i = column; i < n; i += k)
+                    widest = std::max(widest, widths[i]);
+                total += widest;
+            }
+            if (total <= room) {
+                perRow = k;
+                break;
+            }
+        }
+        if (perRow != legend->wrap() || legend->columnCount() > perRow || holes) {
+            legend->setWrap(perRow);
+            legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        }
+    }
+
+    QCustomPlot* m_plot;
+};
+
+} // namespace
+
+void placeLegendAbove(QCustomPlot* plot)
+{
+    QCPLegend* legend = plot->legend;
+    legend->setVisible(true);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    if (QCPLayoutInset* inset = plot->axisRect()->insetLayout(); inset->take(legend))
+        inset->simplify();
+    auto* row = new LegendRow(plot);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, row);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    row->setMargins(QMargins(4, 4, 4, 0));
+    row->addElement(0, 0, new QCPLayoutElement(plot));
+    row->addElement(0, 1, legend);
+    row->addElement(0, 2, new QCPLayoutElement(plot));
+    row->setColumnStretchFactor(1, 0.001);
+}
+
 double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
 {
     const QPointF ab = b - a;

@@ -134,6 +134,9 @@ CurveRole roleFor(algorithms::TrialState state);
 double niceCeil(double x);
 // Pads a data range for display; a single value gets a range around it.
 QCPRange padded(QCPRange r, double fraction = 0.05);
+// Moves the plot's legend out of the axis rect into a row of its own above it, items side
+// by side, so that it never covers data.
+void placeLegendAbove(QCustomPlot* plot);
 double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b);
 // The points of `points` (sorted by key) that can touch [range.lower, range.upper]: the
 // points inside plus one neighbour on each side, as [begin, end).

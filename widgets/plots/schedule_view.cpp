@@ -39,6 +39,9 @@ namespace {
 
 constexpr double kBoxHeight = 0.72; // of a row
 constexpr int kFadedAlpha = 90;
+const QString kMeasuredKind = QStringLiteral("measured"); // the schedule box's entry for a measured order of no generator
+const QStringList kGenerators{QStringLiteral("naive"), QStringLiteral("gpipe"), QStringLiteral("1f1b"), QStringLiteral("interleaved"),
+                              QStringLiteral("zb1")};
 
 QString actionText(const sc::Action& a)
 {
@@ -204,6 +207,26 @@ GanttChart::GanttChart(QWidget* parent) : PlotPanel(nullptr, parent), m_boxes(ne
     p->yAxis2->grid()->setVisible(false);
     connect(p->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), p->yAxis2, qOverload<const QCPRange&>(&QCPAxis::setRange));
     m_boxes->setBoxes(&m_content.boxes, 0);
+
+    // The legend: one entry per kind of box, drawn by bars without data (their icon is a box).
+    auto key = [p](const QString& name, const QBrush& brush, const QPen& pen) {
+        auto* bars = new QCPBars(p->xAxis, p->yAxis);
+        bars->setName(name);
+        bars->setBrush(brush);
+        bars->setPen(pen);
+        return bars;
+    };
+    key(tr("forward (F)"), palette::op(sc::Op::F), Qt::NoPen);
+    key(tr("backward (B)"), palette::op(sc::Op::B), Qt::NoPen);
+    key(tr("weight gradient (W)"), palette::op(sc::Op::W), Qt::NoPen);
+    key(tr("idle (bubble)"), Qt::white, QPen(palette::kAxisLine, 0));
+    QColor faded = palette::op(sc::Op::F);
+    faded.setAlpha(kFadedAlpha);
+    m_fadedKey = key(tr("faded: simulated from the trial's mean op durations"), faded, Qt::NoPen);
+    m_outlinedKey = key(tr("outlined: measured, more than %1% off the simulation").arg(int(ScheduleView::kDeviation * 100)),
+                        Qt::NoBrush, QPen(palette::state(algorithms::TrialState::Failed), 2));
+    m_boxes->removeFromLegend();
+    placeLegendAbove(p);
 }
 
 GanttChart::~GanttChart() = default;
@@ -225,6 +248,18 @@ void GanttChart::rebuild()
     p->yAxis->ticker().staticCast<QCPAxisTickerText>()->setTicks(ticks, m_content.rowLabels.toVector());
     p->yAxis2->ticker().staticCast<QCPAxisTickerText>()->setTicks(ticks, m_content.rowNotes.toVector());
     p->xAxis->setLabel(m_content.timeLabel);
+    bool faded = false;
+    bool measured = false;
+    for (const GanttBox& b : std::as_const(m_content.boxes)) {
+        faded = faded || b.faded;
+        measured = measured || b.measured;
+    }
+    m_fadedKey->removeFromLegend(); // then added back in order
+    m_outlinedKey->removeFromLegend();
+    if (faded)
+        m_fadedKey->addToLegend();
+    if (measured)
+        m_outlinedKey->addToLegend();
     for (QCPItemText* t : std::as_const(m_titles))
         p->removeItem(t);
     m_titles.clear();
@@ -454,12 +489,67 @@ void ScheduleView::recompute()
 {
     m_groups.clear();
     m_error.clear();
-    if (m_measured)
+    if (m_measured) {
+        showRunInControls(*m_measured);
         computeMeasured();
-    else
+    } else {
+        dropMeasuredKind();
         computeSimulated();
+    }
     syncControls();
     publish();
+}
+
+// The controls show the trial's own schedule, not what the simulator held before: its
+// kind (or "as measured" for an order of no generator), p, m and v, and the mean op
+// durations per device (the simulator divides them over an interleaved device's v stages).
+void ScheduleView::showRunInControls(const sc::MeasuredRun& run)
+{
+    const sc::Schedule& s = run.schedule;
+    const QString kind = QString::fromStdString(s.kind == "custom" || s.kind.empty() ? run.kind : s.kind);
+    m_updating = true;
+    int index = kGenerators.contains(kind) ? m_kind->findData(kind) : -1;
+    if (index < 0) {
+        index = m_kind->findData(kMeasuredKind);
+        if (index < 0) {
+            m_kind->addItem(tr("As measured"), kMeasuredKind);
+            index = m_kind->count() - 1;
+        }
+    }
+    m_kind->setCurrentIndex(index);
+    m_stages->setMaximum(std::max(m_stages->maximum(), s.devices));
+    m_stages->setValue(s.devices);
+    m_microbatches->setMaximum(std::max(m_microbatches->maximum(), s.microbatches));
+    m_microbatches->setValue(s.microbatches);
+    m_virtual->setMaximum(std::max(m_virtual->maximum(), s.virtualStages));
+    m_virtual->setValue(s.virtualStages);
+    const sc::Durations d = run.meanDurations();
+    auto perDevice = [&](const std::vector<double>& perStage) {
+        if (perStage.empty())
+            return 0.0;
+        double sum = 0;
+        for (double v : perStage)
+            sum += v;
+        return sum / double(perStage.size()) * std::max(1, s.virtualStages);
+    };
+    m_forward->setValue(perDevice(d.forward));
+    m_backward->setValue(perDevice(d.backward));
+    m_weight->setValue(perDevice(d.weight));
+    m_latency->setValue(d.latency);
+    m_updating = false;
+}
+
+// Out of measured mode, the "as measured" kind has nothing to simulate: 1F1B takes its place.
+void ScheduleView::dropMeasuredKind()
+{
+    const int index = m_kind->findData(kMeasuredKind);
+    if (index < 0)
+        return;
+    m_updating = true;
+    if (m_kind->currentIndex() == index)
+        m_kind->setCurrentIndex(m_kind->findData(QStringLiteral("1f1b")));
+    m_kind->removeItem(index);
+    m_updating = false;
 }
 
 void ScheduleView::syncControls()

@@ -10,6 +10,9 @@
 //   that trial's own mean op durations per stage; a measured box whose start or end is off
 //   the simulation by more than kDeviation of the op's simulated duration is outlined.
 // Every mode draws from the same IR and simulator (algorithms/schedules/schedule.h).
+// A legend above the chart names the box colours (forward, backward, weight gradient),
+// idle time, and in measured mode what faded and outlined boxes mean. In measured mode the
+// controls show the trial's own schedule, p, m, v and mean op durations.
 //
 // Threading: GUI thread only. The measured run it shows is algorithms::schedules::MeasuredRun (data only).
 
@@ -23,6 +26,7 @@
 #include <optional>
 #include <vector>
 
+class QCPAbstractPlottable;
 class QCPItemText;
 class QComboBox;
 class QDoubleSpinBox;
@@ -76,6 +80,8 @@ private:
     Content m_content;
     GanttBoxes* m_boxes;
     QVector<QCPItemText*> m_titles;
+    QCPAbstractPlottable* m_fadedKey;   // legend entries shown only when such boxes are drawn
+    QCPAbstractPlottable* m_outlinedKey;
 };
 
 class ScheduleView : public QWidget {
@@ -151,6 +157,8 @@ private:
     void computeMeasured();
     void publish();
     void syncControls();
+    void showRunInControls(const algorithms::schedules::MeasuredRun& run);
+    void dropMeasuredKind();
     bool writeFile(const QString& path, const QByteArray& data, QString* error) const;
     void importWithDialog();
     void exportWithDialog(const QString& what);

@@ -51,6 +51,93 @@ QCPRange holderRange(int lane, int lanes, int j, int k)
     return QCPRange(top - (j + 1) * h, top - j * h);
 }
 
+// Where `percent` of a device lies on lane `lane`: the lines' 0-100 % scale.
+double percentCoord(int lane, int lanes, double percent)
+{
+    return laneBase(lane, lanes) + kLinePad + percent / 100.0 * (1 - 2 * kLinePad);
+}
+
+// A trial's own CPU line: darker than its band, so that it shows over it.
+QPen trialCpuPen(qint64 trialId, bool selected)
+{
+    return QPen(palette::trial(trialId, 255).darker(150), selected ? 3 : 2);
+}
+
+// Unix times as local clock times, one tick per round step (a tenth of a second to weeks)
+// chosen from the visible span, labelled at the precision of the step so that neighbouring
+// labels differ at every zoom; the date goes under the first label and under each label
+// whose day differs from its left neighbour's. The number of ticks follows the plot's width.
+class TimeTicker : public QCPAxisTicker {
+public:
+    explicit TimeTicker(const QCustomPlot* plot) : m_plot(plot) {}
+
+protected:
+    double getTickStep(const QCPRange& range) override
+    {
+        struct Rung {
+            double seconds;
+            int subTicks;
+        };
+        static constexpr Rung kLadder[] = {
+            {0.001, 4}, {0.002, 1},  {0.005, 4}, {0.01, 4},  {0.02, 1},       {0.05, 4},      {0.1, 4},  {0.2, 1},
+            {0.5, 4},   {1, 4},      {2, 1},     {5, 4},     {10, 1},         {15, 2},        {30, 2},   {60, 3},
+            {120, 1},   {300, 4},    {600, 1},   {900, 2},   {1800, 2},       {3600, 3},      {7200, 1}, {10800, 2},
+            {21600, 1}, {43200, 3},  {86400, 3}, {172800, 1}, {7 * 86400, 6}, {14 * 86400, 1}, {28 * 86400, 3}};
+        // About one label per 75 pixels at most; the step is the next rung up, so there are
+        // at least half as many.
+        setTickCount(std::clamp((m_plot->viewport().width() - 160) / 75, 3, 16));
+        const double wanted = range.size() / tickCount();
+        m_step = 0;
+        for (const Rung& rung : kLadder)
+            if (rung.seconds >= wanted) {
+                m_step = rung.seconds;
+                m_subTicks = rung.subTicks;
+                break;
+            }
+        if (m_step == 0) { // months and beyond: whole days
+            m_step = niceCeil(wanted / 86400) * 86400;
+            m_subTicks = 1;
+        }
+        // Whole minutes, hours and days of the local clock, not of UTC.
+        setTickOrigin(-QDateTime::fromMSecsSinceEpoch(qint64(range.center() * 1000)).offsetFromUtc());
+        return m_step;
+    }
+
+    int getSubTickCount(double) override { return m_subTicks; }
+
+    QVector<QString> createLabelVector(const QVector<double>& ticks, const QLocale& locale, QChar, int) override
+    {
+        QVector<QString> labels;
+        labels.reserve(ticks.size());
+        QDate previous;
+        // Digits after the seconds: one for steps of 0.1-0.5 s, two for 0.01-0.05 s, ...
+        const int digits = m_step < 1 ? std::clamp(int(std::ceil(-std::log10(m_step) - 1e-9)), 1, 3) : 0;
+        for (const double tick : ticks) {
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(std::llround(tick * 1000));
+            QString label;
+            if (m_step >= 86400) {
+                label = locale.toString(at, QStringLiteral("MMM d"));
+                if (!previous.isValid() || previous.year() != at.date().year())
+                    label += QLatin1Char('\n') + QString::number(at.date().year());
+            } else {
+                label = locale.toString(at, m_step < 60 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+                if (digits > 0)
+                    label += locale.decimalPoint() + QString::number(at.time().msec()).rightJustified(3, QLatin1Char('0')).left(digits);
+                if (previous != at.date())
+                    label += QLatin1Char('\n') + locale.toString(at, QStringLiteral("MMM d"));
+            }
+            previous = at.date();
+            labels << label;
+        }
+        return labels;
+    }
+
+private:
+    const QCustomPlot* m_plot;
+    double m_step = 1;
+    int m_subTicks = 4;
+};
+
 } // namespace
 
 // Every lane as one plottable: bands, then memory, then utilization, each line decimated to
@@ -128,6 +215,7 @@ public:
             }
             painter->setPen(QPen(palette::kUtilization, 0));
             drawDecimated(painter, lane.time, lane.utilization, lo, hi, toPixel, y0, (y1 - y0) / 100.0);
+            drawTrialCpu(painter, lane, keys, toPixel, y0, (y1 - y0) / 100.0);
         }
     }
 
@@ -179,6 +267,27 @@ private:
         }
     }
 
+    // Each trial's own CPU use (the CPU lane), the selected trial's last so that it is on top.
+    void drawTrialCpu(QCPPainter* painter, const TimelineView::Lane& lane, const QCPRange& keys, const AxisMap& toPixel,
+                      double y0, double yScale) const
+    {
+        auto draw = [&](qint64 trial, const TimelineView::Lane::Usage& usage) {
+            if (usage.time.isEmpty() || usage.time.back() < keys.lower || usage.time.front() > keys.upper)
+                return;
+            const qsizetype lo = std::max<qsizetype>(
+                0, std::lower_bound(usage.time.cbegin(), usage.time.cend(), keys.lower) - usage.time.cbegin() - 1);
+            const qsizetype hi = std::min<qsizetype>(
+                usage.time.size(), std::upper_bound(usage.time.cbegin(), usage.time.cend(), keys.upper) - usage.time.cbegin() + 1);
+            painter->setPen(trialCpuPen(trial, trial == m_selected));
+            drawDecimated(painter, usage.time, usage.percent, lo, hi, toPixel, y0, yScale);
+        };
+        for (auto it = lane.trialCpu.cbegin(); it != lane.trialCpu.cend(); ++it)
+            if (it.key() != m_selected)
+                draw(it.key(), it.value());
+        if (const auto it = lane.trialCpu.constFind(m_selected); it != lane.trialCpu.cend())
+            draw(it.key(), it.value());
+    }
+
     // One polyline per stretch without gaps, decimated per pixel column.
     static void drawDecimated(QCPPainter* painter, const QVector<double>& time, const QVector<double>& values, qsizetype lo,
                               qsizetype hi, const AxisMap& toPixel, double y0, double yScale)
@@ -209,13 +318,19 @@ TimelineView::TimelineView(ExperimentData* data, QWidget* parent)
     QCustomPlot* p = plot();
     p->axisRect()->setRangeZoom(Qt::Horizontal);
     p->axisRect()->setRangeDrag(Qt::Horizontal);
-    auto dates = QSharedPointer<QCPAxisTickerDateTime>::create();
-    dates->setDateTimeFormat(QStringLiteral("HH:mm\nMMM d"));
-    p->xAxis->setTicker(dates);
+    p->xAxis->setTicker(QSharedPointer<TimeTicker>::create(p));
     p->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     p->yAxis->grid()->setVisible(false);
     p->yAxis->setSubTicks(false);
     p->yAxis->setRange(0, 1);
+    // The lines' scale, per lane on the right: 0, 50 and 100 % of the device.
+    p->yAxis2->setVisible(true);
+    p->yAxis2->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    p->yAxis2->grid()->setVisible(false);
+    p->yAxis2->setSubTicks(false);
+    p->yAxis2->setLabel(tr("% of the device"));
+    p->yAxis2->setRange(0, 1);
+    connect(p->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), p->yAxis2, qOverload<const QCPRange&>(&QCPAxis::setRange));
     m_plottable->setLanes(&m_lanes, 0);
 
     // Legend entries for the two lines (graphs without data: the plottable draws them).
@@ -225,9 +340,11 @@ TimelineView::TimelineView(ExperimentData* data, QWidget* parent)
     auto* memory = p->addGraph();
     memory->setName(tr("memory (share of the device's total)"));
     memory->setPen(QPen(palette::kMemory, 2));
-    p->legend->setVisible(true);
-    p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_trialCpuKey = p->addGraph();
+    m_trialCpuKey->setName(tr("a trial's own CPU use (its processes, in the trial's colour)"));
+    m_trialCpuKey->setPen(QPen(palette::kAxisLine, 2)); // neutral: each trial's line has its own colour
+    m_trialCpuKey->removeFromLegend(); // until a lane has such lines
+    placeLegendAbove(p);
     m_plottable->removeFromLegend();
 
     m_empty->setClipToAxisRect(true);
@@ -249,6 +366,20 @@ TimelineView::TimelineView(ExperimentData* data, QWidget* parent)
 }
 
 TimelineView::~TimelineView() = default;
+
+double TimelineView::Lane::trialCpuAt(qint64 trial, double t) const
+{
+    const auto it = trialCpu.constFind(trial);
+    if (it == trialCpu.cend())
+        return kNaN;
+    const auto at = std::lower_bound(it->time.cbegin(), it->time.cend(), t);
+    return at != it->time.cend() && *at == t ? it->percent[at - it->time.cbegin()] : kNaN;
+}
+
+double TimelineView::scaleCoord(int lane, double percent) const
+{
+    return percentCoord(lane, m_shown, percent);
+}
 
 QString TimelineView::deviceLabel(const QString& kind, int device)
 {
@@ -283,6 +414,22 @@ bool TimelineView::addRow(const engine::TelemetryRow& row)
     lane.memoryUsed.append(row.memoryUsed ? double(*row.memoryUsed) : kNaN);
     if (row.memoryTotal)
         lane.memoryTotal = std::max(lane.memoryTotal, double(*row.memoryTotal));
+    if (!row.trialCpu.empty() || !lane.usageOpen.isEmpty()) {
+        QVector<qint64> open;
+        for (const engine::TrialShare& share : row.trialCpu) {
+            Lane::Usage& usage = lane.trialCpu[share.trial];
+            usage.time.append(t);
+            usage.percent.append(share.percent);
+            open.append(share.trial);
+        }
+        for (const qint64 trial : std::as_const(lane.usageOpen))
+            if (!open.contains(trial)) { // its line ends here
+                Lane::Usage& usage = lane.trialCpu[trial];
+                usage.time.append(t);
+                usage.percent.append(kNaN);
+            }
+        lane.usageOpen = std::move(open);
+    }
     if (lane.bandOpen && !gap)
         lane.bands.back().end = t;
     const QString holders = row.trials + QLatin1Char('|') + row.others;
@@ -350,6 +497,21 @@ void TimelineView::rebuild()
         labels << label;
     }
     plot()->yAxis->ticker().staticCast<QCPAxisTickerText>()->setTicks(ticks, labels);
+    QVector<double> scaleTicks;
+    QVector<QString> scaleLabels;
+    bool trialCpu = false;
+    for (int i = 0; i < m_shown; ++i) {
+        for (const int percent : {0, 50, 100}) {
+            scaleTicks << percentCoord(i, m_shown, percent);
+            scaleLabels << QString::number(percent);
+        }
+        trialCpu = trialCpu || !m_lanes[i].trialCpu.isEmpty();
+    }
+    plot()->yAxis2->ticker().staticCast<QCPAxisTickerText>()->setTicks(scaleTicks, scaleLabels);
+    if (trialCpu)
+        m_trialCpuKey->addToLegend();
+    else
+        m_trialCpuKey->removeFromLegend();
     m_empty->setVisible(m_shown == 0);
 }
 
@@ -358,10 +520,12 @@ void TimelineView::fitView(bool)
     bool found = false;
     const QCPRange keys = m_plottable->getKeyRange(found);
     if (found) {
-        const double pad = std::max((keys.upper - keys.lower) * 0.01, 1.0);
+        // A little room at both ends; a single sample gets a second on each side.
+        const double span = keys.upper - keys.lower;
+        const double pad = span > 0 ? std::max(span * 0.02, 0.05) : 1.0;
         plot()->xAxis->setRange(keys.lower - pad, keys.upper + pad);
     }
-    plot()->yAxis->setRange(0, std::max(m_shown, 1));
+    plot()->yAxis->setRange(0, std::max(m_shown, 1)); // yAxis2 follows
 }
 
 QPointF TimelineView::pixelOf(int lane, double time, double share) const
@@ -422,7 +586,12 @@ std::optional<PlotPanel::Hit> TimelineView::hitAt(const QPointF& pos) const
     } else if (hit.trialId >= 0) {
         const TrialView* trial = data() ? data()->trial(hit.trialId) : nullptr;
         const QString name = trial ? tr("trial %1 (#%2)").arg(hit.trialId).arg(trial->row.number) : tr("trial %1").arg(hit.trialId);
-        hit.text = tr("%1 on %2: %3% util, %4 GiB").arg(name, device, util, memory);
+        const double own = lane.trialCpuAt(hit.trialId, lane.time[k]);
+        if (std::isnan(own))
+            hit.text = tr("%1 on %2: %3% util, %4 GiB").arg(name, device, util, memory);
+        else
+            hit.text = tr("%1 on %2: its processes %3% (all: %4% util, %5 GiB)")
+                           .arg(name, device, QString::number(own, 'f', own < 10 ? 1 : 0), util, memory);
     } else {
         hit.text = tr("%1: %2% util, %3 GiB").arg(device, util, memory);
     }

@@ -1,8 +1,13 @@
 #pragma once
 // The device timeline: one lane per GPU (or the CPU when the experiment recorded no GPU
 // samples) with utilization and memory over time, above coloured bands that show which
-// trials held the device when. Hover names the trial and the sample under the cursor;
-// a click on a band selects its trial.
+// trials held the device when. On the CPU lane each trial's own CPU use (its processes,
+// not the machine's) is a line in its band's colour. Hover names the trial and the sample
+// under the cursor; a click on a band selects its trial.
+//
+// Around the lanes: time ticks whose spacing and format follow the visible span (tenths
+// of seconds to days, so neighbouring labels differ), a 0-100 % scale per lane on the
+// right, and the legend in a row of its own above the lanes.
 //
 // Data: ExperimentData::telemetry(), which the StoreFollower fills off the GUI thread.
 // Appended rows are folded into the lanes incrementally; a replace (the engine merged old
@@ -14,8 +19,10 @@
 
 #include "widgets/plots/plot_panel.h"
 
+#include <QMap>
 #include <QVector>
 
+class QCPGraph;
 class QCPItemText;
 
 namespace tb::engine {
@@ -49,6 +56,16 @@ public:
         QVector<Band> bands;
         QString currentTrials; // the last row's holders (ours, then the others')
         bool bandOpen = false;  // the last band extends to the next sample
+        // The CPU lane: each trial's own CPU use over time, in percent of the machine; a
+        // NaN ends a stretch (the trial was not sampled then).
+        struct Usage {
+            QVector<double> time;
+            QVector<double> percent;
+        };
+        QMap<qint64, Usage> trialCpu;
+        QVector<qint64> usageOpen; // trials whose last sample had a share
+        // Trial `trial`'s own CPU use at sample time `t`; NaN when not recorded.
+        double trialCpuAt(qint64 trial, double t) const;
     };
 
     // A gap between two samples wider than this is drawn as a gap (the engine was stopped).
@@ -65,6 +82,8 @@ public:
     QPointF pixelOf(int lane, double time, double share = 0.5) const;
     // "GPU 0" or "CPU".
     static QString deviceLabel(const QString& kind, int device);
+    // The utilization and memory scale: the value axis coordinate of `percent` on lane `lane`.
+    double scaleCoord(int lane, double percent) const;
 
 protected:
     void rebuild() override;
@@ -82,6 +101,7 @@ private:
     bool m_replaced = true;   // the next rebuild starts over
     DeviceLanes* m_plottable;
     QCPItemText* m_empty;
+    QCPGraph* m_trialCpuKey; // the legend's entry for the trials' CPU lines, shown when there are any
 };
 
 } // namespace tb::widgets
