@@ -4,6 +4,7 @@
 #include "engine/core/optuna_import.h"
 
 #include "dashboard.h"
+#include "widgets/plots/export_dialog.h"
 #include "widgets/plots/plot_panel.h"
 #include "widgets/plots/timeline_view.h"
 #include "widgets/plots/plots.h"
@@ -158,6 +159,9 @@ void MainWindow::buildActions()
         best->addAction(tr("Save as %1...").arg(label), this, [this, format = format] { exportBest(format, false); });
     }
     exportMenu->addAction(tr("All Trials as CSV..."), this, &MainWindow::exportTrials);
+    exportMenu->addSeparator();
+    // The plot of the tab shown (a chooser when it shows several), at a chosen size and DPI.
+    exportMenu->addAction(tr("Export &Plot..."), this, [this] { PlotExportDialog::exportShown(m_tabs->currentWidget(), this); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QMenu* language = view->addMenu(tr("&Language"));

@@ -5,7 +5,26 @@
 
 namespace tb::widgets {
 
-ExperimentData::ExperimentData(QObject* parent) : QObject(parent) {}
+namespace {
+const QVector<QPointF> kNoPoints;
+const QVector<double> kNoTimes;
+} // namespace
+
+const QVector<QPointF>& TrialView::points(int metric) const
+{
+    if (metric == 0)
+        return curve;
+    return metric > 0 && metric <= otherMetrics.size() ? otherMetrics[metric - 1].points : kNoPoints;
+}
+
+const QVector<double>& TrialView::times(int metric) const
+{
+    if (metric == 0)
+        return curveTimes;
+    return metric > 0 && metric <= otherMetrics.size() ? otherMetrics[metric - 1].times : kNoTimes;
+}
+
+ExperimentData::ExperimentData(QObject* parent) : QObject(parent), m_metricNames{QString()} {}
 
 void ExperimentData::reset(const engine::ExperimentRow& experiment)
 {
@@ -23,6 +42,8 @@ void ExperimentData::reset(const engine::ExperimentRow& experiment)
     m_trials.clear();
     m_index.clear();
     m_selected = -1;
+    m_metricNames = QStringList{objectiveName()};
+    m_metricIndex.clear();
     m_filteredOut.clear();
     m_telemetry.clear();
     emit experimentReset();
@@ -102,6 +123,8 @@ void ExperimentData::setTrials(qint64 experimentId, const QVector<engine::TrialR
             TrialView& view = m_trials[i];
             if (view.row.attempt != row.attempt) {
                 view.curve.clear(); // a new attempt draws a new curve
+                view.curveTimes.clear();
+                view.otherMetrics.clear();
                 restarted.insert(row.id);
             }
             view.row = row;
@@ -109,8 +132,10 @@ void ExperimentData::setTrials(qint64 experimentId, const QVector<engine::TrialR
         filterMoved = refilter(m_trials[i]) || filterMoved; // before the signals: views read it
     }
     emit trialsChanged(added);
-    if (!restarted.isEmpty())
+    if (!restarted.isEmpty()) {
         emit curvesChanged(restarted);
+        emit metricPointsChanged(-1, restarted);
+    }
     if (filterMoved)
         emit filterChanged();
 }
@@ -147,18 +172,58 @@ void ExperimentData::appendMetrics(qint64 experimentId, const QVector<engine::Me
     if (experimentId != m_experiment.id)
         return;
     const QString objective = objectiveName();
-    QSet<qint64> changed;
+    QSet<qint64> changed;                   // objective curves
+    QHash<int, QSet<qint64>> otherChanged;  // by metric index
+    const qsizetype namesBefore = m_metricNames.size();
+    // Rows come in runs of one name: the last name's index spares most hash lookups.
+    QString lastName;
+    int last = -1;
     for (const engine::MetricRow& m : metrics) {
-        if (m.name != objective)
-            continue;
+        int metric = 0;
+        if (m.name != objective || objective.isEmpty()) {
+            if (last < 0 || m.name != lastName) {
+                last = m_metricIndex.value(m.name, -1);
+                if (last < 0) {
+                    last = static_cast<int>(m_metricNames.size());
+                    m_metricNames << m.name;
+                    m_metricIndex.insert(m.name, last);
+                }
+                lastName = m.name;
+            }
+            metric = last;
+        }
         const int i = indexOf(m.trialId);
         if (i < 0 || m.attempt != m_trials[i].row.attempt)
             continue;
-        m_trials[i].curve.append(QPointF(static_cast<double>(m.step), m.value));
-        changed.insert(m.trialId);
+        TrialView& t = m_trials[i];
+        if (metric == 0) {
+            t.curve.append(QPointF(static_cast<double>(m.step), m.value));
+            t.curveTimes.append(m.time);
+            changed.insert(m.trialId);
+            continue;
+        }
+        if (t.otherMetrics.size() < metric)
+            t.otherMetrics.resize(metric);
+        MetricSeries& series = t.otherMetrics[metric - 1];
+        series.points.append(QPointF(static_cast<double>(m.step), m.value));
+        series.times.append(m.time);
+        otherChanged[metric].insert(m.trialId);
     }
-    if (!changed.isEmpty())
+    if (m_metricNames.size() != namesBefore)
+        emit metricNamesChanged();
+    if (!changed.isEmpty()) {
         emit curvesChanged(changed);
+        emit metricPointsChanged(0, changed);
+    }
+    for (auto it = otherChanged.cbegin(); it != otherChanged.cend(); ++it)
+        emit metricPointsChanged(it.key(), it.value());
+}
+
+int ExperimentData::metricIndex(const QString& name) const
+{
+    if (!name.isEmpty() && name == m_metricNames.first())
+        return 0;
+    return m_metricIndex.value(name, -1);
 }
 
 void ExperimentData::select(qint64 trialId)

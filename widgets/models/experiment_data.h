@@ -1,5 +1,6 @@
 #pragma once
-// The GUI's copy of one experiment: trials, their parameters and objective curves, kept
+// The GUI's copy of one experiment: trials, their parameters and the curves of every
+// metric they report (the objective's and the others', with the time of each report), kept
 // up to date from a StoreFollower. Every panel reads this one object, so the views agree.
 //
 // Threading: GUI thread only. Updates arrive as queued signals carrying values.
@@ -19,10 +20,25 @@
 
 namespace tb::widgets {
 
+// One metric's reports of a trial's current attempt, in arrival order.
+struct MetricSeries {
+    QVector<QPointF> points; // (step, value)
+    QVector<double> times;   // when each point was reported (seconds since the epoch)
+};
+
 struct TrialView {
     engine::TrialRow row;
     QJsonObject params; // active parameters by name
     QVector<QPointF> curve; // (step, objective) of the current attempt, in arrival order
+    QVector<double> curveTimes; // when each point of `curve` was reported (seconds since the epoch)
+    // The other metrics of the current attempt: otherMetrics[i] is metric i + 1 of
+    // ExperimentData::metricNames() (shorter when the later ones were not reported).
+    QVector<MetricSeries> otherMetrics;
+
+    // A metric's points and times by its index in ExperimentData::metricNames() (0: the
+    // objective, i.e. `curve`); empty when the trial did not report it.
+    const QVector<QPointF>& points(int metric) const;
+    const QVector<double>& times(int metric) const;
 };
 
 // Whether a trial passes one source's filter (see ExperimentData::setFilter).
@@ -44,6 +60,11 @@ public:
     QString objectiveName() const;
     bool minimize() const;
     QStringList paramNames() const; // in the space's order
+    // Every metric the trials reported: the objective first (index 0, reported or not;
+    // empty without a spec), then the others in the order they first arrived. Indices stay
+    // until reset(); TrialView::points() takes them.
+    const QStringList& metricNames() const { return m_metricNames; }
+    int metricIndex(const QString& name) const; // -1 when not reported
 
     const QVector<TrialView>& trials() const { return m_trials; }
     int indexOf(qint64 trialId) const; // -1 when unknown
@@ -87,6 +108,11 @@ signals:
     void trialsChanged(bool added);
     void curvesChanged(const QSet<qint64>& trialIds);
     void selectionChanged(qint64 trialId);
+    // A metric got points for these trials (curvesChanged() says it too for the objective,
+    // metric 0); metric -1: every series of these trials was cleared (a new attempt).
+    void metricPointsChanged(int metric, const QSet<qint64>& trialIds);
+    // metricNames() grew.
+    void metricNamesChanged();
     // Which trials pass the filter changed: a source set its filter, or trials changed so
     // that they pass or fail it now (trialsChanged() comes first then).
     void filterChanged();
@@ -102,6 +128,8 @@ private:
     QVector<TrialView> m_trials;
     QHash<qint64, int> m_index; // trial id -> position in m_trials
     qint64 m_selected = -1;
+    QStringList m_metricNames;        // [0]: the objective
+    QHash<QString, int> m_metricIndex; // the other metrics' indices in m_metricNames
     QMap<QString, TrialPredicate> m_filters; // by source
     QSet<qint64> m_filteredOut;              // trials some filter rejects
     QVector<engine::TelemetryRow> m_telemetry;

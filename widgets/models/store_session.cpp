@@ -43,8 +43,8 @@ void StoreSession::showExperiment(const QString& name)
             if (e.id != m_data.experiment().id) {
                 m_data.reset(e);
                 const qint64 id = e.id;
-                const QString metric = m_data.objectiveName(); // the views plot only the objective
-                QMetaObject::invokeMethod(m_follower, [f = m_follower, id, metric] { f->follow(id, metric); }, Qt::QueuedConnection);
+                // Every metric: the learning curves plot any of them (ExperimentData::metricNames()).
+                QMetaObject::invokeMethod(m_follower, [f = m_follower, id] { f->follow(id); }, Qt::QueuedConnection);
             }
             return;
         }

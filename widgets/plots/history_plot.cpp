@@ -24,18 +24,21 @@ HistoryPlot::HistoryPlot(ExperimentData* data, QWidget* parent)
         CurveRole role;
         QColor color;
         QCPScatterStyle::ScatterShape shape;
+        QString name; // in the legend
     } styles[] = {
-        {CurveRole::Pruned, palette::role(CurveRole::Pruned), QCPScatterStyle::ssDisc},
-        {CurveRole::Failed, palette::role(CurveRole::Failed), QCPScatterStyle::ssCross},
-        {CurveRole::Completed, palette::role(CurveRole::Completed), QCPScatterStyle::ssDisc},
+        {CurveRole::Pruned, palette::role(CurveRole::Pruned), QCPScatterStyle::ssDisc, tr("pruned")},
+        {CurveRole::Failed, palette::role(CurveRole::Failed), QCPScatterStyle::ssCross, tr("failed")},
+        {CurveRole::Completed, palette::role(CurveRole::Completed), QCPScatterStyle::ssDisc, tr("completed")},
     };
     for (const auto& s : styles) {
         auto* graph = new QCPGraph(plot()->xAxis, plot()->yAxis);
         graph->setLineStyle(QCPGraph::lsNone);
         graph->setScatterStyle(QCPScatterStyle(s.shape, s.color, s.color, 6));
+        graph->setName(s.name);
         m_graphs[static_cast<int>(s.role)] = graph;
     }
     m_selectedGraph = new QCPGraph(plot()->xAxis, plot()->yAxis); // created last: drawn on top
+    m_selectedGraph->setName(tr("selected"));
     m_selectedGraph->setLineStyle(QCPGraph::lsNone);
     m_selectedGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::kSelected, 2), Qt::NoBrush, 12));
 
@@ -110,6 +113,20 @@ void HistoryPlot::rebuild()
             graph->setScatterStyle(style);
             graph->setAntialiasedScatters(!dense);
         }
+
+    // The legend lists what is drawn, in a steady order.
+    QCPGraph* order[] = {m_bestGraph, m_graphs[static_cast<int>(CurveRole::Completed)], m_graphs[static_cast<int>(CurveRole::Pruned)],
+                               m_graphs[static_cast<int>(CurveRole::Failed)], m_selectedGraph};
+    int mask = 0;
+    for (int i = 0; i < 5; ++i)
+        mask |= order[i]->dataCount() > 0 ? 1 << i : 0;
+    if (mask != m_legendMask) {
+        m_legendMask = mask;
+        plot()->legend->clearItems();
+        for (int i = 0; i < 5; ++i)
+            if (mask & (1 << i))
+                order[i]->addToLegend();
+    }
 }
 
 void HistoryPlot::fitView(bool)

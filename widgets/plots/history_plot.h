@@ -42,6 +42,7 @@ private:
     std::array<QCPGraph*, 4> m_graphs{}; // scatter per CurveRole
     QCPGraph* m_bestGraph;
     QCPGraph* m_selectedGraph;
+    int m_legendMask = -1; // which graphs the legend lists (those with data)
 };
 
 } // namespace tb::widgets

@@ -15,6 +15,8 @@ ImportancePlot::ImportancePlot(ExperimentData* data, QWidget* parent)
     setObjectName(QStringLiteral("importance"));
     setWindowTitle(tr("Parameter importance"));
     plot()->xAxis->setLabel(tr("share of the objective's variance"));
+    plot()->yAxis->setLabel(tr("parameter"));
+    m_barsPlottable->removeFromLegend(); // one colour for all bars: nothing to explain
     plot()->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot()->yAxis->grid()->setVisible(false);
     m_barsPlottable->setWidth(0.6);
