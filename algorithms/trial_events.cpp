@@ -239,7 +239,8 @@ template <typename Int>
 Int integerOr(const Json& o, std::string_view key, Int fallback)
 {
     const double v = numberOr(o, key, std::numeric_limits<double>::quiet_NaN());
-    if (!(v >= static_cast<double>(std::numeric_limits<Int>::min()) && v <= static_cast<double>(std::numeric_limits<Int>::max()) / 2))
+    const double limit = -static_cast<double>(std::numeric_limits<Int>::min()); // 2^31 or 2^63, exact
+    if (!(v > -limit + 1 && v < limit - 1))
         return fallback;
     return static_cast<Int>(std::llround(v));
 }

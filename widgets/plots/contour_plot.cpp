@@ -86,10 +86,7 @@ ContourPlot::~ContourPlot() = default;
 
 QStringList ContourPlot::parameters() const
 {
-    QStringList names;
-    for (const ParamScale& s : m_scales)
-        names << s.name;
-    return names;
+    return ParamScale::names(m_scales);
 }
 
 QString ContourPlot::xParameter() const
@@ -124,11 +121,7 @@ const ParamScale* ContourPlot::scaleOf(const QComboBox* chooser) const
 
 void ContourPlot::fillChoosers()
 {
-    m_scales.clear();
-    if (data()->spec())
-        for (const algorithms::Param& p : data()->spec()->space.params())
-            if (p.type != algorithms::ParamType::Fixed)
-                m_scales.push_back(ParamScale::of(p));
+    m_scales = ParamScale::ofSpace(*data(), false);
     const QStringList names = parameters();
     const QString wantedX = m_wantedX, wantedY = m_wantedY;
     for (QComboBox* chooser : {m_xChooser, m_yChooser}) {

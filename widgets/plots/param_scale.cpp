@@ -51,12 +51,21 @@ ParamScale ParamScale::of(const algorithms::Param& p)
     return s;
 }
 
-std::vector<ParamScale> ParamScale::ofSpace(const ExperimentData& data)
+std::vector<ParamScale> ParamScale::ofSpace(const ExperimentData& data, bool withFixed)
 {
     std::vector<ParamScale> out;
     if (data.spec())
         for (const algorithms::Param& p : data.spec()->space.params())
-            out.push_back(of(p));
+            if (withFixed || p.type != algorithms::ParamType::Fixed)
+                out.push_back(of(p));
+    return out;
+}
+
+QStringList ParamScale::names(const std::vector<ParamScale>& scales)
+{
+    QStringList out;
+    for (const ParamScale& s : scales)
+        out << s.name;
     return out;
 }
 

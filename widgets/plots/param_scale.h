@@ -11,6 +11,7 @@
 
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <vector>
 
@@ -29,8 +30,10 @@ struct ParamScale {
     std::vector<algorithms::Value> choices;
 
     static ParamScale of(const algorithms::Param& param);
-    // The parameters of the data's space, in its order (empty without a spec).
-    static std::vector<ParamScale> ofSpace(const ExperimentData& data);
+    // The parameters of the data's space, in its order (empty without a spec); without the
+    // fixed ones for plots that let the user choose a parameter.
+    static std::vector<ParamScale> ofSpace(const ExperimentData& data, bool withFixed = true);
+    static QStringList names(const std::vector<ParamScale>& scales);
 
     // The coordinate of a value: the number itself, or the index of the choice. Nullopt
     // when absent (an inactive parameter) or not a value the parameter can take.

@@ -96,13 +96,18 @@ void PlotPanel::tick()
 {
     if (!m_dirty || !isVisible())
         return; // showEvent() picks a hidden panel up again
+    redraw(false);
+}
+
+void PlotPanel::redraw(bool immediate)
+{
     m_dirty = false;
     if (!m_titleSynced)
         syncTitle();
     rebuild();
     if (!m_userView)
         fitView(std::exchange(m_exactFit, false));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_plot->replot(immediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
 }
 
 void PlotPanel::showEvent(QShowEvent* event)
@@ -196,13 +201,7 @@ void PlotPanel::showContextMenu(const QPoint& pos)
 void PlotPanel::refreshNow()
 {
     m_timer->stop();
-    m_dirty = false;
-    if (!m_titleSynced)
-        syncTitle();
-    rebuild();
-    if (!m_userView)
-        fitView(std::exchange(m_exactFit, false));
-    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    redraw(true);
     if (finishRendering())
         m_plot->replot(QCustomPlot::rpImmediateRefresh);
 }

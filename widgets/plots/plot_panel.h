@@ -126,6 +126,8 @@ private:
     void tick();
     // Puts the title above the plot (or takes it away) to match windowTitle().
     void syncTitle();
+    // Rebuilds from the data, fits the view unless the user moved it, replots.
+    void redraw(bool immediate);
     // Shows `text` as the title (empty: no title row).
     void placeTitle(const QString& text);
     bool writeFile(const QString& path, const QString& suffix, QSize pixels, double dpi, QString* error);

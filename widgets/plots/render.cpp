@@ -58,6 +58,16 @@ QColor op(algorithms::schedules::Op op)
     return Qt::gray;
 }
 
+QCPColorGradient trialOrderGradient()
+{
+    QCPColorGradient g;
+    g.setColorStopAt(0.0, QColor(68, 1, 84));
+    g.setColorStopAt(0.35, QColor(49, 104, 142));
+    g.setColorStopAt(0.65, QColor(53, 183, 121));
+    g.setColorStopAt(1.0, QColor(253, 231, 37));
+    return g;
+}
+
 QCPColorGradient objectiveGradient()
 {
     // Warm and dark for low values, pale and cool for high ones (inverted when maximizing,

@@ -41,6 +41,8 @@ QColor trial(qint64 trialId, int alpha);
 QColor experiment(const QString& key);
 // A pipeline action: forward, backward, weight gradient.
 QColor op(algorithms::schedules::Op op);
+// Trial numbers, early (dark, violet) to late (light, yellow).
+QCPColorGradient trialOrderGradient();
 // Objective values from best to worst (warm and dark to pale and cool).
 QCPColorGradient objectiveGradient();
 

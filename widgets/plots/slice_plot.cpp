@@ -13,21 +13,6 @@
 
 namespace tb::widgets {
 
-namespace {
-
-// Early trials dark and violet, late ones light and yellow.
-QCPColorGradient trialOrderGradient()
-{
-    QCPColorGradient g;
-    g.setColorStopAt(0.0, QColor(68, 1, 84));
-    g.setColorStopAt(0.35, QColor(49, 104, 142));
-    g.setColorStopAt(0.65, QColor(53, 183, 121));
-    g.setColorStopAt(1.0, QColor(253, 231, 37));
-    return g;
-}
-
-} // namespace
-
 SlicePlot::SlicePlot(ExperimentData* data, QWidget* parent)
     : PlotPanel(data, parent), m_chooser(new QComboBox(this)), m_scatter(new ColoredPoints(plot()->xAxis, plot()->yAxis)),
       m_selected(new QCPGraph(plot()->xAxis, plot()->yAxis)), m_colorScale(new QCPColorScale(plot()))
@@ -43,7 +28,7 @@ SlicePlot::SlicePlot(ExperimentData* data, QWidget* parent)
     plot()->plotLayout()->addElement(0, 1, m_colorScale);
     m_colorScale->setType(QCPAxis::atRight);
     m_colorScale->setBarWidth(10);
-    m_colorScale->setGradient(trialOrderGradient());
+    m_colorScale->setGradient(palette::trialOrderGradient());
     m_colorScale->setLabel(tr("trial number"));
     m_selected->setLineStyle(QCPGraph::lsNone);
     m_selected->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::kSelected, 2), Qt::NoBrush, 14));
@@ -73,10 +58,7 @@ SlicePlot::~SlicePlot() = default;
 
 QStringList SlicePlot::parameters() const
 {
-    QStringList names;
-    for (const ParamScale& s : m_scales)
-        names << s.name;
-    return names;
+    return ParamScale::names(m_scales);
 }
 
 QString SlicePlot::parameter() const
@@ -101,11 +83,7 @@ const ParamScale* SlicePlot::scale() const
 
 void SlicePlot::fillChooser()
 {
-    m_scales.clear();
-    if (data()->spec())
-        for (const algorithms::Param& p : data()->spec()->space.params())
-            if (p.type != algorithms::ParamType::Fixed)
-                m_scales.push_back(ParamScale::of(p));
+    m_scales = ParamScale::ofSpace(*data(), false);
     const QString wanted = m_wanted;
     {
         const QSignalBlocker blocker(m_chooser);
@@ -166,7 +144,7 @@ void SlicePlot::rebuild()
     if (numbers.size() <= 0)
         numbers.upper = numbers.lower + 1;
     m_colorScale->setDataRange(numbers);
-    QCPColorGradient gradient = trialOrderGradient(); // color() is not const
+    QCPColorGradient gradient = palette::trialOrderGradient(); // color() is not const
     QVector<ColoredPoints::Point> drawn;
     QVector<double> selectedKey, selectedValue;
     for (const Point& p : std::as_const(m_points)) {
