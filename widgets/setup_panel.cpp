@@ -514,6 +514,11 @@ void SetupPanel::setSpec(const QJsonObject& spec)
     emit specChanged();
 }
 
+QUndoStack* SetupPanel::undoStack() const
+{
+    return m_space->undoStack();
+}
+
 QString SetupPanel::validate() const
 {
     return checkSpec(spec()).message;

@@ -19,6 +19,7 @@ class QLineEdit;
 class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
+class QUndoStack;
 
 namespace tb::widgets {
 
@@ -47,6 +48,8 @@ public:
     void setTrainerMode(bool on);
 
     SpaceEditor* spaceEditor() const { return m_space; }
+    // The one undo history of the whole set-up (the window's Edit menu drives it).
+    QUndoStack* undoStack() const;
     TrainerForm* trainerForm() const { return m_trainer; }
     ArgvEditor* commandEditor() const { return m_argv; }
     SettingsForm* algorithmSettings() const; // the form of the selected algorithm

@@ -1,0 +1,1 @@
+#include "welcome_page.h"

@@ -1,0 +1,1 @@
+#include "wheel_guard.h"

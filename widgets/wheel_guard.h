@@ -1,0 +1,2 @@
+#pragma once
+// Keeps the mouse wheel from changing editors that do not have focus (to be written).
