@@ -40,10 +40,10 @@ std::string valueKey(const Value& v)
     return "s" + std::get<std::string>(v);
 }
 
-void rejectNul(const Value& v, const std::string& at, const char* what)
+void rejectNul(const Value& v, std::size_t index, const std::string& at, const char* what)
 {
     if (const auto* s = std::get_if<std::string>(&v); s && s->find('\0') != std::string::npos)
-        throw SpaceError(at + what + " " + shown(v) + " contains a NUL character, which no program argument can carry");
+        throw SpaceError(index, at + what + " " + shown(v) + " contains a NUL character, which no program argument can carry");
 }
 
 bool isInteger(double x) { return std::isfinite(x) && std::floor(x) == x; }
@@ -128,78 +128,78 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
         Param& p = m_params[i];
         const std::string at = where(i, p.name);
         if (!validName(p.name))
-            throw SpaceError("space[" + std::to_string(i) + "]: name '" + printable(p.name)
+            throw SpaceError(i, "space[" + std::to_string(i) + "]: name '" + printable(p.name)
                              + "' must be non-empty and use only letters, digits, '_', '-' and '.'");
         if (p.name.rfind("trial.", 0) == 0)
-            throw SpaceError(at + "names starting with 'trial.' are reserved; rename the parameter");
+            throw SpaceError(i, at + "names starting with 'trial.' are reserved; rename the parameter");
         if (const auto [it, added] = m_index.emplace(p.name, i); !added)
-            throw SpaceError(at + "duplicate name (also space[" + std::to_string(it->second) + "]); names must be unique");
+            throw SpaceError(i, at + "duplicate name (also space[" + std::to_string(it->second) + "]); names must be unique");
 
         switch (p.type) {
         case ParamType::Float:
         case ParamType::Int: {
             if (!std::isfinite(p.low) || !std::isfinite(p.high))
-                throw SpaceError(at + "low and high must be finite numbers");
+                throw SpaceError(i, at + "low and high must be finite numbers");
             if (p.type == ParamType::Int) {
                 constexpr double limit = 9007199254740992.0; // 2^53: what a double and JSON hold exactly
                 if (std::fabs(p.low) > limit || std::fabs(p.high) > limit)
-                    throw SpaceError(at + "int parameter bounds must lie within -2^53..2^53");
+                    throw SpaceError(i, at + "int parameter bounds must lie within -2^53..2^53");
                 if (!isInteger(p.low))
-                    throw SpaceError(at + "int parameter needs an integer low, got " + formatDouble(p.low));
+                    throw SpaceError(i, at + "int parameter needs an integer low, got " + formatDouble(p.low));
                 if (!isInteger(p.high))
-                    throw SpaceError(at + "int parameter needs an integer high, got " + formatDouble(p.high));
+                    throw SpaceError(i, at + "int parameter needs an integer high, got " + formatDouble(p.high));
                 if (p.low > p.high)
-                    throw SpaceError(at + "low must not exceed high, got low " + formatDouble(p.low) + " > high "
+                    throw SpaceError(i, at + "low must not exceed high, got low " + formatDouble(p.low) + " > high "
                                      + formatDouble(p.high));
             } else if (!(p.low < p.high)) {
-                throw SpaceError(at + "high must be greater than low, got low " + formatDouble(p.low) + ", high "
+                throw SpaceError(i, at + "high must be greater than low, got low " + formatDouble(p.low) + ", high "
                                  + formatDouble(p.high) + " (use type 'fixed' for a constant)");
             }
             if (p.log) {
                 const double minLow = p.type == ParamType::Int ? 1.0 : 0.0;
                 if (p.type == ParamType::Int ? p.low < minLow : p.low <= minLow)
-                    throw SpaceError(at + "log scale needs low " + (p.type == ParamType::Int ? ">= 1" : "> 0")
+                    throw SpaceError(i, at + "log scale needs low " + (p.type == ParamType::Int ? ">= 1" : "> 0")
                                      + ", got " + formatDouble(p.low));
                 if (p.step)
-                    throw SpaceError(at + "step and log cannot be combined; drop one of them");
+                    throw SpaceError(i, at + "step and log cannot be combined; drop one of them");
             }
             if (p.step) {
                 if (!(*p.step > 0) || !std::isfinite(*p.step))
-                    throw SpaceError(at + "step must be positive, got " + formatDouble(*p.step));
+                    throw SpaceError(i, at + "step must be positive, got " + formatDouble(*p.step));
                 if (p.type == ParamType::Int && !isInteger(*p.step))
-                    throw SpaceError(at + "int parameter needs an integer step, got " + formatDouble(*p.step));
+                    throw SpaceError(i, at + "int parameter needs an integer step, got " + formatDouble(*p.step));
                 const double cells = (p.high - p.low) / *p.step;
                 if (!(cells <= 9007199254740992.0))
-                    throw SpaceError(at + "step " + formatDouble(*p.step) + " splits the range into more than 2^53 values; use a larger step");
+                    throw SpaceError(i, at + "step " + formatDouble(*p.step) + " splits the range into more than 2^53 values; use a larger step");
                 if (std::fabs(cells - std::round(cells)) > 1e-9 * std::max(1.0, cells)) {
                     const double fitted = p.low + std::floor(cells) * *p.step;
-                    throw SpaceError(at + "the range " + formatDouble(p.low) + ".." + formatDouble(p.high)
+                    throw SpaceError(i, at + "the range " + formatDouble(p.low) + ".." + formatDouble(p.high)
                                      + " is not a whole number of steps of " + formatDouble(*p.step)
                                      + "; use high " + formatDouble(fitted));
                 }
             }
             for (double v : p.gridValues)
                 if (!(v >= p.low && v <= p.high))
-                    throw SpaceError(at + "grid value " + formatDouble(v) + " lies outside " + formatDouble(p.low)
+                    throw SpaceError(i, at + "grid value " + formatDouble(v) + " lies outside " + formatDouble(p.low)
                                      + ".." + formatDouble(p.high));
             break;
         }
         case ParamType::Categorical: {
             if (p.choices.empty())
-                throw SpaceError(at + "categorical parameter needs at least one choice");
+                throw SpaceError(i, at + "categorical parameter needs at least one choice");
             std::unordered_map<std::string, std::size_t> seen;
             seen.reserve(p.choices.size());
             for (const Value& c : p.choices) {
-                rejectNul(c, at, "choice");
+                rejectNul(c, i, at, "choice");
                 if (!seen.emplace(valueKey(c), 0).second)
-                    throw SpaceError(at + "choice " + shown(c) + " is listed twice; choices must be distinct");
+                    throw SpaceError(i, at + "choice " + shown(c) + " is listed twice; choices must be distinct");
             }
             break;
         }
         case ParamType::Fixed:
             if (!p.fixed)
-                throw SpaceError(at + "fixed parameter needs a value");
-            rejectNul(*p.fixed, at, "value");
+                throw SpaceError(i, at + "fixed parameter needs a value");
+            rejectNul(*p.fixed, i, at, "value");
             break;
         }
     }
@@ -215,15 +215,15 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
         const std::string at = where(i, p.name);
         const auto parent = indexOf(p.when->parent);
         if (!parent)
-            throw SpaceError(at + "condition names an unknown parent '" + printable(p.when->parent) + "'");
+            throw SpaceError(i, at + "condition names an unknown parent '" + printable(p.when->parent) + "'");
         if (*parent == i)
-            throw SpaceError(at + "a parameter cannot be conditional on itself");
+            throw SpaceError(i, at + "a parameter cannot be conditional on itself");
         const Param& pp = m_params[*parent];
         if (pp.type != ParamType::Categorical && pp.type != ParamType::Fixed)
-            throw SpaceError(at + "condition parent '" + printable(pp.name) + "' must be categorical, not "
+            throw SpaceError(i, at + "condition parent '" + printable(pp.name) + "' must be categorical, not "
                              + paramTypeName(pp.type));
         if (p.when->values.empty())
-            throw SpaceError(at + "condition on '" + printable(pp.name) + "' needs at least one value");
+            throw SpaceError(i, at + "condition on '" + printable(pp.name) + "' needs at least one value");
         auto [known, first] = choicesOf.try_emplace(*parent);
         if (first) {
             if (pp.type == ParamType::Fixed)
@@ -233,7 +233,7 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
         }
         for (const Value& v : p.when->values)
             if (!known->second.count(valueKey(v)))
-                throw SpaceError(at + "condition value " + shown(v) + " is not a choice of '" + printable(pp.name) + "'");
+                throw SpaceError(i, at + "condition value " + shown(v) + " is not a choice of '" + printable(pp.name) + "'");
         m_parent[i] = *parent;
     }
 
@@ -247,7 +247,7 @@ SearchSpace::SearchSpace(std::vector<Param> params) : m_params(std::move(params)
         path.clear();
         for (std::size_t i = start; i != none && mark[i] != Done; i = m_parent[i]) {
             if (mark[i] == OnPath)
-                throw SpaceError(where(i, m_params[i].name) + "conditions form a cycle; make one parameter unconditional");
+                throw SpaceError(i, where(i, m_params[i].name) + "conditions form a cycle; make one parameter unconditional");
             mark[i] = OnPath;
             path.push_back(i);
         }

@@ -89,10 +89,14 @@ private:
 class SpaceError : public std::exception {
 public:
     explicit SpaceError(std::string message) : m_message(std::move(message)) {}
+    // An error of one parameter: `param` is its position in the space as given.
+    SpaceError(std::size_t param, std::string message) : m_message(std::move(message)), m_param(param) {}
     const char* what() const noexcept override { return m_message.c_str(); }
+    std::optional<std::size_t> param() const { return m_param; }
 
 private:
     std::string m_message;
+    std::optional<std::size_t> m_param;
 };
 
 const char* paramTypeName(ParamType type);

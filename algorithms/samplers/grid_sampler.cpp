@@ -30,7 +30,7 @@ std::vector<Value> axisOf(const SearchSpace& space, std::size_t index, std::int6
         for (auto x = static_cast<std::int64_t>(p.low); x <= static_cast<std::int64_t>(p.high); x += step) {
             axis.emplace_back(x);
             if (axis.size() > kMaxGridPoints)
-                throw SpaceError(at + "too many grid values; add a step");
+                throw SpaceError(index, at + "too many grid values; add a step");
         }
         return axis;
     }
@@ -41,7 +41,7 @@ std::vector<Value> axisOf(const SearchSpace& space, std::size_t index, std::int6
         } else if (p.step) {
             const auto k = std::llround((p.high - p.low) / *p.step);
             if (k + 1 > static_cast<long long>(kMaxGridPoints))
-                throw SpaceError(at + "too many grid values; use a larger step");
+                throw SpaceError(index, at + "too many grid values; use a larger step");
             for (long long i = 0; i <= k; ++i)
                 axis.emplace_back(space.quantize(index, p.low + static_cast<double>(i) * *p.step));
         } else if (steps > static_cast<std::int64_t>(kMaxGridPoints)) {
@@ -53,7 +53,7 @@ std::vector<Value> axisOf(const SearchSpace& space, std::size_t index, std::int6
                                         : p.low + t * (p.high - p.low));
             }
         } else {
-            throw SpaceError(at + "grid search needs a finite set for a float: give it 'values' or a 'step', "
+            throw SpaceError(index, at + "grid search needs a finite set for a float: give it 'values' or a 'step', "
                                   "or set algorithm.settings.steps");
         }
         return axis;

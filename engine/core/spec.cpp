@@ -78,19 +78,14 @@ QString describe(const QJsonValue& v)
     throw SpecError(at.text() + QStringLiteral(": ") + what, at);
 }
 
-// SearchSpace and the samplers begin a parameter's messages with "space[N]" (algorithms'
-// where()). SpaceError carries no index of its own, so that prefix is the one place where a
-// path is read back from text; any other message is about `section`.
+// An error of one parameter (SearchSpace's checks, the grid's axes) marks that parameter's
+// row; any other message is about `section`.
 SpecError specError(const algorithms::SpaceError& e, SpecPath section)
 {
     const QString message = QString::fromStdString(e.what());
-    const QString prefix = QString(key::space) + QLatin1Char('[');
-    const qsizetype close = message.indexOf(QLatin1Char(']'));
-    bool ok = false;
-    const int index = message.startsWith(prefix) && close > prefix.size()
-                          ? QStringView(message).sliced(prefix.size(), close - prefix.size()).toInt(&ok)
-                          : -1;
-    return SpecError(message, ok && index >= 0 ? SpecPath{key::space, index} : std::move(section));
+    if (const auto param = e.param())
+        return SpecError(message, SpecPath{key::space, static_cast<int>(*param)});
+    return SpecError(message, std::move(section));
 }
 
 // Reads one JSON object, remembering its path for messages and rejecting unknown keys.

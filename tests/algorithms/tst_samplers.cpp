@@ -142,6 +142,7 @@ private slots:
             QFAIL("accepted a continuous grid");
         } catch (const SpaceError& e) {
             QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("space[0] 'lr': grid search needs a finite set for a float: give it 'values' or a 'step', or set algorithm.settings.steps"));
+            QCOMPARE(e.param(), std::optional<std::size_t>(0));
         }
         // With steps, log floats are spaced evenly on the log scale.
         const auto points = draw("grid", space, 0, 10, {{"steps", std::int64_t{5}}});
@@ -174,6 +175,7 @@ private slots:
             QFAIL("accepted a bad setting");
         } catch (const SpaceError& e) {
             QCOMPARE(QString::fromStdString(e.what()), message);
+            QVERIFY(!e.param()); // about the settings, not a parameter
         }
     }
 };

@@ -116,6 +116,10 @@ private slots:
             QFAIL("accepted an invalid space");
         } catch (const SpaceError& e) {
             QCOMPARE(QString::fromStdString(e.what()), message);
+            // The parameter the message names ("space[N]") is the one the error carries,
+            // so the set-up can mark its row without reading the text.
+            const std::size_t named = message.section(QLatin1Char('['), 1).section(QLatin1Char(']'), 0, 0).toUInt();
+            QCOMPARE(e.param(), std::optional<std::size_t>(named));
         }
     }
 
