@@ -6,7 +6,9 @@
 #include "engine/train/flags.h"
 #include "engine/train/options.h"
 
+#include <fstream>
 #include <iostream>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -159,6 +161,47 @@ void testRejected()
     }
 }
 
+// docs/trainer.md's flag table is written for people, beside the declaration: it names
+// every declared flag and no other, and a flag with choices lists them with its default.
+void testDocumentedFlags()
+{
+    std::ifstream in(TUNEBENCH_SOURCE_DIR "/docs/trainer.md");
+    check(in.good(), "docs/trainer.md is readable");
+    std::set<std::string> documented;
+    bool inTable = false;
+    const std::regex flagName("`--([a-z0-9-]+)");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("| flag |", 0) == 0) {
+            inTable = true;
+            continue;
+        }
+        if (!inTable)
+            continue;
+        if (line.rfind("|", 0) != 0)
+            break;
+        const std::size_t second = line.find('|', 1);
+        const std::size_t third = line.find('|', second + 1);
+        if (second == std::string::npos || third == std::string::npos)
+            continue;
+        const std::string names = line.substr(1, second - 1);
+        const std::string values = line.substr(second + 1, third - second - 1);
+        for (auto it = std::sregex_iterator(names.begin(), names.end(), flagName); it != std::sregex_iterator(); ++it) {
+            const std::string name = (*it)[1];
+            documented.insert(name);
+            const Flag* flag = findFlag(name);
+            check(flag != nullptr, "docs/trainer.md documents --" + name + ", which is not declared");
+            if (!flag || flag->kind() != Flag::Kind::Choice)
+                continue;
+            for (const std::string& choice : flag->choices)
+                check(values.find(choice) != std::string::npos, "docs/trainer.md lists --" + name + "'s choice " + choice);
+            check(values.find("(" + flagDefault(*flag) + ")") != std::string::npos,
+                  "docs/trainer.md gives --" + name + "'s default (" + flagDefault(*flag) + ")");
+        }
+    }
+    for (const Flag& flag : flags())
+        check(documented.count(std::string(flag.name)) == 1, "docs/trainer.md's table documents --" + std::string(flag.name));
+}
+
 } // namespace
 
 int main()
@@ -166,6 +209,7 @@ int main()
     testDeclaration();
     testAccepted();
     testRejected();
+    testDocumentedFlags();
     std::cout << g_passed << " passed, " << g_failed << " failed" << std::endl;
     return g_failed == 0 ? 0 : 1;
 }
