@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev qt6-translations-l10n
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev qt6-translations-l10n fonts-wqy-microhei
   libqcustomplot-dev libqcustomplot2.1-qt6
   libsqlite3-dev sqlite3
   libeigen3-dev libboost-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
