@@ -529,7 +529,7 @@ def main():
     ap.add_argument("--reanalyze", metavar="DIR", help="(b): analyse the logs a previous run kept in DIR")
     a = ap.parse_args()
     a.a_threads = [int(x) for x in a.a_threads.split(",")]
-    train = find_binary(a.build, "tunebench-train", ["engine/train"])
+    train = find_binary(a.build, "tunebench-train", ["app"])
     cli = find_binary(a.build, "tunebench-cli", ["app"])
     if a.logs:
         os.makedirs(a.logs, exist_ok=True)

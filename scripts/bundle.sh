@@ -82,7 +82,7 @@ you train with. From the source tree:
   TORCH=\$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
   cmake -S . -B build-train -DTUNEBENCH_TRAINER_ONLY=ON -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=\$TORCH
   cmake --build build-train --target tunebench-train
-  cp build-train/engine/train/tunebench-train $NAME/bin/
+  cp build-train/app/tunebench-train $NAME/bin/
 
 (docs/trainer.md: with CUDA and NCCL, and scripts/cuda-link-check.sh).
 EOF

@@ -83,7 +83,7 @@ for def in TUNEBENCH_WITH_CUDA TUNEBENCH_WITH_NCCL; do
   grep -q -- "-D$def" "$BUILD/compile_commands.json" || fail "tb_train was compiled without $def"
 done
 status=0
-for exe in "$BUILD/engine/train/tunebench-train" "$BUILD/tests/train/tst_train"; do
+for exe in "$BUILD/app/tunebench-train" "$BUILD/tests/train/tst_train"; do
   [[ -x $exe ]] || fail "$exe was not built"
   deps=$(ldd "$exe")
   if grep -q "not found" <<< "$deps"; then
@@ -95,12 +95,12 @@ for exe in "$BUILD/engine/train/tunebench-train" "$BUILD/tests/train/tst_train";
   say "$(basename "$exe"): $(du -h "$exe" | cut -f1), links $(grep -c '=>' <<< "$deps") libraries, CUDA and NCCL among them"
 done
 [[ $status == 0 ]] || exit 1
-"$BUILD/engine/train/tunebench-train" --help > /dev/null || fail "tunebench-train --help failed"
+"$BUILD/app/tunebench-train" --help > /dev/null || fail "tunebench-train --help failed"
 # What scripts/gpu-check.sh carries (PREBUILT=build-cuda/prebuilt): the two programs without
 # their symbols, and the PyTorch they were linked against (it refuses another version).
 PRE=$BUILD/prebuilt
 mkdir -p "$PRE"
-strip -o "$PRE/tunebench-train" "$BUILD/engine/train/tunebench-train"
+strip -o "$PRE/tunebench-train" "$BUILD/app/tunebench-train"
 strip -o "$PRE/tst_train" "$BUILD/tests/train/tst_train"
 echo "$have" > "$PRE/torch-version.txt"
 say "prebuilt: $PRE ($(du -sh "$PRE" | cut -f1))"
@@ -110,5 +110,5 @@ if [[ $RUN_TESTS == 1 ]]; then
   say "running tst_train on the CPU"
   ctest --test-dir "$BUILD" -R '^tst_train$' --output-on-failure || fail "tst_train failed with the CUDA-enabled build"
 fi
-say "ok: $BUILD/engine/train/tunebench-train links torch $have with CUDA $TORCH_CUDA and NCCL"
+say "ok: $BUILD/app/tunebench-train links torch $have with CUDA $TORCH_CUDA and NCCL"
 say "on a machine with the same PyTorch: LD_LIBRARY_PATH=<site-packages>/torch/lib:<site-packages>/nvidia/nccl/lib"
