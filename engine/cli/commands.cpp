@@ -10,7 +10,7 @@
 #include "engine/core/json.h"
 #include "engine/core/katib.h"
 #include "engine/core/lease.h"
-#include "engine/core/resources.h"
+#include "engine/core/preflight.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
 #include "engine/core/study.h"
@@ -198,10 +198,10 @@ int cmdRun(const QStringList& a, bool create)
     }
     if (!create && !spec.budget.maxTrials && !spec.budget.maxSeconds && spec.algorithm.name != QLatin1String("grid"))
         err(QStringLiteral("%1: no budget.max_trials or budget.max_seconds: the experiment runs until you stop it (Ctrl-C)").arg(shownPath));
-    engine::Store store(db);
     try {
         if (!create)
-            engine::planResources(spec); // a spec this machine cannot run leaves no experiment behind
+            engine::checkRunnable(spec); // a spec this machine cannot run leaves no experiment (nor store) behind
+        engine::Store store(db);
         store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
     } catch (const SpecError& e) {
         throw SpecError(shownPath + QStringLiteral(": ") + QString::fromUtf8(e.what()));
@@ -253,6 +253,7 @@ int cmdDemo(const QStringList& a)
     const QString db = args.isSet(dbOpt) ? args.value(dbOpt) : demoDatabase();
     spec.name += QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss"));
     spec.json.insert(QStringLiteral("name"), spec.name);
+    engine::checkRunnable(spec); // the demo objective beside this program
     engine::Store store(db);
     store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
     outLine(QStringLiteral("demo: tuning a simulated training run (resources/examples/demo.json) into %1").arg(db));

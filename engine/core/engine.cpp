@@ -257,12 +257,10 @@ void Engine::fillSlots()
             setWaiting(next->id, QString());
         launch(*next, gpus);
     }
-    if (!m_running.empty())
-        return;
+    if (!m_running.empty() || (!m_stopping && !m_waiting.isEmpty()))
+        return; // trials run, or the next waits for GPUs (each telemetry sample tries again)
     if (m_stopping)
         return finishExperiment(m_stopState, m_stopReason);
-    if (!m_waiting.isEmpty())
-        return; // each telemetry sample tries again
     const StateCounts c = m_store->counts(experimentId());
     finishExperiment(ExperimentState::Completed, m_exhausted ? QStringLiteral("the %1 sampler has no more points (%2 trials)").arg(spec.algorithm.name).arg(c.total())
                                                              : QStringLiteral("max_trials reached (%1 trials)").arg(c.finished()));
@@ -390,11 +388,12 @@ void Engine::finishExperiment(ExperimentState state, const QString& reason)
     m_done = true;
     stopTimers();
     m_waiting.clear(); // the store clears it with the state
+    const ExperimentEnd end = state == ExperimentState::Completed ? m_study->endOfBudget(reason) : ExperimentEnd{state, reason};
     m_store->transaction([&] {
-        m_store->setExperimentState(experimentId(), state, reason);
+        m_store->setExperimentState(experimentId(), end.state, end.reason);
         m_lease->release();
     });
-    emit finished(state, reason);
+    emit finished(end.state, end.reason);
 }
 
 } // namespace tb::engine

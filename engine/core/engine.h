@@ -90,6 +90,7 @@ private:
     void flushMetrics();
     void renewLease();
     void endRunning(Ending why, ExperimentState state, const QString& reason);
+    // Completed (the budget or the sampler ran out) becomes failed when every trial failed.
     void finishExperiment(ExperimentState state, const QString& reason);
 
     QString m_dbPath;

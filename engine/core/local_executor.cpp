@@ -33,6 +33,15 @@ QString resolveProgram(const QString& name, const QString& path)
     return found;
 }
 
+QString trialProgram(const QString& argv0, const QString& workdir, const QString& path)
+{
+    if (argv0.isEmpty())
+        return {};
+    if (argv0.contains(QLatin1Char('/'))) // ./train.sh, bin/train, /opt/x/train: never searched
+        return QDir(workdir).absoluteFilePath(argv0);
+    return resolveProgram(argv0, path);
+}
+
 QString supervisorProgram()
 {
     // Beside the running executable (an installed or bundled Tunebench, a build tree's
@@ -97,12 +106,8 @@ void LocalExecutor::start(const TrialLaunch& launch)
     for (auto it = launch.env.begin(); it != launch.env.end(); ++it)
         env.insert(it.key(), it.value());
     QStringList args = launch.argv;
-    QString program = args.isEmpty() ? QString() : args.takeFirst();
+    const QString program = trialProgram(args.isEmpty() ? QString() : args.takeFirst(), launch.workdir, env.value(QStringLiteral("PATH")));
     QString startError;
-    if (program.contains(QLatin1Char('/')))
-        program = QDir(launch.workdir).absoluteFilePath(program);
-    else if (!program.isEmpty())
-        program = resolveProgram(program, env.value(QStringLiteral("PATH")));
     if (program.isEmpty())
         startError = QStringLiteral("command not found: %1").arg(launch.argv.value(0));
     else if (!QFileInfo(program).isExecutable())

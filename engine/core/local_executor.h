@@ -13,6 +13,10 @@ namespace tb::engine {
 
 // Where a trial's argv[0] (without a slash) is found: PATH, then beside the executable.
 QString resolveProgram(const QString& name, const QString& path);
+// Where a trial's argv[0] is, as LocalExecutor starts it: with a slash, against the
+// trial's workdir (the file may not exist); without, resolveProgram() on `path` (the
+// trial's PATH), empty when not found.
+QString trialProgram(const QString& argv0, const QString& workdir, const QString& path);
 // tunebench-trial: beside the running executable, the build tree's, then PATH.
 QString supervisorProgram();
 // A TCP port nobody listens on now (the kernel's choice), not one of `avoid`: the

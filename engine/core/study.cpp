@@ -171,8 +171,35 @@ void Study::markRunning()
 void Study::completeIfBudgetUsed()
 {
     const auto& max = m_spec.budget.maxTrials;
-    if (max && m_store.trialCount(m_experiment.id) >= *max && !m_store.hasUnfinished(m_experiment.id))
-        m_store.setExperimentState(m_experiment.id, ExperimentState::Completed, QStringLiteral("max_trials reached (%1 trials)").arg(*max));
+    if (max && m_store.trialCount(m_experiment.id) >= *max && !m_store.hasUnfinished(m_experiment.id)) {
+        const ExperimentEnd end = endOfBudget(QStringLiteral("max_trials reached (%1 trials)").arg(*max));
+        m_store.setExperimentState(m_experiment.id, end.state, end.reason);
+    }
+}
+
+ExperimentEnd budgetEnd(const StateCounts& counts, const QString& reason, const QString& firstFailure, const QString& firstLog)
+{
+    if (counts.completed > 0 || counts.pruned > 0 || counts.failed == 0)
+        return {ExperimentState::Completed, reason};
+    const QString why = firstFailure.isEmpty() ? QStringLiteral("no reason given") : firstFailure;
+    if (counts.failed == 1)
+        return {ExperimentState::Failed, QStringLiteral("its only trial failed: %1%2").arg(why, firstLog.isEmpty() ? QString() : QStringLiteral("; see its log ") + firstLog)};
+    return {ExperimentState::Failed, QStringLiteral("all %1 trials failed; the first: %2%3")
+                                         .arg(counts.failed)
+                                         .arg(why, firstLog.isEmpty() ? QString() : QStringLiteral("; see the trial logs, such as ") + firstLog)};
+}
+
+ExperimentEnd Study::endOfBudget(const QString& reason)
+{
+    const StateCounts counts = m_store.counts(m_experiment.id);
+    if (ExperimentEnd end = budgetEnd(counts, reason, {}, {}); end.state == ExperimentState::Completed)
+        return end; // the trials need not be read
+    const TrialRow* first = nullptr; // the failed trial that ended first
+    const std::vector<TrialRow> trials = m_store.trials(m_experiment.id);
+    for (const TrialRow& t : trials)
+        if (t.state == TrialState::Failed && (!first || t.endedAt.value_or(0) < first->endedAt.value_or(0)))
+            first = &t;
+    return budgetEnd(counts, reason, first ? first->reason : QString(), first ? first->logPath : QString());
 }
 
 void Study::markPending(const TrialRow& trial)

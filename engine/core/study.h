@@ -16,6 +16,17 @@
 
 namespace tb::engine {
 
+// How an experiment ends when its budget or its sampler runs out: completed with `reason`,
+// unless not one trial gave a result (none completed or was pruned) while some failed: then
+// failed, for the command is broken more likely than the search, and the reason says so
+// with the first failure, the likeliest cause, and its log (empty: it never started).
+// Pure: tst_outcome tests it.
+struct ExperimentEnd {
+    ExperimentState state = ExperimentState::Completed;
+    QString reason;
+};
+ExperimentEnd budgetEnd(const StateCounts& counts, const QString& reason, const QString& firstFailure, const QString& firstLog);
+
 class Study {
 public:
     // Rebuilds the experiment from the store: the stored spec, then the sampler's view of
@@ -54,6 +65,9 @@ public:
     // completed once budget.max_trials trials exist and none is unfinished.
     void markRunning();
     void completeIfBudgetUsed();
+
+    // budgetEnd() for this experiment as the store has it now.
+    ExperimentEnd endOfBudget(const QString& reason);
 
     // A queued trial is pending for the sampler too (retries keep their values).
     void markPending(const TrialRow& trial);

@@ -220,7 +220,8 @@ private slots:
     }
 
     // An answer the space does not allow fails that trial, naming the fault; the
-    // experiment goes on.
+    // experiment goes on (both trials are asked for), and with every trial failed it ends
+    // failed, naming the first fault.
     void unusableAnswersFailTheirTrial_data()
     {
         QTest::addColumn<QString>("answer");
@@ -245,7 +246,7 @@ private slots:
         spec[QStringLiteral("algorithm")] = external({QStringLiteral("python3"), writeScript(dir), QStringLiteral("answer"), answer});
         spec[QStringLiteral("budget")] = QJsonObject{{QStringLiteral("max_trials"), 2}, {QStringLiteral("max_failed"), 5}};
         const Result r = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("b.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
-        QVERIFY2(r.exitCode == 0, r.err);
+        QVERIFY2(r.exitCode == 1, r.err);
         const QList<QJsonObject> ts = trials(db, QStringLiteral("bad"));
         QCOMPARE(ts.size(), 2);
         for (const QJsonObject& t : ts) {
@@ -254,7 +255,11 @@ private slots:
             QVERIFY2(reason.contains(QStringLiteral("the external sampler's answer for trial")) && reason.contains(fault), qPrintable(reason));
             QVERIFY(t.value(QStringLiteral("params")).toObject().isEmpty());
         }
-        QCOMPARE(experimentState(db, QStringLiteral("bad")).value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        const QJsonObject e = experimentState(db, QStringLiteral("bad"));
+        QCOMPARE(e.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        const QString reason = e.value(QStringLiteral("reason")).toString();
+        QVERIFY2(reason.startsWith(QStringLiteral("all 2 trials failed; the first: the external sampler's answer for trial")) && reason.contains(fault),
+                 qPrintable(reason));
     }
 
     void unusableAnswersCountTowardsMaxFailed()

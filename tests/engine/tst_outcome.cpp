@@ -1,7 +1,10 @@
 // The outcome classifier: how an attempt's ending and its process's end become the trial's
-// state, value, exit code and reason, or another attempt. One row per case users see.
+// state, value, exit code and reason, or another attempt. One row per case users see. And
+// how an experiment ends when its budget runs out: completed, or failed when every trial
+// failed.
 
 #include "engine/core/outcome.h"
+#include "engine/core/study.h"
 
 #include <QTest>
 #include <csignal>
@@ -102,6 +105,48 @@ private slots:
         QTEST(out.exitCode.has_value(), "hasExitCode");
         if (out.value)
             QCOMPARE(*out.value, objective);
+    }
+
+    void budgetEnd_data()
+    {
+        QTest::addColumn<int>("completed");
+        QTest::addColumn<int>("pruned");
+        QTest::addColumn<int>("failed");
+        QTest::addColumn<int>("queued"); // left by a max_seconds budget
+        QTest::addColumn<QString>("firstLog");
+        QTest::addColumn<bool>("failedState");
+        QTest::addColumn<QString>("reason");
+        const QString budget = QStringLiteral("max_trials reached (3 trials)");
+        const QString log = QStringLiteral("/s.trials/e-1/0/output.log");
+        QTest::newRow("all completed") << 3 << 0 << 0 << 0 << QString() << false << budget;
+        QTest::newRow("one completed, the rest failed") << 1 << 0 << 2 << 0 << QString() << false << budget;
+        QTest::newRow("pruned and failed: results") << 0 << 1 << 2 << 0 << QString() << false << budget;
+        QTest::newRow("no trial at all") << 0 << 0 << 0 << 0 << QString() << false << budget;
+        QTest::newRow("every trial failed") << 0 << 0 << 3 << 0 << log << true
+                                            << QStringLiteral("all 3 trials failed; the first: exit code 1; see the trial logs, such as ") + log;
+        QTest::newRow("failed, the rest never ran") << 0 << 0 << 2 << 5 << log << true
+                                                    << QStringLiteral("all 2 trials failed; the first: exit code 1; see the trial logs, such as ") + log;
+        QTest::newRow("the only trial failed") << 0 << 0 << 1 << 0 << log << true
+                                               << QStringLiteral("its only trial failed: exit code 1; see its log ") + log;
+        QTest::newRow("failed before a log existed") << 0 << 0 << 2 << 0 << QString() << true
+                                                     << QStringLiteral("all 2 trials failed; the first: exit code 1");
+    }
+
+    void budgetEnd()
+    {
+        QFETCH(int, completed);
+        QFETCH(int, pruned);
+        QFETCH(int, failed);
+        QFETCH(int, queued);
+        QFETCH(QString, firstLog);
+        StateCounts counts;
+        counts.completed = completed;
+        counts.pruned = pruned;
+        counts.failed = failed;
+        counts.queued = queued;
+        const ExperimentEnd end = tb::engine::budgetEnd(counts, QStringLiteral("max_trials reached (3 trials)"), QStringLiteral("exit code 1"), firstLog);
+        QTEST(end.state == ExperimentState::Failed, "failedState");
+        QTEST(end.reason, "reason");
     }
 };
 

@@ -3,7 +3,7 @@
 #include "engine/core/engine.h"
 #include "engine/core/errors.h"
 #include "engine/core/local_executor.h"
-#include "engine/core/resources.h"
+#include "engine/core/preflight.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
 
@@ -38,7 +38,7 @@ QString EngineHost::launch(const QString& dbPath, const QJsonObject& specJson, c
         engine::ParseOptions options;
         options.baseDir = specDir;
         const engine::ExperimentSpec spec = engine::parseSpec(specJson, options);
-        engine::planResources(spec); // refused here, before an experiment exists
+        engine::checkRunnable(spec); // refused here, before an experiment exists
         engine::Store store(dbPath);
         store.createExperiment(spec.name, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
         m_db = dbPath;
