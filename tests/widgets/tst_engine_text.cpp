@@ -633,6 +633,8 @@ private slots:
                                          << QStringLiteral("ZH[space[0] 'lr': ZH[low and high must be finite numbers]]");
         QTest::newRow("key holding ': '") << QStringLiteral("trial.env.A: B: expected a string, got 1")
                                           << QStringLiteral("ZH[trial.env.A: B: ZH[expected ZH[a string], got 1]]");
+        QTest::newRow("path before free text") << QStringLiteral("executor.sbatch_args[0]: --output=x is set by Tunebench (output files, job name); remove it")
+                                               << QStringLiteral("ZH[executor.sbatch_args[0]: ZH[--output=x is set by Tunebench (output files, job name); remove it]]");
         QTest::newRow("key holding %1") << QStringLiteral("space[0] '%1x': low and high must be finite numbers")
                                         << QStringLiteral("ZH[space[0] '%1x': ZH[low and high must be finite numbers]]");
         QTest::newRow("value holding %2") << QStringLiteral("command not found: a%2b")

@@ -357,6 +357,7 @@ struct Compiled {
     QString anchor;  // the longest literal piece: a message without it cannot match
     qsizetype literal = 0;
     bool nested = false;
+    bool leadingText = false; // begins with free text, which may swallow a path before it
 };
 
 Compiled compile(int index)
@@ -400,6 +401,7 @@ Compiled compile(int index)
         qFatal("engine_text: \"%s\": %s", t.text, qPrintable(c.re.errorString()));
     c.re.optimize();
     c.nested = std::any_of(c.kinds.begin(), c.kinds.end(), nests);
+    c.leadingText = placeholderAt(text, 0) > 0 && QStringLiteral("tw").contains(c.kinds[placeholderAt(text, 0) - 1]);
     return c;
 }
 
@@ -438,6 +440,7 @@ struct Result {
     QString text;
     bool complete = true; // every nested message had a template
     bool changed = false; // some translation differs from its English
+    bool leadingText = false;
 };
 
 std::optional<Result> matchWhole(const QString& message, int depth);
@@ -455,19 +458,23 @@ Result translateAny(const QString& message, int depth)
 
 // The message as a whole, or as "<path>: <what>" with `what` matched as a whole (the first
 // ": " that gives one: a path's keys may hold ": " themselves, a message's text after it).
+// A template that begins with free text ("%1 is not an executable file") matches a message
+// with a path too, taking the path for its text: a path and a template of the rest win.
 std::optional<Result> matchSingle(const QString& message, int depth)
 {
-    if (auto r = matchWhole(message, depth))
-        return r;
+    std::optional<Result> whole = matchWhole(message, depth);
+    if (whole && !whole->leadingText)
+        return whole;
     for (qsizetype at = message.indexOf(QLatin1String(": ")); at > 0; at = message.indexOf(QLatin1String(": "), at + 1)) {
         if (auto what = matchWhole(message.mid(at + 2), depth)) {
             const QString join = translated(kJoinPath);
             what->text = substitute(join, {message.left(at), what->text});
             what->changed = what->changed || join != QLatin1String(kTemplates[kJoinPath].text);
+            what->leadingText = false;
             return what;
         }
     }
-    return std::nullopt;
+    return whole;
 }
 
 std::optional<Result> matchWhole(const QString& message, int depth)
@@ -505,6 +512,7 @@ std::optional<Result> matchWhole(const QString& message, int depth)
         const QString pattern = translated(c.index);
         out.changed = out.changed || pattern != QLatin1String(kTemplates[c.index].text);
         out.text = substitute(pattern, parts);
+        out.leadingText = c.leadingText;
         return out;
     }
     return std::nullopt;
