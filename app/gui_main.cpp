@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QEventLoop>
-#include <QTabWidget>
 #include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -145,8 +144,9 @@ int main(int argc, char** argv)
     tb::widgets::MainWindow window;
     if (parser.isSet(options.render))
         return render(window, parser, options);
+    // As the user left it: layout, set-up draft, and the last store unless one is given.
     const QStringList positional = parser.positionalArguments();
-    window.openStore(positional.isEmpty() ? tb::widgets::MainWindow::defaultStorePath() : positional.first());
+    window.startUp(positional.value(0));
     window.show();
     if (parser.isSet(options.demo))
         window.runDemo();
@@ -164,7 +164,7 @@ int main(int argc, char** argv)
                 settle.exec();
                 window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
             };
-            window.tabs()->setCurrentIndex(1);
+            window.showDashboard();
             if (const auto best = window.data().bestTrial())
                 window.data().select(*best);
             window.dashboard()->showBottomTab(0);
@@ -177,7 +177,9 @@ int main(int argc, char** argv)
                 window.dashboard()->showBottomTab(3);
                 save(QStringLiteral("sampler-log"));
             }
-            window.tabs()->setCurrentIndex(0);
+            // --demo leaves the set-up alone: show the demo's spec there, as Edit as New would.
+            if (!window.editAsNew(window.data().experiment().name))
+                window.showSetup();
             save(QStringLiteral("setup"));
             // GPipe, 1F1B and interleaved 1F1B (v = 2) for p = 4, m = 8 on one time axis.
             tb::widgets::ScheduleView* pipeline = window.pipeline();
@@ -188,7 +190,7 @@ int main(int argc, char** argv)
             settings.virtualStages = 2;
             pipeline->setSettings(settings);
             pipeline->setCompareKinds({QStringLiteral("1f1b"), QStringLiteral("interleaved")});
-            window.tabs()->setCurrentWidget(pipeline);
+            window.showPipeline();
             save(QStringLiteral("pipeline"));
             QApplication::quit();
         });

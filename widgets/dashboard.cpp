@@ -122,6 +122,36 @@ void Dashboard::startImportance()
     m_importanceJob.setFuture(QtConcurrent::run(&Dashboard::computeImportance, m_data.experiment().spec, m_data.experiment().id, params, values));
 }
 
+QString Dashboard::renderView(const QString& view, const QString& output, QSize size, const QStringList& parameters)
+{
+    QString error;
+    PlotPanel* panel = nullptr;
+    if (view == QLatin1String("importance")) {
+        showImportanceNow();
+        panel = m_importance;
+    } else if (view == QLatin1String("slice") || view == QLatin1String("contour")) {
+        const bool isSlice = view == QLatin1String("slice");
+        const QStringList offered = isSlice ? m_slice->parameters() : m_contour->parameters();
+        const QString x = parameters.value(0).isEmpty() ? (isSlice ? m_slice->parameter() : m_contour->xParameter()) : parameters.value(0);
+        const QString y = parameters.value(1).isEmpty() ? m_contour->yParameter() : parameters.value(1);
+        for (const auto& [flag, name] : {std::pair(QStringLiteral("--x"), x), std::pair(QStringLiteral("--y"), y)})
+            if ((flag == QLatin1String("--x") || !isSlice) && !offered.contains(name))
+                return tr("%1: no parameter named '%2'; one of %3").arg(flag, name, offered.join(QStringLiteral(", ")));
+        if (isSlice)
+            m_slice->setParameter(x);
+        else
+            m_contour->setParameters(x, y);
+        panel = isSlice ? static_cast<PlotPanel*>(m_slice) : static_cast<PlotPanel*>(m_contour);
+    } else {
+        panel = view == QLatin1String("curves") ? static_cast<PlotPanel*>(m_curves)
+            : view == QLatin1String("history")  ? static_cast<PlotPanel*>(m_history)
+            : view == QLatin1String("parallel") ? static_cast<PlotPanel*>(m_parallel)
+                                                : static_cast<PlotPanel*>(m_timeline);
+    }
+    panel->refreshNow();
+    return panel->exportTo(output, &error, size) ? QString() : tr("--output: %1").arg(error);
+}
+
 void Dashboard::showImportanceNow()
 {
     QVector<QByteArray> params;

@@ -50,6 +50,10 @@ public:
     void showBottomTab(int index);
     // Computes the importance on this thread and shows it (tunebench --render: no waiting).
     void showImportanceNow();
+    // tunebench --render of one of the dashboard's views (curves, history, parallel,
+    // importance, devices, slice, contour: `parameters` the one across and the one up) to
+    // `output`, drawn now. Returns the error, naming the flag, or empty.
+    QString renderView(const QString& view, const QString& output, QSize size, const QStringList& parameters);
 
     // fANOVA over the completed trials (runs on a worker thread).
     static ImportanceShares computeImportance(const QByteArray& spec, qint64 experimentId, const QVector<QByteArray>& params,

@@ -15,9 +15,11 @@
 #include "space_editor.h"
 #include "widgets/models/store_session.h"
 #include "widgets/models/file_dialogs.h"
+#include "welcome_page.h"
 
 #include "engine/core/exporters.h"
 #include "engine/core/lease.h"
+#include "engine/core/spec.h"
 #include "engine/core/study.h"
 
 #include <QAction>
@@ -38,8 +40,11 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QUndoStack>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -51,6 +56,14 @@ namespace tb::widgets {
 namespace {
 constexpr int kMaxRecent = 8;
 const char* const kRecentKey = "recentStores";
+const char* const kGeometryKey = "window/geometry";
+const char* const kStateKey = "window/state";
+// The set-up as the user left it: its spec, where its relative paths resolve, and
+// whether it held edits that were never launched.
+const char* const kDraftKey = "setup/draft";
+const char* const kDraftDirKey = "setup/draftDir";
+const char* const kDraftUnsentKey = "setup/draftUnsent";
+constexpr int kExperimentsDockWidth = 240; // room for "demo-20260101-120000 (completed)"
 } // namespace
 
 QString MainWindow::experimentStateLabel(engine::ExperimentState state)
@@ -66,10 +79,11 @@ QString MainWindow::experimentStateLabel(engine::ExperimentState state)
 }
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_data(std::make_unique<ExperimentData>()), m_host(new EngineHost(this)), m_tabs(new QTabWidget(this)),
-      m_space(new SpaceEditor(this)), m_setup(new SetupPanel(m_space, this)), m_dashboard(new Dashboard(*m_data, QString(), this)),
-      m_pipeline(new ScheduleView(this)),
-      m_experiments(new QListWidget(this)), m_storeLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
+    : QMainWindow(parent), m_data(std::make_unique<ExperimentData>()), m_host(new EngineHost(this)), m_central(new QStackedWidget(this)),
+      m_welcome(new WelcomePage(this)), m_tabs(new QTabWidget(this)), m_pipelinePage(new QScrollArea(this)), m_space(new SpaceEditor(this)),
+      m_setup(new SetupPanel(m_space, this)), m_dashboard(new Dashboard(*m_data, QString(), this)), m_pipeline(new ScheduleView(this)),
+      m_experiments(new QListWidget(this)), m_experimentsDock(new QDockWidget(tr("Experiments"), this)), m_storeLabel(new QLabel(this)),
+      m_countsLabel(new QLabel(this))
 {
     setWindowTitle(tr("Tunebench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tunebench.svg")));
@@ -82,18 +96,36 @@ MainWindow::MainWindow(QWidget* parent)
     setupPage->setStretchFactor(1, 2);
     m_tabs->addTab(setupPage, tr("Set-up"));
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
-    m_tabs->addTab(m_pipeline, tr("Pipeline"));
+    // The Pipeline view's row of controls is wider than a 1280-pixel screen leaves it;
+    // there it scrolls instead of widening the window.
+    m_pipelinePage->setWidgetResizable(true);
+    m_pipelinePage->setFrameShape(QFrame::NoFrame);
+    m_pipelinePage->setWidget(m_pipeline);
+    m_tabs->addTab(m_pipelinePage, tr("Pipeline"));
     connect(m_dashboard, &Dashboard::scheduleRequested, this, &MainWindow::showTrialSchedule);
-    setCentralWidget(m_tabs);
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_tabs);
+    setCentralWidget(m_central);
 
-    auto* dock = new QDockWidget(tr("Experiments"), this);
-    dock->setObjectName(QStringLiteral("experiments"));
-    dock->setWidget(m_experiments);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_experimentsDock->setObjectName(QStringLiteral("experiments"));
+    m_experimentsDock->setWidget(m_experiments);
+    addDockWidget(Qt::LeftDockWidgetArea, m_experimentsDock);
+    resizeDocks({m_experimentsDock}, {kExperimentsDockWidth}, Qt::Horizontal);
+    m_experiments->setTextElideMode(Qt::ElideMiddle);
+    m_experiments->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_experiments, &QListWidget::customContextMenuRequested, this, &MainWindow::experimentContextMenu);
     connect(m_experiments, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             showExperiment(m_experiments->item(row)->data(Qt::UserRole).toString());
     });
+    buildWelcome();
+
+    // The draft is saved shortly after each edit, so that a crash loses at most that.
+    m_setupBaseline = m_setup->spec();
+    m_draftSave.setSingleShot(true);
+    m_draftSave.setInterval(500);
+    connect(&m_draftSave, &QTimer::timeout, this, &MainWindow::saveDraft);
+    connect(m_setup, &SetupPanel::specChanged, &m_draftSave, qOverload<>(&QTimer::start));
 
     statusBar()->addWidget(m_storeLabel, 1);
     statusBar()->addPermanentWidget(m_countsLabel);
@@ -102,6 +134,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_data.get(), &ExperimentData::trialsChanged, this, &MainWindow::refreshStatus);
     connect(m_data.get(), &ExperimentData::experimentChanged, this, &MainWindow::refreshStatus);
     connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::refreshStatus);
+    connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::selectShownExperiment);
     connect(m_host, &EngineHost::finished, this, [this](engine::ExperimentState state, const QString& reason) {
         statusBar()->showMessage(tr("Experiment %1: %2").arg(experimentStateLabel(state), reason), 10000);
         if (state == engine::ExperimentState::Failed && reason.contains(QStringLiteral("already being run by")))
@@ -113,6 +146,8 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    if (m_draftSave.isActive())
+        saveDraft();
     // The panels read m_data while they hide and go; members go only after this body, so
     // the panels go first (ASan found a header repaint reading freed experiment data).
     delete m_tabs;
@@ -134,11 +169,23 @@ void MainWindow::buildActions()
     updateRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Import Spec..."), this, &MainWindow::importSpec);
-    file->addAction(tr("Import &Optuna Study..."), this, [this] { importOptuna(); });
+    file->addAction(tr("Import O&ptuna Study..."), this, [this] { importOptuna(); });
     file->addAction(tr("&Export Spec..."), this, &MainWindow::exportSpec);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    // The one undo history of the set-up; a focused text field undoes its own typing first.
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_setup->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction* redo = m_setup->undoStack()->createRedoAction(this, tr("&Redo"));
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)))
+        redoKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    redo->setShortcuts(redoKeys);
+    edit->addAction(undo);
+    edit->addAction(redo);
 
     QMenu* experiment = menuBar()->addMenu(tr("E&xperiment"));
     QAction* launchAction = experiment->addAction(tr("&Launch"), this, [this] {
@@ -149,21 +196,31 @@ void MainWindow::buildActions()
     launchAction->setShortcut(QKeySequence(Qt::Key_F5));
     QAction* stop = experiment->addAction(tr("&Stop"), this, &MainWindow::stopExperiment);
     experiment->addAction(tr("&Resume"), this, &MainWindow::resumeExperiment);
+    experiment->addSeparator();
+    QAction* editAsNewAction = experiment->addAction(tr("Edit as &New Experiment"), this, [this] {
+        const QListWidgetItem* item = m_experiments->currentItem();
+        editAsNew(item ? item->data(Qt::UserRole).toString() : m_data->experiment().name);
+    });
+    editAsNewAction->setObjectName(QStringLiteral("editAsNew"));
+    connect(experiment, &QMenu::aboutToShow, this, [this, editAsNewAction] { editAsNewAction->setEnabled(m_session && !m_session->experiments().isEmpty()); });
 
-    QMenu* exportMenu = menuBar()->addMenu(tr("E&xport"));
-    QMenu* best = exportMenu->addMenu(tr("Best Config"));
+    QMenu* exportMenu = menuBar()->addMenu(tr("Ex&port"));
+    QMenu* best = exportMenu->addMenu(tr("&Best Config"));
     const QList<QPair<QString, QString>> formats{{QStringLiteral("json"), tr("JSON")}, {QStringLiteral("yaml"), tr("YAML")},
                                                  {QStringLiteral("args"), tr("Command-line arguments")}};
     for (const auto& [format, label] : formats) {
         best->addAction(tr("Copy as %1").arg(label), this, [this, format = format] { exportBest(format, true); });
         best->addAction(tr("Save as %1...").arg(label), this, [this, format = format] { exportBest(format, false); });
     }
-    exportMenu->addAction(tr("All Trials as CSV..."), this, &MainWindow::exportTrials);
+    exportMenu->addAction(tr("All &Trials as CSV..."), this, &MainWindow::exportTrials);
     exportMenu->addSeparator();
     // The plot of the tab shown (a chooser when it shows several), at a chosen size and DPI.
     exportMenu->addAction(tr("Export &Plot..."), this, [this] { PlotExportDialog::exportShown(m_tabs->currentWidget(), this); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* showExperiments = m_experimentsDock->toggleViewAction();
+    showExperiments->setText(tr("&Experiments List"));
+    view->addAction(showExperiments);
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
     const QString current = QSettings().value(QStringLiteral("language")).toString();
@@ -186,6 +243,10 @@ void MainWindow::buildActions()
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("main toolbar"));
+    QAction* showTools = tools->toggleViewAction();
+    showTools->setText(tr("&Toolbar"));
+    view->insertAction(language->menuAction(), showTools);
+    view->insertSeparator(language->menuAction());
     tools->addAction(newStore);
     tools->addAction(open);
     tools->addSeparator();
@@ -207,6 +268,15 @@ bool MainWindow::openStore(const QString& path)
     connect(m_session.get(), &StoreSession::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     m_dashboard->setDbPath(path);
     m_storeLabel->setText(tr("Store: %1").arg(QDir::toNativeSeparators(path)));
+    // Known now, so that a store with experiments never flashes the welcome page.
+    try {
+        m_storeHasExperiments = m_session->use([](engine::Store& store) { return store.experiment(QString()).has_value(); });
+    } catch (const std::exception&) {
+        m_storeHasExperiments = false;
+    }
+    m_welcomeDismissed = false;
+    m_welcome->setStore(path);
+    updateWelcome();
     setWindowTitle(tr("%1 - Tunebench").arg(QFileInfo(path).fileName()));
 
     QSettings settings;
@@ -224,11 +294,11 @@ void MainWindow::runDemo()
     if (!resource.open(QIODevice::ReadOnly))
         return;
     QJsonObject spec = QJsonDocument::fromJson(resource.readAll()).object();
-    spec.insert(QStringLiteral("name"), spec.value(QStringLiteral("name")).toString()
-                                            + QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss")));
-    m_setup->setSpec(spec);
-    m_specDir = QDir::currentPath();
-    const QString error = launch();
+    spec.insert(engine::key::name,
+                spec.value(engine::key::name).toString() + QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss")));
+    QString error = !m_session && !openStore(defaultStorePath()) ? tr("No store is open.") : QString();
+    if (error.isEmpty())
+        error = startExperiment(spec, QDir::currentPath());
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot launch the demo"), error);
 }
@@ -239,17 +309,225 @@ QString MainWindow::launch()
         return tr("No store is open.");
     const QString problem = m_setup->validate();
     if (!problem.isEmpty()) {
-        m_tabs->setCurrentIndex(0);
+        showSetup();
         return problem;
     }
-    const QJsonObject spec = m_setup->spec();
-    const QString error = m_host->launch(m_session->path(), spec, m_specDir.isEmpty() ? QDir::homePath() : m_specDir);
-    if (!error.isEmpty())
-        return error;
-    m_session->showExperiment(spec.value(QStringLiteral("name")).toString());
+    QJsonObject spec = m_setup->spec();
+    const QString name = spec.value(engine::key::name).toString();
+    const QStringList taken = experimentNames();
+    if (taken.contains(name)) {
+        const QString unused = unusedExperimentName(name, taken);
+        QMessageBox box(QMessageBox::Question, tr("Experiment name in use"),
+                        tr("This store already has an experiment named '%1'.").arg(name), QMessageBox::NoButton, this);
+        box.setInformativeText(tr("Resume it to continue its trials with the set-up it was launched with, or launch this "
+                                  "set-up as a new experiment named '%1'.")
+                                   .arg(unused));
+        QPushButton* resume = box.addButton(tr("Resume '%1'").arg(name), QMessageBox::AcceptRole);
+        resume->setObjectName(QStringLiteral("resume"));
+        QPushButton* rename = box.addButton(tr("Launch as '%1'").arg(unused), QMessageBox::AcceptRole);
+        rename->setObjectName(QStringLiteral("rename"));
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(rename);
+        box.exec();
+        if (box.clickedButton() == resume)
+            return resumeNamed(name);
+        if (box.clickedButton() != rename)
+            return {};
+        spec.insert(engine::key::name, unused);
+        m_setup->setSpec(spec); // the set-up says what was launched
+        spec = m_setup->spec();
+    }
+    const QString error = startExperiment(spec, m_specDir.isEmpty() ? QDir::homePath() : m_specDir);
+    if (error.isEmpty()) {
+        m_setupBaseline = spec; // sent: nothing unsent is left
+        saveDraft();
+    }
+    return error;
+}
+
+QString MainWindow::startExperiment(const QJsonObject& spec, const QString& specDir)
+{
+    const QString error = m_host->launch(m_session->path(), spec, specDir);
+    if (error.isEmpty())
+        follow(spec.value(engine::key::name).toString());
+    return error;
+}
+
+QString MainWindow::resumeNamed(const QString& name)
+{
+    try {
+        const auto row = m_session->use([&](engine::Store& store) { return store.experiment(name); });
+        if (row && row->owner && engine::Lease::isAlive(*row->owner, engine::Store::now()))
+            return tr("%1 is being run by %2; stop it there before resuming it here.")
+                .arg(name, engine::Lease::describe(*row->owner, engine::Store::now()));
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
+    const QString error = m_host->resume(m_session->path(), name);
+    if (error.isEmpty())
+        follow(name);
+    return error;
+}
+
+void MainWindow::follow(const QString& experiment)
+{
+    m_storeHasExperiments = true;
+    m_session->showExperiment(experiment);
     m_session->pollNow();
+    showDashboard();
+}
+
+QStringList MainWindow::experimentNames() const
+{
+    QStringList names;
+    if (!m_session)
+        return names;
+    try {
+        m_session->use([&](engine::Store& store) {
+            for (const engine::ExperimentRow& e : store.experiments())
+                names << e.name;
+        });
+    } catch (const std::exception&) {
+        for (const engine::ExperimentRow& e : m_session->experiments()) // as last read
+            names << e.name;
+    }
+    return names;
+}
+
+bool MainWindow::hasUnsentSetup() const
+{
+    return !m_setupBaseline || m_setup->spec() != *m_setupBaseline;
+}
+
+bool MainWindow::replaceSetup(const QJsonObject& spec, const QString& dir)
+{
+    if (hasUnsentSetup()) {
+        const QString name = m_setup->spec().value(engine::key::name).toString();
+        const auto answer = QMessageBox::question(
+            this, tr("Replace the set-up?"),
+            tr("The set-up%1 has changes that were never launched. Replace them? (File > Export Spec keeps them in a file.)")
+                .arg(name.isEmpty() ? QString() : QStringLiteral(" '%1'").arg(name)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return false;
+    }
+    m_setup->setSpec(spec);
+    m_specDir = dir;
+    m_setupBaseline = m_setup->spec();
+    saveDraft();
+    showSetup();
+    return true;
+}
+
+bool MainWindow::loadExample(const QString& resource)
+{
+    QFile file(resource);
+    QJsonObject spec = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+    if (spec.isEmpty())
+        return false;
+    spec.insert(engine::key::name, unusedExperimentName(spec.value(engine::key::name).toString(), experimentNames()));
+    return replaceSetup(spec, QDir::currentPath()); // as the demo: its programs are found beside Tunebench's
+}
+
+bool MainWindow::editAsNew(const QString& experiment)
+{
+    const engine::ExperimentRow* row = m_session ? m_session->experiment(experiment) : nullptr;
+    QJsonObject spec = row ? QJsonDocument::fromJson(row->spec).object() : QJsonObject();
+    if (spec.isEmpty())
+        return false;
+    // The stored spec: every default explicit, the trial's folder absolute.
+    spec.insert(engine::key::name, unusedExperimentName(experiment, experimentNames()));
+    return replaceSetup(spec, m_specDir.isEmpty() ? QDir::homePath() : m_specDir);
+}
+
+void MainWindow::startUp(const QString& store)
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray());
+    restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
+    restoreDraft();
+    QString path = store;
+    if (path.isEmpty())
+        for (const QString& recent : settings.value(QLatin1String(kRecentKey)).toStringList())
+            if (QFileInfo(recent).isFile()) {
+                path = recent;
+                break;
+            }
+    if (path.isEmpty() || (!openStore(path) && store.isEmpty() && path != defaultStorePath()))
+        openStore(defaultStorePath());
+}
+
+void MainWindow::saveDraft()
+{
+    m_draftSave.stop();
+    QSettings settings;
+    settings.setValue(QLatin1String(kDraftKey), QJsonDocument(m_setup->spec()).toJson(QJsonDocument::Compact));
+    settings.setValue(QLatin1String(kDraftDirKey), m_specDir);
+    settings.setValue(QLatin1String(kDraftUnsentKey), hasUnsentSetup());
+}
+
+void MainWindow::restoreDraft()
+{
+    QSettings settings;
+    const QJsonObject draft = QJsonDocument::fromJson(settings.value(QLatin1String(kDraftKey)).toByteArray()).object();
+    if (draft.isEmpty())
+        return;
+    const bool unsent = settings.value(QLatin1String(kDraftUnsentKey)).toBool();
+    m_setup->setSpec(draft);
+    m_specDir = settings.value(QLatin1String(kDraftDirKey)).toString();
+    m_setupBaseline = unsent ? std::nullopt : std::optional(m_setup->spec());
+}
+
+void MainWindow::rememberSession()
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1String(kStateKey), saveState());
+    saveDraft();
+}
+
+void MainWindow::buildWelcome()
+{
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::runDemo);
+    connect(m_welcome, &WelcomePage::exampleRequested, this, &MainWindow::loadExample);
+    connect(m_welcome, &WelcomePage::setupRequested, this, &MainWindow::showSetup);
+    connect(m_welcome, &WelcomePage::pipelineRequested, this, &MainWindow::showPipeline);
+    connect(m_welcome, &WelcomePage::newStoreRequested, this, &MainWindow::newStore);
+    connect(m_welcome, &WelcomePage::openStoreRequested, this, &MainWindow::openStoreDialog);
+    connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openStore);
+    updateWelcome();
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_central->currentWidget() == m_welcome;
+}
+
+void MainWindow::updateWelcome()
+{
+    const bool welcome = !m_welcomeDismissed && (!m_session || !m_storeHasExperiments);
+    m_central->setCurrentWidget(welcome ? static_cast<QWidget*>(m_welcome) : m_tabs);
+}
+
+void MainWindow::showSetup()
+{
+    m_welcomeDismissed = true;
+    updateWelcome();
+    m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::showDashboard()
+{
+    m_welcomeDismissed = true;
+    updateWelcome();
     m_tabs->setCurrentWidget(m_dashboard);
-    return {};
+}
+
+void MainWindow::showPipeline()
+{
+    m_welcomeDismissed = true;
+    updateWelcome();
+    m_tabs->setCurrentWidget(m_pipelinePage);
 }
 
 bool MainWindow::openScheduleFile(const QString& path)
@@ -259,7 +537,7 @@ bool MainWindow::openScheduleFile(const QString& path)
         QMessageBox::warning(this, tr("Cannot open schedule"), error);
         return false;
     }
-    m_tabs->setCurrentWidget(m_pipeline);
+    showPipeline();
     return true;
 }
 
@@ -270,13 +548,14 @@ bool MainWindow::showTrialSchedule(qint64 trialId)
         QMessageBox::information(this, tr("No pipeline schedule"), error.isEmpty() ? tr("No store is open.") : error);
         return false;
     }
-    m_tabs->setCurrentWidget(m_pipeline);
+    showPipeline();
     return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!m_host->isRunning()) {
+        rememberSession();
         event->accept();
         return;
     }
@@ -296,12 +575,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
         if (!pid)
             QMessageBox::warning(this, tr("Could not continue in the background"),
                                  tr("tunebench-cli was not found. The experiment was stopped and can be resumed."));
+        rememberSession();
         event->accept();
     } else if (box.clickedButton() == stop) {
         QApplication::setOverrideCursor(Qt::WaitCursor);
         delete m_host; // stops the engine and waits for its trials
         m_host = new EngineHost(this);
         QApplication::restoreOverrideCursor();
+        rememberSession();
         event->accept();
     } else {
         event->ignore();
@@ -333,9 +614,14 @@ void MainWindow::updateRecentMenu()
         return;
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openStore(path); });
+    for (const QString& path : recent) // '&' in a path is a letter, not an accelerator
+        m_recentMenu->addAction(QDir::toNativeSeparators(path).replace(QLatin1Char('&'), QStringLiteral("&&")), this,
+                                [this, path] { openStore(path); });
     m_recentMenu->setEnabled(!recent.isEmpty());
+    QStringList others = recent; // the open store is named above them
+    if (m_session)
+        others.removeAll(m_session->path());
+    m_welcome->setRecent(others);
 }
 
 void MainWindow::importSpec()
@@ -350,9 +636,7 @@ void MainWindow::importSpec()
         QMessageBox::warning(this, tr("Cannot import"), tr("%1: not a JSON object (%2)").arg(path, error.errorString()));
         return;
     }
-    m_setup->setSpec(doc.object());
-    m_specDir = QFileInfo(path).absolutePath();
-    m_tabs->setCurrentIndex(0);
+    replaceSetup(doc.object(), QFileInfo(path).absolutePath());
 }
 
 QString MainWindow::importOptuna(const QString& storage, const QString& study)
@@ -388,9 +672,7 @@ QString MainWindow::importOptuna(const QString& storage, const QString& study)
             return {};
         const engine::OptunaImport& result = *imported;
         statusBar()->showMessage(tr("Imported Optuna study '%1': %2 trials").arg(result.experiment).arg(result.trials), 10000);
-        m_session->showExperiment(result.experiment);
-        m_session->pollNow();
-        m_tabs->setCurrentIndex(1);
+        follow(result.experiment);
     } catch (const std::exception& e) {
         error = QString::fromUtf8(e.what());
         if (storage.isEmpty())
@@ -441,41 +723,13 @@ QString MainWindow::renderView(const QString& view, const QString& experiment, q
     QEventLoop settle; // metrics and telemetry follow the trials
     QTimer::singleShot(500, &settle, &QEventLoop::quit);
     settle.exec();
+    if (view != QLatin1String("pipeline"))
+        return m_dashboard->renderView(view, output, size, parameters);
     QString error;
-    bool ok = false;
-    if (view == QLatin1String("pipeline")) {
-        if (!m_pipeline->showTrial(m_session->path(), trial, &error))
-            return tr("--trial: %1").arg(error);
-        m_pipeline->refreshNow();
-        ok = m_pipeline->exportImage(output, &error, size);
-    } else if (view == QLatin1String("importance")) {
-        m_dashboard->showImportanceNow();
-        ok = m_dashboard->importance()->exportTo(output, &error, size);
-    } else if (view == QLatin1String("slice") || view == QLatin1String("contour")) {
-        const bool slice = view == QLatin1String("slice");
-        const QStringList offered = slice ? m_dashboard->slice()->parameters() : m_dashboard->contour()->parameters();
-        const QString x = parameters.value(0).isEmpty() ? (slice ? m_dashboard->slice()->parameter() : m_dashboard->contour()->xParameter())
-                                                        : parameters.value(0);
-        const QString y = parameters.value(1).isEmpty() ? m_dashboard->contour()->yParameter() : parameters.value(1);
-        for (const auto& [flag, name] : {std::pair(QStringLiteral("--x"), x), std::pair(QStringLiteral("--y"), y)})
-            if ((flag == QLatin1String("--x") || !slice) && !offered.contains(name))
-                return tr("%1: no parameter named '%2'; one of %3").arg(flag, name, offered.join(QStringLiteral(", ")));
-        PlotPanel* panel = slice ? static_cast<PlotPanel*>(m_dashboard->slice()) : static_cast<PlotPanel*>(m_dashboard->contour());
-        if (slice)
-            m_dashboard->slice()->setParameter(x);
-        else
-            m_dashboard->contour()->setParameters(x, y);
-        panel->refreshNow();
-        ok = panel->exportTo(output, &error, size);
-    } else {
-        PlotPanel* panel = view == QLatin1String("curves") ? static_cast<PlotPanel*>(m_dashboard->curves())
-            : view == QLatin1String("history")             ? static_cast<PlotPanel*>(m_dashboard->history())
-            : view == QLatin1String("parallel")            ? static_cast<PlotPanel*>(m_dashboard->parallel())
-                                                           : static_cast<PlotPanel*>(m_dashboard->timeline());
-        panel->refreshNow();
-        ok = panel->exportTo(output, &error, size);
-    }
-    return ok ? QString() : tr("--output: %1").arg(error);
+    if (!m_pipeline->showTrial(m_session->path(), trial, &error))
+        return tr("--trial: %1").arg(error);
+    m_pipeline->refreshNow();
+    return m_pipeline->exportImage(output, &error, size) ? QString() : tr("--output: %1").arg(error);
 }
 
 void MainWindow::exportSpec()
@@ -585,7 +839,7 @@ void MainWindow::resumeExperiment()
     const QString error = m_host->resume(m_session->path(), m_data->experiment().name);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot resume"), error);
-    m_tabs->setCurrentWidget(m_dashboard);
+    showDashboard();
 }
 
 void MainWindow::showExperiment(const QString& name)
@@ -606,7 +860,44 @@ void MainWindow::refreshExperimentList()
         if (e.name == shown)
             m_experiments->setCurrentItem(item);
     }
+    if (!m_session->experiments().isEmpty() && !m_storeHasExperiments) {
+        m_storeHasExperiments = true; // written by another process meanwhile
+        updateWelcome();
+    }
     refreshStatus();
+}
+
+void MainWindow::selectShownExperiment()
+{
+    const QString shown = m_data->experiment().name;
+    QSignalBlocker block(m_experiments);
+    for (int row = 0; row < m_experiments->count(); ++row)
+        if (m_experiments->item(row)->data(Qt::UserRole).toString() == shown) {
+            m_experiments->setCurrentRow(row);
+            return;
+        }
+    m_experiments->setCurrentRow(-1);
+}
+
+void MainWindow::experimentContextMenu(const QPoint& at)
+{
+    const QListWidgetItem* item = m_experiments->itemAt(at);
+    if (!item)
+        return;
+    const QString name = item->data(Qt::UserRole).toString();
+    QMenu menu(this);
+    menu.addAction(tr("&Show"), this, [this, name] {
+        showExperiment(name);
+        showDashboard();
+    });
+    menu.addAction(tr("Edit as &New Experiment"), this, [this, name] { editAsNew(name); })->setObjectName(QStringLiteral("editAsNew"));
+    QAction* resume = menu.addAction(tr("&Resume"), this, [this, name] {
+        const QString error = resumeNamed(name);
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot resume"), error);
+    });
+    resume->setEnabled(!m_host->isRunning());
+    menu.exec(m_experiments->viewport()->mapToGlobal(at));
 }
 
 void MainWindow::refreshStatus()

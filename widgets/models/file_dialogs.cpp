@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFileIconProvider>
 #include <QMessageBox>
 #include <QMimeDatabase>
@@ -83,8 +84,19 @@ QString existingDirectory(QWidget* parent, const QString& caption, const QString
 QString storeFileName(QWidget* parent, const QString& caption, const QString& dir, bool create)
 {
     const QString filter = QCoreApplication::translate("tb::widgets::files", "Tunebench stores (*.db);;All files (*)");
-    return create ? run(parent, caption, dir, filter, QFileDialog::AcceptSave, QFileDialog::AnyFile, true)
-                  : run(parent, caption, dir, filter, QFileDialog::AcceptOpen, QFileDialog::ExistingFile, true);
+    if (!create)
+        return run(parent, caption, dir, filter, QFileDialog::AcceptOpen, QFileDialog::ExistingFile, true);
+    const QString path = run(parent, caption, dir, filter, QFileDialog::AcceptSave, QFileDialog::AnyFile, true);
+    return path.isEmpty() ? path : withStoreSuffix(path);
+}
+
+QString withStoreSuffix(const QString& path)
+{
+    const QFileInfo info(path);
+    static const QStringList kSuffixes{QStringLiteral("db"), QStringLiteral("sqlite"), QStringLiteral("sqlite3"), QStringLiteral("db3")};
+    if (path.isEmpty() || info.exists() || kSuffixes.contains(info.suffix().toLower()))
+        return path;
+    return path + QStringLiteral(".db");
 }
 
 } // namespace tb::widgets::files

@@ -20,7 +20,11 @@ QString openFileName(QWidget* parent, const QString& caption, const QString& dir
 QString saveFileName(QWidget* parent, const QString& caption, const QString& path, const QString& filter = {});
 QString existingDirectory(QWidget* parent, const QString& caption, const QString& dir);
 // A store to open through SQLite (Open Store, New Store): any store file may be picked.
+// With `create`, a new file's name gets withStoreSuffix().
 QString storeFileName(QWidget* parent, const QString& caption, const QString& dir, bool create);
+// `path` with ".db" added when it names no existing file and has no SQLite suffix (.db,
+// .sqlite, .sqlite3, .db3): "study" becomes "study.db", "study.sqlite" stays.
+QString withStoreSuffix(const QString& path);
 
 // The message for a path that must not be opened outside SQLite; empty when it may be.
 QString refusal(const QString& path);

@@ -2,7 +2,23 @@
 
 #include "engine/core/follower.h"
 
+#include <QRegularExpression>
+
 namespace tb::widgets {
+
+QString unusedExperimentName(const QString& name, const QStringList& taken)
+{
+    if (!taken.contains(name))
+        return name;
+    // A counter is short; a longer number (a date, a time stamp) is part of the name.
+    static const QRegularExpression counter(QStringLiteral("^(.+)-(\\d{1,3})$"));
+    const QRegularExpressionMatch m = counter.match(name);
+    const QString base = m.hasMatch() ? m.captured(1) : name;
+    int n = m.hasMatch() ? m.captured(2).toInt() + 1 : 2;
+    while (taken.contains(QStringLiteral("%1-%2").arg(base).arg(n)))
+        ++n;
+    return QStringLiteral("%1-%2").arg(base).arg(n);
+}
 
 StoreSession::StoreSession(QString dbPath, ExperimentData& data, int pollMs, QObject* parent)
     : QObject(parent), m_path(std::move(dbPath)), m_follower(new engine::StoreFollower(m_path)), m_data(data)
@@ -48,6 +64,14 @@ void StoreSession::showExperiment(const QString& name)
             }
             return;
         }
+}
+
+const engine::ExperimentRow* StoreSession::experiment(const QString& name) const
+{
+    for (const engine::ExperimentRow& e : m_experiments)
+        if (e.name == name)
+            return &e;
+    return nullptr;
 }
 
 void StoreSession::pollNow()

@@ -19,6 +19,10 @@ class StoreFollower;
 
 namespace tb::widgets {
 
+// `name` when no experiment in `taken` has it, else `name-2`, `name-3`... (a trailing
+// small counter is replaced, so that a clone of `demo-2` is `demo-3`, not `demo-2-2`).
+QString unusedExperimentName(const QString& name, const QStringList& taken);
+
 class StoreSession : public QObject {
     Q_OBJECT
 public:
@@ -29,6 +33,8 @@ public:
     const QString& path() const { return m_path; }
     ExperimentData& data() { return m_data; }
     const QVector<engine::ExperimentRow>& experiments() const { return m_experiments; }
+    // The experiment of that name as the follower last read it, or nullptr.
+    const engine::ExperimentRow* experiment(const QString& name) const;
 
     // The window's one way to the store file besides the follower: opens it (it must
     // exist), runs `use` with it, closes it. useAt() is for worker threads that were handed
