@@ -1,10 +1,11 @@
 #include "widgets/models/engine_text.h"
 
 #include <QCoreApplication>
-#include <QHash>
+#include <QSet>
 #include <QRegularExpression>
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <vector>
 
@@ -30,7 +31,8 @@ struct Template {
 
 // Keep each group in step with the function named above it: a message the engine builds
 // differently no longer matches and is shown in English (tst_engine_text feeds the real
-// messages of the parser, the search space and the outcome rules through hasTemplate()).
+// messages of the parser, the search space, the settings, the pruners, the outcome rules,
+// the GPU allocator, the launch checks, the store and the lease through hasTemplate()).
 const Template kTemplates[] = {
     // The "<path>: <what>" join of spec messages (engine/core/spec.cpp fail(), SpaceError, ...).
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1: %2"), "tt"},
@@ -413,11 +415,11 @@ const std::vector<Compiled>& table()
 {
     static const std::vector<Compiled> compiled = [] {
         std::vector<Compiled> out;
-        QHash<QString, int> texts;
+        QSet<QString> texts;
         for (int i = 0; i < static_cast<int>(std::size(kTemplates)); ++i) {
             if (texts.contains(QString::fromUtf8(kTemplates[i].text)))
                 qFatal("engine_text: \"%s\" is listed twice", kTemplates[i].text);
-            texts.insert(QString::fromUtf8(kTemplates[i].text), i);
+            texts.insert(QString::fromUtf8(kTemplates[i].text));
             if (i != kJoinPath && i != kJoinList)
                 out.push_back(compile(i));
         }
