@@ -94,6 +94,8 @@ ExternalForm::ExternalForm(QWidget* parent)
     m_status->setObjectName(QStringLiteral("externalStatus"));
     m_status->setWordWrap(true);
     m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    // Two lines always held: what follows (the seed, the pruner) does not jump while typing.
+    m_status->setFixedHeight(m_status->fontMetrics().lineSpacing() * 2);
 
     auto* commandRow = new QHBoxLayout;
     commandRow->setContentsMargins(0, 0, 0, 0);
@@ -162,7 +164,7 @@ void ExternalForm::check()
 {
     const QString why = problem();
     m_status->setText(why);
-    m_status->setVisible(!why.isEmpty());
+    m_status->setToolTip(why);
     m_settings->setStyleSheet(why.startsWith(tr("Settings")) ? QStringLiteral("QPlainTextEdit { border: 1px solid #c0392b; }") : QString());
     if (!m_filling)
         emit changed();

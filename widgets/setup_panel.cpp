@@ -7,11 +7,16 @@
 #include "settings_form.h"
 #include "space_editor.h"
 #include "widgets/models/spec_text.h"
+#include "space_model.h"
 #include "trainer_form.h"
+#include "wheel_guard.h"
 #include "widgets/models/file_dialogs.h"
 
 #include "engine/core/spec.h"
 
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,11 +26,14 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QToolButton>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <climits>
@@ -102,18 +110,32 @@ SetupPanel::SetupPanel(SpaceEditor* space, QWidget* parent) : QWidget(parent), m
     scroll->setWidget(content);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("specStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings = new QLabel(this);
+    m_warnings->setObjectName(QStringLiteral("specWarnings"));
+    m_warnings->setStyleSheet(QStringLiteral("color: #a05000;"));
+    for (QLabel* label : {m_status, m_warnings}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_warnings);
 
+    // The space records its own undo steps; the panel only follows its changes.
     connect(m_space, &SpaceEditor::changed, this, [this] {
         updatePlaceholders();
-        edited();
+        if (m_filling)
+            return;
+        updateStatus();
+        emit specChanged();
     });
+    connect(qApp, &QApplication::focusChanged, this, [this] { ++m_focusMoves; });
+    WheelGuard::install(this);
     updatePlaceholders();
+    m_state = snapshot();
     updateStatus();
 }
 
@@ -453,63 +475,214 @@ void SetupPanel::setSpec(const QJsonObject& spec)
 {
     m_filling = true;
     m_loaded = spec;
-    m_name->setText(spec.value(key::name).toString());
-    m_description->setText(spec.value(key::description).toString());
-    const QJsonObject objective = spec.value(key::objective).toObject();
-    m_metric->setText(objective.value(key::metric).toString());
-    selectData(m_direction, objective.value(key::direction).toString(choice::minimize));
-    selectData(m_use, objective.value(key::use).toString(choice::last));
-
-    m_space->setJson(spec.value(key::space).toArray());
-
-    const QJsonObject algorithm = spec.value(key::algorithm).toObject();
-    m_algorithm->select(algorithm.value(key::name).toString(kAlgorithmDefaults.name), algorithm.value(key::settings).toObject(), algorithm);
-    m_seedGiven->setChecked(algorithm.contains(key::seed));
-    m_seed->setValue(algorithm.value(key::seed).toDouble());
-    const QJsonObject pruner = spec.value(key::pruner).toObject();
-    m_pruner->select(pruner.value(key::name).toString(kPrunerDefaults.name), pruner.value(key::settings).toObject(), pruner);
-
-    const QJsonObject budget = spec.value(key::budget).toObject();
-    m_maxTrialsGiven->setChecked(budget.contains(key::maxTrials));
-    if (budget.contains(key::maxTrials))
-        m_maxTrials->setValue(budget.value(key::maxTrials).toInt());
-    m_maxFailedGiven->setChecked(budget.contains(key::maxFailed));
-    if (budget.contains(key::maxFailed))
-        m_maxFailed->setValue(budget.value(key::maxFailed).toInt());
-    m_maxSecondsGiven->setChecked(budget.contains(key::maxSeconds));
-    if (budget.contains(key::maxSeconds))
-        m_maxSeconds->setValue(budget.value(key::maxSeconds).toDouble());
-    m_parallel->setValue(spec.value(key::resources).toObject().value(key::parallelTrials).toInt(kResourcesDefaults.parallelTrials));
-
-    const QJsonObject trial = spec.value(key::trial).toObject();
+    m_space->setJson(spec.value(key::space).toArray()); // clears the history
     QStringList argv;
-    for (const QJsonValue& a : trial.value(key::argv).toArray())
+    for (const QJsonValue& a : spec.value(key::trial).toObject().value(key::argv).toArray())
         argv << a.toString();
-    const bool trainer = TrainerForm::isTrainerCommand(argv);
-    m_argv->setArguments(argv);
-    m_trainer->setArgv(trainer ? argv : TrainerForm::defaultArgv());
-    m_trainerMode->setChecked(trainer);
-    m_commandMode->setChecked(!trainer);
-    m_trialPages->setCurrentIndex(trainer ? 1 : 0);
-    m_workdir->setText(trial.value(key::workdir).toString());
-    m_env->setEnvironment(trial.value(key::env).toObject());
-    m_timeoutGiven->setChecked(trial.contains(key::timeoutS));
-    if (trial.contains(key::timeoutS))
-        m_timeout->setValue(trial.value(key::timeoutS).toDouble());
-    m_retries->setValue(trial.value(key::retries).toInt(kTrialDefaults.retries));
-
-    const QJsonObject executor = spec.value(key::executor).toObject();
-    selectData(m_executor, executor.value(key::type).toString(choice::local));
-    m_partition->setText(executor.value(key::partition).toString());
-    m_account->setText(executor.value(key::account).toString());
-    m_timeLimit->setText(executor.value(key::timeLimit).toString());
-    QStringList sbatchArgs;
-    for (const QJsonValue& a : executor.value(key::sbatchArgs).toArray())
-        sbatchArgs << a.toString();
-    m_sbatchArgs->setArguments(sbatchArgs);
+    fill(spec, TrainerForm::isTrainerCommand(argv),
+         {key::name, key::description, key::objective, key::algorithm, key::pruner, key::budget, key::resources, key::trial,
+          key::executor});
     m_filling = false;
+    m_space->undoStack()->clear();
+    m_state = snapshot();
 
     updatePlaceholders();
+    updateStatus();
+    emit specChanged();
+}
+
+void SetupPanel::fill(const QJsonObject& spec, bool trainer, const QStringList& sections)
+{
+    Q_ASSERT(m_filling);
+    if (sections.contains(key::name))
+        m_name->setText(spec.value(key::name).toString());
+    if (sections.contains(key::description))
+        m_description->setText(spec.value(key::description).toString());
+    if (sections.contains(key::objective)) {
+        const QJsonObject objective = spec.value(key::objective).toObject();
+        m_metric->setText(objective.value(key::metric).toString());
+        selectData(m_direction, objective.value(key::direction).toString(choice::minimize));
+        selectData(m_use, objective.value(key::use).toString(choice::last));
+    }
+    if (sections.contains(key::algorithm)) {
+        const QJsonObject algorithm = spec.value(key::algorithm).toObject();
+        m_algorithm->select(algorithm.value(key::name).toString(kAlgorithmDefaults.name), algorithm.value(key::settings).toObject(), algorithm);
+        m_seedGiven->setChecked(algorithm.contains(key::seed));
+        if (algorithm.contains(key::seed))
+            m_seed->setValue(algorithm.value(key::seed).toDouble());
+    }
+    if (sections.contains(key::pruner)) {
+        const QJsonObject pruner = spec.value(key::pruner).toObject();
+        m_pruner->select(pruner.value(key::name).toString(kPrunerDefaults.name), pruner.value(key::settings).toObject(), pruner);
+    }
+    if (sections.contains(key::budget)) {
+        const QJsonObject budget = spec.value(key::budget).toObject();
+        m_maxTrialsGiven->setChecked(budget.contains(key::maxTrials));
+        if (budget.contains(key::maxTrials))
+            m_maxTrials->setValue(budget.value(key::maxTrials).toInt());
+        m_maxFailedGiven->setChecked(budget.contains(key::maxFailed));
+        if (budget.contains(key::maxFailed))
+            m_maxFailed->setValue(budget.value(key::maxFailed).toInt());
+        m_maxSecondsGiven->setChecked(budget.contains(key::maxSeconds));
+        if (budget.contains(key::maxSeconds))
+            m_maxSeconds->setValue(budget.value(key::maxSeconds).toDouble());
+    }
+    if (sections.contains(key::resources))
+        m_parallel->setValue(spec.value(key::resources).toObject().value(key::parallelTrials).toInt(kResourcesDefaults.parallelTrials));
+
+    if (sections.contains(key::trial)) {
+        const QJsonObject trial = spec.value(key::trial).toObject();
+        QStringList argv;
+        for (const QJsonValue& a : trial.value(key::argv).toArray())
+            argv << a.toString();
+        // Both pages hold the command: the one not shown keeps it for a switch of kind.
+        m_argv->setArguments(argv);
+        m_trainer->setArgv(TrainerForm::isTrainerCommand(argv) ? argv : TrainerForm::defaultArgv());
+        m_trainerMode->setChecked(trainer);
+        m_commandMode->setChecked(!trainer);
+        m_trialPages->setCurrentIndex(trainer ? 1 : 0);
+        m_workdir->setText(trial.value(key::workdir).toString());
+        m_env->setEnvironment(trial.value(key::env).toObject());
+        m_timeoutGiven->setChecked(trial.contains(key::timeoutS));
+        if (trial.contains(key::timeoutS))
+            m_timeout->setValue(trial.value(key::timeoutS).toDouble());
+        m_retries->setValue(trial.value(key::retries).toInt(kTrialDefaults.retries));
+    }
+
+    if (sections.contains(key::executor)) {
+        const QJsonObject executor = spec.value(key::executor).toObject();
+        selectData(m_executor, executor.value(key::type).toString(choice::local));
+        m_partition->setText(executor.value(key::partition).toString());
+        m_account->setText(executor.value(key::account).toString());
+        m_timeLimit->setText(executor.value(key::timeLimit).toString());
+        QStringList sbatchArgs;
+        for (const QJsonValue& a : executor.value(key::sbatchArgs).toArray())
+            sbatchArgs << a.toString();
+        m_sbatchArgs->setArguments(sbatchArgs);
+    }
+}
+
+// One edit of the panel: its part of the spec before and after. Consecutive keystrokes in
+// one text field (the same field, focus not moved in between) merge into one step.
+class SetupPanel::EditCommand : public QUndoCommand {
+public:
+    EditCommand(SetupPanel* panel, Snapshot before, Snapshot after, const QString& text, const QObject* field, int focusMoves)
+        : QUndoCommand(text), m_panel(panel), m_before(std::move(before)), m_after(std::move(after)), m_field(field),
+          m_focusMoves(focusMoves)
+    {
+    }
+    int id() const override { return 0x7b5e; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* next = static_cast<const EditCommand*>(other);
+        if (!m_field || next->m_field != m_field || next->m_focusMoves != m_focusMoves || next->m_before != m_after)
+            return false;
+        m_after = next->m_after;
+        setObsolete(m_after == m_before); // typed and erased again: no step at all
+        return true;
+    }
+    // The first redo (from push()) finds the panel already in `after`: apply() does nothing.
+    void redo() override { m_panel->apply(m_after); }
+    void undo() override { m_panel->apply(m_before); }
+
+private:
+    SetupPanel* m_panel;
+    Snapshot m_before;
+    Snapshot m_after;
+    const QObject* m_field; // the text field typed in, or nullptr: never merged
+    int m_focusMoves;
+};
+
+SetupPanel::Snapshot SetupPanel::snapshot() const
+{
+    QJsonObject s = spec();
+    s.remove(key::space);
+    return {s, isTrainerMode()};
+}
+
+namespace {
+
+// The top-level keys whose values differ between two specs.
+QStringList differingSections(const QJsonObject& a, const QJsonObject& b)
+{
+    QStringList out;
+    for (const QJsonObject* o : {&a, &b})
+        for (auto it = o->begin(); it != o->end(); ++it)
+            if (!out.contains(it.key()) && a.value(it.key()) != b.value(it.key()))
+                out << it.key();
+    return out;
+}
+
+// What an undo step is called in the Edit menu ("Undo Edit Name").
+QString stepText(const QStringList& sections)
+{
+    if (sections.size() != 1)
+        return SetupPanel::tr("Edit Set-up");
+    const std::pair<key::Name, const char*> texts[] = {
+        {key::name, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Name")},
+        {key::description, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Description")},
+        {key::objective, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Objective")},
+        {key::algorithm, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Algorithm")},
+        {key::pruner, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Pruner")},
+        {key::budget, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Budget")},
+        {key::resources, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Trials at Once")},
+        {key::trial, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Trial")},
+        {key::executor, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Executor")},
+    };
+    for (const auto& [section, text] : texts)
+        if (sections.first() == section)
+            return SetupPanel::tr(text);
+    return SetupPanel::tr("Edit Set-up");
+}
+
+// A field whose keystrokes make one undo step: a line edit, spin box or text box (not the
+// editor of a table's cell, which commits once when it closes).
+const QObject* typingField(const QWidget* object)
+{
+    for (const QWidget* w = object; w; w = w->parentWidget())
+        if (qobject_cast<const QAbstractItemView*>(w))
+            return nullptr;
+    if (const auto* edit = qobject_cast<const QLineEdit*>(object))
+        if (auto* spin = qobject_cast<const QAbstractSpinBox*>(edit->parent()))
+            return spin; // a spin box's own line
+    if (qobject_cast<const QLineEdit*>(object) || qobject_cast<const QAbstractSpinBox*>(object) || qobject_cast<const QPlainTextEdit*>(object))
+        return object;
+    return nullptr;
+}
+
+} // namespace
+
+void SetupPanel::record()
+{
+    Snapshot now = snapshot();
+    if (now == m_state)
+        return;
+    QStringList sections = differingSections(m_state.spec, now.spec);
+    if (now.trainer != m_state.trainer && !sections.contains(key::trial))
+        sections << key::trial;
+    // The field typed in: the focused one, when the change comes from it or from the editor
+    // that holds it (the trainer's form); a change from elsewhere (Browse, a combo box)
+    // while a field has focus is a step of its own.
+    const auto* from = qobject_cast<const QWidget*>(sender());
+    QWidget* focus = QApplication::focusWidget();
+    const QObject* field = from && focus && (from == focus || from->isAncestorOf(focus)) ? typingField(focus) : nullptr;
+    auto* command = new EditCommand(this, m_state, now, stepText(sections), field, m_focusMoves);
+    m_state = std::move(now);
+    m_space->undoStack()->push(command);
+}
+
+void SetupPanel::apply(const Snapshot& target)
+{
+    QStringList sections = differingSections(m_state.spec, target.spec);
+    if (target.trainer != m_state.trainer && !sections.contains(key::trial))
+        sections << key::trial;
+    if (sections.isEmpty())
+        return;
+    m_filling = true;
+    fill(target.spec, target.trainer, sections);
+    m_filling = false;
+    m_state = snapshot();
+    Q_ASSERT(m_state == target);
     updateStatus();
     emit specChanged();
 }
@@ -522,6 +695,106 @@ QUndoStack* SetupPanel::undoStack() const
 QString SetupPanel::validate() const
 {
     return checkSpec(spec()).message;
+}
+
+QString SetupPanel::problem() const
+{
+    const QJsonObject s = spec();
+    const SpecCheck check = checkSpec(s);
+    if (check.ok())
+        return {};
+    return messageInWords(check.message, check.path, [&](const engine::SpecPath& path) { return placeOf(path, s); });
+}
+
+QStringList SetupPanel::warnings() const
+{
+    const QJsonObject trial = spec().value(key::trial).toObject();
+    QStringList texts;
+    for (const QJsonValue& a : trial.value(key::argv).toArray())
+        texts << a.toString();
+    if (texts.isEmpty())
+        return {}; // no command yet: the status line asks for one
+    const QJsonObject env = trial.value(key::env).toObject();
+    for (auto it = env.begin(); it != env.end(); ++it)
+        texts << it.value().toString();
+    QStringList out;
+    const QStringList names = m_space->paramNames();
+    for (int row = 0; row < names.size(); ++row) {
+        const QString placeholder = QStringLiteral("${%1}").arg(names[row]);
+        if (names[row].isEmpty() || std::any_of(texts.begin(), texts.end(), [&](const QString& t) { return t.contains(placeholder); }))
+            continue;
+        out << tr("Parameter %1 (%2) is not used: no argument or environment value of the trial names %3. The trial "
+                  "sees it only in $TUNEBENCH_PARAMS.")
+                   .arg(row + 1)
+                   .arg(names[row], placeholder);
+    }
+    return out;
+}
+
+QString SetupPanel::placeOf(const engine::SpecPath& path, const QJsonObject& spec) const
+{
+    if (QString inSpace = m_space->model()->placeOf(path); !inSpace.isEmpty())
+        return inSpace;
+    const auto& parts = path.parts();
+    const auto keyAt = [&](std::size_t i) {
+        const auto* k = i < parts.size() ? std::get_if<QString>(&parts[i]) : nullptr;
+        return k ? *k : QString();
+    };
+    const auto indexAt = [&](std::size_t i) {
+        const auto* n = i < parts.size() ? std::get_if<int>(&parts[i]) : nullptr;
+        return n ? *n : -1;
+    };
+    // The sections as the panel's boxes and rows call them.
+    const QString section = keyAt(0);
+    const std::pair<key::Name, QString> sections[] = {
+        {key::name, tr("Name")},           {key::description, tr("Description")}, {key::objective, tr("Objective")},
+        {key::algorithm, tr("Algorithm")}, {key::pruner, tr("Pruner")},           {key::budget, tr("Budget")},
+        {key::resources, tr("Resources")}, {key::trial, tr("Trial")},             {key::executor, tr("Executor")},
+    };
+    QString out = section;
+    for (const auto& [k, words] : sections)
+        if (section == k)
+            out = words;
+    if (parts.size() < 2)
+        return out;
+
+    const QString k = keyAt(1);
+    const int entry = indexAt(2);
+    QString what = k; // a key without an editor: the name the file uses
+    if (k == key::settings && !keyAt(2).isEmpty())
+        what = tr("setting %1").arg(keyAt(2));
+    else if (k == key::argv && entry >= 0) {
+        QString argument = spec.value(key::trial).toObject().value(key::argv).toArray().at(entry).toString();
+        if (argument.size() > 40)
+            argument = argument.left(39) + QChar(0x2026);
+        what = argument.isEmpty() ? tr("argument %1").arg(entry + 1) : tr("argument %1 (%2)").arg(entry + 1).arg(argument);
+    } else if (k == key::command && entry >= 0)
+        what = tr("command word %1").arg(entry + 1);
+    else if (k == key::env && !keyAt(2).isEmpty())
+        what = tr("variable %1").arg(keyAt(2));
+    else if (k == key::sbatchArgs && entry >= 0)
+        what = tr("sbatch option %1").arg(entry + 1);
+    else if (k == key::metrics && keyAt(2) == key::patterns && indexAt(3) >= 0)
+        what = tr("metrics pattern %1").arg(indexAt(3) + 1);
+    else {
+        const std::pair<key::Name, QString> keys[] = {
+            {key::metric, tr("metric")},          {key::direction, tr("direction")},     {key::use, tr("use")},
+            {key::seed, tr("seed")},              {key::settings, tr("settings")},       {key::command, tr("command")},
+            {key::workdir, tr("working directory")}, {key::timeoutS, tr("time-out")},    {key::maxTrials, tr("trials")},
+            {key::maxFailed, tr("failed trials")}, {key::maxSeconds, tr("wall time")},   {key::parallelTrials, tr("trials at once")},
+            {key::argv, tr("command")},           {key::env, tr("environment")},         {key::retries, tr("retries")},
+            {key::type, tr("kind")},              {key::partition, tr("partition")},     {key::account, tr("account")},
+            {key::timeLimit, tr("time limit")},   {key::sbatchArgs, tr("sbatch options")},
+        };
+        for (const auto& [name, words] : keys)
+            if (k == name)
+                what = words;
+        if (section == key::algorithm && k == key::name)
+            return out; // "Algorithm: unknown algorithm 'x'"
+        if (section == key::pruner && k == key::name)
+            return out;
+    }
+    return tr("%1, %2").arg(out, what);
 }
 
 bool SetupPanel::isTrainerMode() const
@@ -569,15 +842,19 @@ void SetupPanel::updatePlaceholders()
 
 void SetupPanel::updateStatus()
 {
-    const QString message = validate();
+    const QString message = problem();
     m_status->setText(message.isEmpty() ? tr("The spec is valid.") : message);
     m_status->setStyleSheet(message.isEmpty() ? QStringLiteral("color: #207020;") : QStringLiteral("color: #c00000;"));
+    const QStringList notes = warnings();
+    m_warnings->setText(notes.join(QLatin1Char('\n')));
+    m_warnings->setVisible(!notes.isEmpty());
 }
 
 void SetupPanel::edited()
 {
     if (m_filling)
         return;
+    record();
     updateStatus();
     emit specChanged();
 }

@@ -7,6 +7,16 @@
 // spec() writes each key that setSpec() was given or that differs from its default, so a
 // loaded spec comes back unchanged; validate() is the spec parser's verdict on spec().
 //
+// One undo history covers the whole set-up (undoStack(), the space's QUndoStack): the space
+// model pushes its own commands, and every other edit pushes the panel's spec without the
+// space (and the trial's kind) as it was before and after. Keystrokes in one field merge
+// into one step until focus moves; undoing a step puts back exactly the spec() it had.
+// setSpec() starts a new history.
+//
+// The status line gives the parser's verdict in the set-up's words (problem()), and below it
+// warnings that do not stop a launch (warnings()). Combo and spin boxes change on the wheel
+// only once they have focus (WheelGuard).
+//
 // Threading: GUI thread only.
 
 #include <QJsonObject>
@@ -20,6 +30,10 @@ class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
 class QUndoStack;
+
+namespace tb::engine {
+class SpecPath;
+}
 
 namespace tb::widgets {
 
@@ -43,6 +57,13 @@ public:
 
     // The parser's message for spec() (as `tunebench-cli run` would check it), or empty.
     QString validate() const;
+    // The same verdict in the set-up's words, as the status line shows it: the place as the
+    // panel and the space table show it ("Parameter 3 (lr), low", "Trial, argument 2"), not
+    // the JSON path ("space[2].low", "trial.argv[1]"); empty when the spec is valid.
+    QString problem() const;
+    // Likely mistakes that do not stop a launch: parameters that no argument or environment
+    // value of the trial names as ${name}.
+    QStringList warnings() const;
 
     bool isTrainerMode() const;
     void setTrainerMode(bool on);
@@ -59,6 +80,14 @@ signals:
     void specChanged();
 
 private:
+    // The panel's part of the spec (all of it but the space) and the trial's kind.
+    struct Snapshot {
+        QJsonObject spec;
+        bool trainer = false;
+        bool operator==(const Snapshot&) const = default;
+    };
+    class EditCommand;
+
     QWidget* buildExperiment();
     QWidget* buildAlgorithm();
     QWidget* buildBudget();
@@ -66,6 +95,14 @@ private:
     QWidget* buildExecutor();
 
     void edited();
+    Snapshot snapshot() const;
+    // Pushes the step from the last recorded state to the widgets' state, if they differ.
+    void record();
+    // Undo and redo: sets the widgets of the sections that differ, without recording.
+    void apply(const Snapshot& target);
+    // Sets the widgets of the spec's top-level `sections` from `spec` (not the space).
+    void fill(const QJsonObject& spec, bool trainer, const QStringList& sections);
+    QString placeOf(const engine::SpecPath& path, const QJsonObject& spec) const;
     void updatePlaceholders();
     void updateStatus();
     void onModeToggled();
@@ -114,7 +151,10 @@ private:
     ArgvEditor* m_sbatchArgs;
 
     QLabel* m_status;
+    QLabel* m_warnings;
     bool m_filling = false;
+    Snapshot m_state; // as of the last recorded step, setSpec() or undo/redo
+    int m_focusMoves = 0; // steps merge only while focus stays in one field
 };
 
 } // namespace tb::widgets

@@ -2,12 +2,12 @@
 
 #include "prior_preview.h"
 #include "space_model.h"
+#include "wheel_guard.h"
 #include "widgets/models/spec_text.h"
 
 #include "engine/core/json.h"
 #include "engine/core/spec.h"
 
-#include <QAction>
 #include <QBrush>
 #include <QColor>
 #include <QCheckBox>
@@ -178,14 +178,27 @@ SpaceEditor::SpaceEditor(QWidget* parent) : QWidget(parent), m_model(new SpaceMo
     m_duplicate = toolButton(tr("Duplicate"), tr("Add a copy of the selected parameter"), left);
     m_up = toolButton(tr("Up"), tr("Move the selected parameter up"), left);
     m_down = toolButton(tr("Down"), tr("Move the selected parameter down"), left);
-    QAction* undo = m_model->undoStack()->createUndoAction(this, tr("Undo"));
-    QAction* redo = m_model->undoStack()->createRedoAction(this, tr("Redo"));
-    // No shortcuts here: the window's Edit menu owns Ctrl+Z (through undoStack()), and a
-    // second binding of the same keys would make both ambiguous.
-    auto* undoButton = new QToolButton(left);
-    undoButton->setDefaultAction(undo);
-    auto* redoButton = new QToolButton(left);
-    redoButton->setDefaultAction(redo);
+    // Undo and Redo keep their words and width whatever the next step is (it is in their
+    // tooltips), so that no button of the row moves. No shortcuts here: the window's Edit
+    // menu owns Ctrl+Z (through undoStack()), and a second binding of the same keys would
+    // make both ambiguous.
+    QUndoStack* stack = m_model->undoStack();
+    auto* undoButton = toolButton(tr("Undo"), QString(), left);
+    undoButton->setObjectName(QStringLiteral("spaceUndo"));
+    auto* redoButton = toolButton(tr("Redo"), QString(), left);
+    redoButton->setObjectName(QStringLiteral("spaceRedo"));
+    const auto follow = [undoButton, redoButton, stack] {
+        undoButton->setEnabled(stack->canUndo());
+        redoButton->setEnabled(stack->canRedo());
+        undoButton->setToolTip(stack->canUndo() ? tr("Undo %1").arg(stack->undoText()) : tr("Nothing to undo"));
+        redoButton->setToolTip(stack->canRedo() ? tr("Redo %1").arg(stack->redoText()) : tr("Nothing to redo"));
+    };
+    follow();
+    connect(stack, &QUndoStack::indexChanged, this, follow);
+    connect(stack, &QUndoStack::undoTextChanged, this, follow);
+    connect(stack, &QUndoStack::redoTextChanged, this, follow);
+    connect(undoButton, &QToolButton::clicked, stack, &QUndoStack::undo);
+    connect(redoButton, &QToolButton::clicked, stack, &QUndoStack::redo);
     for (QToolButton* b : {add, m_remove, m_duplicate, m_up, m_down})
         buttons->addWidget(b);
     buttons->addStretch();
@@ -226,6 +239,11 @@ SpaceEditor::SpaceEditor(QWidget* parent) : QWidget(parent), m_model(new SpaceMo
     rightLayout->addWidget(m_preview, 1);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // The splitter shares out the width above the two sides' minimums; minimums that follow
+    // the form's rows (a type's fields shown or hidden) would move the split, the table and
+    // its buttons at each selection. Held at their widest (every row shown, as now), they do not.
+    left->setMinimumWidth(left->minimumSizeHint().width());
+    right->setMinimumWidth(right->minimumSizeHint().width());
 
     connect(add, &QToolButton::clicked, m_model, &SpaceModel::addParam);
     connect(m_remove, &QToolButton::clicked, this, [this] { m_model->removeParam(currentRow()); });
@@ -247,6 +265,7 @@ SpaceEditor::SpaceEditor(QWidget* parent) : QWidget(parent), m_model(new SpaceMo
 
     validate();
     showParam(-1);
+    WheelGuard::install(this);
 }
 
 SpaceEditor::~SpaceEditor() = default;
@@ -379,8 +398,10 @@ void SpaceEditor::validate()
 {
     const SpecCheck check = checkSpace(m_model->space());
     const QString& message = check.message;
-    m_model->setError(engine::paramIndexOf(check.path), message);
-    m_error->setText(message);
+    // Shown in the table's terms: its rows and the parameters' names, not the JSON path.
+    const QString words = messageInWords(message, check.path, [this](const engine::SpecPath& path) { return m_model->placeOf(path); });
+    m_model->setError(engine::paramIndexOf(check.path), words);
+    m_error->setText(words);
     m_error->setVisible(!message.isEmpty());
     if (message != m_message) {
         m_message = message;

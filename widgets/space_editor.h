@@ -1,7 +1,9 @@
 #pragma once
 // The search-space editor: a table of parameters (SpaceModel) and a detail form for the
 // selected one, with a prior preview. Errors are the spec parser's own messages, shown
-// under the table with the offending row marked. Every edit is undoable (undoStack()).
+// under the table in the table's terms (row numbers and names, not JSON paths) with the
+// offending row marked. Every edit is undoable (undoStack()). The wheel changes a combo
+// box only once it has focus (WheelGuard).
 //
 // Threading: GUI thread only.
 
@@ -41,7 +43,7 @@ public:
     QStringList paramNames() const;
 
     bool isValid() const { return m_message.isEmpty(); }
-    QString errorMessage() const { return m_message; } // the parser's message, or empty
+    QString errorMessage() const { return m_message; } // the parser's message, or empty (shown in words)
 
     int currentRow() const;
     void setCurrentRow(int row);

@@ -7,6 +7,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <algorithm>
@@ -20,7 +21,81 @@ using algorithms::ParamType;
 
 const QString kRowMime = QStringLiteral("application/x-tunebench-space-row");
 
+using Part = engine::SpecPath::Part;
+
+const QString* keyOf(const Part& part)
+{
+    return std::get_if<QString>(&part);
+}
+
+const int* indexOf(const Part& part)
+{
+    return std::get_if<int>(&part);
+}
+
+// A parameter's keys as its form fields call them (those with list entries are below).
+const std::pair<key::Name, const char*> kKeyWords[] = {
+    {key::name, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "name")},
+    {key::type, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "type")},
+    {key::low, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "low")},
+    {key::high, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "high")},
+    {key::log, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "log scale")},
+    {key::step, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "step")},
+    {key::value, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "value")},
+};
+
+// A parameter's key as its form field calls it, with the entry of a list ("choice 2").
+QString paramKeyText(const QString& k, const int* entry, bool conditionValue)
+{
+    if (k == key::when)
+        return conditionValue ? SpaceModel::tr("condition value %1").arg(entry ? *entry + 1 : 1) : SpaceModel::tr("condition");
+    if (k == key::choices)
+        return entry ? SpaceModel::tr("choice %1").arg(*entry + 1) : SpaceModel::tr("choices");
+    if (k == key::values)
+        return entry ? SpaceModel::tr("grid value %1").arg(*entry + 1) : SpaceModel::tr("grid values");
+    for (const auto& [name, text] : kKeyWords)
+        if (k == name)
+            return SpaceModel::tr(text);
+    return k; // a key the parser does not know: the name the file uses
+}
+
 } // namespace
+
+QString messageInWords(const QString& message, const engine::SpecPath& path, const std::function<QString(const engine::SpecPath&)>& place)
+{
+    QString out = message;
+    const QString pathText = path.text();
+    if (!path.isEmpty() && message.startsWith(pathText)) {
+        QString rest = message.mid(pathText.size());
+        engine::SpecPath at = path;
+        // A setting's message names the setting after the path: algorithm.settings.steps: ...
+        static const QRegularExpression subKey(QStringLiteral("^\\.([A-Za-z0-9_]+)(?=:)"));
+        if (const auto m = subKey.match(rest); m.hasMatch()) {
+            at = at / m.captured(1);
+            rest = rest.mid(m.capturedLength());
+        }
+        // A parameter's own checks name it after the path: space[2] 'lr': ...
+        static const QRegularExpression named(QStringLiteral("^ '[^']*'(?=:)"));
+        if (engine::paramIndexOf(at) >= 0)
+            rest.remove(named);
+        if (rest.startsWith(QLatin1Char(':')))
+            rest = rest.mid(1);
+        out = place(at) + QLatin1Char(':') + (rest.startsWith(QLatin1Char(' ')) ? rest : QLatin1Char(' ') + rest);
+    }
+    // Other rows the text refers to, as the tables number them.
+    static const QRegularExpression param(QStringLiteral("\\bspace\\[(\\d+)\\]"));
+    static const QRegularExpression argument(QStringLiteral("\\btrial\\.argv\\[(\\d+)\\]"));
+    const std::pair<const QRegularExpression*, const char*> rows[] = {
+        {&param, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "parameter %1")},
+        {&argument, QT_TRANSLATE_NOOP("tb::widgets::SpaceModel", "argument %1")}};
+    for (const auto& [pattern, words] : rows) {
+        for (auto m = pattern->match(out); m.hasMatch(); m = pattern->match(out, m.capturedStart())) {
+            const QString replacement = SpaceModel::tr(words).arg(m.captured(1).toLongLong() + 1);
+            out.replace(m.capturedStart(), m.capturedLength(), replacement);
+        }
+    }
+    return out;
+}
 
 // The commands keep whole parameter objects, so undo restores the exact JSON.
 
@@ -135,6 +210,25 @@ QString SpaceModel::uniqueName(const QString& base) const
         if (rowOf(candidate) < 0)
             return candidate;
     }
+}
+
+QString SpaceModel::placeOf(const engine::SpecPath& path) const
+{
+    const auto& parts = path.parts();
+    if (parts.empty() || !keyOf(parts[0]) || *keyOf(parts[0]) != key::space)
+        return {};
+    const int row = engine::paramIndexOf(path);
+    if (row < 0)
+        return tr("Search space");
+    const QString name = param(row).value(key::name).toString();
+    QString out = name.isEmpty() ? tr("Parameter %1").arg(row + 1) : tr("Parameter %1 (%2)").arg(row + 1).arg(name);
+    if (parts.size() > 2 && keyOf(parts[2])) {
+        // when.<parent>[i]: the entry of the condition's values; choices[i], values[i]: a list entry.
+        const bool condition = *keyOf(parts[2]) == key::when && parts.size() > 3;
+        const int* entry = parts.size() > (condition ? 4u : 3u) ? indexOf(parts[condition ? 4 : 3]) : nullptr;
+        out = tr("%1, %2").arg(out, paramKeyText(*keyOf(parts[2]), entry, condition));
+    }
+    return out;
 }
 
 void SpaceModel::insertParam(int row, const QJsonObject& param, const QString& text)

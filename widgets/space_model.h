@@ -10,10 +10,23 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QVector>
+#include <functional>
 
 class QUndoStack;
 
+namespace tb::engine {
+class SpecPath;
+}
+
 namespace tb::widgets {
+
+// The spec parser's message in the set-up's words. The path the message begins with
+// ("space[2].low", "trial.argv[0]", "algorithm.settings.steps") is replaced by `place(path)`
+// ("Parameter 3 (lr), low"), and each space[N] or trial.argv[N] in its text by the row the
+// tables show ("parameter 3", "argument 1"), so that no JSON path is left for a person to
+// decode. A message about the spec as a whole is returned as it is.
+QString messageInWords(const QString& message, const engine::SpecPath& path,
+                       const std::function<QString(const engine::SpecPath&)>& place);
 
 class SpaceModel : public QAbstractTableModel {
     Q_OBJECT
@@ -42,6 +55,10 @@ public:
     void setParam(int row, const QJsonObject& param, const QString& text = {});
 
     QString uniqueName(const QString& base) const;
+
+    // Where a path into the space is, as the table shows it: "Search space", "Parameter 3
+    // (lr)", "Parameter 3 (lr), low", "Parameter 2 (opt), choice 1"; empty outside the space.
+    QString placeOf(const engine::SpecPath& path) const;
 
     // The row the current validation error is about (-1: none); shown marked in red.
     void setError(int row, const QString& message);

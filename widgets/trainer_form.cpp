@@ -126,6 +126,9 @@ TrainerForm::TrainerForm(QWidget* parent)
     m_hint->setObjectName(QStringLiteral("trainer-hint"));
     m_hint->setWordWrap(true);
     m_hint->setStyleSheet(QStringLiteral("color: #a05000;"));
+    // Two lines always held, so that the rows below (the working directory's Browse, the
+    // environment's buttons) stay where they are when a hint comes or goes.
+    m_hint->setFixedHeight(m_hint->fontMetrics().lineSpacing() * 2);
     m_layout->addRow(m_hint);
 
     setArgv(defaultArgv());
@@ -419,7 +422,7 @@ void TrainerForm::updateEnabled()
     else if (text(QStringLiteral("offload")) == QLatin1String("l2l") && text(QStringLiteral("stages")) != QLatin1String("1"))
         hint = tr("L2L offload relays the layers through one device: use 1 pipeline stage.");
     m_hint->setText(hint);
-    m_hint->setVisible(!hint.isEmpty());
+    m_hint->setToolTip(hint);
 }
 
 void TrainerForm::edited()

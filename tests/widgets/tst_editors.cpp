@@ -258,26 +258,30 @@ private slots:
         QTest::addColumn<int>("row");
         QTest::addColumn<QString>("widget");
         QTest::addColumn<QString>("bad");
-        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("message"); // the parser's
+        QTest::addColumn<QString>("shown");   // in the table's terms
         QTest::addColumn<QString>("fix");
 
         const QJsonArray demo = array(kDemoSpace);
-        QTest::newRow("log needs low > 0") << demo << 0 << "low" << "0"
-                                           << "space[0] 'lr': log scale needs low > 0, got 0" << "1e-5";
+        QTest::newRow("log needs low > 0") << demo << 0 << "low" << "0" << "space[0] 'lr': log scale needs low > 0, got 0"
+                                           << "Parameter 1 (lr): log scale needs low > 0, got 0" << "1e-5";
         QTest::newRow("duplicate name") << demo << 1 << "name" << "lr"
-                                        << "space[1] 'lr': duplicate name (also space[0]); names must be unique" << "layers";
+                                        << "space[1] 'lr': duplicate name (also space[0]); names must be unique"
+                                        << "Parameter 2 (lr): duplicate name (also parameter 1); names must be unique" << "layers";
         QTest::newRow("high below low") << demo << 3 << "high" << "0.1"
                                         << "space[3] 'momentum': high must be greater than low, got low 0.5, high 0.1 (use type "
                                            "'fixed' for a constant)"
+                                        << "Parameter 4 (momentum): high must be greater than low, got low 0.5, high 0.1 (use type "
+                                           "'fixed' for a constant)"
                                         << "0.99";
-        QTest::newRow("not a number") << demo << 1 << "high" << "eight"
-                                      << "space[1].high: expected a number, got \"eight\"" << "8";
-        QTest::newRow("step does not divide the range") << demo << 1 << "step" << "2"
-                                                        << "space[1] 'layers': the range 1..8 is not a whole number of steps of 2; use high 7"
-                                                        << "";
-        QTest::newRow("condition value not a choice") << demo << 2 << "choices" << "1=rmsprop"
-                                                      << "space[3] 'momentum': condition value sgd is not a choice of 'optimizer'"
-                                                      << "1=sgd";
+        QTest::newRow("not a number") << demo << 1 << "high" << "eight" << "space[1].high: expected a number, got \"eight\""
+                                      << "Parameter 2 (layers), high: expected a number, got \"eight\"" << "8";
+        QTest::newRow("step does not divide the range")
+            << demo << 1 << "step" << "2" << "space[1] 'layers': the range 1..8 is not a whole number of steps of 2; use high 7"
+            << "Parameter 2 (layers): the range 1..8 is not a whole number of steps of 2; use high 7" << "";
+        QTest::newRow("condition value not a choice")
+            << demo << 2 << "choices" << "1=rmsprop" << "space[3] 'momentum': condition value sgd is not a choice of 'optimizer'"
+            << "Parameter 4 (momentum): condition value sgd is not a choice of 'optimizer'" << "1=sgd";
     }
 
     void inlineValidation()
@@ -287,6 +291,7 @@ private slots:
         QFETCH(QString, widget);
         QFETCH(QString, bad);
         QFETCH(QString, message);
+        QFETCH(QString, shown);
         QFETCH(QString, fix);
         SpaceEditor editor;
         editor.setJson(space);
@@ -299,7 +304,7 @@ private slots:
         editor.setCurrentRow(row);
         edit(editor, widget, bad);
         QCOMPARE(editor.errorMessage(), message);
-        QCOMPARE(label->text(), message);
+        QCOMPARE(label->text(), shown);
         QVERIFY(!label->isHidden());
         QCOMPARE(validity.size(), 1);
         QCOMPARE(validity.at(0).at(0).toBool(), false);
@@ -308,7 +313,7 @@ private slots:
         const int marked = message.mid(6, message.indexOf(QLatin1Char(']')) - 6).toInt();
         QCOMPARE(editor.model()->errorRow(), marked);
         QVERIFY(editor.model()->data(editor.model()->index(marked, 0), Qt::BackgroundRole).isValid());
-        QCOMPARE(editor.model()->data(editor.model()->index(marked, 0), Qt::ToolTipRole).toString(), message);
+        QCOMPARE(editor.model()->data(editor.model()->index(marked, 0), Qt::ToolTipRole).toString(), shown);
         // The message is the parser's, word for word.
         QJsonObject spec{{"name", "x"}, {"objective", QJsonObject{{"metric", "loss"}}}, {"space", editor.toJson()}};
         tb::engine::ParseOptions options;
@@ -516,7 +521,9 @@ private slots:
         using Kind = tb::algorithms::SettingSpec::Kind;
         SpaceEditor space;
         SetupPanel panel(&space);
-        panel.setSpec(demoSpec());
+        QJsonObject spec = demoSpec();
+        spec.insert("algorithm", QJsonObject{{"name", "random"}, {"seed", 7}}); // no settings loaded
+        panel.setSpec(spec);
         auto* combo = panel.findChild<QComboBox*>(QStringLiteral("algorithm"));
         QVERIFY(combo);
         QCOMPARE(combo->count(), static_cast<int>(tb::algorithms::samplerRegistry().size()) + 1); // and "external"
@@ -540,7 +547,7 @@ private slots:
                 }
             }
             // Untouched settings are defaults and are not written.
-            QVERIFY(!panel.spec().value("algorithm").toObject().contains("settings"));
+            QVERIFY2(!panel.spec().value("algorithm").toObject().contains("settings"), info.name.c_str());
         }
 
         QSignalSpy changed(&panel, &SetupPanel::specChanged);
@@ -570,32 +577,41 @@ private slots:
     void validateGivesTheParsersMessage_data()
     {
         QTest::addColumn<QJsonObject>("patch");
-        QTest::addColumn<QString>("message");
-        QTest::newRow("empty name") << object(R"({"name": ""})") << "name: expected a non-empty string, got \"\"";
+        QTest::addColumn<QString>("message"); // validate(): the parser's, as tunebench-cli says it
+        QTest::addColumn<QString>("shown");   // the status line: the set-up's words
+        QTest::newRow("empty name") << object(R"({"name": ""})") << "name: expected a non-empty string, got \"\""
+                                    << "Name: expected a non-empty string, got \"\"";
         QTest::newRow("unknown placeholder") << object(R"({"trial": {"argv": ["python3", "--x=${nope}"]}})")
                                              << "trial.argv[1]: unknown placeholder ${nope}; known: lr, layers, optimizer, "
-                                                "momentum, trial.id, trial.dir, trial.rank";
+                                                "momentum, trial.id, trial.dir, trial.rank"
+                                             << "Trial, argument 2 (--x=${nope}): unknown placeholder ${nope}; known: lr, layers, "
+                                                "optimizer, momentum, trial.id, trial.dir, trial.rank";
         QTest::newRow("no trial") << object(R"({"trial": null})")
                                   << "trial: missing; give {\"argv\": [...]} (only `tunebench-cli create` experiments, "
+                                     "driven by ask/tell, may omit it)"
+                                  << "Trial: missing; give {\"argv\": [...]} (only `tunebench-cli create` experiments, "
                                      "driven by ask/tell, may omit it)";
         QTest::newRow("bad space") << object(R"({"space": [{"name": "lr", "type": "float", "low": 0, "high": 1, "log": true}]})")
-                                   << "space[0] 'lr': log scale needs low > 0, got 0";
+                                   << "space[0] 'lr': log scale needs low > 0, got 0" << "Parameter 1 (lr): log scale needs low > 0, got 0";
+        const QString algorithms = [] {
+            QStringList names;
+            for (const auto& info : tb::algorithms::samplerRegistry())
+                names << QString::fromStdString(info.name);
+            return names.join(", ") + ", external";
+        }();
         QTest::newRow("unknown algorithm") << object(R"({"algorithm": {"name": "annealing"}})")
-                                           << "algorithm.name: unknown algorithm 'annealing'; known: "
-                                                  + [] {
-                                                        QStringList names;
-                                                        for (const auto& info : tb::algorithms::samplerRegistry())
-                                                            names << QString::fromStdString(info.name);
-                                                        return names.join(", ") + ", external";
-                                                    }();
+                                           << "algorithm.name: unknown algorithm 'annealing'; known: " + algorithms
+                                           << "Algorithm: unknown algorithm 'annealing'; known: " + algorithms;
         QTest::newRow("unknown setting") << object(R"({"algorithm": {"name": "random", "settings": {"steps": 3}}})")
-                                         << "algorithm.settings.steps: unknown setting; this one takes no settings";
+                                         << "algorithm.settings.steps: unknown setting; this one takes no settings"
+                                         << "Algorithm, setting steps: unknown setting; this one takes no settings";
     }
 
     void validateGivesTheParsersMessage()
     {
         QFETCH(QJsonObject, patch);
         QFETCH(QString, message);
+        QFETCH(QString, shown);
         QJsonObject spec = demoSpec();
         for (auto it = patch.begin(); it != patch.end(); ++it) {
             if (it.value().isNull())
@@ -607,10 +623,12 @@ private slots:
         SetupPanel panel(&space);
         panel.setSpec(spec);
         QCOMPARE(panel.validate(), message);
-        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("specStatus"))->text(), message);
+        QCOMPARE(panel.problem(), shown);
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("specStatus"))->text(), shown);
         // Editing the offending part away makes the spec valid.
         panel.setSpec(demoSpec());
         QCOMPARE(panel.validate(), QString());
+        QCOMPARE(panel.problem(), QString());
     }
 
     void commandCompletesPlaceholders()
