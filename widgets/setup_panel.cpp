@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -582,11 +583,20 @@ public:
         return true;
     }
     // The first redo (from push()) finds the panel already in `after`: apply() does nothing.
-    void redo() override { m_panel->apply(m_after); }
-    void undo() override { m_panel->apply(m_before); }
+    // The history belongs to the space, which may outlive the panel: then there is nothing to apply.
+    void redo() override
+    {
+        if (m_panel)
+            m_panel->apply(m_after);
+    }
+    void undo() override
+    {
+        if (m_panel)
+            m_panel->apply(m_before);
+    }
 
 private:
-    SetupPanel* m_panel;
+    QPointer<SetupPanel> m_panel;
     Snapshot m_before;
     Snapshot m_after;
     const QObject* m_field; // the text field typed in, or nullptr: never merged
@@ -681,8 +691,7 @@ void SetupPanel::apply(const Snapshot& target)
     m_filling = true;
     fill(target.spec, target.trainer, sections);
     m_filling = false;
-    m_state = snapshot();
-    Q_ASSERT(m_state == target);
+    m_state = snapshot(); // `target`, as the widgets hold it
     updateStatus();
     emit specChanged();
 }
