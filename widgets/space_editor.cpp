@@ -239,11 +239,6 @@ SpaceEditor::SpaceEditor(QWidget* parent) : QWidget(parent), m_model(new SpaceMo
     rightLayout->addWidget(m_preview, 1);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    // The splitter shares out the width above the two sides' minimums; minimums that follow
-    // the form's rows (a type's fields shown or hidden) would move the split, the table and
-    // its buttons at each selection. Held at their widest (every row shown, as now), they do not.
-    left->setMinimumWidth(left->minimumSizeHint().width());
-    right->setMinimumWidth(right->minimumSizeHint().width());
 
     connect(add, &QToolButton::clicked, m_model, &SpaceModel::addParam);
     connect(m_remove, &QToolButton::clicked, this, [this] { m_model->removeParam(currentRow()); });
@@ -266,6 +261,13 @@ SpaceEditor::SpaceEditor(QWidget* parent) : QWidget(parent), m_model(new SpaceMo
     validate();
     showParam(-1);
     WheelGuard::install(this);
+
+    // The splitter shares out the width above the two sides' minimums; minimums that follow
+    // the form's rows (a type's fields shown or hidden) would move the split, the table and
+    // its buttons at each selection. Fixed at the empty form's, they do not (and do not
+    // widen the editor either).
+    for (QWidget* side : {left, right})
+        side->setMinimumWidth(side->minimumSizeHint().width());
 }
 
 SpaceEditor::~SpaceEditor() = default;
