@@ -56,8 +56,10 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    // The plots take two thirds, and the history beside the curves keeps room for its
+    // axis (at 1280 pixels it was squeezed to a sliver).
+    split->setSizes({1, 2});
+    top->setSizes({3, 2});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);

@@ -15,6 +15,7 @@
 #include "space_editor.h"
 #include "widgets/models/store_session.h"
 #include "widgets/models/file_dialogs.h"
+#include "experiment_list.h"
 #include "welcome_page.h"
 
 #include "engine/core/exporters.h"
@@ -33,13 +34,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QListWidget>
 #include <QMenuBar>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -80,21 +81,24 @@ QString MainWindow::experimentStateLabel(engine::ExperimentState state)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_data(std::make_unique<ExperimentData>()), m_host(new EngineHost(this)), m_central(new QStackedWidget(this)),
-      m_welcome(new WelcomePage(this)), m_tabs(new QTabWidget(this)), m_pipelinePage(new QScrollArea(this)), m_space(new SpaceEditor(this)),
+      m_welcome(new WelcomePage(this)), m_tabs(new QTabWidget(this)), m_setupPage(new QSplitter(Qt::Horizontal, this)), m_pipelinePage(new QScrollArea(this)), m_space(new SpaceEditor(this)),
       m_setup(new SetupPanel(m_space, this)), m_dashboard(new Dashboard(*m_data, QString(), this)), m_pipeline(new ScheduleView(this)),
-      m_experiments(new QListWidget(this)), m_experimentsDock(new QDockWidget(tr("Experiments"), this)), m_storeLabel(new QLabel(this)),
+      m_experiments(new ExperimentList(&MainWindow::experimentStateLabel, this)), m_experimentsDock(new QDockWidget(tr("Experiments"), this)), m_storeLabel(new QLabel(this)),
       m_countsLabel(new QLabel(this))
 {
     setWindowTitle(tr("Tunebench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tunebench.svg")));
-    resize(1400, 900);
+    // On a small screen, within it (the saved geometry, if any, comes later in startUp()).
+    const QSize available = screen() ? screen()->availableSize() : QSize(1400, 900);
+    resize(QSize(1400, 900).boundedTo(available));
 
-    auto* setupPage = new QSplitter(Qt::Horizontal, this);
-    setupPage->addWidget(m_space);
-    setupPage->addWidget(m_setup);
-    setupPage->setStretchFactor(0, 3);
-    setupPage->setStretchFactor(1, 2);
-    m_tabs->addTab(setupPage, tr("Set-up"));
+    m_setupPage->addWidget(m_space);
+    m_setupPage->addWidget(m_setup);
+    m_setupPage->setStretchFactor(0, 1); // a wider window widens the space editor
+    m_setupPage->setStretchFactor(1, 0);
+    m_tabs->addTab(m_setupPage, tr("Set-up"));
+    m_setupPage->installEventFilter(this);
+    connect(m_setupPage, &QSplitter::splitterMoved, this, [this] { m_setupSplitMoved = true; });
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
     // The Pipeline view's row of controls is wider than a 1280-pixel screen leaves it;
     // there it scrolls instead of widening the window.
@@ -111,12 +115,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_experimentsDock->setWidget(m_experiments);
     addDockWidget(Qt::LeftDockWidgetArea, m_experimentsDock);
     resizeDocks({m_experimentsDock}, {kExperimentsDockWidth}, Qt::Horizontal);
-    m_experiments->setTextElideMode(Qt::ElideMiddle);
-    m_experiments->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_experiments, &QListWidget::customContextMenuRequested, this, &MainWindow::experimentContextMenu);
-    connect(m_experiments, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0)
-            showExperiment(m_experiments->item(row)->data(Qt::UserRole).toString());
+    connect(m_experiments, &ExperimentList::showRequested, this, &MainWindow::showExperiment);
+    connect(m_experiments, &ExperimentList::editAsNewRequested, this, &MainWindow::editAsNew);
+    connect(m_experiments, &ExperimentList::resumeRequested, this, [this](const QString& name) {
+        const QString error = resumeNamed(name);
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot resume"), error);
     });
     buildWelcome();
 
@@ -134,7 +138,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_data.get(), &ExperimentData::trialsChanged, this, &MainWindow::refreshStatus);
     connect(m_data.get(), &ExperimentData::experimentChanged, this, &MainWindow::refreshStatus);
     connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::refreshStatus);
-    connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::selectShownExperiment);
+    connect(m_data.get(), &ExperimentData::experimentReset, this, [this] { m_experiments->setShown(m_data->experiment().name); });
     connect(m_host, &EngineHost::finished, this, [this](engine::ExperimentState state, const QString& reason) {
         statusBar()->showMessage(tr("Experiment %1: %2").arg(experimentStateLabel(state), reason), 10000);
         if (state == engine::ExperimentState::Failed && reason.contains(QStringLiteral("already being run by")))
@@ -198,8 +202,8 @@ void MainWindow::buildActions()
     experiment->addAction(tr("&Resume"), this, &MainWindow::resumeExperiment);
     experiment->addSeparator();
     QAction* editAsNewAction = experiment->addAction(tr("Edit as &New Experiment"), this, [this] {
-        const QListWidgetItem* item = m_experiments->currentItem();
-        editAsNew(item ? item->data(Qt::UserRole).toString() : m_data->experiment().name);
+        const QString selected = m_experiments->currentName();
+        editAsNew(selected.isEmpty() ? m_data->experiment().name : selected);
     });
     editAsNewAction->setObjectName(QStringLiteral("editAsNew"));
     connect(experiment, &QMenu::aboutToShow, this, [this, editAsNewAction] { editAsNewAction->setEnabled(m_session && !m_session->experiments().isEmpty()); });
@@ -552,6 +556,19 @@ bool MainWindow::showTrialSchedule(qint64 trialId)
     return true;
 }
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // Until the user drags the handle, the set-up's form is as wide as it asks and the
+    // space editor takes the rest (a plain splitter shrinks both alike, and at 1280 pixels
+    // the form was cut off at the right).
+    if (watched == m_setupPage && (event->type() == QEvent::Show || event->type() == QEvent::Resize) && m_setupPage->isVisible()
+        && !m_setupSplitMoved) {
+        const int form = m_setup->sizeHint().width();
+        m_setupPage->setSizes({std::max(1, m_setupPage->width() - m_setupPage->handleWidth() - form), form});
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!m_host->isRunning()) {
@@ -850,54 +867,12 @@ void MainWindow::showExperiment(const QString& name)
 
 void MainWindow::refreshExperimentList()
 {
-    const QString shown = m_data->experiment().name;
-    QSignalBlocker block(m_experiments);
-    m_experiments->clear();
-    for (const engine::ExperimentRow& e : m_session->experiments()) {
-        auto* item = new QListWidgetItem(tr("%1 (%2)").arg(e.name, experimentStateLabel(e.state)), m_experiments);
-        item->setData(Qt::UserRole, e.name);
-        item->setToolTip(e.reason);
-        if (e.name == shown)
-            m_experiments->setCurrentItem(item);
-    }
+    m_experiments->setExperiments(m_session->experiments(), m_data->experiment().name);
     if (!m_session->experiments().isEmpty() && !m_storeHasExperiments) {
         m_storeHasExperiments = true; // written by another process meanwhile
         updateWelcome();
     }
     refreshStatus();
-}
-
-void MainWindow::selectShownExperiment()
-{
-    const QString shown = m_data->experiment().name;
-    QSignalBlocker block(m_experiments);
-    for (int row = 0; row < m_experiments->count(); ++row)
-        if (m_experiments->item(row)->data(Qt::UserRole).toString() == shown) {
-            m_experiments->setCurrentRow(row);
-            return;
-        }
-    m_experiments->setCurrentRow(-1);
-}
-
-void MainWindow::experimentContextMenu(const QPoint& at)
-{
-    const QListWidgetItem* item = m_experiments->itemAt(at);
-    if (!item)
-        return;
-    const QString name = item->data(Qt::UserRole).toString();
-    QMenu menu(this);
-    menu.addAction(tr("&Show"), this, [this, name] {
-        showExperiment(name);
-        showDashboard();
-    });
-    menu.addAction(tr("Edit as &New Experiment"), this, [this, name] { editAsNew(name); })->setObjectName(QStringLiteral("editAsNew"));
-    QAction* resume = menu.addAction(tr("&Resume"), this, [this, name] {
-        const QString error = resumeNamed(name);
-        if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Cannot resume"), error);
-    });
-    resume->setEnabled(!m_host->isRunning());
-    menu.exec(m_experiments->viewport()->mapToGlobal(at));
 }
 
 void MainWindow::refreshStatus()

@@ -11,9 +11,9 @@
 
 class QDockWidget;
 class QLabel;
-class QListWidget;
 class QMenu;
 class QScrollArea;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 
@@ -21,6 +21,7 @@ namespace tb::widgets {
 
 class Dashboard;
 class EngineHost;
+class ExperimentList;
 class ExperimentData;
 class ScheduleView;
 class SetupPanel;
@@ -82,7 +83,7 @@ public:
     WelcomePage* welcome() const { return m_welcome; }
     bool isWelcomeShown() const;
     QDockWidget* experimentsDock() const { return m_experimentsDock; }
-    QListWidget* experimentList() const { return m_experiments; }
+    ExperimentList* experimentList() const { return m_experiments; }
     void showSetup();
     void showDashboard();
     void showPipeline();
@@ -94,6 +95,7 @@ public:
     bool showTrialSchedule(qint64 trialId);
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
@@ -110,8 +112,6 @@ private:
     QString resumeNamed(const QString& name);
     void follow(const QString& experiment); // the dashboard and the list show it
     QStringList experimentNames() const;    // of the open store, read now
-    void experimentContextMenu(const QPoint& at);
-    void selectShownExperiment();
     void updateWelcome();
     QString dialogFolder() const; // the open store's folder, else home
     void newStore();
@@ -136,12 +136,13 @@ private:
     QStackedWidget* m_central;
     WelcomePage* m_welcome;
     QTabWidget* m_tabs;
+    QSplitter* m_setupPage;
     QScrollArea* m_pipelinePage;
     SpaceEditor* m_space;
     SetupPanel* m_setup;
     Dashboard* m_dashboard;
     ScheduleView* m_pipeline;
-    QListWidget* m_experiments;
+    ExperimentList* m_experiments;
     QDockWidget* m_experimentsDock;
     QLabel* m_storeLabel;
     QLabel* m_countsLabel;
@@ -153,6 +154,7 @@ private:
     QTimer m_draftSave; // saves the draft shortly after an edit
     bool m_storeHasExperiments = false;
     bool m_welcomeDismissed = false; // the user went on to the set-up, dashboard or pipeline
+    bool m_setupSplitMoved = false;  // the user placed the set-up's splitter handle
 };
 
 } // namespace tb::widgets

@@ -5,6 +5,7 @@
 // Real widgets offscreen, real stores in temporary folders, real trial processes.
 
 #include "widgets/dashboard.h"
+#include "widgets/experiment_list.h"
 #include "widgets/main_window.h"
 #include "widgets/models/engine_host.h"
 #include "widgets/models/experiment_data.h"
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -512,6 +514,12 @@ private slots:
             QCoreApplication::processEvents();
             QCOMPARE(window.size(), QSize(1280, 720));
         }
+        // The set-up's form is not cut off at the right (it scrolls only vertically).
+        window.showSetup();
+        QCoreApplication::processEvents();
+        for (QScrollArea* area : window.setup()->findChildren<QScrollArea*>())
+            QVERIFY2(area->viewport()->width() >= area->widget()->minimumSizeHint().width(),
+                     qPrintable(QStringLiteral("%1 < %2").arg(area->viewport()->width()).arg(area->widget()->minimumSizeHint().width())));
         // The Experiments list has room for a name with its state.
         QVERIFY2(window.experimentsDock()->width() >= 200, qPrintable(QString::number(window.experimentsDock()->width())));
     }

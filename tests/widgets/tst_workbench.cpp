@@ -341,7 +341,7 @@ private slots:
         reader.start(qEnvironmentVariable("TB_CLI"), {QStringLiteral("status"), QStringLiteral("--db"), db});
 
         const QStringList dialogs{QStringLiteral("&Open Store..."), QStringLiteral("&New Store..."), QStringLiteral("&Import Spec..."),
-                                  QStringLiteral("&Export Spec..."), QStringLiteral("Save as JSON..."), QStringLiteral("All Trials as CSV...")};
+                                  QStringLiteral("&Export Spec..."), QStringLiteral("Save as JSON..."), QStringLiteral("All &Trials as CSV...")};
         for (const QString& text : dialogs) {
             QAction* action = nullptr;
             for (QAction* a : window.findChildren<QAction*>())
