@@ -299,11 +299,17 @@ QByteArray exportTelemetry(Study& study, TrialsFormat format)
     auto num = [](double v) { return std::isnan(v) ? QString() : QString::number(v, 'g', 6); };
     auto mem = [](const std::optional<std::int64_t>& v) { return v ? QString::number(*v) : QString(); };
     if (format == TrialsFormat::Csv) {
-        QByteArray out = "time,kind,device,name,utilization,memory_used_bytes,memory_total_bytes,power_w,temperature_c,trials,samples\n";
+        // trial_cpu (CPU rows, schema 6): each running trial's own CPU use, "trial:percent" joined by ';'.
+        QByteArray out = "time,kind,device,name,utilization,memory_used_bytes,memory_total_bytes,power_w,temperature_c,trials,samples,"
+                         "trial_cpu\n";
         for (const TelemetryRow& r : rows) {
+            QStringList shares;
+            for (const TrialShare& share : r.trialCpu)
+                shares << QStringLiteral("%1:%2").arg(share.trial).arg(num(share.percent));
             const QStringList fields{isoTime(r.time), r.kind, QString::number(r.device), csvField(r.name), num(r.utilization),
                                      mem(r.memoryUsed), mem(r.memoryTotal), num(r.powerW), num(r.temperatureC),
-                                     QString(r.trials).replace(QLatin1Char(','), QLatin1Char(';')), QString::number(r.samples)};
+                                     QString(r.trials).replace(QLatin1Char(','), QLatin1Char(';')), QString::number(r.samples),
+                                     shares.join(QLatin1Char(';'))};
             out += fields.join(QLatin1Char(',')).toUtf8() + '\n';
         }
         return out;
@@ -315,6 +321,9 @@ QByteArray exportTelemetry(Study& study, TrialsFormat format)
         QJsonArray trials;
         for (const QString& id : r.trials.split(QLatin1Char(','), Qt::SkipEmptyParts))
             trials.append(id.toLongLong());
+        QJsonObject trialCpu; // trial id -> its own CPU use in % of the machine
+        for (const TrialShare& share : r.trialCpu)
+            trialCpu.insert(QString::number(share.trial), share.percent);
         samples.append(QJsonObject{{QStringLiteral("time"), isoTime(r.time)},
                                    {QStringLiteral("kind"), r.kind},
                                    {QStringLiteral("device"), r.device},
@@ -325,7 +334,8 @@ QByteArray exportTelemetry(Study& study, TrialsFormat format)
                                    {QStringLiteral("power_w"), jnum(r.powerW)},
                                    {QStringLiteral("temperature_c"), jnum(r.temperatureC)},
                                    {QStringLiteral("trials"), trials},
-                                   {QStringLiteral("samples"), r.samples}});
+                                   {QStringLiteral("samples"), r.samples},
+                                   {QStringLiteral("trial_cpu"), trialCpu}});
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("experiment"), study.experiment().name}, {QStringLiteral("samples"), samples}})
                .toJson(QJsonDocument::Compact)

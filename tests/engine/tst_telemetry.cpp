@@ -406,14 +406,15 @@ private slots:
         cpu.memoryTotal = 2000;
         cpu.powerW = std::nan("");
         cpu.temperatureC = std::nan("");
+        cpu.trialCpu = {{3, 7.5}, {5, 0.25}};
         store.addTelemetry({gpu, cpu});
 
         const QByteArray csv = exportTelemetry(study, TrialsFormat::Csv);
         const QList<QByteArray> lines = csv.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0], QByteArray("time,kind,device,name,utilization,memory_used_bytes,memory_total_bytes,power_w,temperature_c,trials,samples"));
-        QCOMPARE(lines[1], QByteArray("2023-11-14T22:13:20.000Z,gpu,1,\"NVIDIA H100, 80GB\",42.5,536870912,17179869184,100,44.25,3;5,1"));
-        QCOMPARE(lines[2], QByteArray("2023-11-14T22:13:20.500Z,cpu,0,CPU (2 cores),12,1000,2000,,,,1"));
+        QCOMPARE(lines[0], QByteArray("time,kind,device,name,utilization,memory_used_bytes,memory_total_bytes,power_w,temperature_c,trials,samples,trial_cpu"));
+        QCOMPARE(lines[1], QByteArray("2023-11-14T22:13:20.000Z,gpu,1,\"NVIDIA H100, 80GB\",42.5,536870912,17179869184,100,44.25,3;5,1,"));
+        QCOMPARE(lines[2], QByteArray("2023-11-14T22:13:20.500Z,cpu,0,CPU (2 cores),12,1000,2000,,,,1,3:7.5;5:0.25"));
 
         const QJsonObject json = QJsonDocument::fromJson(exportTelemetry(study, TrialsFormat::Json)).object();
         QCOMPARE(json.value(QStringLiteral("experiment")).toString(), QStringLiteral("t"));
@@ -429,6 +430,8 @@ private slots:
         const QJsonObject c = samples[1].toObject();
         QVERIFY(c.value(QStringLiteral("power_w")).isNull());
         QCOMPARE(c.value(QStringLiteral("trials")).toArray(), QJsonArray());
+        QCOMPARE(c.value(QStringLiteral("trial_cpu")).toObject(), (QJsonObject{{QStringLiteral("3"), 7.5}, {QStringLiteral("5"), 0.25}}));
+        QCOMPARE(g.value(QStringLiteral("trial_cpu")).toObject(), QJsonObject());
     }
 };
 
