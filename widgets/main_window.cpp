@@ -459,6 +459,11 @@ void MainWindow::startUp(const QString& store)
             }
     if (path.isEmpty() || (!openStore(path) && store.isEmpty() && path != defaultStorePath()))
         openStore(defaultStorePath());
+    // Back to the work left: a set-up never launched, else the experiments.
+    if (hasUnsentSetup())
+        showSetup();
+    else if (m_storeHasExperiments)
+        showDashboard();
 }
 
 void MainWindow::saveDraft()

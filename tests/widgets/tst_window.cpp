@@ -213,8 +213,9 @@ private slots:
         const QString full = dir.filePath(QStringLiteral("full.db"));
         createExperiment(full, QStringLiteral("old"), testSpec(QStringLiteral("old")));
         MainWindow other;
-        QVERIFY(other.openStore(full));
+        other.startUp(full);
         QVERIFY(!other.isWelcomeShown());
+        QCOMPARE(other.tabs()->currentWidget(), other.dashboard());
     }
 
     void welcomeRunsTheDemo()
@@ -305,6 +306,8 @@ private slots:
             window.startUp();
             QCOMPARE(window.setup()->spec(), draft);
             QVERIFY(window.hasUnsentSetup());
+            QVERIFY(!window.isWelcomeShown()); // back to the draft, though the store is empty
+            QCOMPARE(window.tabs()->currentIndex(), 0);
             // Loading over unsent edits asks first; refused, the draft stays.
             QString asked;
             auto answered = clickInMessageBox(QStringLiteral("cancel"), &asked);
