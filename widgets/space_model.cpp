@@ -1,5 +1,6 @@
 #include "space_model.h"
 
+#include "widgets/models/engine_text.h"
 #include "widgets/models/spec_text.h"
 
 #include "engine/core/spec.h"
@@ -80,7 +81,11 @@ QString messageInWords(const QString& message, const engine::SpecPath& path, con
             rest.remove(named);
         if (rest.startsWith(QLatin1Char(':')))
             rest = rest.mid(1);
-        out = place(at) + QLatin1Char(':') + (rest.startsWith(QLatin1Char(' ')) ? rest : QLatin1Char(' ') + rest);
+        if (rest.startsWith(QLatin1Char(' ')))
+            rest = rest.mid(1);
+        out = place(at) + QStringLiteral(": ") + engineWhat(rest); // the parser's English, in the window's language
+    } else {
+        out = engineText(message);
     }
     // Other rows the text refers to, as the tables number them.
     static const QRegularExpression param(QStringLiteral("\\bspace\\[(\\d+)\\]"));
