@@ -407,11 +407,12 @@ bool MainWindow::replaceSetup(const QJsonObject& spec, const QString& dir)
 {
     if (hasUnsentSetup()) {
         const QString name = m_setup->spec().value(engine::key::name).toString();
-        const auto answer = QMessageBox::question(
-            this, tr("Replace the set-up?"),
-            tr("The set-up%1 has changes that were never launched. Replace them? (File > Export Spec keeps them in a file.)")
-                .arg(name.isEmpty() ? QString() : QStringLiteral(" '%1'").arg(name)),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        const QString text = name.isEmpty() ? tr("The set-up has changes that were never launched. Replace them? (File > Export Spec "
+                                                 "keeps them in a file.)")
+                                              : tr("The set-up '%1' has changes that were never launched. Replace them? (File > Export "
+                                                   "Spec keeps them in a file.)")
+                                                    .arg(name);
+        const auto answer = QMessageBox::question(this, tr("Replace the set-up?"), text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return false;
     }
