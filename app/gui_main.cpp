@@ -1,4 +1,5 @@
 #include "widgets/main_window.h"
+#include "widgets/models/language.h"
 #include "widgets/plots/schedule_view.h"
 
 #include "widgets/dashboard.h"
@@ -12,10 +13,8 @@
 #include <QRegularExpression>
 #include <QEventLoop>
 #include <QTimer>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
-#include <QTranslator>
 #include <cstdio>
 
 namespace {
@@ -127,14 +126,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(TUNEBENCH_VERSION));
 
     // The system locale picks the language; View > Language (a setting) overrides it.
-    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
-    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("tunebench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    tb::widgets::installTranslations(tb::widgets::windowLocale());
 
     QCommandLineParser parser;
     const Options options;
