@@ -852,8 +852,17 @@ void SetupPanel::updatePlaceholders()
 void SetupPanel::updateStatus()
 {
     const QString message = problem();
-    m_status->setText(message.isEmpty() ? tr("The spec is valid.") : message);
-    m_status->setStyleSheet(message.isEmpty() ? QStringLiteral("color: #207020;") : QStringLiteral("color: #c00000;"));
+    // A set-up nobody has touched yet (nothing loaded, no edit) is not wrong, only empty:
+    // it says what to do, in grey; the parser's verdict shows from the first edit on.
+    const bool untouched = m_loaded.isEmpty() && undoStack()->count() == 0;
+    if (untouched && !message.isEmpty()) {
+        m_status->setText(tr("Give the experiment a name, the parameters to tune and the trial's command, or start from an example "
+                             "(File > Import Spec, or the welcome page)."));
+        m_status->setStyleSheet(QStringLiteral("color: #707070;"));
+    } else {
+        m_status->setText(message.isEmpty() ? tr("The spec is valid.") : message);
+        m_status->setStyleSheet(message.isEmpty() ? QStringLiteral("color: #207020;") : QStringLiteral("color: #c00000;"));
+    }
     const QStringList notes = warnings();
     m_warnings->setText(notes.join(QLatin1Char('\n')));
     m_warnings->setVisible(!notes.isEmpty());

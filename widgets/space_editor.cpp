@@ -403,7 +403,11 @@ void SpaceEditor::validate()
     // Shown in the table's terms: its rows and the parameters' names, not the JSON path.
     const QString words = messageInWords(message, check.path, [this](const engine::SpecPath& path) { return m_model->placeOf(path); });
     m_model->setError(engine::paramIndexOf(check.path), words);
-    m_error->setText(words);
+    // An empty space is where everyone starts: a hint, not an error (the set-up's status
+    // still names it as the reason a launch is refused).
+    const bool empty = m_model->rowCount() == 0;
+    m_error->setText(empty ? tr("No parameters yet: add one with +.") : words);
+    m_error->setStyleSheet(empty ? QStringLiteral("color: #707070;") : QStringLiteral("color: #c00000;"));
     m_error->setVisible(!message.isEmpty());
     if (message != m_message) {
         m_message = message;

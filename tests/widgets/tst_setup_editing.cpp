@@ -752,6 +752,39 @@ private slots:
         }
     }
 
+    // ---- Point 1: no red errors before the user did anything ---------------------------------
+    void freshSetupIsQuietUntilEdited()
+    {
+        Workbench w;
+        auto* status = w.find<QLabel>("specStatus");
+        auto* spaceError = w.space->findChild<QLabel*>(QStringLiteral("spaceError"));
+        const QString red = QStringLiteral("#c00000");
+        // Nothing entered yet: hints, not errors (and the parser still refuses a launch).
+        QVERIFY(!w.panel->validate().isEmpty());
+        QVERIFY2(!status->styleSheet().contains(red), qPrintable(status->text()));
+        QVERIFY(!status->text().isEmpty());
+        QVERIFY2(!spaceError->styleSheet().contains(red), qPrintable(spaceError->text()));
+        // The first edit shows the parser's verdict, in red.
+        typeInto(w.find<QLineEdit>("experimentName"), QStringLiteral("x"));
+        QVERIFY(status->styleSheet().contains(red));
+        QCOMPARE(status->text(), w.panel->problem());
+        // A parameter that is wrong is an error; an empty space again only a hint.
+        w.space->model()->addParam();
+        QJsonObject bad = w.space->model()->param(0);
+        bad.insert(key::low, 2);
+        w.space->model()->setParam(0, bad);
+        QVERIFY(spaceError->isVisibleTo(w.space));
+        QVERIFY(spaceError->styleSheet().contains(red));
+        w.space->model()->removeParam(0);
+        QVERIFY(!spaceError->styleSheet().contains(red));
+        // A loaded spec with a problem shows it at once.
+        Workbench loaded;
+        QJsonObject spec = demoSpec();
+        spec.insert(key::name, QString());
+        loaded.panel->setSpec(spec);
+        QVERIFY(loaded.find<QLabel>("specStatus")->styleSheet().contains(red));
+    }
+
     // ---- Point 5.5: a parameter the trial never names -----------------------------------------
     void unusedParameterIsAWarning()
     {
