@@ -1,5 +1,7 @@
 #include "experiment_list.h"
 
+#include "widgets/models/engine_text.h"
+
 #include <QMenu>
 
 namespace tb::widgets {
@@ -22,7 +24,7 @@ void ExperimentList::setExperiments(const QVector<engine::ExperimentRow>& experi
     for (const engine::ExperimentRow& e : experiments) {
         auto* row = new QListWidgetItem(tr("%1 (%2)").arg(e.name, m_stateLabel(e.state)), this);
         row->setData(Qt::UserRole, e.name);
-        row->setToolTip(e.reason.isEmpty() ? e.name : tr("%1: %2").arg(e.name, e.reason));
+        row->setToolTip(e.reason.isEmpty() ? e.name : tr("%1: %2").arg(e.name, engineText(e.reason)));
         if (e.name == shown)
             setCurrentItem(row);
     }

@@ -9,6 +9,7 @@
 #include "widgets/plots/timeline_view.h"
 #include "widgets/plots/plots.h"
 #include "widgets/models/engine_host.h"
+#include "widgets/models/engine_text.h"
 #include "widgets/models/experiment_data.h"
 #include "widgets/plots/schedule_view.h"
 #include "setup_panel.h"
@@ -65,6 +66,8 @@ const char* const kDraftKey = "setup/draft";
 const char* const kDraftDirKey = "setup/draftDir";
 const char* const kDraftUnsentKey = "setup/draftUnsent";
 constexpr int kExperimentsDockWidth = 240; // room for "demo-20260101-120000 (completed)"
+// An engine error as the window shows it: its English in the window's language.
+QString shown(const std::exception& e) { return engineText(QString::fromUtf8(e.what())); }
 } // namespace
 
 QString MainWindow::experimentStateLabel(engine::ExperimentState state)
@@ -140,9 +143,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_data.get(), &ExperimentData::experimentReset, this, &MainWindow::refreshStatus);
     connect(m_data.get(), &ExperimentData::experimentReset, this, [this] { m_experiments->setShown(m_data->experiment().name); });
     connect(m_host, &EngineHost::finished, this, [this](engine::ExperimentState state, const QString& reason) {
-        statusBar()->showMessage(tr("Experiment %1: %2").arg(experimentStateLabel(state), reason), 10000);
+        // The engine's English decides what happened; the user reads it in the window's language.
+        statusBar()->showMessage(tr("Experiment %1: %2").arg(experimentStateLabel(state), engineText(reason)), 10000);
         if (state == engine::ExperimentState::Failed && reason.contains(QStringLiteral("already being run by")))
-            QMessageBox::information(this, tr("Experiment runs elsewhere"), reason);
+            QMessageBox::information(this, tr("Experiment runs elsewhere"), engineText(reason));
         if (m_session)
             m_session->pollNow();
     });
@@ -263,13 +267,13 @@ bool MainWindow::openStore(const QString& path)
     try {
         StoreSession::prepare(path); // creates and migrates, or says why it cannot
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot open store"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot open store"), shown(e));
         return false;
     }
     m_session.reset(); // before the new one: both feed the same ExperimentData
     m_session = std::make_unique<StoreSession>(path, *m_data);
     connect(m_session.get(), &StoreSession::experimentsChanged, this, &MainWindow::refreshExperimentList);
-    connect(m_session.get(), &StoreSession::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(m_session.get(), &StoreSession::failed, this, [this](const QString& message) { statusBar()->showMessage(engineText(message), 10000); });
     m_dashboard->setDbPath(path);
     m_storeLabel->setText(tr("Store: %1").arg(QDir::toNativeSeparators(path)));
     // Known now, so that a store with experiments never flashes the welcome page.
@@ -311,7 +315,7 @@ QString MainWindow::launch()
 {
     if (!m_session && !openStore(defaultStorePath()))
         return tr("No store is open.");
-    const QString problem = m_setup->validate();
+    const QString problem = m_setup->problem(); // in the set-up's words, as its status line says it
     if (!problem.isEmpty()) {
         showSetup();
         return problem;
@@ -354,7 +358,7 @@ QString MainWindow::startExperiment(const QJsonObject& spec, const QString& spec
     const QString error = m_host->launch(m_session->path(), spec, specDir);
     if (error.isEmpty())
         follow(spec.value(engine::key::name).toString());
-    return error;
+    return engineText(error);
 }
 
 QString MainWindow::resumeNamed(const QString& name)
@@ -363,9 +367,9 @@ QString MainWindow::resumeNamed(const QString& name)
         const auto row = m_session->use([&](engine::Store& store) { return store.experiment(name); });
         if (row && row->owner && engine::Lease::isAlive(*row->owner, engine::Store::now()))
             return tr("%1 is being run by %2; stop it there before resuming it here.")
-                .arg(name, engine::Lease::describe(*row->owner, engine::Store::now()));
+                .arg(name, engineText(engine::Lease::describe(*row->owner, engine::Store::now())));
     } catch (const std::exception& e) {
-        return QString::fromUtf8(e.what());
+        return shown(e);
     }
     const QString error = m_host->resume(m_session->path(), name);
     if (error.isEmpty())
@@ -697,7 +701,7 @@ QString MainWindow::importOptuna(const QString& storage, const QString& study)
         statusBar()->showMessage(tr("Imported Optuna study '%1': %2 trials").arg(result.experiment).arg(result.trials), 10000);
         follow(result.experiment);
     } catch (const std::exception& e) {
-        error = QString::fromUtf8(e.what());
+        error = shown(e);
         if (storage.isEmpty())
             QMessageBox::warning(this, tr("Cannot import"), error);
     }
@@ -779,7 +783,7 @@ void MainWindow::exportBest(const QString& format, bool toClipboard)
             return engine::bestConfig(study, kind);
         });
     } catch (const std::exception& e) {
-        QMessageBox::information(this, tr("No best config"), QString::fromUtf8(e.what()));
+        QMessageBox::information(this, tr("No best config"), shown(e));
         return;
     }
     if (toClipboard) {
@@ -813,7 +817,7 @@ void MainWindow::exportTrials()
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csv) != csv.size())
             throw std::runtime_error(file.errorString().toStdString());
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot export"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot export"), shown(e));
     }
 }
 
@@ -839,7 +843,7 @@ void MainWindow::stopExperiment()
             m_session->use([&](engine::Store& store) { store.requestStop(m_data->experiment().id); });
             statusBar()->showMessage(tr("Asked %1 to stop; its trials end and are queued again").arg(owner->program), 10000);
         } catch (const std::exception& e) {
-            QMessageBox::warning(this, tr("Cannot stop"), QString::fromUtf8(e.what()));
+            QMessageBox::warning(this, tr("Cannot stop"), shown(e));
         }
     }
 }
@@ -853,7 +857,7 @@ void MainWindow::resumeExperiment()
             this, tr("Experiment runs elsewhere"),
             tr("%1 is being run by %2.\n\nStop it there? Its running trials end and are queued again; resume it here "
                "once it has stopped.")
-                .arg(m_data->experiment().name, engine::Lease::describe(*owner, engine::Store::now())),
+                .arg(m_data->experiment().name, engineText(engine::Lease::describe(*owner, engine::Store::now()))),
             QMessageBox::Yes | QMessageBox::No);
         if (answer == QMessageBox::Yes)
             stopExperiment();
@@ -901,7 +905,7 @@ void MainWindow::refreshStatus()
         m_countsLabel->setText(m_countsLabel->text() + QStringLiteral(" | ")
                                + tr("run by %1 (pid %2 on %3)").arg(owner->program).arg(owner->pid).arg(owner->host));
     // Why the next trial has not started (GPUs busy or full), as the engine stored it.
-    const QString waiting = m_data->experiment().waiting;
+    const QString waiting = engineText(m_data->experiment().waiting);
     m_countsLabel->setToolTip(waiting);
     if (!waiting.isEmpty() && m_data->experiment().state == engine::ExperimentState::Running)
         m_countsLabel->setText(m_countsLabel->text() + QStringLiteral(" | ") + tr("waiting: %1").arg(waiting));

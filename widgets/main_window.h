@@ -48,7 +48,9 @@ public:
     bool openStore(const QString& path);
     // Launches the bundled demo spec (under a time-stamped name) without touching the set-up.
     void runDemo();
-    // Validates the set-up and starts it in the open store; returns the error or empty.
+    // Validates the set-up and starts it in the open store; returns the error as the window
+    // shows it (a set-up problem in the set-up's words, an engine error in the window's
+    // language), or empty.
     // When the store has an experiment of that name, asks whether to resume it or to launch
     // under an unused name (the set-up takes it); cancelled, nothing starts and it returns empty.
     QString launch();

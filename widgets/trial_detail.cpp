@@ -1,5 +1,6 @@
 #include "trial_detail.h"
 
+#include "widgets/models/engine_text.h"
 #include "widgets/models/experiment_data.h"
 #include "widgets/models/store_session.h"
 #include "trial_table.h"
@@ -151,7 +152,7 @@ void TrialDetail::refresh()
     if (r.exitCode)
         text += tr(", exit code %1").arg(*r.exitCode);
     if (!r.reason.isEmpty())
-        text += QStringLiteral("<br>") + tr("Reason: %1").arg(r.reason.toHtmlEscaped());
+        text += QStringLiteral("<br>") + tr("Reason: %1").arg(engineText(r.reason).toHtmlEscaped());
     const QJsonObject handle = QJsonDocument::fromJson(r.handle).object();
     if (handle.contains(QStringLiteral("job"))) {
         const QString node = handle.value(QStringLiteral("node")).toString();

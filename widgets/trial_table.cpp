@@ -1,5 +1,6 @@
 #include "trial_table.h"
 
+#include "widgets/models/engine_text.h"
 #include "widgets/models/experiment_data.h"
 #include "widgets/plots/render.h"
 
@@ -68,7 +69,7 @@ QString TrialTableModel::displayText(const TrialView& t, int column, const QStri
             return QString();
         return tr("%1 s").arg(*r.endedAt - *r.startedAt, 0, 'f', 1);
     case Attempt: return QString::number(r.attempt);
-    case Reason: return r.reason;
+    case Reason: return engineText(r.reason); // the engine's English in the window's language
     default: return jsonText(t.params.value(params.value(column - FirstParam)));
     }
 }
@@ -113,7 +114,7 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() != State && index.column() != Reason)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Reason)
-        return r.reason;
+        return displayText(t, Reason, m_params);
     if (role == Qt::DisplayRole) {
         const QString text = displayText(t, index.column(), m_params);
         return text.isEmpty() ? QVariant() : QVariant(text);
@@ -195,6 +196,10 @@ void TrialFilterModel::publish()
         if (!state.isEmpty() && stateName(t.row.state) != state)
             return false;
         if (text.isEmpty())
+            return true;
+        // The reason also as the engine wrote it (the CLI's and the logs' words), and that
+        // first: translating it is the dearest cell.
+        if (t.row.reason.contains(text, Qt::CaseInsensitive))
             return true;
         for (int c = 0; c < TrialTableModel::FirstParam + static_cast<int>(params.size()); ++c)
             if (TrialTableModel::displayText(t, c, params).contains(text, Qt::CaseInsensitive))

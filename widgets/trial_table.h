@@ -37,8 +37,9 @@ public:
 
     static QColor stateColor(const QString& state);
     static QString stateLabel(const QString& state); // translated
-    // What a cell of the trial shows (and the text filter searches); `params` are the
-    // parameter columns' names.
+    // What a cell of the trial shows (and the text filter searches, with the reason also as
+    // the engine wrote it); `params` are the parameter columns' names. The reason is shown
+    // in the window's language and sorted by its English.
     static QString displayText(const TrialView& trial, int column, const QStringList& params);
 
 private:

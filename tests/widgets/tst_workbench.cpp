@@ -409,7 +409,9 @@ private slots:
         spec[QStringLiteral("trial")] = trial;
         window.setup()->setSpec(spec);
         const QString error = window.launch();
-        QCOMPARE(error, QStringLiteral("trial.argv[1]: unknown placeholder ${y}; known: x, k, trial.id, trial.dir, trial.rank"));
+        // In the set-up's words, as its status line says it: the argument as the command table shows it.
+        QCOMPARE(error, QStringLiteral("Trial, argument 2 (--y=${y}): unknown placeholder ${y}; known: x, k, trial.id, trial.dir, trial.rank"));
+        QCOMPARE(error, window.setup()->problem());
         QVERIFY(!window.host()->isRunning());
         tb::engine::Store store(dir.filePath(QStringLiteral("bad.db")));
         QVERIFY(store.experiments().empty()); // nothing written
