@@ -4,6 +4,7 @@
 
 #include "widgets/dashboard.h"
 #include "widgets/sampler_log_view.h"
+#include "widgets/models/engine_host.h"
 #include "widgets/models/experiment_data.h"
 
 #include <QApplication>
@@ -156,6 +157,11 @@ int main(int argc, char** argv)
                 settle.exec();
                 window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
             };
+            if (window.isWelcomeShown()) { // started without a store: the first start's page only
+                save(QStringLiteral("welcome"));
+                QApplication::quit();
+                return;
+            }
             window.showDashboard();
             if (const auto best = window.data().bestTrial())
                 window.data().select(*best);
@@ -169,6 +175,11 @@ int main(int argc, char** argv)
                 window.dashboard()->showBottomTab(3);
                 save(QStringLiteral("sampler-log"));
             }
+            window.dashboard()->showBottomTab(4);
+            save(QStringLiteral("slice"));
+            window.dashboard()->showBottomTab(5);
+            save(QStringLiteral("contour"));
+            window.dashboard()->showBottomTab(0);
             // --demo leaves the set-up alone: show the demo's spec there, as Edit as New would.
             if (!window.editAsNew(window.data().experiment().name))
                 window.showSetup();
@@ -184,7 +195,13 @@ int main(int argc, char** argv)
             pipeline->setCompareKinds({QStringLiteral("1f1b"), QStringLiteral("interleaved")});
             window.showPipeline();
             save(QStringLiteral("pipeline"));
-            QApplication::quit();
+            // Quit once the demo has ended, so that closing does not ask whether to stop it.
+            auto* ended = new QTimer(&window);
+            QObject::connect(ended, &QTimer::timeout, &window, [&window] {
+                if (!window.host()->isRunning())
+                    QApplication::quit();
+            });
+            ended->start(500);
         });
     }
     return QApplication::exec();

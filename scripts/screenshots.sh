@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Screenshots of every main view for docs/, taken under Xvfb: the demo experiment runs in
-# the window, then the dashboard, the importance panel and the set-up page are saved.
+# Screenshots of every main view for docs/, taken under Xvfb: the first start's welcome page,
+# then the demo experiment runs in the window and every dashboard tab, the set-up and the
+# pipeline view are saved; the same again in Chinese under OUT_DIR/zh_CN.
 # Usage: scripts/screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
 build=${1:-build}
@@ -8,6 +9,20 @@ out=${2:-docs/screenshots}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
-XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" xvfb-run -a -s "-screen 0 1600x1000x24" \
-  "$build/app/tunebench" --demo --screenshots "$out" --screenshot-delay 10 "$tmp/screens.db"
-ls -1 "$out"
+shots() { # LANGUAGE DIR ARGS...: one window, its own settings, so every run is a first start
+  local lang=$1 dir=$2
+  shift 2
+  rm -rf "$tmp/data" "$tmp/config"
+  mkdir -p "$dir"
+  LANGUAGE=$lang LANG=$lang.UTF-8 XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$build/app/tunebench" --screenshots "$dir" "$@"
+}
+# The first start (no store yet): the welcome page.
+shots en_US "$out" --screenshot-delay 2
+# The demo, most of its trials done: dashboard tabs, set-up, pipeline.
+shots en_US "$out" --demo --screenshot-delay 25 "$tmp/screens.db"
+# The same in Chinese.
+rm -f "$tmp/screens.db"
+shots zh_CN "$out/zh_CN" --screenshot-delay 2
+shots zh_CN "$out/zh_CN" --demo --screenshot-delay 25 "$tmp/screens.db"
+ls -1 "$out" "$out/zh_CN"
