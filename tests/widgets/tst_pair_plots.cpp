@@ -9,6 +9,7 @@
 #include "widgets/main_window.h"
 #include "widgets/models/experiment_data.h"
 #include "widgets/plots/plots.h"
+#include "widgets/plots/render.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -202,6 +203,32 @@ private slots:
 
         QVERIFY(!contour->setParameters(QStringLiteral("lr"), QStringLiteral("nope")));
         QCOMPARE(contour->xParameter(), QStringLiteral("optimizer"));
+    }
+
+    // A log axis labels its decades as the parallel coordinates do ("1e-05"), whatever the
+    // window's language: QCustomPlot writes numbers in its locale, where English and
+    // Chinese write the exponent "E" (issue 21).
+    void logTicksAsTheOtherPlots()
+    {
+        ContourPlot* contour = dashboard()->contour();
+        SlicePlot* slice = dashboard()->slice();
+        QVERIFY(contour->setParameters(QStringLiteral("lr"), QStringLiteral("layers")));
+        QVERIFY(slice->setParameter(QStringLiteral("lr")));
+        for (PlotPanel* panel : std::initializer_list<PlotPanel*>{contour, slice}) {
+            panel->refreshNow();
+            QCPAxis* x = panel->plot()->xAxis;
+            QCOMPARE(x->scaleType(), QCPAxis::stLogarithmic);
+            panel->plot()->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+            x->setRange(3e-6, 0.3); // decades with an exponent and without
+            panel->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            const QVector<double> ticks = x->tickVector();
+            const QVector<QString> labels = x->tickVectorLabels();
+            QCOMPARE(labels.size(), ticks.size());
+            QVERIFY2(labels.contains(QStringLiteral("1e-05")) && labels.contains(QStringLiteral("0.01")),
+                     qPrintable(QStringList(labels.begin(), labels.end()).join(QLatin1Char(' '))));
+            for (qsizetype i = 0; i < ticks.size(); ++i)
+                QCOMPARE(labels[i], formatNumber(ticks[i]));
+        }
     }
 
     // tunebench --render slice and contour, with --x and --y, through the real program.

@@ -23,6 +23,14 @@ bool sameChoice(const algorithms::Value& choice, const QJsonValue& v)
         choice);
 }
 
+// Decade ticks labelled as the parallel coordinates and the tooltips print numbers
+// (formatNumber: "1e-05"). QCustomPlot labels in the widget's locale, whose exponent is
+// "E" for most languages (en_US, zh_CN), so the contour and slice plots showed "1E-05".
+class LogTicker : public QCPAxisTickerLog {
+protected:
+    QString getTickLabel(double tick, const QLocale&, QChar, int) override { return formatNumber(tick); }
+};
+
 } // namespace
 
 ParamScale ParamScale::of(const algorithms::Param& p)
@@ -123,7 +131,7 @@ void ParamScale::applyTo(QCPAxis* axis) const
     axis->grid()->setZeroLinePen(kind == Kind::Categorical ? axis->grid()->pen() : QPen(QColor(200, 200, 200), 0, Qt::SolidLine));
     if (kind == Kind::Log) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        axis->setTicker(QSharedPointer<LogTicker>::create());
         axis->setNumberFormat(QStringLiteral("g"));
         return;
     }
