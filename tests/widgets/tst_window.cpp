@@ -1,8 +1,11 @@
 // The main window as a user meets it (issue 21, points 1 and 4, the Edit menu): the
 // welcome page on an empty store, the last store and the set-up draft kept between runs,
 // Edit as New Experiment, launching onto a name in use, New Store's suffix, the layout at
-// 1280x720 and kept between runs, the dashboard following a launch, the menus' keys.
+// 1280x720 (the Pipeline tab without sideways scrolling) and kept between runs, the
+// dashboard following a launch, the menus' keys.
 // Real widgets offscreen, real stores in temporary folders, real trial processes.
+
+#include "plot_store.h"
 
 #include "widgets/dashboard.h"
 #include "widgets/experiment_list.h"
@@ -11,6 +14,7 @@
 #include "widgets/models/experiment_data.h"
 #include "widgets/models/file_dialogs.h"
 #include "widgets/models/store_session.h"
+#include "widgets/plots/schedule_view.h"
 #include "widgets/setup_panel.h"
 #include "widgets/space_editor.h"
 #include "widgets/welcome_page.h"
@@ -31,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QScrollArea>
 #include <QSignalSpy>
@@ -525,6 +530,37 @@ private slots:
                      qPrintable(QStringLiteral("%1 < %2").arg(area->viewport()->width()).arg(area->widget()->minimumSizeHint().width())));
         // The Experiments list has room for a name with its state.
         QVERIFY2(window.experimentsDock()->width() >= 200, qPrintable(QString::number(window.experimentsDock()->width())));
+    }
+
+    // The Pipeline tab at 1280x720, beside the Experiments list of a store with an
+    // experiment: its controls take two rows, so nothing scrolls sideways (issue 21).
+    void pipelineFitsIn1280x720()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("plots.db"));
+        plotstore::writeStore(db);
+        MainWindow window;
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(plotstore::showIn(window, db, static_cast<int>(plotstore::trials().size())));
+        window.showPipeline();
+        QCoreApplication::processEvents();
+        QCOMPARE(window.size(), QSize(1280, 720));
+        QVERIFY(window.experimentsDock()->isVisible());
+        ScheduleView* view = window.pipeline();
+        QVERIFY(view->isVisible());
+        const int needed = view->minimumSizeHint().width();
+        QVERIFY2(needed <= view->width(), qPrintable(QStringLiteral("the view needs %1 px, has %2").arg(needed).arg(view->width())));
+        int areas = 0;
+        for (QWidget* w = view->parentWidget(); w; w = w->parentWidget())
+            if (auto* area = qobject_cast<QScrollArea*>(w)) {
+                ++areas;
+                QVERIFY2(needed <= area->viewport()->width(),
+                         qPrintable(QStringLiteral("the view needs %1 px, the tab shows %2").arg(needed).arg(area->viewport()->width())));
+                QVERIFY(!area->horizontalScrollBar()->isVisible());
+            }
+        QVERIFY(areas <= 1);
     }
 
     void experimentsDockFromTheViewMenuAndLayoutKept()

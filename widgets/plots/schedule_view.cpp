@@ -379,30 +379,35 @@ void ScheduleView::buildControls()
     file->setMenu(fileMenu);
     file->setPopupMode(QToolButton::InstantPopup);
 
-    auto* controls = new QHBoxLayout;
-    auto add = [&](const QString& label, QWidget* w) {
+    // Two rows: the schedule and its shape, then the op costs. In one row the controls
+    // need about 1320 px, more than the tab has beside the Experiments list at 1280x720.
+    auto* shape = new QHBoxLayout;
+    auto* costs = new QHBoxLayout;
+    auto add = [this](QHBoxLayout* row, const QString& label, QWidget* w) {
         auto* l = new QLabel(label, this);
         l->setBuddy(w);
-        controls->addWidget(l);
-        controls->addWidget(w);
+        row->addWidget(l);
+        row->addWidget(w);
     };
-    add(tr("Schedule:"), m_kind);
-    add(tr("p:"), m_stages);
-    add(tr("m:"), m_microbatches);
-    add(tr("v:"), m_virtual);
-    add(tr("F:"), m_forward);
-    add(tr("B:"), m_backward);
-    add(tr("W:"), m_weight);
-    add(tr("Latency:"), m_latency);
-    controls->addWidget(compare);
-    controls->addWidget(file);
-    controls->addStretch(1);
+    add(shape, tr("Schedule:"), m_kind);
+    add(shape, tr("p:"), m_stages);
+    add(shape, tr("m:"), m_microbatches);
+    add(shape, tr("v:"), m_virtual);
+    shape->addWidget(compare);
+    shape->addWidget(file);
+    shape->addStretch(1);
+    add(costs, tr("F:"), m_forward);
+    add(costs, tr("B:"), m_backward);
+    add(costs, tr("W:"), m_weight);
+    add(costs, tr("Latency:"), m_latency);
+    costs->addStretch(1);
 
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(controls);
+    layout->addLayout(shape);
+    layout->addLayout(costs);
     layout->addWidget(m_summary);
     layout->addWidget(m_chart, 1);
 
