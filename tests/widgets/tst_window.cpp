@@ -1,8 +1,8 @@
 // The main window as a user meets it (issue 21, points 1 and 4, the Edit menu): the
-// welcome page on an empty store, the last store and the set-up draft kept between runs,
-// Edit as New Experiment, launching onto a name in use, New Store's suffix, the layout at
-// 1280x720 (the Pipeline tab without sideways scrolling) and kept between runs, the
-// dashboard following a launch, the menus' keys.
+// welcome page on an empty store and its examples, the last store and the set-up draft
+// kept between runs, Edit as New Experiment, launching onto a name in use, New Store's
+// suffix, the layout at 1280x720 (the Pipeline tab without sideways scrolling) and kept
+// between runs, the dashboard following a launch, the menus' keys.
 // Real widgets offscreen, real stores in temporary folders, real trial processes.
 
 #include "plot_store.h"
@@ -19,6 +19,9 @@
 #include "widgets/space_editor.h"
 #include "widgets/welcome_page.h"
 
+#include "engine/core/errors.h"
+#include "engine/core/preflight.h"
+#include "engine/core/spec.h"
 #include "engine/core/store.h"
 
 #include <QAbstractButton>
@@ -221,6 +224,43 @@ private slots:
         other.startUp(full);
         QVERIFY(!other.isWelcomeShown());
         QCOMPARE(other.tabs()->currentWidget(), other.dashboard());
+    }
+
+    // Every example the welcome page offers starts a set-up that the parser accepts, shown
+    // without a red error, whose program the engine finds (beside the window, or here on
+    // PATH): the demo's objective and tunebench-train (where libtorch built it).
+    void everyExampleStartsAValidSetUp()
+    {
+        QCOMPARE(WelcomePage::examples(), (QStringList{QStringLiteral(":/examples/demo.json"), QStringLiteral(":/examples/pipeline_tuning.json")}));
+        const QString appDir = QFileInfo(qEnvironmentVariable("TB_CLI")).absolutePath();
+        QTemporaryDir dir;
+        int checkedPrograms = 0;
+        for (const QString& resource : WelcomePage::examples()) {
+            MainWindow window;
+            QVERIFY(window.openStore(dir.filePath(QStringLiteral("examples.db"))));
+            QVERIFY(window.isWelcomeShown());
+            auto* start = window.welcome()->findChild<QAbstractButton*>(QStringLiteral("example:") + QFileInfo(resource).fileName());
+            QVERIFY2(start, qPrintable(resource));
+            start->click();
+            QVERIFY(!window.isWelcomeShown());
+            QCOMPARE(window.tabs()->currentIndex(), 0);
+            const QString problem = window.setup()->validate();
+            QVERIFY2(problem.isEmpty(), qPrintable(resource + QStringLiteral(": ") + problem));
+            auto* status = window.setup()->findChild<QLabel*>(QStringLiteral("specStatus"));
+            QVERIFY(status);
+            QVERIFY2(!status->styleSheet().contains(QStringLiteral("#c00000")), qPrintable(resource + QStringLiteral(": ") + status->text()));
+            const tb::engine::ExperimentSpec spec = tb::engine::parseSpec(window.setup()->spec());
+            const QString program = spec.trial->argv.first();
+            if (QFile::exists(appDir + QLatin1Char('/') + program)) {
+                try {
+                    tb::engine::checkRunnable(spec);
+                } catch (const tb::engine::SpecError& e) {
+                    QFAIL(qPrintable(resource + QStringLiteral(": ") + QString::fromUtf8(e.what())));
+                }
+                ++checkedPrograms;
+            }
+        }
+        QVERIFY(checkedPrograms >= 1); // the demo objective, which tst_window depends on
     }
 
     void welcomeRunsTheDemo()
