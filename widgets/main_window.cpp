@@ -103,8 +103,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_setupPage->installEventFilter(this);
     connect(m_setupPage, &QSplitter::splitterMoved, this, [this] { m_setupSplitMoved = true; });
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
-    // The Pipeline view's row of controls is wider than a 1280-pixel screen leaves it;
-    // there it scrolls instead of widening the window.
+    // On a screen smaller than the Pipeline view needs (it fits 1280x720), the view
+    // scrolls instead of widening the window.
     m_pipelinePage->setWidgetResizable(true);
     m_pipelinePage->setFrameShape(QFrame::NoFrame);
     m_pipelinePage->setWidget(m_pipeline);
@@ -435,7 +435,14 @@ bool MainWindow::loadExample(const QString& resource)
     if (spec.isEmpty())
         return false;
     spec.insert(engine::key::name, unusedExperimentName(spec.value(engine::key::name).toString(), experimentNames()));
-    return replaceSetup(spec, QDir::currentPath()); // as the demo: its programs are found beside Tunebench's
+    // Its programs are found beside Tunebench's; its files (the pipeline example's corpus)
+    // relative to the installed copy of the examples.
+    QString folder = qEnvironmentVariable("TUNEBENCH_EXAMPLES_DIR");
+    const QDir app(QCoreApplication::applicationDirPath());
+    for (const QString& candidate : {QStringLiteral("../share/tunebench/examples"), QStringLiteral("share/tunebench/examples")})
+        if (folder.isEmpty() && app.exists(candidate))
+            folder = QDir::cleanPath(app.absoluteFilePath(candidate));
+    return replaceSetup(spec, folder.isEmpty() ? QDir::currentPath() : folder);
 }
 
 bool MainWindow::editAsNew(const QString& experiment)

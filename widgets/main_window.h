@@ -84,6 +84,8 @@ public:
     ScheduleView* pipeline() const { return m_pipeline; }
     WelcomePage* welcome() const { return m_welcome; }
     bool isWelcomeShown() const;
+    // Where the set-up's relative paths (the trial's folder) resolve when it is launched.
+    const QString& specDir() const { return m_specDir; }
     QDockWidget* experimentsDock() const { return m_experimentsDock; }
     ExperimentList* experimentList() const { return m_experiments; }
     void showSetup();

@@ -249,7 +249,14 @@ private slots:
             auto* status = window.setup()->findChild<QLabel*>(QStringLiteral("specStatus"));
             QVERIFY(status);
             QVERIFY2(!status->styleSheet().contains(QStringLiteral("#c00000")), qPrintable(resource + QStringLiteral(": ") + status->text()));
-            const tb::engine::ExperimentSpec spec = tb::engine::parseSpec(window.setup()->spec());
+            tb::engine::ParseOptions options;
+            options.baseDir = window.specDir();
+            const tb::engine::ExperimentSpec spec = tb::engine::parseSpec(window.setup()->spec(), options);
+            // The example's files (the pipeline example's corpus) are where its trials start.
+            for (const QString& arg : spec.trial->argv)
+                if (arg.startsWith(QLatin1String("../")) || arg.startsWith(QLatin1String("./")))
+                    QVERIFY2(QFileInfo::exists(QDir(spec.trial->workdir).filePath(arg)),
+                             qPrintable(resource + QStringLiteral(": ") + arg + QStringLiteral(" not in ") + spec.trial->workdir));
             const QString program = spec.trial->argv.first();
             if (QFile::exists(appDir + QLatin1Char('/') + program)) {
                 try {
