@@ -3180,113 +3180,122 @@ Default: %2</source>
         <translation>最大值（包含）。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="300" />
         <source>Sample on a &amp;log scale</source>
-        <translation>按对数尺度采样(&amp;L)</translation>
+        <translation type="vanished">按对数尺度采样(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="303" />
+        <location filename="../widgets/space_editor.cpp" line="300" />
+        <source>L&amp;og scale</source>
+        <translation>对数尺度(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="302" />
+        <source>Sample on a log scale: for rates and sizes that span orders of magnitude (low must be above 0).</source>
+        <translation>按对数尺度采样：适用于跨越多个数量级的学习率和规模（下限必须大于 0）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/space_editor.cpp" line="304" />
         <source>&amp;Step</source>
         <translation>步长(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="303" />
+        <location filename="../widgets/space_editor.cpp" line="304" />
         <source>Quantization; leave empty for none.</source>
         <translation>量化步长；留空表示不量化。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="304" />
+        <location filename="../widgets/space_editor.cpp" line="305" />
         <source>&amp;Grid values</source>
         <translation>网格取值(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="305" />
+        <location filename="../widgets/space_editor.cpp" line="306" />
         <source>Comma-separated points for grid search; other samplers sample [low, high].</source>
         <translation>网格搜索使用的逗号分隔取值；其他采样器在 [下限, 上限] 内采样。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="312" />
+        <location filename="../widgets/space_editor.cpp" line="313" />
         <source>Double-click to edit. Numbers and true/false are typed values; put text that looks like one in quotes, like "1".</source>
         <translation>双击编辑。数字和 true/false 按类型解析；看起来像数字的文本请加引号，例如 "1"。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="316" />
+        <location filename="../widgets/space_editor.cpp" line="317" />
         <source>+</source>
         <translation>+</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="316" />
+        <location filename="../widgets/space_editor.cpp" line="317" />
         <source>Add a choice</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="317" />
+        <location filename="../widgets/space_editor.cpp" line="318" />
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="317" />
+        <location filename="../widgets/space_editor.cpp" line="318" />
         <source>Remove the selected choice</source>
         <translation>删除所选选项</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="323" />
+        <location filename="../widgets/space_editor.cpp" line="324" />
         <source>&amp;Choices</source>
         <translation>选项(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="325" />
+        <location filename="../widgets/space_editor.cpp" line="326" />
         <source>&amp;Value</source>
         <translation>值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="325" />
+        <location filename="../widgets/space_editor.cpp" line="326" />
         <source>A number, true/false or text.</source>
         <translation>数字、true/false 或文本。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="329" />
+        <location filename="../widgets/space_editor.cpp" line="330" />
         <source>Active &amp;when</source>
         <translation>生效条件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="333" />
+        <location filename="../widgets/space_editor.cpp" line="334" />
         <source>The parameter is active when its parent takes one of the checked values.</source>
         <translation>当父参数取所勾选的值之一时，此参数生效。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="334" />
+        <location filename="../widgets/space_editor.cpp" line="335" />
         <source>takes one of</source>
         <translation>取以下值之一</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="409" />
+        <location filename="../widgets/space_editor.cpp" line="410" />
         <source>No parameters yet: add one with +.</source>
         <translation>还没有参数：用 + 添加一个。</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="474" />
+        <location filename="../widgets/space_editor.cpp" line="475" />
         <source>(always)</source>
         <translation>（始终）</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="507" />
+        <location filename="../widgets/space_editor.cpp" line="508" />
         <source>Change %1 of %2</source>
         <translation>修改 %2 的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="518" />
+        <location filename="../widgets/space_editor.cpp" line="519" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="528" />
+        <location filename="../widgets/space_editor.cpp" line="529" />
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/space_editor.cpp" line="641" />
-        <location filename="../widgets/space_editor.cpp" line="657" />
+        <location filename="../widgets/space_editor.cpp" line="642" />
+        <location filename="../widgets/space_editor.cpp" line="658" />
         <source>condition</source>
         <translation>条件</translation>
     </message>

@@ -297,8 +297,9 @@ void SpaceEditor::buildForm(QWidget* host)
     };
     m_low = scalarEdit(key::low, tr("&Low"), tr("Smallest value (inclusive)."));
     m_high = scalarEdit(key::high, tr("&High"), tr("Largest value (inclusive)."));
-    m_log = new QCheckBox(tr("Sample on a &log scale"), m_form);
+    m_log = new QCheckBox(tr("L&og scale"), m_form);
     m_log->setObjectName(key::log);
+    m_log->setToolTip(tr("Sample on a log scale: for rates and sizes that span orders of magnitude (low must be above 0)."));
     m_formLayout->addRow(QString(), m_log);
     m_step = scalarEdit(key::step, tr("&Step"), tr("Quantization; leave empty for none."));
     m_gridValues = scalarEdit(key::values, tr("&Grid values"),
