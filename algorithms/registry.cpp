@@ -19,6 +19,7 @@ const Info* findByName(const std::vector<Info>& registry, const std::string& nam
 const std::vector<SamplerInfo>& samplerRegistry()
 {
     static const std::vector<SamplerInfo> registry = {
+        autoSamplerInfo(), // the default (an unnamed algorithm), so the GUI lists it first
         randomSamplerInfo(),
         gridSamplerInfo(),
         sobolSamplerInfo(),

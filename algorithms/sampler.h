@@ -6,6 +6,7 @@
 // the same space, seed, settings, history and number give the same suggestion. Randomness
 // therefore comes from rngFor(seed, number), never from state carried between calls, so
 // a resumed experiment rebuilds the sampler from the store and goes on as if never stopped.
+// The one thing a sampler may keep from a call is what lastSource() reports about it.
 
 #include "settings.h"
 #include "space.h"
@@ -21,6 +22,13 @@
 
 namespace tb::algorithms {
 
+// Which sampler made a suggestion and why. A sampler that delegates (`auto`) names the one
+// it chose; the engine stores both with the trial and the window shows them.
+struct SuggestionSource {
+    std::string sampler; // a registry name; empty: the sampler that was asked
+    std::string reason;  // short English, for people (may be empty)
+};
+
 class Sampler {
 public:
     virtual ~Sampler() = default;
@@ -28,6 +36,10 @@ public:
     // Values for trial `number`, or nullopt when the algorithm has nothing left to try
     // (a grid that is exhausted): the engine then ends the experiment.
     virtual std::optional<Assignment> suggest(const History& history, std::int64_t number) = 0;
+
+    // Where the last suggest() came from; asked right after it. Default: this sampler, no
+    // reason. It never influences a later suggestion.
+    virtual SuggestionSource lastSource() const { return {}; }
 };
 
 struct SamplerInfo {

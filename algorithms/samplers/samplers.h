@@ -23,7 +23,7 @@ inline std::string shortNumber(double x)
 
 // Point `number` of a Sobol sequence in [0, 1)^dims (Boost's, Joe-Kuo direction numbers),
 // scrambled by a digital shift (XOR per dimension) drawn from the seed, which keeps its low
-// discrepancy, mapped through the space. Shared by `sobol` and the startup trials of `tpe`.
+// discrepancy, mapped through the space. Shared by `sobol`, `auto` and the startup trials of `tpe`.
 class ScrambledSobol {
 public:
     ScrambledSobol(const SearchSpace& space, std::uint64_t seed, bool scramble = true);
@@ -46,6 +46,7 @@ Assignment uniformDraw(const SearchSpace& space, std::uint64_t seed, std::int64_
 // never suggest again.
 std::unordered_set<std::string> triedKeys(const History& history);
 
+SamplerInfo autoSamplerInfo();
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();
 SamplerInfo sobolSamplerInfo();

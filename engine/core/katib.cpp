@@ -113,7 +113,12 @@ KatibExport toKatib(const ExperimentSpec& spec, const KatibOptions& options)
                                                        {QStringLiteral("cmaes"), QStringLiteral("cmaes")},
                                                        {QStringLiteral("sobol"), QStringLiteral("sobol")}};
     QJsonObject algorithm;
-    if (!algorithmNames.contains(spec.algorithm.name)) {
+    if (spec.algorithm.name == QLatin1String("auto")) {
+        // Katib runs one algorithm throughout; its tpe takes every kind of space.
+        problems.add(QStringLiteral("algorithm.name"), QStringLiteral("'auto' picks a sampler per trial, which Katib cannot; written as Katib's tpe"));
+        algorithm.insert(QStringLiteral("algorithmName"), QStringLiteral("tpe"));
+        algorithm.insert(QStringLiteral("algorithmSettings"), setting(QStringLiteral("random_state"), QString::number(spec.algorithm.seed)));
+    } else if (!algorithmNames.contains(spec.algorithm.name)) {
         problems.error(QStringLiteral("algorithm.name"), QStringLiteral("'%1' has no Katib counterpart (Katib runs random, grid, tpe, "
                                                                         "bayesianoptimization, cmaes, sobol, hyperband)")
                                                              .arg(spec.algorithm.name));

@@ -112,7 +112,7 @@ struct ExternalSpec {
 };
 
 struct AlgorithmSpec {
-    QString name = QStringLiteral("random");
+    QString name = QStringLiteral("auto"); // no algorithm.name: `auto` picks per trial (issue 18)
     std::uint64_t seed = 0;
     algorithms::Settings settings;
     ExternalSpec external;

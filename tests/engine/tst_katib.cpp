@@ -201,6 +201,7 @@ private slots:
         QTest::newRow("time budget") << QByteArray(R"({"budget": {"max_trials": 5, "max_seconds": 60}})") << "budget.max_seconds: Katib has no time budget" << true;
         QTest::newRow("setting") << QByteArray(R"({"algorithm": {"name": "tpe", "settings": {"n_startup_trials": 3}}})") << "algorithm.settings.n_startup_trials: Katib's tpe has no such setting" << true;
         QTest::newRow("metrics format") << QByteArray(R"({"trial": {"argv": ["t", "${lr}", "${layers}", "${opt}"], "metrics": {"format": "json_lines"}}})") << "trial.metrics.format" << true;
+        QTest::newRow("auto") << QByteArray(R"({"algorithm": {"name": "auto"}})") << "algorithm.name: 'auto' picks a sampler per trial, which Katib cannot; written as Katib's tpe" << true;
         QTest::newRow("external") << QByteArray(R"({"algorithm": {"name": "external", "command": ["x"]}})") << "algorithm.name: 'external' has no Katib counterpart" << false;
         QTest::newRow("local path") << QByteArray(R"({"trial": {"argv": ["/home/me/train.py", "${lr}", "${layers}", "${opt}"]}})") << "trial.argv[0]: '/home/me/train.py' is a path on this machine" << false;
         QTest::newRow("trial dir") << QByteArray(R"({"trial": {"argv": ["t", "${lr}", "${layers}", "${opt}", "--out=${trial.dir}"]}})") << "trial.argv[4]: ${trial.dir} has no Katib counterpart" << false;

@@ -125,6 +125,20 @@ private slots:
         QVERIFY(parseSpec(withBase(R"({"resources": {"gpus": [0], "gpus_per_trial": 0}})")).resources.managesGpus());
     }
 
+    void algorithmDefaultsToAuto()
+    {
+        // No algorithm.name: `auto` (issue 18), stored by name with its settings pinned, so
+        // that later changes of auto's defaults leave a stored experiment as it ran.
+        const ExperimentSpec spec = parseSpec(withBase("{}"));
+        QCOMPARE(spec.algorithm.name, QStringLiteral("auto"));
+        const QJsonObject algorithm = spec.json.value(QStringLiteral("algorithm")).toObject();
+        QCOMPARE(algorithm.value(QStringLiteral("name")).toString(), QStringLiteral("auto"));
+        const QJsonObject settings = algorithm.value(QStringLiteral("settings")).toObject();
+        QCOMPARE(settings.value(QStringLiteral("n_startup_trials")).toInteger(), 10);
+        QCOMPARE(settings.value(QStringLiteral("gp_max_trials")).toInteger(), 200);
+        QCOMPARE(parseSpec(withBase(R"({"algorithm": {"seed": 4}})")).algorithm.name, QStringLiteral("auto"));
+    }
+
     void seedIsChosenOnceAndStored()
     {
         const ExperimentSpec spec = parseSpec(withBase("{}"));
@@ -154,7 +168,7 @@ private slots:
                                           << "space[0] 'a': 'when' needs exactly one parent, like {\"optimizer\": [\"sgd\"]}";
         QTest::newRow("choice type") << withBase(R"({"space": [{"name": "c", "type": "categorical", "choices": [[1]]}]})")
                                      << "space[0].choices[0]: expected a string, number or boolean, got an array";
-        QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: random, grid, sobol, tpe, gp, cmaes, external";
+        QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: auto, random, grid, sobol, tpe, gp, cmaes, external";
         QTest::newRow("algorithm setting") << withBase(R"({"algorithm": {"name": "sobol", "settings": {"scramble": 1}}})")
                                            << "algorithm.settings.scramble: expected true or false, got 1";
         QTest::newRow("pruner") << withBase(R"({"pruner": {"name": "guillotine"}})") << "pruner.name: unknown pruner 'guillotine'; known: none, median, asha, hyperband, external";
