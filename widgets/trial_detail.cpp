@@ -153,6 +153,19 @@ void TrialDetail::refresh()
         text += tr(", exit code %1").arg(*r.exitCode);
     if (!r.reason.isEmpty())
         text += QStringLiteral("<br>") + tr("Reason: %1").arg(engineText(r.reason).toHtmlEscaped());
+    if (!r.sampler.isEmpty()) { // empty: not recorded (stores from before schema 7, imported trials)
+        // Sampler names are identifiers, shown as written; the reason is the engine's English.
+        const QString algorithm = m_data.spec() ? m_data.spec()->algorithm.name : QString();
+        const QString sampler = r.sampler.toHtmlEscaped();
+        QString line;
+        if (!r.samplerReason.isEmpty())
+            line = tr("Suggested by %1 (%2): %3").arg(sampler, algorithm.toHtmlEscaped(), engineText(r.samplerReason).toHtmlEscaped());
+        else if (!algorithm.isEmpty() && algorithm != r.sampler)
+            line = tr("Suggested by %1 (%2)").arg(sampler, algorithm.toHtmlEscaped());
+        else
+            line = tr("Suggested by %1").arg(sampler);
+        text += QStringLiteral("<br>") + line;
+    }
     const QJsonObject handle = QJsonDocument::fromJson(r.handle).object();
     if (handle.contains(QStringLiteral("job"))) {
         const QString node = handle.value(QStringLiteral("node")).toString();

@@ -441,7 +441,10 @@ public:
         m_study.markRunning();
         if (row->state == algorithms::TrialState::Failed) // an external sampler's unusable answer
             throw RuntimeError(QStringLiteral("trial %1 failed before it started: %2").arg(row->id).arg(row->reason));
-        return {{QStringLiteral("trial"), qint64(row->id)}, {QStringLiteral("params"), QJsonDocument::fromJson(row->params).object()}};
+        return {{QStringLiteral("trial"), qint64(row->id)},
+                {QStringLiteral("params"), QJsonDocument::fromJson(row->params).object()},
+                {QStringLiteral("sampler"), row->sampler},
+                {QStringLiteral("sampler_reason"), row->samplerReason}};
     }
 
     void tell(qint64 trialId, const QString& state, std::optional<double> value, std::vector<engine::MetricRow> metrics)

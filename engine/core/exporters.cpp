@@ -233,7 +233,9 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
                             {QStringLiteral("started_at"), isoTime(t.startedAt)},
                             {QStringLiteral("ended_at"), isoTime(t.endedAt)},
                             {QStringLiteral("duration_s"), t.startedAt && t.endedAt ? QJsonValue(*t.endedAt - *t.startedAt) : QJsonValue(QJsonValue::Null)},
-                            {QStringLiteral("log"), t.logPath}};
+                            {QStringLiteral("log"), t.logPath},
+                            {QStringLiteral("sampler"), t.sampler},
+                            {QStringLiteral("sampler_reason"), t.samplerReason}};
             const QJsonObject handle = QJsonDocument::fromJson(t.handle).object();
             if (handle.contains(QStringLiteral("job"))) {
                 row.insert(QStringLiteral("job"), handle.value(QStringLiteral("job")));
@@ -250,7 +252,7 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
     for (const QString& n : names)
         header << QStringLiteral("param_") + n;
     header << QStringLiteral("attempt") << QStringLiteral("exit_code") << QStringLiteral("reason") << QStringLiteral("started_at")
-           << QStringLiteral("ended_at") << QStringLiteral("duration_s");
+           << QStringLiteral("ended_at") << QStringLiteral("duration_s") << QStringLiteral("sampler") << QStringLiteral("sampler_reason");
     QByteArray out = header.join(QLatin1Char(',')).toUtf8() + '\n';
     for (const TrialRow& t : trials) {
         const QJsonObject params = QJsonDocument::fromJson(t.params).object();
@@ -260,7 +262,8 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
             cells << csvField(paramText(study.spec().space, n, params.value(n)));
         cells << QString::number(t.attempt) << (t.exitCode ? QString::number(*t.exitCode) : QString()) << csvField(t.reason)
               << isoTime(t.startedAt) << isoTime(t.endedAt)
-              << (t.startedAt && t.endedAt ? QString::number(*t.endedAt - *t.startedAt, 'f', 3) : QString());
+              << (t.startedAt && t.endedAt ? QString::number(*t.endedAt - *t.startedAt, 'f', 3) : QString())
+              << csvField(t.sampler) << csvField(t.samplerReason);
         out += cells.join(QLatin1Char(',')).toUtf8() + '\n';
     }
     return out;

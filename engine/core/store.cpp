@@ -117,6 +117,12 @@ const char* const kMigrations[] = {
     R"sql(
     ALTER TABLE telemetry ADD COLUMN trial_cpu TEXT NOT NULL DEFAULT '';
     )sql",
+    // 6 -> 7: the sampler that suggested each trial and why (`auto` picks one per trial);
+    // '' where not recorded (trials from before, imported ones)
+    R"sql(
+    ALTER TABLE trials ADD COLUMN sampler TEXT NOT NULL DEFAULT '';
+    ALTER TABLE trials ADD COLUMN sampler_reason TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 

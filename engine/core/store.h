@@ -72,6 +72,11 @@ struct TrialRow {
     QString dir;
     QString logPath;
     QByteArray handle; // what finds the attempt's processes again (schema 4), JSON; see Engine
+    // Which sampler suggested the values, and why (schema 7): the one `auto` chose with its
+    // reason, else the experiment's algorithm with no reason. Empty: not recorded (trials
+    // from before schema 7, imported ones).
+    QString sampler;
+    QString samplerReason;
 };
 
 struct MetricRow {
@@ -142,7 +147,7 @@ QString defaultStorePath();
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     // SQLite's application_id of every store (bytes 68-71 of the file: "TBST"), so that
     // a store is told from any other SQLite file without opening it (docs/store.md).
     static constexpr int kApplicationId = 0x54425354;
@@ -186,9 +191,11 @@ public:
     // Inserts trial number max+1 (atomically with respect to other writers).
     TrialRow createTrial(std::int64_t experimentId, const QByteArray& params, algorithms::TrialState state);
     // The same, unless the experiment already has `limit` trials (checked in the same
-    // transaction, so that max_trials holds whoever creates trials).
+    // transaction, so that max_trials holds whoever creates trials); with the sampler that
+    // suggested `params` and its reason (TrialRow::sampler).
     std::optional<TrialRow> createTrialWithin(std::int64_t experimentId, const QByteArray& params, algorithms::TrialState state,
-                                              std::optional<std::int64_t> limit);
+                                              std::optional<std::int64_t> limit, const QString& sampler = {},
+                                              const QString& samplerReason = {});
     // `handle` is stored before the trial starts, so that a crash at any point after it
     // leaves what is needed to find the attempt's processes; setTrialHandle() adds to it.
     void startTrial(std::int64_t trialId, int attempt, const QString& dir, const QString& logPath, const QByteArray& handle = {});

@@ -12,7 +12,7 @@ using algorithms::TrialState;
 
 #define TB_TRIAL_SELECT                                                                                                \
     "SELECT id, experiment_id, number, params, state, value, attempt, exit_code, reason, created_at, started_at, "    \
-    "ended_at, dir, log_path, handle FROM trials "
+    "ended_at, dir, log_path, handle, sampler, sampler_reason FROM trials "
 
 namespace {
 
@@ -21,7 +21,7 @@ TrialRow readTrial(const SqlRow& s)
     TrialRow t;
     QString state;
     s.into(t.id, t.experimentId, t.number, t.params, state, t.value, t.attempt, t.exitCode, t.reason, t.createdAt, t.startedAt,
-           t.endedAt, t.dir, t.logPath, t.handle);
+           t.endedAt, t.dir, t.logPath, t.handle, t.sampler, t.samplerReason);
     t.state = algorithms::trialStateFromName(state.toStdString()).value_or(TrialState::Failed);
     return t;
 }
@@ -58,7 +58,8 @@ TrialRow Store::createTrial(std::int64_t experimentId, const QByteArray& params,
 }
 
 std::optional<TrialRow> Store::createTrialWithin(std::int64_t experimentId, const QByteArray& params, TrialState state,
-                                                 std::optional<std::int64_t> limit)
+                                                 std::optional<std::int64_t> limit, const QString& sampler,
+                                                 const QString& samplerReason)
 {
     TrialRow row;
     bool created = false;
@@ -72,9 +73,12 @@ std::optional<TrialRow> Store::createTrialWithin(std::int64_t experimentId, cons
         row.createdAt = now();
         if (state == TrialState::Running)
             row.startedAt = row.createdAt;
-        prepare("INSERT INTO trials(experiment_id, number, params, state, created_at, started_at) VALUES(?, ?, ?, ?, ?, ?)")
+        row.sampler = sampler;
+        row.samplerReason = samplerReason;
+        prepare("INSERT INTO trials(experiment_id, number, params, state, created_at, started_at, sampler, sampler_reason) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(experimentId, row.number, params, QString::fromLatin1(algorithms::trialStateName(state)), row.createdAt,
-                     row.startedAt)
+                     row.startedAt, sampler, samplerReason)
             .run();
         row.id = sqlite3_last_insert_rowid(m_db);
         created = true;

@@ -98,7 +98,8 @@ std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
     } catch (const SamplerFault& fault) {
         // The trial exists, so that the fault is seen where trials are, and has failed.
         const QString reason = QString::fromUtf8(fault.what());
-        std::optional<TrialRow> created = m_store.createTrialWithin(m_experiment.id, "{}", TrialState::Failed, maxTrials);
+        std::optional<TrialRow> created = m_store.createTrialWithin(m_experiment.id, "{}", TrialState::Failed, maxTrials,
+                                                                    m_spec.algorithm.name);
         if (!created)
             return refuse(NoTrial::Budget);
         m_store.finishTrial(created->id, TrialState::Failed, std::nullopt, std::nullopt, reason);
@@ -114,8 +115,12 @@ std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
     }
     if (!params)
         return refuse(NoTrial::Exhausted);
+    // Who made the values: the sampler `auto` chose, with its reason, else the algorithm.
+    const algorithms::SuggestionSource source = m_sampler->lastSource();
+    const QString sampler = source.sampler.empty() ? m_spec.algorithm.name : QString::fromStdString(source.sampler);
     const QByteArray json = QJsonDocument(paramsJson(*params)).toJson(QJsonDocument::Compact);
-    std::optional<TrialRow> created = m_store.createTrialWithin(m_experiment.id, json, state, maxTrials);
+    std::optional<TrialRow> created = m_store.createTrialWithin(m_experiment.id, json, state, maxTrials, sampler,
+                                                                QString::fromStdString(source.reason));
     if (!created)
         return refuse(NoTrial::Budget); // another process took the last one meanwhile
     TrialRow row = std::move(*created);

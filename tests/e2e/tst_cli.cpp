@@ -762,6 +762,40 @@ private slots:
         QCOMPARE(s.value(QStringLiteral("best")).toObject().value(QStringLiteral("value")).toDouble(), 0.0);
     }
 
+    // Without algorithm.name the experiment runs `auto`: each ask answer says which sampler
+    // made the point and why, and the trial export keeps it (issue 18).
+    void serveSaysWhichSamplerAsked()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("a.db"));
+        QJsonObject spec = specWith(QStringLiteral("auto"), floatX(), {}, 50, 1);
+        spec.remove(QStringLiteral("trial"));
+        spec.insert(QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("seed"), 3}});
+        QCOMPARE(runCli({QStringLiteral("create"), writeSpec(dir, QStringLiteral("a.json"), spec), QStringLiteral("--db"), db}).exitCode, 0);
+        QByteArray input;
+        for (int i = 1; i <= 12; ++i) // trial ids count from 1 in a new store
+            input += "{\"op\": \"ask\"}\n{\"op\": \"tell\", \"trial\": " + QByteArray::number(i) + ", \"value\": " + QByteArray::number(0.5 / i) + "}\n";
+        const Result served = runCli({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("auto")}, input);
+        QCOMPARE(served.exitCode, 0);
+        const QList<QByteArray> answers = served.out.split('\n');
+        const QJsonObject first = QJsonDocument::fromJson(answers[0]).object();
+        QCOMPARE(first.value(QStringLiteral("trial")).toInteger(), 1);
+        QCOMPARE(first.value(QStringLiteral("sampler")).toString(), QStringLiteral("sobol"));
+        QCOMPARE(first.value(QStringLiteral("sampler_reason")).toString(), QStringLiteral("Sobol start: point 1 of 10"));
+        const QJsonObject eleventh = QJsonDocument::fromJson(answers[20]).object();
+        QCOMPARE(eleventh.value(QStringLiteral("trial")).toInteger(), 11);
+        QCOMPARE(eleventh.value(QStringLiteral("sampler")).toString(), QStringLiteral("gp"));
+        QCOMPARE(eleventh.value(QStringLiteral("sampler_reason")).toString(),
+                 QStringLiteral("1-dimensional continuous space, 10 trials so far; GP until 200 trials, then CMA-ES"));
+        const Result exported = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("auto"),
+                                        QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(exported.exitCode, 0);
+        const QJsonArray trials = QJsonDocument::fromJson(exported.out).object().value(QStringLiteral("trials")).toArray();
+        QCOMPARE(trials.size(), 12);
+        QCOMPARE(trials[10].toObject().value(QStringLiteral("sampler")).toString(), QStringLiteral("gp"));
+        QCOMPARE(trials[10].toObject().value(QStringLiteral("sampler_reason")).toString(), eleventh.value(QStringLiteral("sampler_reason")).toString());
+    }
+
     void serveRejectsMalformedRequests_data()
     {
         QTest::addColumn<QByteArray>("request");

@@ -66,11 +66,13 @@ private slots:
         {
             Store v1(path, 1);
             QCOMPARE(v1.schemaVersion(), 1);
-            const auto id = v1.createExperiment(QStringLiteral("old"), R"({"name":"old"})");
-            const TrialRow t = v1.createTrial(id, R"({"x":0.5})", TrialState::Running);
-            trialId = t.id;
-            v1.finishTrial(t.id, TrialState::Completed, 0.25, 0, QString(), {{t.id, 1, 0, QStringLiteral("loss"), 0.25, 1.0}});
+            v1.createExperiment(QStringLiteral("old"), R"({"name":"old"})");
         }
+        // The trial as schema 1 wrote it (today's queries name later columns).
+        rawExec(path, "INSERT INTO trials(experiment_id, number, params, state, value, exit_code, created_at) "
+                      "VALUES(1, 0, '{\"x\":0.5}', 'completed', 0.25, 0, 1)");
+        rawExec(path, "INSERT INTO metrics(trial_id, attempt, step, name, value, time) VALUES(1, 1, 0, 'loss', 0.25, 1)");
+        trialId = 1;
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
         QCOMPARE(store.experiment(QStringLiteral("old"))->spec, QByteArray(R"({"name":"old"})"));
@@ -92,6 +94,35 @@ private slots:
         // v4: the lease columns, empty on a migrated experiment.
         QVERIFY(!store.experiment(id)->owner);
         QVERIFY(!store.requestStop(id));
+        // v7: no sampler recorded for a trial from before.
+        QCOMPARE(store.trial(trialId)->sampler, QString());
+        QCOMPARE(store.trial(trialId)->samplerReason, QString());
+    }
+
+    void migratesToSamplerPerTrial()
+    {
+        // Schema 7: trials of a schema 6 store read back with no sampler; new ones keep theirs.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v6.db"));
+        std::int64_t id = 0, old = 0;
+        {
+            Store v6(path, 6);
+            id = v6.createExperiment(QStringLiteral("old"), "{}");
+        }
+        rawExec(path, "INSERT INTO trials(experiment_id, number, params, state, created_at) VALUES(1, 0, '{}', 'queued', 1)");
+        old = 1;
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(store.trial(old)->sampler, QString());
+        const TrialRow made = *store.createTrialWithin(id, "{}", TrialState::Running, std::nullopt, QStringLiteral("gp"),
+                                                       QStringLiteral("3-dimensional continuous space, 14 trials so far; GP until 200 trials, then CMA-ES"));
+        QCOMPARE(made.sampler, QStringLiteral("gp"));
+        QCOMPARE(store.trial(made.id)->sampler, QStringLiteral("gp"));
+        QCOMPARE(store.trial(made.id)->samplerReason,
+                 QStringLiteral("3-dimensional continuous space, 14 trials so far; GP until 200 trials, then CMA-ES"));
+        QCOMPARE(store.trials(id).front().sampler, QString());
+        // Trials made without a sampler (imported ones) record none.
+        QCOMPARE(store.createTrial(id, "{}", TrialState::Queued).sampler, QString());
     }
 
     void migratesTelemetryToTrialShares()

@@ -158,6 +158,22 @@ const Template kTemplates[] = {
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "grid search needs a finite set for a float: give it 'values' or a 'step', or set algorithm.settings.steps"), ""},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "the grid has more than %1 points (or %2 values); use fewer values"), "ii"},
 
+    // algorithms/samplers/auto_sampler.cpp: AutoSampler's reasons, stored with each trial
+    // (sampler_reason) and shown in the trial detail
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "Sobol start: point %1 of %2"), "ii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "trials with a value so far: %1 of the %2 a model needs"), "ii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "every parameter has one value"), ""},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "conditional parameters (%1): TPE models each where it is active"), "i"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "categorical parameters (%1): TPE models their choices"), "i"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional continuous space, %2 trials so far; GP until %3 trials, then CMA-ES"), "iii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional mixed space, %2 trials so far; GP until %3 trials, then TPE"), "iii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional continuous space, %2 trials so far; CMA-ES after %3 trials"), "iii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional mixed space, %2 trials so far; TPE after %3 trials"), "iii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES"), "ii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional mixed space (GP takes up to %2 dimensions); TPE"), "ii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 gave no new point; a Sobol point instead"), "w"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 gave no new point; a random point instead"), "w"},
+
     // algorithms/samplers/hyperband_pruner.cpp: hyperbandPrunerInfo(), shouldPrune()
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "must be at least min_resource (%1), got %2"), "ii"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "hyperband bracket %1 of %2: %3"), "iim"},
