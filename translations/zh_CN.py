@@ -4,6 +4,23 @@ test suite reports."""
 import os, sys, xml.etree.ElementTree as ET
 
 ZH = {
+"Suggested by %1 (%2): %3": "由 %1 建议（%2）：%3",
+"Suggested by %1 (%2)": "由 %1 建议（%2）",
+"Suggested by %1": "由 %1 建议",
+"Sobol start: point %1 of %2": "Sobol 起始阶段：第 %1 个点，共 %2 个",
+"trials with a value so far: %1 of the %2 a model needs": "目前有值的试验：%1 个，模型需要 %2 个",
+"every parameter has one value": "每个参数只有一个取值",
+"conditional parameters (%1): TPE models each where it is active": "条件参数（%1）：TPE 只在参数生效处为其建模",
+"categorical parameters (%1): TPE models their choices": "分类参数（%1）：TPE 为其选项建模",
+"%1-dimensional continuous space, %2 trials so far; GP until %3 trials, then CMA-ES": "%1 维连续空间，目前 %2 个试验；%3 个试验之前用 GP，之后用 CMA-ES",
+"%1-dimensional mixed space, %2 trials so far; GP until %3 trials, then TPE": "%1 维混合空间，目前 %2 个试验；%3 个试验之前用 GP，之后用 TPE",
+"%1-dimensional continuous space, %2 trials so far; CMA-ES after %3 trials": "%1 维连续空间，目前 %2 个试验；%3 个试验之后用 CMA-ES",
+"%1-dimensional mixed space, %2 trials so far; TPE after %3 trials": "%1 维混合空间，目前 %2 个试验；%3 个试验之后用 TPE",
+"%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES": "%1 维连续空间（GP 最多处理 %2 维）；用 CMA-ES",
+"%1-dimensional mixed space (GP takes up to %2 dimensions); TPE": "%1 维混合空间（GP 最多处理 %2 维）；用 TPE",
+"%1 gave no new point; a Sobol point instead": "%1 没有给出新的点；改用一个 Sobol 点",
+"%1 gave no new point; a random point instead": "%1 没有给出新的点；改用一个随机点",
+"Tunes a simulated training run in this store: 30 trials of a few seconds, 4 at a time, with the auto sampler. Watch the dashboard fill in.": "在此存储中调优一次模拟训练：30 个试验，每个几秒，每次 4 个，使用 auto 采样器。观看仪表板逐步填满。",
 "Hyperparameter optimization workbench": "超参数优化工作台",
 "Launch the bundled demo experiment.": "启动内置的演示实验。",
 "The store to open (default: the one in your data folder).": "要打开的存储文件（默认：数据文件夹中的存储）。",

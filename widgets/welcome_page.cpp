@@ -58,7 +58,7 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent), m_store(new QLabel(
     auto* startLayout = new QVBoxLayout(start);
     QCommandLinkButton* demo = step(QStringLiteral("runDemo"), tr("Run the demo"),
                                     tr("Tunes a simulated training run in this store: 30 trials of a few seconds, 4 at a time, "
-                                       "with TPE. Watch the dashboard fill in."),
+                                       "with the auto sampler. Watch the dashboard fill in."),
                                     start);
     connect(demo, &QCommandLinkButton::clicked, this, &WelcomePage::demoRequested);
     startLayout->addWidget(demo);

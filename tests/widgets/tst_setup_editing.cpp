@@ -449,11 +449,12 @@ private slots:
         QCOMPARE(positions(), before);
         // The external sampler's form complains while its settings are typed.
         auto* algorithm = w.find<QComboBox>("algorithm");
+        const QString demoAlgorithm = algorithm->currentData().toString();
         algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("external")));
         const QStringList external = positions();
         w.panel->findChild<QLineEdit*>(QStringLiteral("externalCommand"))->setText(QStringLiteral("python3 s.py"));
         QCOMPARE(positions(), external);
-        algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("tpe")));
+        algorithm->setCurrentIndex(algorithm->findData(demoAlgorithm));
         QCOMPARE(positions(), before);
 
         // In the trainer's form, a hint about task and model comes and goes above the

@@ -285,10 +285,10 @@ private slots:
         QCOMPARE(window.tabs()->currentWidget(), window.dashboard());
         QTRY_VERIFY_WITH_TIMEOUT(window.data().experiment().name.startsWith(QStringLiteral("demo-")), 10000);
         QCOMPARE(window.setup()->spec(), mine); // the demo leaves the set-up alone
-        // TPE, and trials long enough to watch: running ones, and curves that grow.
+        // The auto sampler (the default), and trials long enough to watch: running ones, and curves that grow.
         const QJsonObject stored = window.data().experiment().spec.isEmpty() ? QJsonObject()
                                                                               : QJsonDocument::fromJson(window.data().experiment().spec).object();
-        QCOMPARE(stored.value(QStringLiteral("algorithm")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("tpe"));
+        QCOMPARE(stored.value(QStringLiteral("algorithm")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("auto"));
         QCOMPARE(stored.value(QStringLiteral("resources")).toObject().value(QStringLiteral("parallel_trials")).toInt(), 4);
         QCOMPARE(stored.value(QStringLiteral("budget")).toObject().value(QStringLiteral("max_trials")).toInt(), 30);
         int epochs = 0, epochMs = 0;
