@@ -4,909 +4,725 @@
 <context>
     <name>ContourPlot</name>
     <message>
-        <location filename="../widgets/plots/contour_plot.cpp" line="52" />
         <source>Contour</source>
-        <translation>等高线图</translation>
+        <translation type="vanished">等高线图</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/contour_plot.cpp" line="54" />
         <source>x:</source>
-        <translation>x：</translation>
+        <translation type="vanished">x：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/contour_plot.cpp" line="56" />
         <source>y:</source>
-        <translation>y：</translation>
+        <translation type="vanished">y：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/contour_plot.cpp" line="60" />
         <source>The parameter along the horizontal axis</source>
-        <translation>横轴上的参数</translation>
+        <translation type="vanished">横轴上的参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/contour_plot.cpp" line="61" />
         <source>The parameter along the vertical axis</source>
-        <translation>纵轴上的参数</translation>
+        <translation type="vanished">纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/contour_plot.cpp" line="305" />
         <source>%1: %2 %3, %4 %5, %6 %7</source>
-        <translation>%1：%2 %3，%4 %5，%6 %7</translation>
+        <translation type="vanished">%1：%2 %3，%4 %5，%6 %7</translation>
     </message>
 </context>
 <context>
     <name>EngineHost</name>
     <message>
-        <location filename="../widgets/models/engine_host.cpp" line="36" />
-        <location filename="../widgets/models/engine_host.cpp" line="56" />
         <source>An experiment is already running in this window; stop it first.</source>
-        <translation>此窗口中已有实验在运行；请先停止它。</translation>
+        <translation type="vanished">此窗口中已有实验在运行；请先停止它。</translation>
     </message>
 </context>
 <context>
     <name>GanttChart</name>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="219" />
         <source>forward (F)</source>
-        <translation>前向（F）</translation>
+        <translation type="vanished">前向（F）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="220" />
         <source>backward (B)</source>
-        <translation>反向（B）</translation>
+        <translation type="vanished">反向（B）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="221" />
         <source>weight gradient (W)</source>
-        <translation>权重梯度（W）</translation>
+        <translation type="vanished">权重梯度（W）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="222" />
         <source>idle (bubble)</source>
-        <translation>空闲（气泡）</translation>
+        <translation type="vanished">空闲（气泡）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="225" />
         <source>faded: simulated from the trial's mean op durations</source>
-        <translation>淡色：按试验的平均操作时长模拟</translation>
+        <translation type="vanished">淡色：按试验的平均操作时长模拟</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="226" />
         <source>outlined: measured, more than %1% off the simulation</source>
-        <translation>带边框：实测，与模拟相差超过 %1%</translation>
+        <translation type="vanished">带边框：实测，与模拟相差超过 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="299" />
         <source>%1 measured: %2 to %3 (%4)</source>
-        <translation>%1 实测：%2 至 %3（%4）</translation>
+        <translation type="vanished">%1 实测：%2 至 %3（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="299" />
         <source>%1 simulated: %2 to %3 (%4)</source>
-        <translation>%1 模拟：%2 至 %3（%4）</translation>
+        <translation type="vanished">%1 模拟：%2 至 %3（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="305" />
         <source>More than %1% off the simulation</source>
-        <translation>与模拟相差超过 %1%</translation>
+        <translation type="vanished">与模拟相差超过 %1%</translation>
     </message>
 </context>
 <context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="16" />
         <source>Optimization history</source>
-        <translation>优化历史</translation>
+        <translation type="vanished">优化历史</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="17" />
         <source>trial number</source>
-        <translation>试验序号</translation>
+        <translation type="vanished">试验序号</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="22" />
         <source>best so far</source>
-        <translation>当前最优</translation>
+        <translation type="vanished">当前最优</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="29" />
         <source>pruned</source>
-        <translation>已剪枝</translation>
+        <translation type="vanished">已剪枝</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="30" />
         <source>failed</source>
-        <translation>失败</translation>
+        <translation type="vanished">失败</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="31" />
         <source>completed</source>
-        <translation>已完成</translation>
+        <translation type="vanished">已完成</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="41" />
         <source>selected</source>
-        <translation>选中</translation>
+        <translation type="vanished">选中</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="160" />
         <source>%1: %2 %3</source>
-        <translation>%1：%2 %3</translation>
+        <translation type="vanished">%1：%2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="162" />
         <source>%1 (pruned)</source>
-        <translation>%1（已剪枝）</translation>
+        <translation type="vanished">%1（已剪枝）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="164" />
         <source>%1 (failed)</source>
-        <translation>%1（失败）</translation>
+        <translation type="vanished">%1（失败）</translation>
     </message>
 </context>
 <context>
     <name>ImportancePlot</name>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="16" />
         <source>Parameter importance</source>
-        <translation>参数重要性</translation>
+        <translation type="vanished">参数重要性</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="17" />
         <source>share of the objective's variance</source>
-        <translation>占目标方差的比例</translation>
+        <translation type="vanished">占目标方差的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="18" />
         <source>parameter</source>
-        <translation>参数</translation>
+        <translation type="vanished">参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="77" />
         <source>%1: %2%</source>
-        <translation>%1：%2%</translation>
+        <translation type="vanished">%1：%2%</translation>
     </message>
 </context>
 <context>
     <name>LearningCurvesPlot</name>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="99" />
         <source>Learning curves</source>
-        <translation>学习曲线</translation>
+        <translation type="vanished">学习曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="123" />
         <source>The metric drawn: any the trials reported</source>
-        <translation>绘制的指标：试验报告过的任意指标</translation>
+        <translation type="vanished">绘制的指标：试验报告过的任意指标</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="130" />
         <source>smoothing </source>
-        <translation>平滑 </translation>
+        <translation type="vanished">平滑 </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="131" />
         <source>no smoothing</source>
-        <translation>不平滑</translation>
+        <translation type="vanished">不平滑</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="132" />
         <source>Exponential moving average of each curve, as in TensorBoard: 0 is off, 0.9 smooths strongly</source>
-        <translation>对每条曲线取指数移动平均，与 TensorBoard 相同：0 表示关闭，0.9 表示强平滑</translation>
+        <translation type="vanished">对每条曲线取指数移动平均，与 TensorBoard 相同：0 表示关闭，0.9 表示强平滑</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="134" />
         <source>Log y</source>
-        <translation>对数 y</translation>
+        <translation type="vanished">对数 y</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="137" />
         <source>A logarithmic value axis (values at or below zero are not drawn)</source>
-        <translation>对数数值轴（不绘制小于或等于零的值）</translation>
+        <translation type="vanished">对数数值轴（不绘制小于或等于零的值）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="139" />
         <source>x: step</source>
-        <translation>x：步</translation>
+        <translation type="vanished">x：步</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="140" />
         <source>x: time since start</source>
-        <translation>x：开始后的时间</translation>
+        <translation type="vanished">x：开始后的时间</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="141" />
         <source>x: wall time</source>
-        <translation>x：挂钟时间</translation>
+        <translation type="vanished">x：挂钟时间</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="142" />
         <source>What the x axis measures: the reported step, or when the point was reported</source>
-        <translation>x 轴的含义：报告的步数，或报告该点的时间</translation>
+        <translation type="vanished">x 轴的含义：报告的步数，或报告该点的时间</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="261" />
         <source>%1 (objective)</source>
-        <translation>%1（目标）</translation>
+        <translation type="vanished">%1（目标）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="280" />
         <source>step</source>
-        <translation>步</translation>
+        <translation type="vanished">步</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="284" />
         <source>time since the trial started (h:mm:ss)</source>
-        <translation>试验开始后的时间（h:mm:ss）</translation>
+        <translation type="vanished">试验开始后的时间（h:mm:ss）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="291" />
         <source>wall time</source>
-        <translation>挂钟时间</translation>
+        <translation type="vanished">挂钟时间</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="481" />
         <source>completed</source>
-        <translation>已完成</translation>
+        <translation type="vanished">已完成</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="482" />
         <source>running</source>
-        <translation>运行中</translation>
+        <translation type="vanished">运行中</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="483" />
         <source>pruned</source>
-        <translation>已剪枝</translation>
+        <translation type="vanished">已剪枝</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="484" />
         <source>failed</source>
-        <translation>失败</translation>
+        <translation type="vanished">失败</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="494" />
         <source>single report</source>
-        <translation>单次报告</translation>
+        <translation type="vanished">单次报告</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="496" />
         <source>best: %1</source>
-        <translation>最优：%1</translation>
+        <translation type="vanished">最优：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="498" />
         <source>selected: %1</source>
-        <translation>选中：%1</translation>
+        <translation type="vanished">选中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="685" />
         <source>%1 after the start</source>
-        <translation>开始后 %1</translation>
+        <translation type="vanished">开始后 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="687" />
         <source>at %1</source>
-        <translation>于 %1</translation>
+        <translation type="vanished">于 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="689" />
         <source>at step %1</source>
-        <translation>第 %1 步</translation>
+        <translation type="vanished">第 %1 步</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="734" />
         <source>%1: %2 %3 %4</source>
-        <translation>%1：%2 %3，%4</translation>
+        <translation type="vanished">%1：%2 %3，%4</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/learning_curves_plot.cpp" line="737" />
         <source>%1 (smoothed)</source>
-        <translation>%1（已平滑）</translation>
+        <translation type="vanished">%1（已平滑）</translation>
     </message>
 </context>
 <context>
     <name>ParallelCoordinatesPlot</name>
     <message>
-        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="65" />
         <source>Parallel coordinates</source>
-        <translation>平行坐标</translation>
+        <translation type="vanished">平行坐标</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="67" />
         <source>Drag along an axis to filter the trials; click the axis to clear it</source>
-        <translation>沿坐标轴拖动以筛选试验；单击该轴可清除筛选</translation>
+        <translation type="vanished">沿坐标轴拖动以筛选试验；单击该轴可清除筛选</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="339" />
         <source>inactive</source>
-        <translation>未生效</translation>
+        <translation type="vanished">未生效</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="456" />
         <source>%1: %2 %3</source>
-        <translation>%1：%2 %3</translation>
+        <translation type="vanished">%1：%2 %3</translation>
     </message>
 </context>
 <context>
     <name>PlotExportDialog</name>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="58" />
         <source>Title</source>
-        <translation>标题</translation>
+        <translation type="vanished">标题</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="58" />
         <source>Legend</source>
-        <translation>图例</translation>
+        <translation type="vanished">图例</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="60" />
-        <location filename="../widgets/plots/export_dialog.cpp" line="247" />
-        <location filename="../widgets/plots/export_dialog.cpp" line="287" />
-        <location filename="../widgets/plots/export_dialog.cpp" line="335" />
         <source>Export Plot</source>
-        <translation>导出图表</translation>
+        <translation type="vanished">导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="80" />
         <source> px</source>
-        <translation> 像素</translation>
+        <translation type="vanished"> 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="85" />
         <source>Dots per inch, stored in the file. Text and lines keep their point sizes at this DPI, so a higher DPI at the same pixel size means larger text.</source>
-        <translation>每英寸点数，保存在文件中。文字和线条在此 DPI 下保持各自的磅值，因此像素尺寸相同时，DPI 越高，文字越大。</translation>
+        <translation type="vanished">每英寸点数，保存在文件中。文字和线条在此 DPI 下保持各自的磅值，因此像素尺寸相同时，DPI 越高，文字越大。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="87" />
         <source>the plot's title</source>
-        <translation>图表标题</translation>
+        <translation type="vanished">图表标题</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="88" />
         <source>What the colours and marks mean</source>
-        <translation>颜色和标记的含义</translation>
+        <translation type="vanished">颜色和标记的含义</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="90" />
         <source>Browse...</source>
-        <translation>浏览...</translation>
+        <translation type="vanished">浏览...</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="108" />
         <source>Plot:</source>
-        <translation>图表：</translation>
+        <translation type="vanished">图表：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="111" />
         <source>File:</source>
-        <translation>文件：</translation>
+        <translation type="vanished">文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="112" />
         <source>Format:</source>
-        <translation>格式：</translation>
+        <translation type="vanished">格式：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="113" />
         <source>Size:</source>
-        <translation>尺寸：</translation>
+        <translation type="vanished">尺寸：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="114" />
         <source>DPI:</source>
-        <translation>DPI：</translation>
+        <translation type="vanished">DPI：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="115" />
         <source>Show:</source>
-        <translation>显示：</translation>
+        <translation type="vanished">显示：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="118" />
         <source>Export</source>
-        <translation>导出</translation>
+        <translation type="vanished">导出</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="239" />
         <source>%1 × %2 in</source>
-        <translation>%1 × %2 英寸</translation>
+        <translation type="vanished">%1 × %2 英寸</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="246" />
         <source>%1 (*.%2)</source>
-        <translation>%1 (*.%2)</translation>
+        <translation type="vanished">%1 (*.%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="259" />
         <source>The plot is gone.</source>
-        <translation>图表已不存在。</translation>
+        <translation type="vanished">图表已不存在。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="265" />
         <source>Choose a file to write.</source>
-        <translation>请选择要写入的文件。</translation>
+        <translation type="vanished">请选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/export_dialog.cpp" line="335" />
         <source>No plot is shown: open the Dashboard or the Pipeline tab first.</source>
-        <translation>没有显示图表：请先打开“仪表板”或“流水线”标签页。</translation>
+        <translation type="vanished">没有显示图表：请先打开“仪表板”或“流水线”标签页。</translation>
     </message>
 </context>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="49" />
-        <location filename="../widgets/plots/plot_panel.cpp" line="196" />
         <source>Reset view</source>
-        <translation>重置视图</translation>
+        <translation type="vanished">重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="50" />
         <source>Show all data and follow new data again</source>
-        <translation>显示全部数据并重新跟随新数据</translation>
+        <translation type="vanished">显示全部数据并重新跟随新数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="53" />
-        <location filename="../widgets/plots/plot_panel.cpp" line="197" />
         <source>Export...</source>
-        <translation>导出...</translation>
+        <translation type="vanished">导出...</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="55" />
         <source>Save the plot as a PNG image, an SVG drawing or a PDF document, at a chosen size and DPI</source>
-        <translation>以选定的尺寸和 DPI 将图表保存为 PNG 图像、SVG 矢量图或 PDF 文档</translation>
+        <translation type="vanished">以选定的尺寸和 DPI 将图表保存为 PNG 图像、SVG 矢量图或 PDF 文档</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="228" />
         <source>Unknown export format "%1": use .png, .pdf or .svg.</source>
-        <translation>未知的导出格式“%1”：请使用 .png、.pdf 或 .svg。</translation>
+        <translation type="vanished">未知的导出格式“%1”：请使用 .png、.pdf 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="322" />
         <source>Could not write %1.</source>
-        <translation>无法写入 %1。</translation>
+        <translation type="vanished">无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/render.cpp" line="156" />
         <source>trial %1 (#%2)</source>
-        <translation>试验 %1（#%2）</translation>
+        <translation type="vanished">试验 %1（#%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/render.cpp" line="162" />
         <source>objective</source>
-        <translation>目标</translation>
+        <translation type="vanished">目标</translation>
     </message>
 </context>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="328" />
         <source>Naive model parallelism (m = 1)</source>
-        <translation>朴素模型并行（m = 1）</translation>
+        <translation type="vanished">朴素模型并行（m = 1）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="329" />
         <source>GPipe (fill-drain)</source>
-        <translation>GPipe（填充-排空）</translation>
+        <translation type="vanished">GPipe（填充-排空）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="330" />
-        <location filename="../widgets/plots/schedule_view.cpp" line="359" />
         <source>1F1B</source>
-        <translation>1F1B</translation>
+        <translation type="vanished">1F1B</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="331" />
-        <location filename="../widgets/plots/schedule_view.cpp" line="359" />
         <source>Interleaved 1F1B</source>
-        <translation>交错 1F1B</translation>
+        <translation type="vanished">交错 1F1B</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="332" />
         <source>ZB-H1 (zero bubble)</source>
-        <translation>ZB-H1（零气泡）</translation>
+        <translation type="vanished">ZB-H1（零气泡）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="334" />
         <source>The schedule generator; an imported CSV shows as "Imported CSV"</source>
-        <translation>调度生成器；导入的 CSV 显示为“导入的 CSV”</translation>
+        <translation type="vanished">调度生成器；导入的 CSV 显示为“导入的 CSV”</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="337" />
         <source>Pipeline devices (ranks), p</source>
-        <translation>流水线设备数（rank），p</translation>
+        <translation type="vanished">流水线设备数（rank），p</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="340" />
         <source>Micro-batches per mini-batch, m</source>
-        <translation>每个小批次的微批次数，m</translation>
+        <translation type="vanished">每个小批次的微批次数，m</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="343" />
         <source>Stages per device for interleaved 1F1B, v</source>
-        <translation>交错 1F1B 中每个设备的阶段数，v</translation>
+        <translation type="vanished">交错 1F1B 中每个设备的阶段数，v</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="353" />
         <source>Forward time of one micro-batch on one device (interleaved: split over its v stages)</source>
-        <translation>一个微批次在一个设备上的前向时间（交错：分摊到其 v 个阶段）</translation>
+        <translation type="vanished">一个微批次在一个设备上的前向时间（交错：分摊到其 v 个阶段）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="354" />
         <source>Backward time (input gradient when W is split)</source>
-        <translation>反向时间（拆分 W 时为输入梯度）</translation>
+        <translation type="vanished">反向时间（拆分 W 时为输入梯度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="355" />
         <source>Weight-gradient time: a separate action for ZB-H1, added to B otherwise</source>
-        <translation>权重梯度时间：ZB-H1 中为单独的动作，否则计入 B</translation>
+        <translation type="vanished">权重梯度时间：ZB-H1 中为单独的动作，否则计入 B</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="356" />
         <source>Added when an action waits for another device</source>
-        <translation>动作等待另一设备时增加的时间</translation>
+        <translation type="vanished">动作等待另一设备时增加的时间</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="358" />
         <source>Naive (m = 1)</source>
-        <translation>朴素（m = 1）</translation>
+        <translation type="vanished">朴素（m = 1）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="358" />
         <source>GPipe</source>
-        <translation>GPipe</translation>
+        <translation type="vanished">GPipe</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="360" />
         <source>ZB-H1</source>
-        <translation>ZB-H1</translation>
+        <translation type="vanished">ZB-H1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="367" />
         <source>Compare</source>
-        <translation>比较</translation>
+        <translation type="vanished">比较</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="368" />
         <source>Draw more schedules below this one, on the same time axis</source>
-        <translation>在其下方以同一时间轴绘制更多调度</translation>
+        <translation type="vanished">在其下方以同一时间轴绘制更多调度</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="373" />
         <source>Import PyTorch CSV...</source>
-        <translation>导入 PyTorch CSV...</translation>
+        <translation type="vanished">导入 PyTorch CSV...</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="374" />
         <source>Export PyTorch CSV...</source>
-        <translation>导出 PyTorch CSV...</translation>
+        <translation type="vanished">导出 PyTorch CSV...</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="375" />
         <source>Export Chrome trace...</source>
-        <translation>导出 Chrome 跟踪...</translation>
+        <translation type="vanished">导出 Chrome 跟踪...</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="377" />
         <source>Schedule file</source>
-        <translation>调度文件</translation>
+        <translation type="vanished">调度文件</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="378" />
         <source>Exchange schedules with torch.distributed.pipelining and Perfetto</source>
-        <translation>与 torch.distributed.pipelining 和 Perfetto 交换调度</translation>
+        <translation type="vanished">与 torch.distributed.pipelining 和 Perfetto 交换调度</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="392" />
         <source>Schedule:</source>
-        <translation>调度：</translation>
+        <translation type="vanished">调度：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="393" />
         <source>p:</source>
-        <translation>p：</translation>
+        <translation type="vanished">p：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="394" />
         <source>m:</source>
-        <translation>m：</translation>
+        <translation type="vanished">m：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="395" />
         <source>v:</source>
-        <translation>v：</translation>
+        <translation type="vanished">v：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="399" />
         <source>F:</source>
-        <translation>F：</translation>
+        <translation type="vanished">F：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="400" />
         <source>B:</source>
-        <translation>B：</translation>
+        <translation type="vanished">B：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="401" />
         <source>W:</source>
-        <translation>W：</translation>
+        <translation type="vanished">W：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="402" />
         <source>Latency:</source>
-        <translation>延迟：</translation>
+        <translation type="vanished">延迟：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="520" />
         <source>As measured</source>
-        <translation>实测</translation>
+        <translation type="vanished">实测</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="587" />
-        <location filename="../widgets/plots/schedule_view.cpp" line="742" />
         <source>Imported CSV</source>
-        <translation>导入的 CSV</translation>
+        <translation type="vanished">导入的 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="600" />
-        <location filename="../widgets/plots/schedule_view.cpp" line="733" />
         <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <translation type="vanished">%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="615" />
         <source>Trial %1, step %2 (%3)</source>
-        <translation>试验 %1，第 %2 步（%3）</translation>
+        <translation type="vanished">试验 %1，第 %2 步（%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="621" />
         <source>The measured order is not a complete schedule, so it is not simulated: %1</source>
-        <translation>实测的顺序不是完整的调度，因此不做模拟：%1</translation>
+        <translation type="vanished">实测的顺序不是完整的调度，因此不做模拟：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="646" />
         <source>time (µs from the start of the step)</source>
-        <translation>时间（自该步开始的微秒数）</translation>
+        <translation type="vanished">时间（自该步开始的微秒数）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="646" />
         <source>time (units of the op durations)</source>
-        <translation>时间（以操作时长为单位）</translation>
+        <translation type="vanished">时间（以操作时长为单位）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="658" />
         <source>device %1 simulated</source>
-        <translation>设备 %1 模拟</translation>
+        <translation type="vanished">设备 %1 模拟</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="658" />
         <source>device %1</source>
-        <translation>设备 %1</translation>
+        <translation type="vanished">设备 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="659" />
         <source>peak activations %1</source>
-        <translation>峰值激活 %1</translation>
+        <translation type="vanished">峰值激活 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="661" />
         <source>device %1 measured</source>
-        <translation>设备 %1 实测</translation>
+        <translation type="vanished">设备 %1 实测</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="662" />
         <source>peak memory %1</source>
-        <translation>峰值内存 %1</translation>
+        <translation type="vanished">峰值内存 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="681" />
         <source>&lt;b&gt;%1&lt;/b&gt;: p = %2, m = %3, v = %4</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;：p = %2，m = %3，v = %4</translation>
+        <translation type="vanished">&lt;b&gt;%1&lt;/b&gt;：p = %2，m = %3，v = %4</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="683" />
         <source>, makespan %1, simulated idle share %2</source>
-        <translation>，总时长 %1，模拟空闲占比 %2</translation>
+        <translation type="vanished">，总时长 %1，模拟空闲占比 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="685" />
         <source>, formula %1</source>
-        <translation>，公式 %1</translation>
+        <translation type="vanished">，公式 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="687" />
         <source>, measured idle share %1</source>
-        <translation>，实测空闲占比 %1</translation>
+        <translation type="vanished">，实测空闲占比 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="691" />
         <source>  bubble %1</source>
-        <translation>  气泡 %1</translation>
+        <translation type="vanished">  气泡 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="693" />
         <source> (formula %1)</source>
-        <translation>（公式 %1）</translation>
+        <translation type="vanished">（公式 %1）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="695" />
         <source>, makespan %1</source>
-        <translation>，总时长 %1</translation>
+        <translation type="vanished">，总时长 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="699" />
         <source>Faded rows: the simulation from the trial's mean op durations per stage. Outlined: measured boxes more than %1% of the op off the simulation.</source>
-        <translation>淡色行：按该试验各阶段平均操作时长的模拟。带边框：与模拟相差超过该操作 %1% 的实测方块。</translation>
+        <translation type="vanished">淡色行：按该试验各阶段平均操作时长的模拟。带边框：与模拟相差超过该操作 %1% 的实测方块。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="728" />
         <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <translation type="vanished">无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="737" />
         <source>%1 is not a valid schedule: %2</source>
-        <translation>%1 不是有效的调度：%2</translation>
+        <translation type="vanished">%1 不是有效的调度：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="758" />
         <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <translation type="vanished">无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="766" />
-        <location filename="../widgets/plots/schedule_view.cpp" line="776" />
         <source>There is no schedule to export.</source>
-        <translation>没有可导出的调度。</translation>
+        <translation type="vanished">没有可导出的调度。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="802" />
         <source>This trial recorded no pipeline spans; run it with tunebench-train.</source>
-        <translation>此试验没有记录流水线时间段；请用 tunebench-train 运行它。</translation>
+        <translation type="vanished">此试验没有记录流水线时间段；请用 tunebench-train 运行它。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="823" />
         <source>Import PyTorch CSV</source>
-        <translation>导入 PyTorch CSV</translation>
+        <translation type="vanished">导入 PyTorch CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="823" />
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+        <translation type="vanished">CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="828" />
         <source>Cannot import</source>
-        <translation>无法导入</translation>
+        <translation type="vanished">无法导入</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="834" />
         <source>Export PyTorch CSV</source>
-        <translation>导出 PyTorch CSV</translation>
+        <translation type="vanished">导出 PyTorch CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="834" />
         <source>Export Chrome trace</source>
-        <translation>导出 Chrome 跟踪</translation>
+        <translation type="vanished">导出 Chrome 跟踪</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="836" />
         <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <translation type="vanished">CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="836" />
         <source>Chrome traces (*.json)</source>
-        <translation>Chrome 跟踪 (*.json)</translation>
+        <translation type="vanished">Chrome 跟踪 (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/schedule_view.cpp" line="841" />
         <source>Cannot export</source>
-        <translation>无法导出</translation>
+        <translation type="vanished">无法导出</translation>
     </message>
 </context>
 <context>
     <name>SlicePlot</name>
     <message>
-        <location filename="../widgets/plots/slice_plot.cpp" line="21" />
         <source>Slice</source>
-        <translation>切片图</translation>
+        <translation type="vanished">切片图</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/slice_plot.cpp" line="23" />
         <source>Parameter:</source>
-        <translation>参数：</translation>
+        <translation type="vanished">参数：</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/slice_plot.cpp" line="26" />
         <source>The parameter along the horizontal axis</source>
-        <translation>横轴上的参数</translation>
+        <translation type="vanished">横轴上的参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/slice_plot.cpp" line="32" />
         <source>trial number</source>
-        <translation>试验序号</translation>
+        <translation type="vanished">试验序号</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/slice_plot.cpp" line="191" />
         <source>%1: %2 %3, %4 %5</source>
-        <translation>%1：%2 %3，%4 %5</translation>
+        <translation type="vanished">%1：%2 %3，%4 %5</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="331" />
         <source>% of the device</source>
-        <translation>占设备的百分比</translation>
+        <translation type="vanished">占设备的百分比</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="338" />
         <source>utilization (% of the device)</source>
-        <translation>利用率（占设备的百分比）</translation>
+        <translation type="vanished">利用率（占设备的百分比）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="341" />
         <source>memory (share of the device's total)</source>
-        <translation>内存（占设备总量的比例）</translation>
+        <translation type="vanished">内存（占设备总量的比例）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="344" />
         <source>a trial's own CPU use (its processes, in the trial's colour)</source>
-        <translation>试验自身的 CPU 使用率（其进程，以该试验的颜色显示）</translation>
+        <translation type="vanished">试验自身的 CPU 使用率（其进程，以该试验的颜色显示）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="353" />
         <source>No device samples recorded for this experiment yet</source>
-        <translation>此实验尚未记录设备采样</translation>
+        <translation type="vanished">此实验尚未记录设备采样</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="386" />
         <source>CPU</source>
-        <translation>CPU</translation>
+        <translation type="vanished">CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="386" />
         <source>GPU %1</source>
-        <translation>GPU %1</translation>
+        <translation type="vanished">GPU %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="558" />
-        <location filename="../widgets/plots/timeline_view.cpp" line="559" />
         <source>?</source>
-        <translation>？</translation>
+        <translation type="vanished">？</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="577" />
         <source>another experiment on %1: '%2' in %3, trial %4</source>
-        <translation>%1 上的另一个实验：%3 中的“%2”，试验 %4</translation>
+        <translation type="vanished">%1 上的另一个实验：%3 中的“%2”，试验 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="588" />
         <source>trial %1 (#%2)</source>
-        <translation>试验 %1（#%2）</translation>
+        <translation type="vanished">试验 %1（#%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="588" />
         <source>trial %1</source>
-        <translation>试验 %1</translation>
+        <translation type="vanished">试验 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="591" />
         <source>%1 on %2: %3% util, %4 GiB</source>
-        <translation>%1 在 %2 上：利用率 %3%，%4 GiB</translation>
+        <translation type="vanished">%1 在 %2 上：利用率 %3%，%4 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="593" />
         <source>%1 on %2: its processes %3% (all: %4% util, %5 GiB)</source>
-        <translation>%1 在 %2 上：其进程 %3%（总计：利用率 %4%，%5 GiB）</translation>
+        <translation type="vanished">%1 在 %2 上：其进程 %3%（总计：利用率 %4%，%5 GiB）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/timeline_view.cpp" line="596" />
         <source>%1: %2% util, %3 GiB</source>
-        <translation>%1：利用率 %2%，%3 GiB</translation>
+        <translation type="vanished">%1：利用率 %2%，%3 GiB</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1160,39 @@
     </message>
 </context>
 <context>
+    <name>tb::widgets::ContourPlot</name>
+    <message>
+        <location filename="../widgets/plots/contour_plot.cpp" line="52" />
+        <source>Contour</source>
+        <translation>等高线图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/contour_plot.cpp" line="54" />
+        <source>x:</source>
+        <translation>x：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/contour_plot.cpp" line="56" />
+        <source>y:</source>
+        <translation>y：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/contour_plot.cpp" line="60" />
+        <source>The parameter along the horizontal axis</source>
+        <translation>横轴上的参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/contour_plot.cpp" line="61" />
+        <source>The parameter along the vertical axis</source>
+        <translation>纵轴上的参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/contour_plot.cpp" line="305" />
+        <source>%1: %2 %3, %4 %5, %6 %7</source>
+        <translation>%1：%2 %3，%4 %5，%6 %7</translation>
+    </message>
+</context>
+<context>
     <name>tb::widgets::Dashboard</name>
     <message>
         <location filename="../widgets/dashboard.cpp" line="45" />
@@ -1389,8 +1238,10 @@
 <context>
     <name>tb::widgets::EngineHost</name>
     <message>
+        <location filename="../widgets/models/engine_host.cpp" line="36" />
+        <location filename="../widgets/models/engine_host.cpp" line="56" />
         <source>An experiment is already running in this window; stop it first.</source>
-        <translation type="vanished">此窗口中已有实验在运行；请先停止它。</translation>
+        <translation>此窗口中已有实验在运行；请先停止它。</translation>
     </message>
 </context>
 <context>
@@ -1506,69 +1357,263 @@
 <context>
     <name>tb::widgets::GanttChart</name>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="219" />
+        <source>forward (F)</source>
+        <translation>前向（F）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="220" />
+        <source>backward (B)</source>
+        <translation>反向（B）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="221" />
+        <source>weight gradient (W)</source>
+        <translation>权重梯度（W）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="222" />
+        <source>idle (bubble)</source>
+        <translation>空闲（气泡）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="225" />
+        <source>faded: simulated from the trial's mean op durations</source>
+        <translation>淡色：按试验的平均操作时长模拟</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="226" />
+        <source>outlined: measured, more than %1% off the simulation</source>
+        <translation>带边框：实测，与模拟相差超过 %1%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="299" />
         <source>%1 measured: %2 to %3 (%4)</source>
-        <translation type="vanished">%1 实测：%2 至 %3（%4）</translation>
+        <translation>%1 实测：%2 至 %3（%4）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="299" />
         <source>%1 simulated: %2 to %3 (%4)</source>
-        <translation type="vanished">%1 模拟：%2 至 %3（%4）</translation>
+        <translation>%1 模拟：%2 至 %3（%4）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="305" />
         <source>More than %1% off the simulation</source>
-        <translation type="vanished">与模拟相差超过 %1%</translation>
+        <translation>与模拟相差超过 %1%</translation>
     </message>
 </context>
 <context>
     <name>tb::widgets::HistoryPlot</name>
     <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="16" />
         <source>Optimization history</source>
-        <translation type="vanished">优化历史</translation>
+        <translation>优化历史</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="17" />
         <source>trial number</source>
-        <translation type="vanished">试验序号</translation>
+        <translation>试验序号</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="22" />
         <source>best so far</source>
-        <translation type="vanished">当前最优</translation>
+        <translation>当前最优</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="29" />
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="30" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="31" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="41" />
+        <source>selected</source>
+        <translation>选中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="160" />
         <source>%1: %2 %3</source>
-        <translation type="vanished">%1：%2 %3</translation>
+        <translation>%1：%2 %3</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="162" />
         <source>%1 (pruned)</source>
-        <translation type="vanished">%1（已剪枝）</translation>
+        <translation>%1（已剪枝）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="164" />
         <source>%1 (failed)</source>
-        <translation type="vanished">%1（失败）</translation>
+        <translation>%1（失败）</translation>
     </message>
 </context>
 <context>
     <name>tb::widgets::ImportancePlot</name>
     <message>
+        <location filename="../widgets/plots/importance_plot.cpp" line="16" />
         <source>Parameter importance</source>
-        <translation type="vanished">参数重要性</translation>
+        <translation>参数重要性</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/importance_plot.cpp" line="17" />
         <source>share of the objective's variance</source>
-        <translation type="vanished">占目标方差的比例</translation>
+        <translation>占目标方差的比例</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/importance_plot.cpp" line="18" />
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/importance_plot.cpp" line="77" />
         <source>%1: %2%</source>
-        <translation type="vanished">%1：%2%</translation>
+        <translation>%1：%2%</translation>
     </message>
 </context>
 <context>
     <name>tb::widgets::LearningCurvesPlot</name>
     <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="99" />
         <source>Learning curves</source>
-        <translation type="vanished">学习曲线</translation>
+        <translation>学习曲线</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="123" />
+        <source>The metric drawn: any the trials reported</source>
+        <translation>绘制的指标：试验报告过的任意指标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="130" />
+        <source>smoothing </source>
+        <translation>平滑 </translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="131" />
+        <source>no smoothing</source>
+        <translation>不平滑</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="132" />
+        <source>Exponential moving average of each curve, as in TensorBoard: 0 is off, 0.9 smooths strongly</source>
+        <translation>对每条曲线取指数移动平均，与 TensorBoard 相同：0 表示关闭，0.9 表示强平滑</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="134" />
+        <source>Log y</source>
+        <translation>对数 y</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="137" />
+        <source>A logarithmic value axis (values at or below zero are not drawn)</source>
+        <translation>对数数值轴（不绘制小于或等于零的值）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="139" />
+        <source>x: step</source>
+        <translation>x：步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="140" />
+        <source>x: time since start</source>
+        <translation>x：开始后的时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="141" />
+        <source>x: wall time</source>
+        <translation>x：挂钟时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="142" />
+        <source>What the x axis measures: the reported step, or when the point was reported</source>
+        <translation>x 轴的含义：报告的步数，或报告该点的时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="261" />
+        <source>%1 (objective)</source>
+        <translation>%1（目标）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="280" />
         <source>step</source>
-        <translation type="vanished">步</translation>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="284" />
+        <source>time since the trial started (h:mm:ss)</source>
+        <translation>试验开始后的时间（h:mm:ss）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="291" />
+        <source>wall time</source>
+        <translation>挂钟时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="481" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="482" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="483" />
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="484" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="494" />
+        <source>single report</source>
+        <translation>单次报告</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="496" />
+        <source>best: %1</source>
+        <translation>最优：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="498" />
+        <source>selected: %1</source>
+        <translation>选中：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="685" />
+        <source>%1 after the start</source>
+        <translation>开始后 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="687" />
+        <source>at %1</source>
+        <translation>于 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="689" />
+        <source>at step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="734" />
+        <source>%1: %2 %3 %4</source>
+        <translation>%1：%2 %3，%4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/learning_curves_plot.cpp" line="737" />
+        <source>%1 (smoothed)</source>
+        <translation>%1（已平滑）</translation>
     </message>
     <message>
         <source>%1: %2 %3 at step %4</source>
@@ -2148,12 +2193,24 @@ Stop it there? Its running trials end and are queued again; resume it here once 
 <context>
     <name>tb::widgets::ParallelCoordinatesPlot</name>
     <message>
+        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="65" />
         <source>Parallel coordinates</source>
-        <translation type="vanished">平行坐标</translation>
+        <translation>平行坐标</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="67" />
+        <source>Drag along an axis to filter the trials; click the axis to clear it</source>
+        <translation>沿坐标轴拖动以筛选试验；单击该轴可清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="339" />
+        <source>inactive</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="456" />
         <source>%1: %2 %3</source>
-        <translation type="vanished">%1：%2 %3</translation>
+        <translation>%1：%2 %3</translation>
     </message>
 </context>
 <context>
@@ -2173,16 +2230,133 @@ Stop it there? Its running trials end and are queued again; resume it here once 
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="58" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="58" />
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="60" />
+        <location filename="../widgets/plots/export_dialog.cpp" line="247" />
+        <location filename="../widgets/plots/export_dialog.cpp" line="287" />
+        <location filename="../widgets/plots/export_dialog.cpp" line="335" />
+        <source>Export Plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="80" />
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="85" />
+        <source>Dots per inch, stored in the file. Text and lines keep their point sizes at this DPI, so a higher DPI at the same pixel size means larger text.</source>
+        <translation>每英寸点数，保存在文件中。文字和线条在此 DPI 下保持各自的磅值，因此像素尺寸相同时，DPI 越高，文字越大。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="87" />
+        <source>the plot's title</source>
+        <translation>图表标题</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="88" />
+        <source>What the colours and marks mean</source>
+        <translation>颜色和标记的含义</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="90" />
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="108" />
+        <source>Plot:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="111" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="112" />
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="113" />
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="114" />
+        <source>DPI:</source>
+        <translation>DPI：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="115" />
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="118" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="239" />
+        <source>%1 × %2 in</source>
+        <translation>%1 × %2 英寸</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="246" />
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="259" />
+        <source>The plot is gone.</source>
+        <translation>图表已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="265" />
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/export_dialog.cpp" line="335" />
+        <source>No plot is shown: open the Dashboard or the Pipeline tab first.</source>
+        <translation>没有显示图表：请先打开“仪表板”或“流水线”标签页。</translation>
+    </message>
 </context>
 <context>
     <name>tb::widgets::PlotPanel</name>
     <message>
+        <location filename="../widgets/plots/plot_panel.cpp" line="49" />
+        <location filename="../widgets/plots/plot_panel.cpp" line="196" />
         <source>Reset view</source>
-        <translation type="vanished">重置视图</translation>
+        <translation>重置视图</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/plot_panel.cpp" line="50" />
         <source>Show all data and follow new data again</source>
-        <translation type="vanished">显示全部数据并重新跟随新数据</translation>
+        <translation>显示全部数据并重新跟随新数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/plot_panel.cpp" line="53" />
+        <location filename="../widgets/plots/plot_panel.cpp" line="197" />
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/plot_panel.cpp" line="55" />
+        <source>Save the plot as a PNG image, an SVG drawing or a PDF document, at a chosen size and DPI</source>
+        <translation>以选定的尺寸和 DPI 将图表保存为 PNG 图像、SVG 矢量图或 PDF 文档</translation>
     </message>
     <message>
         <source>PNG image...</source>
@@ -2205,12 +2379,14 @@ Stop it there? Its running trials end and are queued again; resume it here once 
         <translation type="vanished">将图表保存为图像或文档</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/plot_panel.cpp" line="228" />
         <source>Unknown export format "%1": use .png, .pdf or .svg.</source>
-        <translation type="vanished">未知的导出格式“%1”：请使用 .png、.pdf 或 .svg。</translation>
+        <translation>未知的导出格式“%1”：请使用 .png、.pdf 或 .svg。</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/plot_panel.cpp" line="322" />
         <source>Could not write %1.</source>
-        <translation type="vanished">无法写入 %1。</translation>
+        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
@@ -2229,12 +2405,14 @@ Stop it there? Its running trials end and are queued again; resume it here once 
         <translation type="vanished">导出图表</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/render.cpp" line="156" />
         <source>trial %1 (#%2)</source>
-        <translation type="vanished">试验 %1（#%2）</translation>
+        <translation>试验 %1（#%2）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/render.cpp" line="162" />
         <source>objective</source>
-        <translation type="vanished">目标</translation>
+        <translation>目标</translation>
     </message>
 </context>
 <context>
@@ -2285,256 +2463,329 @@ Stop it there? Its running trials end and are queued again; resume it here once 
 <context>
     <name>tb::widgets::ScheduleView</name>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="802" />
         <source>This trial recorded no pipeline spans; run it with tunebench-train.</source>
-        <translation type="vanished">此试验没有记录流水线时间段；请用 tunebench-train 运行它。</translation>
+        <translation>此试验没有记录流水线时间段；请用 tunebench-train 运行它。</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="328" />
         <source>Naive model parallelism (m = 1)</source>
-        <translation type="vanished">朴素模型并行（m = 1）</translation>
+        <translation>朴素模型并行（m = 1）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="329" />
         <source>GPipe (fill-drain)</source>
-        <translation type="vanished">GPipe（填充-排空）</translation>
+        <translation>GPipe（填充-排空）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="330" />
+        <location filename="../widgets/plots/schedule_view.cpp" line="359" />
         <source>1F1B</source>
-        <translation type="vanished">1F1B</translation>
+        <translation>1F1B</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="331" />
+        <location filename="../widgets/plots/schedule_view.cpp" line="359" />
         <source>Interleaved 1F1B</source>
-        <translation type="vanished">交错 1F1B</translation>
+        <translation>交错 1F1B</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="332" />
         <source>ZB-H1 (zero bubble)</source>
-        <translation type="vanished">ZB-H1（零气泡）</translation>
+        <translation>ZB-H1（零气泡）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="334" />
         <source>The schedule generator; an imported CSV shows as "Imported CSV"</source>
-        <translation type="vanished">调度生成器；导入的 CSV 显示为“导入的 CSV”</translation>
+        <translation>调度生成器；导入的 CSV 显示为“导入的 CSV”</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="337" />
         <source>Pipeline devices (ranks), p</source>
-        <translation type="vanished">流水线设备数（rank），p</translation>
+        <translation>流水线设备数（rank），p</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="340" />
         <source>Micro-batches per mini-batch, m</source>
-        <translation type="vanished">每个小批次的微批次数，m</translation>
+        <translation>每个小批次的微批次数，m</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="343" />
         <source>Stages per device for interleaved 1F1B, v</source>
-        <translation type="vanished">交错 1F1B 中每个设备的阶段数，v</translation>
+        <translation>交错 1F1B 中每个设备的阶段数，v</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="353" />
         <source>Forward time of one micro-batch on one device (interleaved: split over its v stages)</source>
-        <translation type="vanished">一个微批次在一个设备上的前向时间（交错：分摊到其 v 个阶段）</translation>
+        <translation>一个微批次在一个设备上的前向时间（交错：分摊到其 v 个阶段）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="354" />
         <source>Backward time (input gradient when W is split)</source>
-        <translation type="vanished">反向时间（拆分 W 时为输入梯度）</translation>
+        <translation>反向时间（拆分 W 时为输入梯度）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="355" />
         <source>Weight-gradient time: a separate action for ZB-H1, added to B otherwise</source>
-        <translation type="vanished">权重梯度时间：ZB-H1 中为单独的动作，否则计入 B</translation>
+        <translation>权重梯度时间：ZB-H1 中为单独的动作，否则计入 B</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="356" />
         <source>Added when an action waits for another device</source>
-        <translation type="vanished">动作等待另一设备时增加的时间</translation>
+        <translation>动作等待另一设备时增加的时间</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="358" />
         <source>Naive (m = 1)</source>
-        <translation type="vanished">朴素（m = 1）</translation>
+        <translation>朴素（m = 1）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="358" />
         <source>GPipe</source>
-        <translation type="vanished">GPipe</translation>
+        <translation>GPipe</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="360" />
         <source>ZB-H1</source>
-        <translation type="vanished">ZB-H1</translation>
+        <translation>ZB-H1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="367" />
         <source>Compare</source>
-        <translation type="vanished">比较</translation>
+        <translation>比较</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="368" />
         <source>Draw more schedules below this one, on the same time axis</source>
-        <translation type="vanished">在其下方以同一时间轴绘制更多调度</translation>
+        <translation>在其下方以同一时间轴绘制更多调度</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="373" />
         <source>Import PyTorch CSV...</source>
-        <translation type="vanished">导入 PyTorch CSV...</translation>
+        <translation>导入 PyTorch CSV...</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="374" />
         <source>Export PyTorch CSV...</source>
-        <translation type="vanished">导出 PyTorch CSV...</translation>
+        <translation>导出 PyTorch CSV...</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="375" />
         <source>Export Chrome trace...</source>
-        <translation type="vanished">导出 Chrome 跟踪...</translation>
+        <translation>导出 Chrome 跟踪...</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="377" />
         <source>Schedule file</source>
-        <translation type="vanished">调度文件</translation>
+        <translation>调度文件</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="378" />
         <source>Exchange schedules with torch.distributed.pipelining and Perfetto</source>
-        <translation type="vanished">与 torch.distributed.pipelining 和 Perfetto 交换调度</translation>
+        <translation>与 torch.distributed.pipelining 和 Perfetto 交换调度</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="392" />
         <source>Schedule:</source>
-        <translation type="vanished">调度：</translation>
+        <translation>调度：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="393" />
         <source>p:</source>
-        <translation type="vanished">p：</translation>
+        <translation>p：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="394" />
         <source>m:</source>
-        <translation type="vanished">m：</translation>
+        <translation>m：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="395" />
         <source>v:</source>
-        <translation type="vanished">v：</translation>
+        <translation>v：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="399" />
         <source>F:</source>
-        <translation type="vanished">F：</translation>
+        <translation>F：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="400" />
         <source>B:</source>
-        <translation type="vanished">B：</translation>
+        <translation>B：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="401" />
         <source>W:</source>
-        <translation type="vanished">W：</translation>
+        <translation>W：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="402" />
         <source>Latency:</source>
-        <translation type="vanished">延迟：</translation>
+        <translation>延迟：</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="520" />
+        <source>As measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="587" />
+        <location filename="../widgets/plots/schedule_view.cpp" line="742" />
         <source>Imported CSV</source>
-        <translation type="vanished">导入的 CSV</translation>
+        <translation>导入的 CSV</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="600" />
+        <location filename="../widgets/plots/schedule_view.cpp" line="733" />
         <source>%1: %2</source>
-        <translation type="vanished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="615" />
         <source>Trial %1, step %2 (%3)</source>
-        <translation type="vanished">试验 %1，第 %2 步（%3）</translation>
+        <translation>试验 %1，第 %2 步（%3）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="621" />
         <source>The measured order is not a complete schedule, so it is not simulated: %1</source>
-        <translation type="vanished">实测的顺序不是完整的调度，因此不做模拟：%1</translation>
+        <translation>实测的顺序不是完整的调度，因此不做模拟：%1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="646" />
         <source>time (µs from the start of the step)</source>
-        <translation type="vanished">时间（自该步开始的微秒数）</translation>
+        <translation>时间（自该步开始的微秒数）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="646" />
         <source>time (units of the op durations)</source>
-        <translation type="vanished">时间（以操作时长为单位）</translation>
+        <translation>时间（以操作时长为单位）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="658" />
         <source>device %1 simulated</source>
-        <translation type="vanished">设备 %1 模拟</translation>
+        <translation>设备 %1 模拟</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="658" />
         <source>device %1</source>
-        <translation type="vanished">设备 %1</translation>
+        <translation>设备 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="659" />
         <source>peak activations %1</source>
-        <translation type="vanished">峰值激活 %1</translation>
+        <translation>峰值激活 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="661" />
         <source>device %1 measured</source>
-        <translation type="vanished">设备 %1 实测</translation>
+        <translation>设备 %1 实测</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="662" />
         <source>peak memory %1</source>
-        <translation type="vanished">峰值内存 %1</translation>
+        <translation>峰值内存 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="681" />
         <source>&lt;b&gt;%1&lt;/b&gt;: p = %2, m = %3, v = %4</source>
-        <translation type="vanished">&lt;b&gt;%1&lt;/b&gt;：p = %2，m = %3，v = %4</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：p = %2，m = %3，v = %4</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="683" />
         <source>, makespan %1, simulated idle share %2</source>
-        <translation type="vanished">，总时长 %1，模拟空闲占比 %2</translation>
+        <translation>，总时长 %1，模拟空闲占比 %2</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="685" />
         <source>, formula %1</source>
-        <translation type="vanished">，公式 %1</translation>
+        <translation>，公式 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="687" />
         <source>, measured idle share %1</source>
-        <translation type="vanished">，实测空闲占比 %1</translation>
+        <translation>，实测空闲占比 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="691" />
         <source>  bubble %1</source>
-        <translation type="vanished">  气泡 %1</translation>
+        <translation>  气泡 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="693" />
         <source> (formula %1)</source>
-        <translation type="vanished">（公式 %1）</translation>
+        <translation>（公式 %1）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="695" />
         <source>, makespan %1</source>
-        <translation type="vanished">，总时长 %1</translation>
+        <translation>，总时长 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="699" />
         <source>Faded rows: the simulation from the trial's mean op durations per stage. Outlined: measured boxes more than %1% of the op off the simulation.</source>
-        <translation type="vanished">淡色行：按该试验各阶段平均操作时长的模拟。带边框：与模拟相差超过该操作 %1% 的实测方块。</translation>
+        <translation>淡色行：按该试验各阶段平均操作时长的模拟。带边框：与模拟相差超过该操作 %1% 的实测方块。</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="728" />
         <source>Cannot read %1: %2</source>
-        <translation type="vanished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="737" />
         <source>%1 is not a valid schedule: %2</source>
-        <translation type="vanished">%1 不是有效的调度：%2</translation>
+        <translation>%1 不是有效的调度：%2</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="758" />
         <source>Cannot write %1: %2</source>
-        <translation type="vanished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="766" />
+        <location filename="../widgets/plots/schedule_view.cpp" line="776" />
         <source>There is no schedule to export.</source>
-        <translation type="vanished">没有可导出的调度。</translation>
+        <translation>没有可导出的调度。</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="823" />
         <source>Import PyTorch CSV</source>
-        <translation type="vanished">导入 PyTorch CSV</translation>
+        <translation>导入 PyTorch CSV</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="823" />
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="vanished">CSV 文件 (*.csv);;所有文件 (*)</translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="828" />
         <source>Cannot import</source>
-        <translation type="vanished">无法导入</translation>
+        <translation>无法导入</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="834" />
         <source>Export PyTorch CSV</source>
-        <translation type="vanished">导出 PyTorch CSV</translation>
+        <translation>导出 PyTorch CSV</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="834" />
         <source>Export Chrome trace</source>
-        <translation type="vanished">导出 Chrome 跟踪</translation>
+        <translation>导出 Chrome 跟踪</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="836" />
         <source>CSV files (*.csv)</source>
-        <translation type="vanished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="836" />
         <source>Chrome traces (*.json)</source>
-        <translation type="vanished">Chrome 跟踪 (*.json)</translation>
+        <translation>Chrome 跟踪 (*.json)</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/schedule_view.cpp" line="841" />
         <source>Cannot export</source>
-        <translation type="vanished">无法导出</translation>
+        <translation>无法导出</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3314,34 @@ Default: %2</source>
     </message>
 </context>
 <context>
+    <name>tb::widgets::SlicePlot</name>
+    <message>
+        <location filename="../widgets/plots/slice_plot.cpp" line="21" />
+        <source>Slice</source>
+        <translation>切片图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/slice_plot.cpp" line="23" />
+        <source>Parameter:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/slice_plot.cpp" line="26" />
+        <source>The parameter along the horizontal axis</source>
+        <translation>横轴上的参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/slice_plot.cpp" line="32" />
+        <source>trial number</source>
+        <translation>试验序号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/slice_plot.cpp" line="191" />
+        <source>%1: %2 %3, %4 %5</source>
+        <translation>%1：%2 %3，%4 %5</translation>
+    </message>
+</context>
+<context>
     <name>tb::widgets::SpaceEditor</name>
     <message>
         <location filename="../widgets/space_editor.cpp" line="176" />
@@ -3506,48 +3785,75 @@ Default: %2</source>
 <context>
     <name>tb::widgets::TimelineView</name>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="331" />
+        <source>% of the device</source>
+        <translation>占设备的百分比</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="338" />
         <source>utilization (% of the device)</source>
-        <translation type="vanished">利用率（占设备的百分比）</translation>
+        <translation>利用率（占设备的百分比）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="341" />
         <source>memory (share of the device's total)</source>
-        <translation type="vanished">内存（占设备总量的比例）</translation>
+        <translation>内存（占设备总量的比例）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="344" />
+        <source>a trial's own CPU use (its processes, in the trial's colour)</source>
+        <translation>试验自身的 CPU 使用率（其进程，以该试验的颜色显示）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="353" />
         <source>No device samples recorded for this experiment yet</source>
-        <translation type="vanished">此实验尚未记录设备采样</translation>
+        <translation>此实验尚未记录设备采样</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="386" />
         <source>CPU</source>
-        <translation type="vanished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="386" />
         <source>GPU %1</source>
-        <translation type="vanished">GPU %1</translation>
+        <translation>GPU %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="558" />
+        <location filename="../widgets/plots/timeline_view.cpp" line="559" />
         <source>?</source>
-        <translation type="vanished">？</translation>
+        <translation>？</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="577" />
         <source>another experiment on %1: '%2' in %3, trial %4</source>
-        <translation type="vanished">%1 上的另一个实验：%3 中的“%2”，试验 %4</translation>
+        <translation>%1 上的另一个实验：%3 中的“%2”，试验 %4</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="588" />
         <source>trial %1 (#%2)</source>
-        <translation type="vanished">试验 %1（#%2）</translation>
+        <translation>试验 %1（#%2）</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="588" />
         <source>trial %1</source>
-        <translation type="vanished">试验 %1</translation>
+        <translation>试验 %1</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="591" />
         <source>%1 on %2: %3% util, %4 GiB</source>
-        <translation type="vanished">%1 在 %2 上：利用率 %3%，%4 GiB</translation>
+        <translation>%1 在 %2 上：利用率 %3%，%4 GiB</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="593" />
+        <source>%1 on %2: its processes %3% (all: %4% util, %5 GiB)</source>
+        <translation>%1 在 %2 上：其进程 %3%（总计：利用率 %4%，%5 GiB）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/timeline_view.cpp" line="596" />
         <source>%1: %2% util, %3 GiB</source>
-        <translation type="vanished">%1：利用率 %2%，%3 GiB</translation>
+        <translation>%1：利用率 %2%，%3 GiB</translation>
     </message>
 </context>
 <context>

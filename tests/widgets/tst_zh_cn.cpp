@@ -19,6 +19,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QAction>
 #include <QtTest>
 #include <memory>
 
@@ -140,6 +141,10 @@ private slots:
             QVERIFY(QTest::qWaitFor([&] { return panel->isVisible(); }));
             QCoreApplication::processEvents();
             panel->refreshNow();
+            // The plots' own texts are in Chinese too (their tr() context is the namespaced class).
+            for (const QAction* action : panel->findChildren<QAction*>())
+                QVERIFY2(action->text() != QLatin1String("Reset view") && action->text() != QLatin1String("Export"),
+                         qPrintable(QStringLiteral("%1: '%2' is not translated").arg(QLatin1String(name), action->text())));
             QCustomPlot* plot = panel->plot();
             plot->replot(QCustomPlot::rpImmediateRefresh);
             for (QCPAxisRect* rect : plot->axisRects()) {
