@@ -4,6 +4,7 @@
 // GP to CMA-ES starts CMA-ES from the best trial so far.
 
 #include "algorithms/sampler.h"
+#include "params.h"
 
 #include <QTest>
 
@@ -15,38 +16,13 @@
 #include <string>
 
 using namespace tb::algorithms;
+using namespace tb::algorithms::testing;
 
 Q_DECLARE_METATYPE(std::string)
 Q_DECLARE_METATYPE(tb::algorithms::SearchSpace)
 Q_DECLARE_METATYPE(tb::algorithms::Settings)
 
 namespace {
-
-Param floatParam(const std::string& name, double low, double high, bool log = false)
-{
-    Param p;
-    p.name = name;
-    p.low = low;
-    p.high = high;
-    p.log = log;
-    return p;
-}
-
-Param intParam(const std::string& name, double low, double high)
-{
-    Param p = floatParam(name, low, high);
-    p.type = ParamType::Int;
-    return p;
-}
-
-Param categoricalParam(const std::string& name, std::vector<Value> choices)
-{
-    Param p;
-    p.name = name;
-    p.type = ParamType::Categorical;
-    p.choices = std::move(choices);
-    return p;
-}
 
 Param fixedParam(const std::string& name, Value value)
 {

@@ -3,6 +3,7 @@
 // parallel suggestions differ; mixed and conditional spaces stay within bounds.
 
 #include "algorithms/sampler.h"
+#include "params.h"
 #include "algorithms/text.h"
 
 #include <QTest>
@@ -20,6 +21,7 @@ SamplerInfo cmaesSamplerInfo();
 } // namespace tb::algorithms
 
 using namespace tb::algorithms;
+using namespace tb::algorithms::testing;
 
 Q_DECLARE_METATYPE(std::string)
 
@@ -28,32 +30,6 @@ namespace {
 using Objective = std::function<double(const Assignment&)>;
 
 double number(const Assignment& a, std::size_t i) { return *numericValue(*a[i]); }
-
-Param floatParam(const std::string& name, double low, double high, bool log = false)
-{
-    Param p;
-    p.name = name;
-    p.low = low;
-    p.high = high;
-    p.log = log;
-    return p;
-}
-
-Param intParam(const std::string& name, double low, double high)
-{
-    Param p = floatParam(name, low, high);
-    p.type = ParamType::Int;
-    return p;
-}
-
-Param categoricalParam(const std::string& name, std::vector<Value> choices)
-{
-    Param p;
-    p.name = name;
-    p.type = ParamType::Categorical;
-    p.choices = std::move(choices);
-    return p;
-}
 
 SamplerInfo samplerNamed(const std::string& name) { return name == "gp" ? gpSamplerInfo() : cmaesSamplerInfo(); }
 

@@ -2,6 +2,7 @@
 // budget, every parameter kind, conditional spaces, constant liar, pruned and failed trials.
 
 #include "algorithms/sampler.h"
+#include "params.h"
 
 #include <QTest>
 #include <algorithm>
@@ -15,6 +16,7 @@ SamplerInfo tpeSamplerInfo(); // its registry entry (samplers/tpe_sampler.cpp)
 }
 
 using namespace tb::algorithms;
+using namespace tb::algorithms::testing;
 
 namespace {
 
@@ -71,16 +73,6 @@ std::string key(const Assignment& a)
     for (const auto& v : a)
         k += (v ? formatValue(*v) : "-") + "|";
     return k;
-}
-
-Param floatParam(const std::string& name, double low, double high, bool log = false)
-{
-    Param p;
-    p.name = name;
-    p.low = low;
-    p.high = high;
-    p.log = log;
-    return p;
 }
 
 Param choice(const std::string& name, std::vector<std::string> choices)
