@@ -1,6 +1,7 @@
 #include "external_form.h"
 
 #include "engine/core/spec.h"
+#include "widgets/models/file_dialogs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -52,13 +53,7 @@ QString commandLine(const QStringList& words)
 
 QString ExternalForm::shippedFolder()
 {
-    if (const QString set = qEnvironmentVariable("TUNEBENCH_SAMPLERS_DIR"); !set.isEmpty())
-        return set;
-    const QDir app(QCoreApplication::applicationDirPath());
-    for (const QString& candidate : {QStringLiteral("../share/tunebench/samplers"), QStringLiteral("share/tunebench/samplers")})
-        if (app.exists(candidate))
-            return QDir::cleanPath(app.absoluteFilePath(candidate));
-    return {};
+    return files::shippedFolder(QStringLiteral("samplers"), "TUNEBENCH_SAMPLERS_DIR");
 }
 
 ExternalForm::ExternalForm(QWidget* parent)

@@ -437,11 +437,7 @@ bool MainWindow::loadExample(const QString& resource)
     spec.insert(engine::key::name, unusedExperimentName(spec.value(engine::key::name).toString(), experimentNames()));
     // Its programs are found beside Tunebench's; its files (the pipeline example's corpus)
     // relative to the installed copy of the examples.
-    QString folder = qEnvironmentVariable("TUNEBENCH_EXAMPLES_DIR");
-    const QDir app(QCoreApplication::applicationDirPath());
-    for (const QString& candidate : {QStringLiteral("../share/tunebench/examples"), QStringLiteral("share/tunebench/examples")})
-        if (folder.isEmpty() && app.exists(candidate))
-            folder = QDir::cleanPath(app.absoluteFilePath(candidate));
+    const QString folder = files::shippedFolder(QStringLiteral("examples"), "TUNEBENCH_EXAMPLES_DIR");
     return replaceSetup(spec, folder.isEmpty() ? QDir::currentPath() : folder);
 }
 

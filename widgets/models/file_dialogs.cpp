@@ -3,6 +3,7 @@
 #include "engine/core/store.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileIconProvider>
@@ -97,6 +98,17 @@ QString withStoreSuffix(const QString& path)
     if (path.isEmpty() || info.exists() || kSuffixes.contains(info.suffix().toLower()))
         return path;
     return path + QStringLiteral(".db");
+}
+
+QString shippedFolder(const QString& sub, const char* envOverride)
+{
+    if (const QString set = qEnvironmentVariable(envOverride); !set.isEmpty())
+        return set;
+    const QDir app(QCoreApplication::applicationDirPath());
+    for (const QString& share : {QStringLiteral("../share/tunebench/"), QStringLiteral("share/tunebench/")})
+        if (app.exists(share + sub))
+            return QDir::cleanPath(app.absoluteFilePath(share + sub));
+    return {};
 }
 
 } // namespace tb::widgets::files

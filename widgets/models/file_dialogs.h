@@ -29,4 +29,8 @@ QString withStoreSuffix(const QString& path);
 // The message for a path that must not be opened outside SQLite; empty when it may be.
 QString refusal(const QString& path);
 
+// The folder `sub` of what Tunebench ships (share/tunebench/<sub>, beside the program in an
+// install and in the build tree), or `envOverride` when that variable is set; empty if none.
+QString shippedFolder(const QString& sub, const char* envOverride);
+
 } // namespace tb::widgets::files
