@@ -26,6 +26,7 @@ const std::vector<SamplerInfo>& samplerRegistry()
         tpeSamplerInfo(),
         gpSamplerInfo(),
         cmaesSamplerInfo(),
+        nsga2SamplerInfo(),
     };
     return registry;
 }

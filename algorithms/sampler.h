@@ -47,6 +47,10 @@ struct SamplerInfo {
     std::string summary;
     std::vector<SettingSpec> settings;
     std::function<std::unique_ptr<Sampler>(const SearchSpace&, std::uint64_t seed, const Settings&)> create;
+    // It models several objectives (History::directions) and constraint violations itself.
+    // A single-objective sampler is refused for a spec with several objectives; with
+    // constraints it sees constrainedView()'s history instead.
+    bool multiObjective = false;
 };
 
 // Every algorithm, in the order the GUI lists them. Adding one: a new file that defines

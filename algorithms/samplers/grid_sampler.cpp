@@ -144,7 +144,8 @@ SamplerInfo gridSamplerInfo()
                         "0: required.")},
             [](const SearchSpace& space, std::uint64_t seed, const Settings& settings) {
                 return std::make_unique<GridSampler>(space, seed, settingInt(settings, "steps"));
-            }};
+            },
+            true}; // values play no part: any number of objectives, constraints ignored
 }
 
 } // namespace tb::algorithms

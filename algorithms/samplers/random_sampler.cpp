@@ -43,7 +43,8 @@ SamplerInfo randomSamplerInfo()
     return {"random", "Independent uniform draws (log scales respected). A robust baseline for any budget.", {},
             [](const SearchSpace& space, std::uint64_t seed, const Settings&) {
                 return std::make_unique<RandomSampler>(space, seed);
-            }};
+            },
+            true}; // values play no part: any number of objectives, constraints ignored
 }
 
 } // namespace tb::algorithms

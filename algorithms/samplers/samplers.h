@@ -53,6 +53,7 @@ SamplerInfo sobolSamplerInfo();
 SamplerInfo tpeSamplerInfo();
 SamplerInfo gpSamplerInfo();
 SamplerInfo cmaesSamplerInfo();
+SamplerInfo nsga2SamplerInfo();
 
 PrunerInfo nonePrunerInfo();
 PrunerInfo medianPrunerInfo();

@@ -53,7 +53,8 @@ SamplerInfo sobolSamplerInfo()
             {{"scramble", SettingSpec::Kind::Bool, true, {}, {}, {}, "Randomise the sequence by the seed (digital shift)."}},
             [](const SearchSpace& space, std::uint64_t seed, const Settings& settings) {
                 return std::make_unique<SobolSampler>(space, seed, settingBool(settings, "scramble"));
-            }};
+            },
+            true}; // values play no part: any number of objectives, constraints ignored
 }
 
 } // namespace tb::algorithms
