@@ -10,6 +10,7 @@
 #include "engine/core/json.h"
 #include "engine/core/katib.h"
 #include "engine/core/lease.h"
+#include "engine/core/pareto_set.h"
 #include "engine/core/preflight.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
@@ -323,13 +324,51 @@ int cmdStatus(const QStringList& a)
     return kExitOk;
 }
 
+// `best` of an experiment with several objectives: its feasible Pareto set. json: paretoJson()
+// (with hypervolume and reference point); csv and table: a row per trial; yaml and args:
+// each trial's config behind a comment line naming it and its values.
+int printParetoSet(engine::Study& study, const QString& format)
+{
+    const engine::ParetoSet set = engine::paretoSet(study.spec(), study.store().trials(study.experiment().id));
+    if (set.trials.empty())
+        throw RuntimeError(QStringLiteral("experiment '%1' has no completed trial%2 yet")
+                               .arg(study.experiment().name, study.spec().constraints.empty() ? QString() : QStringLiteral(" within its constraints")));
+    const QJsonObject json = engine::paretoJson(study.spec(), set);
+    if (format == QLatin1String("json")) {
+        out(QString::fromUtf8(render(json, format, engine::floatKeys(study.spec()))));
+        return kExitOk;
+    }
+    const QJsonArray trials = json.value(QStringLiteral("trials")).toArray();
+    if (format == QLatin1String("csv") || format == QLatin1String("table")) {
+        QStringList first{QStringLiteral("trial"), QStringLiteral("number")};
+        for (const QString& m : study.spec().objectiveMetrics())
+            first << QStringLiteral("values.") + m;
+        out(QString::fromUtf8(render(trials, format, engine::floatKeys(study.spec()), first)));
+        return kExitOk;
+    }
+    const auto kind = format == QLatin1String("yaml") ? engine::ConfigFormat::Yaml : engine::ConfigFormat::Args;
+    QString text;
+    for (const QJsonValue& v : trials) {
+        const QJsonObject t = v.toObject();
+        QStringList values;
+        const QJsonObject vs = t.value(QStringLiteral("values")).toObject();
+        for (const QString& m : study.spec().objectiveMetrics())
+            values << QStringLiteral("%1=%2").arg(m).arg(vs.value(m).toDouble(), 0, 'g', 8);
+        text += QStringLiteral("# trial %1 (#%2): %3\n").arg(t.value(QStringLiteral("trial")).toInteger()).arg(t.value(QStringLiteral("number")).toInteger()).arg(values.join(QLatin1Char(' ')));
+        text += QString::fromUtf8(engine::configText(study.spec().space, t.value(QStringLiteral("params")).toObject(), kind));
+    }
+    out(text);
+    return kExitOk;
+}
+
 int cmdBest(const QStringList& a)
 {
     const QStringList formats{QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("args"), QStringLiteral("csv"), QStringLiteral("table")};
     Args args(QStringLiteral("best"), a, {dbOption(), experimentOption(), formatOption(formats)}, 0,
               QStringLiteral("best --db FILE [--experiment NAME] [--format json|yaml|args|csv|table]"),
               QStringLiteral("The best trial's parameters, numbers exactly as stored: a config file (json, yaml), command-line "
-                             "arguments (args) or one row (csv, table)."));
+                             "arguments (args) or one row (csv, table). With several objectives: the Pareto set, every trial "
+                             "within the constraints that no other one beats in all objectives, with its values."));
     if (args.help()) {
         outLine(args.helpText());
         return kExitOk;
@@ -337,6 +376,8 @@ int cmdBest(const QStringList& a)
     const QString f = args.choice(QStringLiteral("format"), formats, QStringLiteral("json"));
     engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
     engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
+    if (study.spec().multiObjective())
+        return printParetoSet(study, f);
     if (f == QLatin1String("csv") || f == QLatin1String("table")) {
         const QJsonObject params = QJsonDocument::fromJson(engine::bestConfig(study, engine::ConfigFormat::Json)).object();
         out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("params"), params}}, f, engine::floatKeys(study.spec()))));
@@ -447,7 +488,9 @@ public:
                 {QStringLiteral("sampler_reason"), row->samplerReason}};
     }
 
-    void tell(qint64 trialId, const QString& state, std::optional<double> value, std::vector<engine::MetricRow> metrics)
+    // `values`: the objectives' values, in the spec's order (one: `value` alike); none for
+    // a failed trial.
+    void tell(qint64 trialId, const QString& state, std::vector<double> values, std::vector<engine::MetricRow> metrics)
     {
         const auto row = m_store.trial(trialId);
         if (!row || row->experimentId != m_study.experiment().id)
@@ -462,20 +505,46 @@ public:
             s = algorithms::TrialState::Pruned;
         else if (!state.isEmpty() && state != QLatin1String("completed"))
             throw SpecError(QStringLiteral("state: expected completed, failed or pruned, got '%1'").arg(state));
-        if (s == algorithms::TrialState::Completed && !value)
-            throw SpecError(QStringLiteral("value: a completed trial needs its objective value"));
-        if (value && !std::isfinite(*value)) {
-            s = algorithms::TrialState::Failed;
-            reason = QStringLiteral("the objective is not finite");
-            value.reset();
-        }
+        const engine::ExperimentSpec& spec = m_study.spec();
+        const QStringList objectives = spec.objectiveMetrics();
+        if (!values.empty() && values.size() != static_cast<std::size_t>(objectives.size()))
+            throw SpecError(objectives.size() == 1
+                                ? QStringLiteral("values: experiment '%1' has one objective (%2); give one number").arg(m_study.experiment().name, objectives.first())
+                                : QStringLiteral("values: experiment '%1' has %2 objectives (%3); give one number for each, in that order, not %4")
+                                      .arg(m_study.experiment().name).arg(objectives.size()).arg(objectives.join(QStringLiteral(", "))).arg(values.size()));
+        if (s == algorithms::TrialState::Completed && values.empty())
+            throw SpecError(objectives.size() == 1 ? QStringLiteral("value: a completed trial needs its objective value")
+                                                   : QStringLiteral("values: a completed trial needs its %1 objectives' values (%2)")
+                                                         .arg(objectives.size()).arg(objectives.join(QStringLiteral(", "))));
+        for (std::size_t i = 0; i < values.size() && reason.isEmpty(); ++i)
+            if (!std::isfinite(values[i])) {
+                s = algorithms::TrialState::Failed;
+                reason = objectives.size() == 1 ? QStringLiteral("the objective is not finite")
+                                                : QStringLiteral("the objective %1 is not finite").arg(objectives[static_cast<int>(i)]);
+            }
         for (auto& m : metrics) {
             m.trialId = trialId;
             m.attempt = row->attempt;
         }
         if (s != algorithms::TrialState::Completed && s != algorithms::TrialState::Pruned)
-            value.reset();
-        m_study.tell(*row, s, value, std::nullopt, reason.isEmpty() && s != algorithms::TrialState::Completed ? QStringLiteral("told %1").arg(state) : reason, metrics);
+            values.clear();
+        engine::TrialScore score;
+        if (!values.empty()) {
+            if (spec.multiObjective())
+                score.values = values;
+            QMap<QString, double> last;
+            for (const engine::MetricRow& m : metrics)
+                last[m.name] = m.value;
+            QString missing;
+            score.violation = m_study.violationOf(last, &missing);
+            if (!missing.isEmpty())
+                throw SpecError(QStringLiteral("metrics: the constraint on '%1' needs the trial's value of it; report it among the "
+                                               "metrics (serve: {\"name\": \"%1\", \"value\": V}; tell: --metric %1=V)")
+                                    .arg(missing));
+        }
+        const std::optional<double> value = values.empty() ? std::nullopt : std::optional(values.front());
+        m_study.tell(*row, s, value, std::nullopt, reason.isEmpty() && s != algorithms::TrialState::Completed ? QStringLiteral("told %1").arg(state) : reason,
+                     metrics, {}, nullptr, score);
         m_study.completeIfBudgetUsed();
     }
 
@@ -530,10 +599,12 @@ int cmdTell(const QStringList& a)
 {
     const QCommandLineOption trial(QStringLiteral("trial"), QStringLiteral("Trial id from ask."), QStringLiteral("ID"));
     const QCommandLineOption value(QStringLiteral("value"), QStringLiteral("Objective value."), QStringLiteral("V"));
+    const QCommandLineOption values(QStringLiteral("values"), QStringLiteral("Every objective's value, in the spec's order (several objectives)."),
+                                    QStringLiteral("V1,V2"));
     const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("failed or pruned."), QStringLiteral("STATE"));
     const QCommandLineOption metric(QStringLiteral("metric"), QStringLiteral("NAME=VALUE@STEP (repeatable)."), QStringLiteral("M"));
-    Args args(QStringLiteral("tell"), a, {dbOption(), experimentOption(), trial, value, state, metric}, 0,
-              QStringLiteral("tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]"),
+    Args args(QStringLiteral("tell"), a, {dbOption(), experimentOption(), trial, value, values, state, metric}, 0,
+              QStringLiteral("tell --db FILE --experiment NAME --trial ID (--value V | --values V1,V2 | --state failed|pruned) [--metric NAME=VALUE@STEP ...]"),
               QStringLiteral("Records the result of a trial from ask: its objective value (completed) or that it failed or was pruned, with "
                              "any intermediate reports."));
     if (args.help()) {
@@ -544,23 +615,30 @@ int cmdTell(const QStringList& a)
     const qint64 id = args.required(QStringLiteral("trial")).toLongLong(&ok);
     if (!ok)
         throw Usage(QStringLiteral("--trial: expected a trial id, got '%1'").arg(args.value(trial)));
-    std::optional<double> v;
-    if (args.isSet(value)) {
-        v = args.value(value).toDouble(&ok);
-        if (!ok && args.value(value).compare(QLatin1String("nan"), Qt::CaseInsensitive) != 0)
-            throw Usage(QStringLiteral("--value: expected a number, got '%1'").arg(args.value(value)));
-        if (!ok)
-            v = std::nan("");
-    }
-    if (!args.isSet(value) && !args.isSet(state))
-        throw Usage(QStringLiteral("tell: give --value V or --state failed|pruned\n") + args.usage());
+    std::vector<double> vs;
+    if (args.isSet(value) && args.isSet(values))
+        throw Usage(QStringLiteral("tell: give --value V or --values V1,V2,..., not both"));
+    const QString given = args.isSet(value) ? args.value(value) : args.value(values);
+    if (args.isSet(value) || args.isSet(values))
+        for (const QString& part : given.split(QLatin1Char(','))) {
+            const double v = part.trimmed().toDouble(&ok);
+            if (!ok && part.trimmed().compare(QLatin1String("nan"), Qt::CaseInsensitive) != 0)
+                throw Usage(QStringLiteral("--%1: expected %2, got '%3'")
+                                .arg(args.isSet(value) ? QStringLiteral("value") : QStringLiteral("values"),
+                                     args.isSet(value) ? QStringLiteral("a number") : QStringLiteral("numbers separated by commas"), given));
+            vs.push_back(ok ? v : std::nan(""));
+        }
+    if (args.isSet(value) && vs.size() != 1)
+        throw Usage(QStringLiteral("--value: expected a number, got '%1'; several objectives take --values V1,V2").arg(given));
+    if (!args.isSet(value) && !args.isSet(values) && !args.isSet(state))
+        throw Usage(QStringLiteral("tell: give --value V (--values V1,V2,... with several objectives) or --state failed|pruned\n") + args.usage());
     if (args.isSet(state))
         args.choice(QStringLiteral("state"), {QStringLiteral("failed"), QStringLiteral("pruned"), QStringLiteral("completed")}, QString());
     std::vector<engine::MetricRow> metrics;
     for (const QString& m : args.values(QStringLiteral("metric")))
         metrics.push_back(parseMetricArg(m));
     AskTell session(args.required(QStringLiteral("db")), args.required(QStringLiteral("experiment")));
-    session.tell(id, args.value(state), v, std::move(metrics));
+    session.tell(id, args.value(state), std::move(vs), std::move(metrics));
     return kExitOk;
 }
 
@@ -572,7 +650,7 @@ QJsonObject serveRequest(AskTell& session, const QByteArray& line)
         return session.ask();
     for (engine::MetricRow& m : req.metrics)
         m.time = engine::Store::now();
-    session.tell(req.trial, req.state, req.value, std::move(req.metrics));
+    session.tell(req.trial, req.state, std::move(req.values), std::move(req.metrics));
     return {{QStringLiteral("ok"), true}};
 }
 
@@ -581,7 +659,7 @@ int cmdServe(const QStringList& a)
     Args args(QStringLiteral("serve"), a, {dbOption(), experimentOption()}, 0, QStringLiteral("serve --db FILE --experiment NAME"),
               QStringLiteral("ask and tell as JSON lines: one request per line on stdin, one answer per line on stdout."));
     if (args.help()) {
-        outLine(args.helpText() + QStringLiteral("\n\nstdin: {\"op\": \"ask\"} | {\"op\": \"tell\", \"trial\": ID, \"value\": V} one per line"));
+        outLine(args.helpText() + QStringLiteral("\n\nstdin: {\"op\": \"ask\"} | {\"op\": \"tell\", \"trial\": ID, \"value\": V} (several objectives: \"values\": [V1, V2]) one per line"));
         return kExitOk;
     }
     AskTell session(args.required(QStringLiteral("db")), args.required(QStringLiteral("experiment")));
@@ -768,7 +846,7 @@ commands:
                                                        GPU/CPU samples and the trials holding each device
   create SPEC.json|- --db FILE                         an experiment driven by ask/tell
   ask --db FILE --experiment NAME                      prints {"trial": ID, "params": {...}}
-  tell --db FILE --experiment NAME --trial ID (--value V | --state failed|pruned) [--metric NAME=VALUE@STEP ...]
+  tell --db FILE --experiment NAME --trial ID (--value V | --values V1,V2 | --state failed|pruned) [--metric NAME=VALUE@STEP ...]
   serve --db FILE --experiment NAME                    ask/tell as JSON lines on stdin/stdout
   importance --db FILE [--experiment NAME] [--format F]  fANOVA parameter importance
   demo [--db FILE]                                     run the bundled demo experiment

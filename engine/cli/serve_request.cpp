@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 
 namespace tb::cli {
@@ -49,10 +50,23 @@ ServeRequest parseServeRequest(const QByteArray& line)
     if (!trial)
         throw SpecError(QStringLiteral("tell: \"trial\" must be the integer id that ask returned"));
     out.trial = *trial;
-    if (req.value(QStringLiteral("value")).isDouble())
-        out.value = req.value(QStringLiteral("value")).toDouble();
-    else if (req.contains(QStringLiteral("value")) && !req.value(QStringLiteral("value")).isNull())
+    const bool hasValue = req.contains(QStringLiteral("value")) && !req.value(QStringLiteral("value")).isNull();
+    const bool hasValues = req.contains(QStringLiteral("values")) && !req.value(QStringLiteral("values")).isNull();
+    if (hasValue && hasValues)
+        throw SpecError(QStringLiteral("tell: give \"value\" (one objective) or \"values\" (a list), not both"));
+    if (hasValue && !req.value(QStringLiteral("value")).isDouble())
         throw SpecError(QStringLiteral("tell: \"value\" must be a number"));
+    if (hasValue)
+        out.values = {req.value(QStringLiteral("value")).toDouble()};
+    if (hasValues) {
+        const QJsonValue vs = req.value(QStringLiteral("values"));
+        const QJsonArray list = vs.toArray();
+        if (!vs.isArray() || list.isEmpty()
+            || std::any_of(list.begin(), list.end(), [](const QJsonValue& v) { return !v.isDouble(); }))
+            throw SpecError(QStringLiteral("tell: \"values\" must be a list of numbers, one per objective, like [0.25, 12.5]"));
+        for (const QJsonValue& v : list)
+            out.values.push_back(v.toDouble());
+    }
     if (req.contains(QStringLiteral("state")) && !req.value(QStringLiteral("state")).isString())
         throw SpecError(QStringLiteral("tell: \"state\" must be \"completed\", \"failed\" or \"pruned\""));
     out.state = req.value(QStringLiteral("state")).toString();

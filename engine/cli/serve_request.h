@@ -14,7 +14,7 @@ namespace tb::cli {
 struct ServeRequest {
     enum class Op { Ask, Tell } op = Op::Ask;
     qint64 trial = 0;             // tell: the id ask returned
-    std::optional<double> value;  // tell
+    std::vector<double> values;   // tell: "value" (one objective) or "values" (each objective's, in order)
     QString state;                // tell: "", completed, failed or pruned
     std::vector<engine::MetricRow> metrics; // tell: name, value, step (time left 0)
 };

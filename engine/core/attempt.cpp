@@ -3,6 +3,7 @@
 #include "json.h"
 #include "spec.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tb::engine {
@@ -104,24 +105,31 @@ bool Attempt::recordMetrics(const std::vector<std::pair<std::string, double>>& m
         return false;
     const std::int64_t step = lineStep.value_or(m_nextStep);
     m_nextStep = step + 1;
-    const ObjectiveSpec& objective = m_spec.objective;
     bool reported = false;
     for (const auto& [name, value] : metrics) {
         MetricRow m{m_row.id, m_row.attempt, step, QString::fromStdString(name), value, now};
         const bool kept = keepRow(now);
-        if (m.name == objective.metric) {
+        const auto objective = std::find_if(m_spec.objectives.begin(), m_spec.objectives.end(),
+                                            [&](const ObjectiveSpec& o) { return o.metric == m.name; });
+        const bool constrained = std::any_of(m_spec.constraints.begin(), m_spec.constraints.end(),
+                                             [&](const ConstraintSpec& c) { return c.metric == m.name; });
+        if (objective != m_spec.objectives.end() || constrained) {
+            const bool first = m.name == m_spec.objective.metric; // the pruners' curve
             if (kept) {
                 m_reports.push_back(m);
-                m_record.intermediate.emplace_back(step, value);
-                reported = true;
+                if (first) {
+                    m_record.intermediate.emplace_back(step, value);
+                    reported = true;
+                }
             } else {
-                // Beyond the cap only what the objective needs: the last and the best report.
-                const bool better = !m_bestBeyondCap || std::isnan(m_bestBeyondCap->value)
-                    || (objective.direction == algorithms::Direction::Minimize ? value < m_bestBeyondCap->value
-                                                                                : value > m_bestBeyondCap->value);
+                BeyondCap& beyond = m_beyondCap[m.name];
+                const bool better = objective != m_spec.objectives.end()
+                    && (!beyond.best || std::isnan(beyond.best->value)
+                        || (objective->direction == algorithms::Direction::Minimize ? value < beyond.best->value
+                                                                                     : value > beyond.best->value));
                 if (better)
-                    m_bestBeyondCap = m;
-                m_lastBeyondCap = m;
+                    beyond.best = m;
+                beyond.last = m;
             }
         }
         if (kept)
@@ -133,10 +141,11 @@ bool Attempt::recordMetrics(const std::vector<std::pair<std::string, double>>& m
 std::vector<MetricRow> Attempt::reports() const
 {
     std::vector<MetricRow> out = m_reports;
-    if (m_bestBeyondCap)
-        out.push_back(*m_bestBeyondCap);
-    if (m_lastBeyondCap)
-        out.push_back(*m_lastBeyondCap); // last, so that "use": "last" finds it
+    for (const auto& [name, beyond] : m_beyondCap)
+        if (beyond.best)
+            out.push_back(*beyond.best);
+    for (const auto& [name, beyond] : m_beyondCap)
+        out.push_back(*beyond.last); // last, so that "use": "last" finds it
     return out;
 }
 

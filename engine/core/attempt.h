@@ -12,6 +12,7 @@
 #include "algorithms/trial.h"
 
 #include <QFile>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -37,7 +38,8 @@ public:
     const TrialRow& row() const { return m_row; }
     const algorithms::Assignment& params() const { return m_params; }
     const algorithms::TrialRecord& record() const { return m_record; } // what the pruner sees
-    // Every objective report the objective may come from, in order (the last is the last).
+    // Every report the result is read from (objectives and constrained metrics), in order:
+    // each metric's last report is its last (Study::read()).
     std::vector<MetricRow> reports() const;
     // Rows not yet in the store; taking them empties the buffers.
     std::vector<MetricRow> takeMetrics();
@@ -60,8 +62,13 @@ private:
     qint64 m_logBytes = 0;
     std::vector<MetricRow> m_unsaved;
     std::vector<EventRow> m_unsavedEvents;
-    std::vector<MetricRow> m_reports;                         // up to the row cap
-    std::optional<MetricRow> m_lastBeyondCap, m_bestBeyondCap; // the objective after it
+    std::vector<MetricRow> m_reports; // of the result's metrics, up to the row cap
+    // After the cap, only what the result needs: per metric the last report and, for an
+    // objective, the best.
+    struct BeyondCap {
+        std::optional<MetricRow> last, best;
+    };
+    std::map<QString, BeyondCap> m_beyondCap;
     std::int64_t m_storedRows = 0;
     std::int64_t m_droppedRows = 0;
     algorithms::TrialRecord m_record;

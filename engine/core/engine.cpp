@@ -354,7 +354,8 @@ void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
     m_resources->release(trialId); // exit, crash or stop alike
     const ExperimentSpec& spec = m_study->spec();
     const TrialRow& row = attempt.row();
-    Outcome outcome = classify({owned->ending, end, m_study->objectiveFrom(attempt.reports()), spec.objective.metric,
+    const Study::Reading result = m_study->read(attempt.reports());
+    Outcome outcome = classify({owned->ending, end, result.judged, result.judgedMetric, result.judgedConstraint,
                                 spec.trial->timeoutS, owned->endReason, row.attempt, spec.trial->retries, m_stopping});
     if (outcome.requeue) {
         m_store->transaction([&] {
@@ -372,8 +373,9 @@ void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
     if (const QString note = attempt.capNote(); !note.isEmpty())
         outcome.reason = outcome.reason.isEmpty() ? note : outcome.reason + QStringLiteral("; ") + note;
     // The pruners of later trials need this trial's whole curve, flushed or not.
+    const bool scored = outcome.state == TrialState::Completed || (outcome.state == TrialState::Pruned && outcome.value);
     m_study->tell(row, outcome.state, outcome.value, outcome.exitCode, outcome.reason, attempt.takeMetrics(), attempt.takeEvents(),
-                  &attempt.record().intermediate);
+                  &attempt.record().intermediate, scored ? result.score : TrialScore{});
     emit trialFinished(row.id, row.number, QString::fromLatin1(algorithms::trialStateName(outcome.state)),
                        outcome.value.value_or(std::nan("")), outcome.reason);
     if (auto why = outcome.state == TrialState::Failed ? m_study->overFailureBudget(outcome.reason) : std::nullopt)

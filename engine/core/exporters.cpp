@@ -3,6 +3,7 @@
 #include "errors.h"
 #include "json.h"
 #include "lease.h"
+#include "pareto_set.h"
 #include "study.h"
 
 #include <QDateTime>
@@ -80,7 +81,13 @@ QJsonObject statusJson(Study& study)
                     {QStringLiteral("counts"), counts}};
     if (const auto& max = study.spec().budget.maxTrials)
         out.insert(QStringLiteral("max_trials"), *max);
-    if (const auto b = best(study))
+    if (study.spec().multiObjective()) {
+        // No one best trial: the Pareto set, its size and hypervolume.
+        out.insert(QStringLiteral("best"), QJsonValue::Null);
+        out.insert(QStringLiteral("pareto"), paretoJson(study.spec(), paretoSet(study.spec(), study.store().trials(e.id))));
+    } else if (const auto b = best(study); b && !b->feasible()) {
+        out.insert(QStringLiteral("best"), QJsonValue::Null); // no trial keeps the constraints yet
+    } else if (b)
         out.insert(QStringLiteral("best"), QJsonObject{{QStringLiteral("trial"), qint64(b->id)},
                                                        {QStringLiteral("number"), qint64(b->number)},
                                                        {QStringLiteral("value"), number(b->value)},
@@ -144,7 +151,22 @@ QString statusText(Study& study)
     if (s.contains(QStringLiteral("waiting")))
         text += QStringLiteral("\nwaiting: ") + s.value(QStringLiteral("waiting")).toString();
     const QJsonValue b = s.value(QStringLiteral("best"));
-    if (b.isObject()) {
+    if (s.contains(QStringLiteral("pareto"))) {
+        const QJsonObject p = s.value(QStringLiteral("pareto")).toObject();
+        QStringList reference;
+        for (const QJsonValue& r : p.value(QStringLiteral("reference")).toArray())
+            reference << QString::number(r.toDouble(), 'g', 6);
+        text += QStringLiteral("\nPareto set: %1 trials, hypervolume %2 (reference point [%3], %4)")
+                    .arg(p.value(QStringLiteral("size")).toInteger())
+                    .arg(p.value(QStringLiteral("hypervolume")).toDouble(), 0, 'g', 6)
+                    .arg(reference.join(QStringLiteral(", ")),
+                         p.value(QStringLiteral("reference_from")).toString() == QLatin1String("spec") ? QStringLiteral("from the spec")
+                                                                                                    : QStringLiteral("derived from the trials"));
+        if (!study.spec().constraints.empty())
+            text += QStringLiteral("\nfeasible: %1 completed trials within the constraints, %2 beyond them")
+                        .arg(p.value(QStringLiteral("feasible")).toInteger())
+                        .arg(p.value(QStringLiteral("infeasible")).toInteger());
+    } else if (b.isObject()) {
         const QJsonObject bo = b.toObject();
         text += QStringLiteral("\nbest: trial %1, %2 = %3, %4")
                     .arg(bo.value(QStringLiteral("trial")).toInteger())
@@ -159,14 +181,28 @@ QString statusText(Study& study)
 
 QByteArray bestConfig(Study& study, ConfigFormat format)
 {
+    if (study.spec().multiObjective())
+        throw RuntimeError(QStringLiteral("experiment '%1' has %2 objectives and no one best trial; its Pareto set: "
+                                          "tunebench-cli best (json, csv or table)")
+                               .arg(study.experiment().name)
+                               .arg(study.spec().objectives.size()));
     const auto b = best(study);
     if (!b)
         throw RuntimeError(QStringLiteral("experiment '%1' has no completed trial yet").arg(study.experiment().name));
-    const QJsonObject params = QJsonDocument::fromJson(b->params).object();
-    const algorithms::SearchSpace& space = study.spec().space;
+    if (!b->feasible())
+        throw RuntimeError(QStringLiteral("experiment '%1' has no completed trial within its constraints yet; the closest, trial %2, "
+                                          "misses them by %3")
+                               .arg(study.experiment().name)
+                               .arg(b->id)
+                               .arg(b->violation.value_or(0), 0, 'g', 6));
+    return configText(study.spec().space, QJsonDocument::fromJson(b->params).object(), format);
+}
+
+QByteArray configText(const algorithms::SearchSpace& space, const QJsonObject& params, ConfigFormat format)
+{
     // Parameters in the order the space declares them, not alphabetical.
     QStringList order;
-    for (const auto& p : study.spec().space.params())
+    for (const auto& p : space.params())
         if (params.contains(QString::fromStdString(p.name)))
             order << QString::fromStdString(p.name);
     switch (format) {
@@ -216,8 +252,10 @@ QByteArray bestConfig(Study& study, ConfigFormat format)
 QByteArray exportTrials(Study& study, TrialsFormat format)
 {
     const std::vector<TrialRow> trials = study.store().trials(study.experiment().id);
+    const ExperimentSpec& spec = study.spec();
+    const bool multi = spec.multiObjective(), constrained = !spec.constraints.empty();
     QStringList names;
-    for (const auto& p : study.spec().space.params())
+    for (const auto& p : spec.space.params())
         names << QString::fromStdString(p.name);
     if (format == TrialsFormat::Json) {
         QJsonArray rows;
@@ -236,6 +274,16 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
                             {QStringLiteral("log"), t.logPath},
                             {QStringLiteral("sampler"), t.sampler},
                             {QStringLiteral("sampler_reason"), t.samplerReason}};
+            if (multi) {
+                QJsonObject values;
+                for (std::size_t i = 0; i < t.values.size() && i < spec.objectives.size(); ++i)
+                    values.insert(spec.objectives[i].metric, number(t.values[i]));
+                row.insert(QStringLiteral("values"), t.values.empty() ? QJsonValue() : QJsonValue(values));
+            }
+            if (constrained) {
+                row.insert(QStringLiteral("violation"), t.violation ? number(*t.violation) : QJsonValue());
+                row.insert(QStringLiteral("feasible"), t.violation ? QJsonValue(t.feasible()) : QJsonValue());
+            }
             const QJsonObject handle = QJsonDocument::fromJson(t.handle).object();
             if (handle.contains(QStringLiteral("job"))) {
                 row.insert(QStringLiteral("job"), handle.value(QStringLiteral("job")));
@@ -243,12 +291,20 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
             }
             rows.append(row);
         }
-        return jsonText(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
-                                    {QStringLiteral("objective"), study.spec().objective.metric},
-                                    {QStringLiteral("trials"), rows}},
-                        floatKeys(study.spec()), true);
+        QJsonObject doc{{QStringLiteral("experiment"), study.experiment().name},
+                        {QStringLiteral("objective"), spec.objective.metric},
+                        {QStringLiteral("trials"), rows}};
+        if (multi)
+            doc.insert(QStringLiteral("objectives"), QJsonArray::fromStringList(spec.objectiveMetrics()));
+        return jsonText(doc, floatKeys(spec), true);
     }
+    // Several objectives: value_<metric> per objective after "value" (the first objective's).
     QStringList header{QStringLiteral("trial"), QStringLiteral("number"), QStringLiteral("state"), QStringLiteral("value")};
+    if (multi)
+        for (const QString& metric : spec.objectiveMetrics())
+            header << csvField(QStringLiteral("value_") + metric);
+    if (constrained)
+        header << QStringLiteral("feasible") << QStringLiteral("violation");
     for (const QString& n : names)
         header << QStringLiteral("param_") + n;
     header << QStringLiteral("attempt") << QStringLiteral("exit_code") << QStringLiteral("reason") << QStringLiteral("started_at")
@@ -258,6 +314,12 @@ QByteArray exportTrials(Study& study, TrialsFormat format)
         const QJsonObject params = QJsonDocument::fromJson(t.params).object();
         QStringList cells{QString::number(t.id), QString::number(t.number), QString::fromLatin1(algorithms::trialStateName(t.state)),
                           t.value ? numberText(*t.value, true) : QString()};
+        if (multi)
+            for (std::size_t i = 0; i < spec.objectives.size(); ++i)
+                cells << (i < t.values.size() && std::isfinite(t.values[i]) ? numberText(t.values[i], true) : QString());
+        if (constrained)
+            cells << (t.violation ? (t.feasible() ? QStringLiteral("true") : QStringLiteral("false")) : QString())
+                  << (t.violation ? numberText(*t.violation, true) : QString());
         for (const QString& n : names)
             cells << csvField(paramText(study.spec().space, n, params.value(n)));
         cells << QString::number(t.attempt) << (t.exitCode ? QString::number(*t.exitCode) : QString()) << csvField(t.reason)
@@ -274,7 +336,10 @@ FloatKeys floatKeys(const ExperimentSpec& spec)
     return [space = spec.space](const QString& parent, const QString& key) {
         if (parent == QLatin1String("params"))
             return isFloatParam(space, key);
-        return key == QLatin1String("value") || key == QLatin1String("duration_s");
+        if (parent == QLatin1String("values"))
+            return true;
+        return key == QLatin1String("value") || key == QLatin1String("duration_s") || key == QLatin1String("violation")
+            || key == QLatin1String("hypervolume");
     };
 }
 

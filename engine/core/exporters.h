@@ -15,12 +15,17 @@ class Study;
 struct ExperimentSpec;
 
 // {"experiment": NAME, "state": ..., "counts": {...}, "best": {"trial": ID, "value": V, "params": {...}} | null}
+// (null too while no trial keeps the constraints); several objectives: "best" null and
+// "pareto": paretoJson().
 QJsonObject statusJson(Study& study);
 QString statusText(Study& study);
 
 enum class ConfigFormat { Json, Yaml, Args };
-// The best completed trial's parameters. Throws RuntimeError when no trial has completed.
+// The best completed (and feasible) trial's parameters. Throws RuntimeError when there is
+// none, or when the experiment has several objectives (paretoSet() then).
 QByteArray bestConfig(Study& study, ConfigFormat format);
+// Parameters (a trial's "params") as a config in `format`, in the order the space declares them.
+QByteArray configText(const algorithms::SearchSpace& space, const QJsonObject& params, ConfigFormat format);
 
 enum class TrialsFormat { Csv, Json };
 QByteArray exportTrials(Study& study, TrialsFormat format);

@@ -187,12 +187,37 @@ public:
     void add(std::int64_t number, const algorithms::Assignment& params, TrialState state, std::optional<double> value,
              const std::vector<std::pair<std::int64_t, double>>& reports)
     {
+        if (changed(number, state, value, reports))
+            m_out.append(trialJson(number, params, state, value, reports));
+    }
+
+    // A finished trial, with every objective's value ("values", several objectives) and its
+    // "violation" (constraints) when the history has them.
+    void add(const TrialRecord& t, const algorithms::History& history)
+    {
+        if (!changed(t.number, t.state, t.value, t.intermediate))
+            return;
+        QJsonObject o = trialJson(t.number, t.params, t.state, t.value, t.intermediate);
+        if (history.multiObjective()) {
+            QJsonArray values;
+            for (double v : t.values)
+                values.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue());
+            o.insert(QStringLiteral("values"), t.values.empty() ? QJsonValue() : QJsonValue(values));
+        }
+        if (history.constrained)
+            o.insert(QStringLiteral("violation"), std::isfinite(t.violation) ? QJsonValue(t.violation) : QJsonValue());
+        m_out.append(o);
+    }
+
+    // Records what the process will have heard of the trial; false when it heard it already.
+    bool changed(std::int64_t number, TrialState state, std::optional<double> value, const std::vector<std::pair<std::int64_t, double>>& reports)
+    {
         const Sent now{state, value.has_value(), value.value_or(0), reports.size()};
         auto [it, fresh] = m_sent.try_emplace(number, now);
         if (m_incremental && !fresh && it->second == now)
-            return;
+            return false;
         it->second = now;
-        m_out.append(trialJson(number, params, state, value, reports));
+        return true;
     }
 
     void begin(bool incremental)
@@ -234,8 +259,18 @@ QJsonObject requestHead(const ExperimentSpec& spec, const ExternalSpec& external
     if (!incremental) { // what does not change is sent to each process once
         r.insert(QStringLiteral("space"), spec.json.value(QStringLiteral("space")));
         r.insert(QStringLiteral("settings"), external.settings);
-        r.insert(QStringLiteral("direction"), spec.objective.direction == algorithms::Direction::Minimize ? QStringLiteral("minimize")
-                                                                                                          : QStringLiteral("maximize"));
+        const auto word = [](algorithms::Direction d) {
+            return d == algorithms::Direction::Minimize ? QStringLiteral("minimize") : QStringLiteral("maximize");
+        };
+        r.insert(QStringLiteral("direction"), word(spec.objective.direction));
+        if (spec.multiObjective()) {
+            QJsonArray directions;
+            for (const ObjectiveSpec& o : spec.objectives)
+                directions.append(word(o.direction));
+            r.insert(QStringLiteral("directions"), directions);
+        }
+        if (!spec.constraints.empty())
+            r.insert(QStringLiteral("constraints"), spec.json.value(QStringLiteral("constraints")));
     }
     return r;
 }
@@ -260,7 +295,7 @@ public:
         const QJsonObject answer = m_channel.call([&](bool incremental) {
             m_trials.begin(incremental);
             for (const TrialRecord& t : history.finished)
-                m_trials.add(t.number, t.params, t.state, t.value, t.intermediate);
+                m_trials.add(t, history);
             static const std::vector<std::pair<std::int64_t, double>> none;
             for (std::size_t i = 0; i < history.pending.size() && i < history.pendingNumbers.size(); ++i)
                 m_trials.add(history.pendingNumbers[i], history.pending[i], TrialState::Running, std::nullopt, none);

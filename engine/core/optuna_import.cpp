@@ -289,15 +289,18 @@ OptunaImport importOptunaStudy(const QString& storagePath, const QString& studyN
         {QStringLiteral("description"), QStringLiteral("Imported from Optuna study '%1' in %2 (Optuna %3, %4 trials)")
                                             .arg(chosen, QFileInfo(storagePath).absoluteFilePath(), out.optunaVersion)
                                             .arg(trials.size())},
-        {QStringLiteral("objective"), QJsonObject{{QStringLiteral("metric"), metrics.first()}, {QStringLiteral("direction"), directions.value(0, QStringLiteral("minimize"))}}},
         {QStringLiteral("space"), spaceJson},
         {QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("name"), QStringLiteral("tpe")}}},
     };
+    // Several objectives stay several (tpe models them jointly); each value is also kept
+    // as a metric of its trial, as with one.
+    QJsonArray objectives;
+    for (int i = 0; i < out.objectives; ++i)
+        objectives.append(QJsonObject{{QStringLiteral("metric"), metrics[i]}, {QStringLiteral("direction"), directions.value(i, QStringLiteral("minimize"))}});
     if (out.objectives > 1)
-        out.notes << QStringLiteral("%1 objectives: the first (%2, %3) is the experiment's objective; every objective's value is kept as a "
-                                    "metric of its trial (%4)")
-                         .arg(out.objectives)
-                         .arg(metrics.first(), directions.value(0), metrics.join(QStringLiteral(", ")));
+        specJson.insert(QStringLiteral("objectives"), objectives);
+    else
+        specJson.insert(QStringLiteral("objective"), objectives.first());
     ParseOptions options;
     options.requireTrial = false;
     ExperimentSpec spec;
@@ -330,9 +333,15 @@ OptunaImport importOptunaStudy(const QString& storagePath, const QString& studyN
             events.push_back({row->id, 1, time, QStringLiteral("user_attrs"),
                               QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("user_attrs")}, {QStringLiteral("attrs"), t.attrs}})
                                   .toJson(QJsonDocument::Compact)});
+        TrialScore score;
+        const bool allValues = std::all_of(t.values.begin(), t.values.end(), [](const auto& v) { return v.has_value(); });
+        if (out.objectives > 1 && state == TrialState::Completed && allValues)
+            for (const auto& v : t.values)
+                score.values.push_back(*v);
         if (state == TrialState::Completed || state == TrialState::Pruned || state == TrialState::Failed)
             store.finishTrial(row->id, state, t.values[0], std::nullopt,
-                              state == TrialState::Completed ? QString() : QStringLiteral("%1 in Optuna").arg(t.state.toLower()), rows, events);
+                              state == TrialState::Completed ? QString() : QStringLiteral("%1 in Optuna").arg(t.state.toLower()), rows, events,
+                              score);
         else
             store.addMetrics(rows, events);
         store.setTrialTimes(row->id, t.start.value_or(time), t.start, t.complete);

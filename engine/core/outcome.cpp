@@ -45,10 +45,12 @@ Outcome classify(const OutcomeInput& in)
             out.reason = QStringLiteral("killed by signal %1 (%2)").arg(end.exitCode).arg(signalName(end.exitCode));
         else if (end.exitCode != 0)
             out.reason = QStringLiteral("exit code %1").arg(end.exitCode);
+        else if (!in.objective && in.constraint)
+            out.reason = QStringLiteral("no constraint value: the trial never printed '%1=<number>'").arg(in.objectiveMetric);
         else if (!in.objective)
             out.reason = QStringLiteral("no objective: the trial never printed '%1=<number>'").arg(in.objectiveMetric);
         else if (!std::isfinite(*in.objective))
-            out.reason = QStringLiteral("the objective %1 is %2")
+            out.reason = (in.constraint ? QStringLiteral("the constrained metric %1 is %2") : QStringLiteral("the objective %1 is %2"))
                              .arg(in.objectiveMetric, std::isnan(*in.objective) ? QStringLiteral("NaN") : QStringLiteral("infinite"));
         else {
             out.state = TrialState::Completed;

@@ -30,6 +30,7 @@ struct OutcomeInput {
     ProcessEnd end;
     std::optional<double> objective; // from the attempt's reports ("last" or "best")
     QString objectiveMetric;
+    bool constraint = false;         // `objective` is a constrained metric's value (missing or not finite)
     std::optional<double> timeoutS;
     QString pruneReason;
     int attempt = 1;

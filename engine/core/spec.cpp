@@ -27,9 +27,10 @@ using Keys = QList<key::Name>;
 
 // The keys of each object, in the order an unknown key's message lists them (parameters:
 // paramKeys(); algorithm and pruner: algorithmKeys()).
-const Keys kRootKeys{key::name, key::objective, key::space, key::algorithm, key::pruner, key::budget, key::resources,
+const Keys kRootKeys{key::name, key::objective, key::objectives, key::constraints, key::space, key::algorithm, key::pruner, key::budget, key::resources,
                      key::trial, key::description, key::executor};
-const Keys kObjectiveKeys{key::metric, key::direction, key::use};
+const Keys kObjectiveKeys{key::metric, key::direction, key::use, key::reference};
+const Keys kConstraintKeys{key::metric, key::min, key::max};
 const Keys kBudgetKeys{key::maxTrials, key::maxFailed, key::maxSeconds};
 const Keys kResourcesKeys{key::parallelTrials, key::telemetryHz, key::gpus, key::gpusPerTrial, key::gpusPerWorker,
                           key::trialsPerGpu, key::minFreeMemoryMb, key::skipBusyGpus, key::priority};
@@ -400,17 +401,73 @@ template <typename Registry>
     fail(at, QStringLiteral("unknown %1 '%2'; known: %3").arg(QLatin1StringView(what), name, names.join(QStringLiteral(", "))));
 }
 
-void parseObjective(const Reader& r, ObjectiveSpec& objective)
+ObjectiveSpec parseOneObjective(const Reader& o)
 {
-    if (!r.has(key::objective))
-        r.fail(key::objective, QStringLiteral("missing; give {\"metric\": \"loss\", \"direction\": \"minimize\"}"));
-    const Reader o(r.object(key::objective), r.at(key::objective), kObjectiveKeys);
+    ObjectiveSpec objective;
     objective.metric = o.string(key::metric);
     objective.direction = o.word(key::direction, {choice::minimize, choice::maximize}) == choice::maximize
                               ? algorithms::Direction::Maximize
                               : algorithms::Direction::Minimize;
     objective.use = o.word(key::use, {choice::last, choice::best}) == choice::best ? ObjectiveSpec::Use::Best
                                                                                     : ObjectiveSpec::Use::Last;
+    objective.reference = o.number(key::reference);
+    if (objective.reference && !std::isfinite(*objective.reference))
+        o.expected(key::reference, QStringLiteral("a finite number"));
+    return objective;
+}
+
+// "objective": {...} or "objectives": [{...}, ...], not both.
+void parseObjectives(const Reader& r, ExperimentSpec& spec)
+{
+    if (r.has(key::objective) && r.has(key::objectives))
+        r.fail(key::objectives, QStringLiteral("give either \"objective\" (one) or \"objectives\" (a list), not both"));
+    if (r.has(key::objective)) {
+        spec.objectives = {parseOneObjective(Reader(r.object(key::objective), r.at(key::objective), kObjectiveKeys))};
+    } else if (r.has(key::objectives)) {
+        const QJsonArray list = r.array(key::objectives);
+        if (list.isEmpty() || list.size() > kMaxObjectives)
+            r.fail(key::objectives, QStringLiteral("expected 1 to %1 objectives, got %2").arg(kMaxObjectives).arg(list.size()));
+        for (int i = 0; i < list.size(); ++i) {
+            const SpecPath at = r.at(key::objectives) / i;
+            if (!list[i].isObject())
+                fail(at, QStringLiteral("expected an object like {\"metric\": \"loss\", \"direction\": \"minimize\"}, got ")
+                             + describe(list[i]));
+            spec.objectives.push_back(parseOneObjective(Reader(list[i].toObject(), at, kObjectiveKeys)));
+            for (int j = 0; j < i; ++j)
+                if (spec.objectives[j].metric == spec.objectives.back().metric)
+                    fail(at / QString(key::metric), QStringLiteral("\"%1\" is objectives[%2] already; each objective needs a metric of its own")
+                                                        .arg(printable(spec.objectives.back().metric)).arg(j));
+        }
+    } else {
+        r.fail(key::objective, QStringLiteral("missing; give {\"metric\": \"loss\", \"direction\": \"minimize\"}, or \"objectives\": [...] for several"));
+    }
+    spec.objective = spec.objectives.front();
+}
+
+void parseConstraints(const Reader& r, ExperimentSpec& spec)
+{
+    if (!r.has(key::constraints))
+        return;
+    const QJsonArray list = r.array(key::constraints);
+    for (int i = 0; i < list.size(); ++i) {
+        const SpecPath at = r.at(key::constraints) / i;
+        if (!list[i].isObject())
+            fail(at, QStringLiteral("expected an object like {\"metric\": \"peak_mem_gb\", \"max\": 10}, got ") + describe(list[i]));
+        const Reader c(list[i].toObject(), at, kConstraintKeys);
+        ConstraintSpec constraint;
+        constraint.metric = c.string(key::metric);
+        constraint.min = c.number(key::min);
+        constraint.max = c.number(key::max);
+        if (!constraint.min && !constraint.max)
+            fail(at, QStringLiteral("give \"min\", \"max\" or both: the bounds the metric must keep"));
+        if (constraint.min && !std::isfinite(*constraint.min))
+            c.expected(key::min, QStringLiteral("a finite number"));
+        if (constraint.max && !std::isfinite(*constraint.max))
+            c.expected(key::max, QStringLiteral("a finite number"));
+        if (constraint.min && constraint.max && *constraint.min > *constraint.max)
+            c.fail(key::max, QStringLiteral("%1 is below min %2; no value could keep both").arg(*constraint.max).arg(*constraint.min));
+        spec.constraints.push_back(constraint);
+    }
 }
 
 void parseBudget(const Reader& r, BudgetSpec& budget)
@@ -657,7 +714,8 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         r.fail(key::name, QStringLiteral("\"%1\" holds control characters; use printable text").arg(printable(spec.name)));
     if (r.has(key::description))
         r.string(key::description);
-    parseObjective(r, spec.objective);
+    parseObjectives(r, spec);
+    parseConstraints(r, spec);
 
     if (!r.has(key::space))
         r.fail(key::space, QStringLiteral("missing; give a list of parameters"));
@@ -697,6 +755,23 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
     const auto* pruner = externalPruner ? nullptr : algorithms::findPruner(spec.pruner.name.toStdString());
     if (!pruner && !externalPruner)
         unknownName(SpecPath{key::pruner, key::name}, "pruner", spec.pruner.name, algorithms::prunerRegistry());
+    if (spec.multiObjective()) {
+        if (sampler && !sampler->multiObjective) {
+            QStringList able;
+            for (const auto& info : algorithms::samplerRegistry())
+                if (info.multiObjective)
+                    able << QString::fromStdString(info.name);
+            fail(SpecPath{key::algorithm, key::name},
+                 QStringLiteral("'%1' optimizes one objective and this spec has %2; use one of %3 (auto, the default, picks one)")
+                     .arg(spec.algorithm.name)
+                     .arg(spec.objectives.size())
+                     .arg(able.join(QStringLiteral(", "))));
+        }
+        if (spec.pruner.name != QLatin1String("none"))
+            fail(SpecPath{key::pruner, key::name},
+                 QStringLiteral("pruners stop a trial by one objective's curve, and this spec has %1 objectives; use \"none\"")
+                     .arg(spec.objectives.size()));
+    }
     if (sampler) {
         const SpecPath at{key::algorithm, key::settings};
         try {
@@ -728,6 +803,21 @@ ExperimentSpec parseSpec(const QJsonObject& root, const ParseOptions& options)
         parseExecutor(r, spec.executor);
     spec.json = storedJson(root, spec);
     return spec;
+}
+
+double ConstraintSpec::violation(double value) const
+{
+    if (std::isnan(value))
+        return std::numeric_limits<double>::infinity();
+    return std::max(min ? *min - value : 0.0, 0.0) + std::max(max ? value - *max : 0.0, 0.0);
+}
+
+QStringList ExperimentSpec::objectiveMetrics() const
+{
+    QStringList metrics;
+    for (const ObjectiveSpec& o : objectives)
+        metrics << o.metric;
+    return metrics;
 }
 
 ExperimentSpec parseSpec(const QByteArray& json, const ParseOptions& options)

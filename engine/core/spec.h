@@ -30,10 +30,11 @@ namespace tb::engine {
 namespace key {
 using Name = QLatin1StringView;
 // The top level.
-inline constexpr Name name{"name"}, description{"description"}, objective{"objective"}, space{"space"},
+inline constexpr Name name{"name"}, description{"description"}, objective{"objective"}, objectives{"objectives"},
+    constraints{"constraints"}, space{"space"},
     algorithm{"algorithm"}, pruner{"pruner"}, budget{"budget"}, resources{"resources"}, trial{"trial"}, executor{"executor"};
-// objective
-inline constexpr Name metric{"metric"}, direction{"direction"}, use{"use"};
+// objective (and each of objectives, which may also give a hypervolume reference), constraints
+inline constexpr Name metric{"metric"}, direction{"direction"}, use{"use"}, reference{"reference"}, min{"min"}, max{"max"};
 // A parameter of the space: name, type and when, and its type's keys (paramKeys()).
 inline constexpr Name type{"type"}, when{"when"}, low{"low"}, high{"high"}, log{"log"}, step{"step"}, values{"values"},
     choices{"choices"}, value{"value"};
@@ -100,7 +101,21 @@ struct ObjectiveSpec {
     QString metric;
     algorithms::Direction direction = algorithms::Direction::Minimize;
     enum class Use { Last, Best } use = Use::Last;
+    std::optional<double> reference; // the hypervolume reference point's coordinate (several objectives)
 };
+
+// A bound on a metric the trial reports (its last report): a trial beyond it is completed
+// but infeasible.
+struct ConstraintSpec {
+    QString metric;
+    std::optional<double> min, max; // at least one
+
+    // How far `value` lies beyond the bounds (0 inside them).
+    double violation(double value) const;
+};
+
+// At most this many objectives: the exact hypervolume grows exponentially with them.
+inline constexpr int kMaxObjectives = 6;
 
 // A sampler or pruner that runs as a process of its own (name "external"): its command,
 // the folder it starts in, its settings as free JSON and how long one answer may take.
@@ -175,7 +190,9 @@ struct ExecutorSpec {
 
 struct ExperimentSpec {
     QString name;
-    ObjectiveSpec objective;
+    ObjectiveSpec objective;              // the first of `objectives`
+    std::vector<ObjectiveSpec> objectives; // "objective" or "objectives": at least one
+    std::vector<ConstraintSpec> constraints;
     algorithms::SearchSpace space;
     AlgorithmSpec algorithm;
     PrunerSpec pruner;
@@ -183,6 +200,10 @@ struct ExperimentSpec {
     ResourcesSpec resources;
     std::optional<TrialSpec> trial;
     ExecutorSpec executor;
+
+    bool multiObjective() const { return objectives.size() > 1; }
+    // The objectives' metric names, in order.
+    QStringList objectiveMetrics() const;
 
     // The spec as stored: the input with defaults made explicit (seed, algorithm and pruner
     // settings, workdir), so that a resumed experiment behaves exactly as the original run.

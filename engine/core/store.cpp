@@ -123,6 +123,13 @@ const char* const kMigrations[] = {
     ALTER TABLE trials ADD COLUMN sampler TEXT NOT NULL DEFAULT '';
     ALTER TABLE trials ADD COLUMN sampler_reason TEXT NOT NULL DEFAULT '';
     )sql",
+    // 7 -> 8: several objectives and constraints: every objective's value as a JSON array
+    // ('' with one objective: `value` holds it) and how far the trial breaks the
+    // constraints (NULL without constraints, 0 when feasible)
+    R"sql(
+    ALTER TABLE trials ADD COLUMN objective_values TEXT NOT NULL DEFAULT '';
+    ALTER TABLE trials ADD COLUMN violation REAL;
+    )sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 

@@ -77,6 +77,20 @@ struct TrialRow {
     // from before schema 7, imported ones).
     QString sampler;
     QString samplerReason;
+    // Schema 8: with several objectives, every objective's value in the spec's order
+    // (values[0] == value); empty with one. With constraints, how far the trial breaks
+    // them (0: feasible); none without constraints.
+    std::vector<double> values;
+    std::optional<double> violation;
+
+    bool feasible() const { return violation.value_or(0) <= 0; }
+};
+
+// What a finished trial gives beyond its (first) objective value (TrialRow::values and
+// violation).
+struct TrialScore {
+    std::vector<double> values;
+    std::optional<double> violation;
 };
 
 struct MetricRow {
@@ -147,7 +161,7 @@ QString defaultStorePath();
 class Store {
 public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     // SQLite's application_id of every store (bytes 68-71 of the file: "TBST"), so that
     // a store is told from any other SQLite file without opening it (docs/store.md).
     static constexpr int kApplicationId = 0x54425354;
@@ -206,7 +220,7 @@ public:
     // Marks a trial finished, together with the metrics and events not yet written.
     void finishTrial(std::int64_t trialId, algorithms::TrialState state, std::optional<double> value,
                      std::optional<int> exitCode, const QString& reason, const std::vector<MetricRow>& metrics = {},
-                     const std::vector<EventRow>& events = {});
+                     const std::vector<EventRow>& events = {}, const TrialScore& score = {});
     // Back to queued for another attempt (retry, or the engine stopped or died).
     void requeueTrial(std::int64_t trialId, int nextAttempt, const QString& reason);
     // Resume: every running trial of the experiment becomes queued with attempt+1.
@@ -218,6 +232,8 @@ public:
     // Cheap forms for hot paths (index look-ups, no scan).
     std::int64_t trialCount(std::int64_t experimentId);
     bool hasUnfinished(std::int64_t experimentId);
+    // The completed trial with the best (first) objective value; feasible ones first, then
+    // the least infeasible.
     std::optional<TrialRow> bestTrial(std::int64_t experimentId, algorithms::Direction direction);
 
     // Metrics and events

@@ -3,7 +3,10 @@
 
 #include "store_sql.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <algorithm>
+#include <limits>
 #include <sqlite3.h>
 
 namespace tb::engine {
@@ -12,17 +15,40 @@ using algorithms::TrialState;
 
 #define TB_TRIAL_SELECT                                                                                                \
     "SELECT id, experiment_id, number, params, state, value, attempt, exit_code, reason, created_at, started_at, "    \
-    "ended_at, dir, log_path, handle, sampler, sampler_reason FROM trials "
+    "ended_at, dir, log_path, handle, sampler, sampler_reason, objective_values, violation FROM trials "
 
 namespace {
+
+// objective_values: a JSON array of numbers, '' when none.
+QByteArray valuesToJson(const std::vector<double>& values)
+{
+    if (values.empty())
+        return {};
+    QJsonArray array;
+    for (double v : values)
+        array.append(v);
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+std::vector<double> valuesFromJson(const QByteArray& json)
+{
+    std::vector<double> out;
+    if (json.isEmpty())
+        return out;
+    for (const QJsonValue& v : QJsonDocument::fromJson(json).array())
+        out.push_back(v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN());
+    return out;
+}
 
 TrialRow readTrial(const SqlRow& s)
 {
     TrialRow t;
     QString state;
+    QByteArray values;
     s.into(t.id, t.experimentId, t.number, t.params, state, t.value, t.attempt, t.exitCode, t.reason, t.createdAt, t.startedAt,
-           t.endedAt, t.dir, t.logPath, t.handle, t.sampler, t.samplerReason);
+           t.endedAt, t.dir, t.logPath, t.handle, t.sampler, t.samplerReason, values, t.violation);
     t.state = algorithms::trialStateFromName(state.toStdString()).value_or(TrialState::Failed);
+    t.values = valuesFromJson(values);
     return t;
 }
 
@@ -121,12 +147,15 @@ void Store::setTrialTimes(std::int64_t trialId, double created, std::optional<do
 }
 
 void Store::finishTrial(std::int64_t trialId, TrialState state, std::optional<double> value, std::optional<int> exitCode,
-                        const QString& reason, const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events)
+                        const QString& reason, const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events,
+                        const TrialScore& score)
 {
     transaction([&] {
         insertMetrics(metrics, events);
-        prepare("UPDATE trials SET state = ?, value = ?, exit_code = ?, reason = ?, ended_at = ? WHERE id = ?")
-            .bindAll(QString::fromLatin1(algorithms::trialStateName(state)), value, exitCode, reason, now(), trialId)
+        prepare("UPDATE trials SET state = ?, value = ?, exit_code = ?, reason = ?, ended_at = ?, objective_values = ?, "
+                "violation = ? WHERE id = ?")
+            .bindAll(QString::fromLatin1(algorithms::trialStateName(state)), value, exitCode, reason, now(),
+                     QString::fromUtf8(valuesToJson(score.values)), score.violation, trialId)
             .run();
     });
 }
@@ -134,7 +163,8 @@ void Store::finishTrial(std::int64_t trialId, TrialState state, std::optional<do
 void Store::requeueTrial(std::int64_t trialId, int nextAttempt, const QString& reason)
 {
     transaction([&] {
-        prepare("UPDATE trials SET state = 'queued', attempt = ?, reason = ?, value = NULL, ended_at = ? WHERE id = ?")
+        prepare("UPDATE trials SET state = 'queued', attempt = ?, reason = ?, value = NULL, objective_values = '', "
+                "violation = NULL, ended_at = ? WHERE id = ?")
             .bindAll(nextAttempt, reason, now(), trialId)
             .run();
     });
@@ -200,9 +230,9 @@ std::optional<TrialRow> Store::bestTrial(std::int64_t experimentId, algorithms::
 {
     auto s = direction == algorithms::Direction::Minimize
         ? prepare(TB_TRIAL_SELECT "WHERE experiment_id = ? AND state = 'completed' AND value IS NOT NULL "
-                                  "ORDER BY value ASC, number ASC LIMIT 1")
+                                  "ORDER BY COALESCE(violation, 0) ASC, value ASC, number ASC LIMIT 1")
         : prepare(TB_TRIAL_SELECT "WHERE experiment_id = ? AND state = 'completed' AND value IS NOT NULL "
-                                  "ORDER BY value DESC, number ASC LIMIT 1");
+                                  "ORDER BY COALESCE(violation, 0) ASC, value DESC, number ASC LIMIT 1");
     return s.bindAll(experimentId).first(readTrial);
 }
 

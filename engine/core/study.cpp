@@ -5,9 +5,12 @@
 #include "json.h"
 #include "trial_command.h"
 
+#include "algorithms/pareto.h"
+
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <cmath>
+#include <limits>
 
 namespace tb::engine {
 
@@ -50,6 +53,12 @@ Study::Study(Store& store, const ExperimentRow& experiment) : m_store(store), m_
     else
         m_pruner = algorithms::findPruner(m_spec.pruner.name.toStdString())->create(m_spec.pruner.settings);
     m_history.direction = m_spec.objective.direction;
+    if (m_spec.multiObjective())
+        for (const ObjectiveSpec& o : m_spec.objectives)
+            m_history.directions.push_back(o.direction);
+    m_history.constrained = !m_spec.constraints.empty();
+    if (m_history.constrained && m_spec.algorithm.external.command.isEmpty())
+        m_constrainedView = !algorithms::findSampler(m_spec.algorithm.name.toStdString())->multiObjective;
 
     const bool needCurves = m_spec.pruner.name != QLatin1String("none");
     for (const TrialRow& t : store.trials(experiment.id)) {
@@ -63,6 +72,8 @@ Study::Study(Store& store, const ExperimentRow& experiment) : m_store(store), m_
         record.params = paramsOf(t);
         record.state = t.state;
         record.value = t.value;
+        record.values = t.values;
+        record.violation = t.violation.value_or(0);
         if (needCurves)
             for (const MetricRow& m : store.metrics(t.id))
                 if (m.name == m_spec.objective.metric && m.attempt == t.attempt)
@@ -79,7 +90,10 @@ const algorithms::History& Study::history()
         m_history.pendingNumbers.push_back(pending.first);
         m_history.pending.push_back(pending.second);
     }
-    return m_history;
+    if (!m_constrainedView)
+        return m_history;
+    m_view = algorithms::constrainedView(m_history);
+    return m_view;
 }
 
 std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
@@ -131,9 +145,9 @@ std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
 
 void Study::tell(const TrialRow& trial, TrialState state, std::optional<double> value, std::optional<int> exitCode,
                  const QString& reason, const std::vector<MetricRow>& metrics, const std::vector<EventRow>& events,
-                 const std::vector<std::pair<std::int64_t, double>>* curve)
+                 const std::vector<std::pair<std::int64_t, double>>* curve, const TrialScore& score)
 {
-    m_store.finishTrial(trial.id, state, value, exitCode, reason, metrics, events);
+    m_store.finishTrial(trial.id, state, value, exitCode, reason, metrics, events, score);
     algorithms::TrialRecord record;
     record.number = trial.number;
     auto it = m_pending.find(trial.id);
@@ -142,6 +156,8 @@ void Study::tell(const TrialRow& trial, TrialState state, std::optional<double> 
         m_pending.erase(it);
     record.state = state;
     record.value = value;
+    record.values = score.values;
+    record.violation = score.violation.value_or(0);
     if (curve)
         record.intermediate = *curve;
     else
@@ -222,18 +238,77 @@ QJsonObject Study::paramsJson(const algorithms::Assignment& params) const
     return assignmentToJson(m_spec.space, params);
 }
 
-std::optional<double> Study::objectiveFrom(const std::vector<MetricRow>& reports) const
+namespace {
+
+// One objective's value from the reports of its metric ("last" or "best").
+std::optional<double> objectiveOf(const ObjectiveSpec& objective, const std::vector<MetricRow>& reports)
 {
+    const auto better = [&](double a, double b) {
+        return objective.direction == algorithms::Direction::Minimize ? a < b : a > b;
+    };
     std::optional<double> out;
     for (const MetricRow& m : reports) {
-        if (m.name != m_spec.objective.metric)
+        if (m.name != objective.metric)
             continue;
         // "best" skips NaN reports unless there is nothing else.
-        if (m_spec.objective.use == ObjectiveSpec::Use::Last || !out || std::isnan(*out)
-            || (!std::isnan(m.value) && m_history.oriented(m.value) < m_history.oriented(*out)))
+        if (objective.use == ObjectiveSpec::Use::Last || !out || std::isnan(*out) || (!std::isnan(m.value) && better(m.value, *out)))
             out = m.value;
     }
     return out;
+}
+
+} // namespace
+
+std::optional<double> Study::objectiveFrom(const std::vector<MetricRow>& reports) const
+{
+    return objectiveOf(m_spec.objective, reports);
+}
+
+Study::Reading Study::read(const std::vector<MetricRow>& reports) const
+{
+    Reading out;
+    out.judgedMetric = m_spec.objective.metric;
+    bool judged = false;
+    for (const ObjectiveSpec& objective : m_spec.objectives) {
+        const std::optional<double> v = objectiveOf(objective, reports);
+        if (!judged && (!v || !std::isfinite(*v))) {
+            out.judged = v;
+            out.judgedMetric = objective.metric;
+            judged = true;
+        }
+        if (m_spec.multiObjective())
+            out.score.values.push_back(v.value_or(std::numeric_limits<double>::quiet_NaN()));
+    }
+    if (!judged)
+        out.judged = out.score.values.empty() ? objectiveOf(m_spec.objective, reports) : std::optional(out.score.values.front());
+    QMap<QString, double> last;
+    for (const MetricRow& m : reports)
+        last[m.name] = m.value;
+    QString missing;
+    out.score.violation = violationOf(last, &missing);
+    if (!judged && !missing.isEmpty()) {
+        out.judged = last.contains(missing) ? std::optional(last.value(missing)) : std::nullopt;
+        out.judgedMetric = missing;
+        out.judgedConstraint = true;
+    }
+    return out;
+}
+
+std::optional<double> Study::violationOf(const QMap<QString, double>& values, QString* missing) const
+{
+    if (m_spec.constraints.empty())
+        return std::nullopt;
+    double sum = 0;
+    for (const ConstraintSpec& c : m_spec.constraints) {
+        const auto it = values.find(c.metric);
+        if (it == values.end() || !std::isfinite(*it)) {
+            if (missing && missing->isEmpty())
+                *missing = c.metric;
+            continue;
+        }
+        sum += c.violation(*it);
+    }
+    return sum;
 }
 
 } // namespace tb::engine

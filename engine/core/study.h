@@ -52,10 +52,12 @@ public:
     // Records the end of a trial in the store and in the history. `metrics` and `events`
     // are those not stored yet; the pruners' curve is `curve` when given (the caller holds
     // every report of the attempt), else the objective reports among `metrics`.
+    // With several objectives or constraints, `score` holds every objective's value and the
+    // violation (see read()); `value` is the first objective.
     void tell(const TrialRow& trial, algorithms::TrialState state, std::optional<double> value,
               std::optional<int> exitCode = std::nullopt, const QString& reason = {},
               const std::vector<MetricRow>& metrics = {}, const std::vector<EventRow>& events = {},
-              const std::vector<std::pair<std::int64_t, double>>* curve = nullptr);
+              const std::vector<std::pair<std::int64_t, double>>* curve = nullptr, const TrialScore& score = {});
 
     // After a trial failed: the reason to stop the experiment when more trials have failed
     // than budget.max_failed allows, else nullopt.
@@ -78,6 +80,22 @@ public:
     // The objective from a trial's reports of the objective metric ("last" or "best").
     std::optional<double> objectiveFrom(const std::vector<MetricRow>& reports) const;
 
+    // What a trial's reports give for the spec's objectives and constraints. `judged` is
+    // what decides whether the trial completed: the first objective, or the first
+    // objective or constraint metric that is missing or not finite (`judgedMetric` names
+    // it, `judgedConstraint` says which kind); `score` holds every objective (several) and
+    // the violation (constraints, from each metric's last report).
+    struct Reading {
+        std::optional<double> judged;
+        QString judgedMetric;
+        bool judgedConstraint = false;
+        TrialScore score;
+    };
+    Reading read(const std::vector<MetricRow>& reports) const;
+    // The violation of the constraints by `values` (metric -> value); nullopt without
+    // constraints. `missing` gets the first constrained metric without a finite value.
+    std::optional<double> violationOf(const QMap<QString, double>& values, QString* missing) const;
+
     algorithms::Pruner& pruner() { return *m_pruner; }
 
 private:
@@ -87,6 +105,8 @@ private:
     std::unique_ptr<algorithms::Sampler> m_sampler;
     std::unique_ptr<algorithms::Pruner> m_pruner;
     algorithms::History m_history;          // pending is rebuilt from m_pending on demand
+    bool m_constrainedView = false;         // a single-objective sampler on a constrained spec sees constrainedView()
+    algorithms::History m_view;
     std::map<std::int64_t, std::pair<std::int64_t, algorithms::Assignment>> m_pending; // trial id -> number, values
     std::int64_t m_nextNumber = 0;
 };

@@ -369,18 +369,25 @@ RunSummary train(const Options& o, std::ostream& out)
         const Evaluation ev = evaluate(pipeline, data, batch);
         summary.valLoss = ev.loss;
         summary.valAccuracy = ev.accuracy;
-        out << "epoch=" << epoch << " val_loss=" << ev.loss << " val_accuracy=" << ev.accuracy << std::endl;
         // Per stage: on CUDA the caching allocator's peak of the stage's device (shared by the
         // stages on that device), else the bytes the stage stashed; both with the stash figures.
+        // The largest of them is a metric too (peak_memory_mb, MiB), which a spec can
+        // constrain (issue 17: resources/examples/pipeline_tuning.json).
         const auto peaks = pipeline.peakStashed();
         const auto bytes = pipeline.peakStashedBytes();
+        std::vector<events::Memory> memory;
+        std::int64_t largest = 0;
         for (int s = 0; s < pipeline.stageCount(); ++s) {
             const torch::Device d = pipeline.stageDevice(s);
             const std::int64_t allocated = device::peakAllocatedBytes(d);
-            out << events::line(events::Memory{s, deviceName(d), allocated >= 0 ? allocated : bytes[s], bytes[s], peaks[s],
-                                               allocated >= 0 ? "cuda_allocator" : "stash"})
-                << std::endl;
+            memory.push_back(events::Memory{s, deviceName(d), allocated >= 0 ? allocated : bytes[s], bytes[s], peaks[s],
+                                            allocated >= 0 ? "cuda_allocator" : "stash"});
+            largest = std::max(largest, memory.back().peakBytes);
         }
+        out << "epoch=" << epoch << " val_loss=" << ev.loss << " val_accuracy=" << ev.accuracy
+            << " peak_memory_mb=" << static_cast<double>(largest) / (1024.0 * 1024.0) << std::endl;
+        for (const events::Memory& m : memory)
+            out << events::line(m) << std::endl;
     };
 
     out << std::setprecision(6);

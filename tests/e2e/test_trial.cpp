@@ -10,6 +10,7 @@
 //                    "PARAMS <TUNEBENCH_PARAMS>" and "CUDA <CUDA_VISIBLE_DEVICES or UNSET>"
 //   --bad-from=N     trials numbered N or more add 100 to the value (clearly bad at every step)
 //   --mode=M         ok | timeout (sleeps 60 s) | crash | silent | exit3 | nan
+//   --print=NAME=V   print `NAME=V` after the objective (repeatable: more metrics)
 // Anything else is ignored (and recorded by --argv-to).
 
 #include <chrono>
@@ -24,6 +25,7 @@ int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string value, record, argvTo;
+    std::vector<std::string> prints;
     int steps = 0, sleepMs = 0, exitCode = 0, badFrom = -1;
     bool crash = false, silent = false;
     auto opt = [](const std::string& a, const char* name, std::string& out) {
@@ -42,6 +44,7 @@ int main(int argc, char** argv)
         else if (opt(a, "--bad-from", v)) badFrom = std::stoi(v);
         else if (opt(a, "--record", v)) record = v;
         else if (opt(a, "--argv-to", v)) argvTo = v;
+        else if (opt(a, "--print", v)) prints.push_back(v);
         else if (opt(a, "--mode", v)) {
             if (v == "timeout") sleepMs = 60000;
             else if (v == "crash") crash = true;
@@ -87,6 +90,8 @@ int main(int argc, char** argv)
         std::abort();
     if (!silent && !value.empty())
         std::printf("loss=%s\n", value.c_str());
+    for (const std::string& p : prints)
+        std::printf("%s\n", p.c_str());
     std::fflush(stdout);
     return exitCode;
 }

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <cmath>
 #include <functional>
 #include <optional>
 
@@ -37,6 +38,13 @@ QByteArray withBase(const QByteArray& patch)
     for (auto it = p.begin(); it != p.end(); ++it)
         base[it.key()] = it.value();
     return QJsonDocument(base).toJson();
+}
+
+// A valid spec with `objectives` instead of objective, and `extra` top-level keys.
+QByteArray multi(const char* objectives, const char* extra = "")
+{
+    return QByteArray(R"({"name": "x", )") + extra + R"( "objectives": )" + objectives
+        + R"(, "space": [{"name": "a", "type": "float", "low": 0, "high": 1}], "trial": {"argv": ["t"]}})";
 }
 
 // The SpecError `parse` throws, or nothing when it accepts its input.
@@ -139,6 +147,34 @@ private slots:
         QCOMPARE(parseSpec(withBase(R"({"algorithm": {"seed": 4}})")).algorithm.name, QStringLiteral("auto"));
     }
 
+    // Several objectives with their directions and reference, constraints with their bounds;
+    // the single form is the first of `objectives`.
+    void objectivesAndConstraintsAreParsed()
+    {
+        const ExperimentSpec spec = parseSpec(multi(R"([{"metric": "loss", "reference": 2.5},
+            {"metric": "acc", "direction": "maximize", "use": "best"}])", R"("constraints": [{"metric": "mem", "max": 10}, {"metric": "acc", "min": 0.5, "max": 1}],)"));
+        QVERIFY(spec.multiObjective());
+        QCOMPARE(spec.objectiveMetrics(), (QStringList{QStringLiteral("loss"), QStringLiteral("acc")}));
+        QCOMPARE(spec.objective.metric, QStringLiteral("loss"));
+        QCOMPARE(spec.objectives[0].reference, std::optional<double>(2.5));
+        QCOMPARE(spec.objectives[1].direction, tb::algorithms::Direction::Maximize);
+        QCOMPARE(spec.objectives[1].use, ObjectiveSpec::Use::Best);
+        QVERIFY(!spec.objectives[1].reference);
+        QCOMPARE(spec.algorithm.name, QStringLiteral("auto")); // auto handles several
+        QCOMPARE(spec.constraints.size(), std::size_t(2));
+        QCOMPARE(spec.constraints[0].violation(9.5), 0.0);
+        QCOMPARE(spec.constraints[0].violation(12.0), 2.0);
+        QCOMPARE(spec.constraints[1].violation(0.25), 0.25);
+        QVERIFY(std::isinf(spec.constraints[1].violation(std::nan(""))));
+        // The stored spec reads back the same.
+        const ExperimentSpec again = parseSpec(spec.json);
+        QCOMPARE(again.objectiveMetrics(), spec.objectiveMetrics());
+        QCOMPARE(again.constraints.size(), std::size_t(2));
+        const ExperimentSpec single = parseSpec(withBase(R"({"constraints": [{"metric": "mem", "max": 10}]})"));
+        QVERIFY(!single.multiObjective());
+        QCOMPARE(single.objectives.size(), std::size_t(1));
+    }
+
     void seedIsChosenOnceAndStored()
     {
         const ExperimentSpec spec = parseSpec(withBase("{}"));
@@ -151,11 +187,37 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown top key") << withBase(R"({"budjet": {}})")
-            << "budjet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description, executor";
+            << "budjet: unknown key; known keys: name, objective, objectives, constraints, space, algorithm, pruner, budget, resources, trial, description, executor";
         QTest::newRow("missing name") << QByteArray(R"({"objective": {"metric": "loss"}, "space": []})") << "name: missing; it is required";
         QTest::newRow("direction") << withBase(R"({"objective": {"metric": "loss", "direction": "down"}})")
                                    << "objective.direction: expected \"minimize\" or \"maximize\", got \"down\"";
         QTest::newRow("use") << withBase(R"({"objective": {"metric": "loss", "use": "first"}})") << "objective.use: expected \"last\" or \"best\", got \"first\"";
+        // Several objectives and constraints (issue 17).
+        QTest::newRow("objective and objectives") << withBase(R"({"objectives": [{"metric": "a"}, {"metric": "b"}]})")
+                                                  << "objectives: give either \"objective\" (one) or \"objectives\" (a list), not both";
+        QTest::newRow("no objectives") << multi(R"([])") << "objectives: expected 1 to 6 objectives, got 0";
+        QTest::newRow("objective not an object") << multi(R"(["loss"])")
+                                                 << "objectives[0]: expected an object like {\"metric\": \"loss\", \"direction\": \"minimize\"}, got \"loss\"";
+        QTest::newRow("same metric twice") << multi(R"([{"metric": "loss"}, {"metric": "loss", "direction": "maximize"}])")
+                                           << "objectives[1].metric: \"loss\" is objectives[0] already; each objective needs a metric of its own";
+        QTest::newRow("objective direction") << multi(R"([{"metric": "a"}, {"metric": "b", "direction": "up"}])")
+                                             << "objectives[1].direction: expected \"minimize\" or \"maximize\", got \"up\"";
+        QTest::newRow("reference") << multi(R"([{"metric": "a", "reference": "far"}, {"metric": "b"}])")
+                                   << "objectives[0].reference: expected a number, got \"far\"";
+        QTest::newRow("single-objective sampler") << multi(R"([{"metric": "a"}, {"metric": "b"}])", R"("algorithm": {"name": "gp"},)")
+                                                  << "algorithm.name: 'gp' optimizes one objective and this spec has 2; use one of auto, "
+                                                     "random, grid, sobol, tpe, nsga2 (auto, the default, picks one)";
+        QTest::newRow("pruner with several") << multi(R"([{"metric": "a"}, {"metric": "b"}])", R"("pruner": {"name": "median"},)")
+                                             << "pruner.name: pruners stop a trial by one objective's curve, and this spec has 2 objectives; use \"none\"";
+        QTest::newRow("constraints not a list") << withBase(R"({"constraints": {"metric": "mem", "max": 1}})")
+                                                << "constraints: expected an array, got an object";
+        QTest::newRow("constraint without bounds") << withBase(R"({"constraints": [{"metric": "mem"}]})")
+                                                   << "constraints[0]: give \"min\", \"max\" or both: the bounds the metric must keep";
+        QTest::newRow("constraint key") << withBase(R"({"constraints": [{"metric": "mem", "below": 3}]})")
+                                        << "constraints[0].below: unknown key; known keys: metric, min, max";
+        QTest::newRow("constraint bounds crossed") << withBase(R"({"constraints": [{"metric": "mem", "min": 3, "max": 1}]})")
+                                                   << "constraints[0].max: 1 is below min 3; no value could keep both";
+        QTest::newRow("constraint metric") << withBase(R"({"constraints": [{"max": 1}]})") << "constraints[0].metric: missing; it is required";
         QTest::newRow("space type") << withBase(R"({"space": [{"name": "a", "type": "double", "low": 0, "high": 1}]})")
                                     << "space[0].type: expected one of float, int, categorical, fixed, got \"double\"";
         QTest::newRow("param key") << withBase(R"({"space": [{"name": "a", "type": "int", "low": 0, "high": 1, "choices": [1]}]})")
@@ -230,9 +292,9 @@ private slots:
                                              << QStringLiteral("executor.sbatch_args[1]: --output=x is set by Tunebench (output files, job name); remove it");
         // Hostile text: every character a message names is shown, none interpreted.
         QTest::newRow("NUL in a key") << withBase(R"({"bud\u0000jet": {}})")
-            << "bud\\x00jet: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description, executor";
+            << "bud\\x00jet: unknown key; known keys: name, objective, objectives, constraints, space, algorithm, pruner, budget, resources, trial, description, executor";
         QTest::newRow("escape in a key") << withBase("{\"\\u001b[31mred\": {}}")
-            << "\\x1b[31mred: unknown key; known keys: name, objective, space, algorithm, pruner, budget, resources, trial, description, executor";
+            << "\\x1b[31mred: unknown key; known keys: name, objective, objectives, constraints, space, algorithm, pruner, budget, resources, trial, description, executor";
         QTest::newRow("escape in a value") << withBase("{\"objective\": {\"metric\": \"loss\", \"direction\": \"\\u001b[2J\"}}")
                                            << "objective.direction: expected \"minimize\" or \"maximize\", got \"\\x1b[2J\"";
         QTest::newRow("control in the name") << withBase(R"({"name": "x\u001b"})") << "name: \"x\\x1b\" holds control characters; use printable text";

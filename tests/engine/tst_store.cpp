@@ -125,6 +125,40 @@ private slots:
         QCOMPARE(store.createTrial(id, "{}", TrialState::Queued).sampler, QString());
     }
 
+    void migratesToObjectiveValues()
+    {
+        // Schema 8: a completed trial of a schema 7 store reads back with its one value and
+        // no values or violation; new trials keep every objective and their violation, a
+        // requeue forgets them, and the best trial is a feasible one.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v7.db"));
+        std::int64_t id = 0;
+        {
+            Store v7(path, 7);
+            id = v7.createExperiment(QStringLiteral("old"), "{}");
+        }
+        rawExec(path, "INSERT INTO trials(experiment_id, number, params, state, value, created_at) VALUES(1, 0, '{}', 'completed', 0.5, 1)");
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        const TrialRow old = *store.trial(1);
+        QCOMPARE(old.value, std::optional<double>(0.5));
+        QVERIFY(old.values.empty());
+        QVERIFY(!old.violation);
+        QVERIFY(old.feasible());
+
+        const TrialRow a = store.createTrial(id, "{}", TrialState::Running);
+        store.finishTrial(a.id, TrialState::Completed, 0.25, 0, {}, {}, {}, TrialScore{{0.25, 12.5, -3}, 1.5});
+        const TrialRow readA = *store.trial(a.id);
+        QCOMPARE(readA.values, (std::vector<double>{0.25, 12.5, -3}));
+        QCOMPARE(readA.violation, std::optional<double>(1.5));
+        QVERIFY(!readA.feasible());
+        // The infeasible trial has the better value, the feasible old one is still best.
+        QCOMPARE(store.bestTrial(id, tb::algorithms::Direction::Minimize)->id, old.id);
+        store.requeueTrial(a.id, 2, QStringLiteral("again"));
+        QVERIFY(store.trial(a.id)->values.empty());
+        QVERIFY(!store.trial(a.id)->violation);
+    }
+
     void migratesTelemetryToTrialShares()
     {
         // A CPU row from before schema 6 reads back without trial shares; new rows keep theirs.

@@ -196,6 +196,10 @@ const Template kTemplates[] = {
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "no objective: the trial never printed '%1=<number>'"), "t"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "the objective %1 is NaN"), "t"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "the objective %1 is infinite"), "t"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "no constraint value: the trial never printed '%1=<number>'"), "t"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "the constrained metric %1 is NaN"), "t"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "the constrained metric %1 is infinite"), "t"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "the objective %1 is not finite"), "t"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 (attempt %2 of %3)"), "mii"},
 
     // engine/core/local_executor.cpp: LocalExecutor::start() (start errors); the end record of
