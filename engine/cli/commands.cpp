@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "args.h"
 #include "manage.h"
+#include "results.h"
 #include "output.h"
 #include "serve_request.h"
 
@@ -10,7 +11,6 @@
 #include "engine/core/json.h"
 #include "engine/core/katib.h"
 #include "engine/core/lease.h"
-#include "engine/core/pareto_set.h"
 #include "engine/core/preflight.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
@@ -79,10 +79,17 @@ int runEngine(const QString& db, const QString& experiment, bool quiet, const QS
     qint64 finished = eng.counts().finished();
     int exitCode = kExitOk;
 
+    // Several objectives or constraints: each line reads the trial's values and feasibility
+    // from the store (the signal carries the first objective only).
+    std::optional<engine::Store> reader;
+    if (spec.multiObjective() || !spec.constraints.empty())
+        reader.emplace(db, engine::Store::OpenMode::ExistingOnly);
     QObject::connect(&eng, &engine::Engine::trialFinished, [&](qint64 id, qint64 number, const QString& state, double value,
                                                              const QString& reason) {
         ++finished;
-        if (state == QLatin1String("completed")
+        const std::optional<engine::TrialRow> row = reader ? reader->trial(id) : std::nullopt;
+        const bool feasible = !row || row->feasible();
+        if (state == QLatin1String("completed") && feasible && !spec.multiObjective()
             && (!best || (direction == algorithms::Direction::Minimize ? value < *best : value > *best))) {
             best = value;
             bestTrial = id;
@@ -92,8 +99,14 @@ int runEngine(const QString& db, const QString& experiment, bool quiet, const QS
         const QString progress = maxTrials ? QStringLiteral("[%1/%2]").arg(finished, QString::number(maxTrials).size()).arg(maxTrials)
                                            : QStringLiteral("[%1]").arg(finished);
         QString line = QStringLiteral("%1 trial %2 (#%3) %4").arg(progress).arg(id).arg(number).arg(state);
-        if (std::isfinite(value))
+        if (row && spec.multiObjective() && row->values.size() == spec.objectives.size()) {
+            for (std::size_t i = 0; i < row->values.size(); ++i)
+                line += QStringLiteral(" %1=%2").arg(spec.objectives[i].metric, formatValue(row->values[i]));
+        } else if (std::isfinite(value)) {
             line += QStringLiteral(" %1=%2").arg(metric, formatValue(value));
+        }
+        if (state == QLatin1String("completed") && !feasible)
+            line += QStringLiteral(" infeasible (violation %1)").arg(formatValue(row->violation.value_or(0)));
         if (!reason.isEmpty())
             line += QStringLiteral(" - ") + reason;
         if (best)
@@ -164,7 +177,10 @@ int runEngine(const QString& db, const QString& experiment, bool quiet, const QS
     engine::Store store(db, engine::Store::OpenMode::ExistingOnly);
     engine::Study study(store, engine::Study::find(store, eng.experimentName()));
     outLine(engine::statusText(study));
-    if (exitCode == kExitOk && store.bestTrial(study.experiment().id, direction))
+    const auto top = store.bestTrial(study.experiment().id, direction);
+    if (exitCode == kExitOk && spec.multiObjective())
+        outLine(QStringLiteral("the Pareto set's configs: tunebench-cli best --db %1 --experiment %2").arg(db, eng.experimentName()));
+    else if (exitCode == kExitOk && top && top->feasible())
         out(QStringLiteral("best config:\n") + QString::fromUtf8(engine::bestConfig(study, engine::ConfigFormat::Json)));
     return exitCode;
 }
@@ -321,72 +337,6 @@ int cmdStatus(const QStringList& a)
     else
         out(QString::fromUtf8(render(engine::statusJson(study), f, engine::floatKeys(study.spec()),
                                      {QStringLiteral("experiment"), QStringLiteral("state"), QStringLiteral("counts"), QStringLiteral("best")})));
-    return kExitOk;
-}
-
-// `best` of an experiment with several objectives: its feasible Pareto set. json: paretoJson()
-// (with hypervolume and reference point); csv and table: a row per trial; yaml and args:
-// each trial's config behind a comment line naming it and its values.
-int printParetoSet(engine::Study& study, const QString& format)
-{
-    const engine::ParetoSet set = engine::paretoSet(study.spec(), study.store().trials(study.experiment().id));
-    if (set.trials.empty())
-        throw RuntimeError(QStringLiteral("experiment '%1' has no completed trial%2 yet")
-                               .arg(study.experiment().name, study.spec().constraints.empty() ? QString() : QStringLiteral(" within its constraints")));
-    const QJsonObject json = engine::paretoJson(study.spec(), set);
-    if (format == QLatin1String("json")) {
-        out(QString::fromUtf8(render(json, format, engine::floatKeys(study.spec()))));
-        return kExitOk;
-    }
-    const QJsonArray trials = json.value(QStringLiteral("trials")).toArray();
-    if (format == QLatin1String("csv") || format == QLatin1String("table")) {
-        QStringList first{QStringLiteral("trial"), QStringLiteral("number")};
-        for (const QString& m : study.spec().objectiveMetrics())
-            first << QStringLiteral("values.") + m;
-        out(QString::fromUtf8(render(trials, format, engine::floatKeys(study.spec()), first)));
-        return kExitOk;
-    }
-    const auto kind = format == QLatin1String("yaml") ? engine::ConfigFormat::Yaml : engine::ConfigFormat::Args;
-    QString text;
-    for (const QJsonValue& v : trials) {
-        const QJsonObject t = v.toObject();
-        QStringList values;
-        const QJsonObject vs = t.value(QStringLiteral("values")).toObject();
-        for (const QString& m : study.spec().objectiveMetrics())
-            values << QStringLiteral("%1=%2").arg(m).arg(vs.value(m).toDouble(), 0, 'g', 8);
-        text += QStringLiteral("# trial %1 (#%2): %3\n").arg(t.value(QStringLiteral("trial")).toInteger()).arg(t.value(QStringLiteral("number")).toInteger()).arg(values.join(QLatin1Char(' ')));
-        text += QString::fromUtf8(engine::configText(study.spec().space, t.value(QStringLiteral("params")).toObject(), kind));
-    }
-    out(text);
-    return kExitOk;
-}
-
-int cmdBest(const QStringList& a)
-{
-    const QStringList formats{QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("args"), QStringLiteral("csv"), QStringLiteral("table")};
-    Args args(QStringLiteral("best"), a, {dbOption(), experimentOption(), formatOption(formats)}, 0,
-              QStringLiteral("best --db FILE [--experiment NAME] [--format json|yaml|args|csv|table]"),
-              QStringLiteral("The best trial's parameters, numbers exactly as stored: a config file (json, yaml), command-line "
-                             "arguments (args) or one row (csv, table). With several objectives: the Pareto set, every trial "
-                             "within the constraints that no other one beats in all objectives, with its values."));
-    if (args.help()) {
-        outLine(args.helpText());
-        return kExitOk;
-    }
-    const QString f = args.choice(QStringLiteral("format"), formats, QStringLiteral("json"));
-    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
-    engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
-    if (study.spec().multiObjective())
-        return printParetoSet(study, f);
-    if (f == QLatin1String("csv") || f == QLatin1String("table")) {
-        const QJsonObject params = QJsonDocument::fromJson(engine::bestConfig(study, engine::ConfigFormat::Json)).object();
-        out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("params"), params}}, f, engine::floatKeys(study.spec()))));
-        return kExitOk;
-    }
-    const auto kind = f == QLatin1String("yaml") ? engine::ConfigFormat::Yaml
-        : f == QLatin1String("args")             ? engine::ConfigFormat::Args
-                                                 : engine::ConfigFormat::Json;
-    out(QString::fromUtf8(engine::bestConfig(study, kind)));
     return kExitOk;
 }
 
