@@ -632,64 +632,6 @@ int cmdServe(const QStringList& a)
 }
 
 
-int cmdImportance(const QStringList& a)
-{
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random forest seed (default 0)."), QStringLiteral("S"));
-    const QStringList formats = QStringList{QStringLiteral("text")} + kDataFormats;
-    Args args(QStringLiteral("importance"), a, {dbOption(), experimentOption(), formatOption(formats), jsonOption(), seed}, 0,
-              QStringLiteral("importance --db FILE [--experiment NAME] [--format text|json|yaml|csv|table] [--seed S]"),
-              QStringLiteral("How much of the objective's variance each parameter explains (fANOVA over the completed trials)."));
-    if (args.help()) {
-        outLine(args.helpText());
-        return kExitOk;
-    }
-    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
-    engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
-    algorithms::FanovaOptions options;
-    if (args.isSet(seed)) {
-        bool ok = false;
-        options.seed = args.value(seed).toULongLong(&ok);
-        if (!ok)
-            throw Usage(QStringLiteral("--seed: expected a non-negative integer, got '%1'").arg(args.value(seed)));
-    }
-    const algorithms::ImportanceResult result = algorithms::fanovaImportance(study.spec().space, study.history().finished, options);
-    std::vector<std::size_t> order(result.names.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return result.importance[x] > result.importance[y]; });
-    const QString f = outputFormat(args, formats, QStringLiteral("text"));
-    if (f == QLatin1String("json") || f == QLatin1String("yaml")) {
-        QJsonObject shares;
-        for (std::size_t i : order)
-            shares.insert(QString::fromStdString(result.names[i]), result.importance[i]);
-        out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
-                                                 {QStringLiteral("trials"), static_cast<qint64>(result.trialsUsed)},
-                                                 {QStringLiteral("method"), QStringLiteral("fanova")},
-                                                 {QStringLiteral("importance"), shares}},
-                                     f, [](const QString& parent, const QString&) { return parent == QLatin1String("importance"); })));
-        return kExitOk;
-    }
-    if (f != QLatin1String("text")) { // one row per parameter, most important first
-        QJsonArray rows;
-        for (std::size_t i : order)
-            rows.append(QJsonObject{{QStringLiteral("parameter"), QString::fromStdString(result.names[i])}, {QStringLiteral("importance"), result.importance[i]}});
-        out(QString::fromUtf8(render(rows, f, [](const QString&, const QString& key) { return key == QLatin1String("importance"); },
-                                     {QStringLiteral("parameter"), QStringLiteral("importance")})));
-        return kExitOk;
-    }
-    outLine(QStringLiteral("parameter importance (fANOVA, %1 completed trials) of '%2':")
-                .arg(result.trialsUsed)
-                .arg(study.experiment().name));
-    if (result.trialsUsed < 2)
-        outLine(QStringLiteral("  (needs at least 2 completed trials)"));
-    for (std::size_t i : order)
-        outLine(QStringLiteral("  %1 %2  %3")
-                    .arg(QString::fromStdString(result.names[i]), -20)
-                    .arg(result.importance[i], 6, 'f', 4)
-                    .arg(QString(static_cast<int>(std::lround(result.importance[i] * 40)), QLatin1Char('#'))));
-    return kExitOk;
-}
-
 int cmdSchedule(const QStringList& a)
 {
     namespace sc = algorithms::schedules;

@@ -10,9 +10,13 @@
 #include "engine/core/store.h"
 #include "engine/core/study.h"
 
+#include "algorithms/importance.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
+#include <cmath>
 
 namespace tb::cli {
 
@@ -57,6 +61,26 @@ int printParetoSet(engine::Study& study, const QString& format)
     return kExitOk;
 }
 
+// The completed trials as fANOVA sees them for objective `index`: its value as the value.
+std::vector<algorithms::TrialRecord> recordsFor(engine::Study& study, std::size_t index)
+{
+    std::vector<algorithms::TrialRecord> records;
+    for (const engine::TrialRow& t : study.store().trials(study.experiment().id)) {
+        if (t.state != algorithms::TrialState::Completed)
+            continue;
+        const std::vector<double> values = engine::objectiveValues(study.spec(), t);
+        if (index >= values.size())
+            continue;
+        algorithms::TrialRecord r;
+        r.number = t.number;
+        r.params = study.paramsOf(t);
+        r.state = t.state;
+        r.value = values[index];
+        records.push_back(std::move(r));
+    }
+    return records;
+}
+
 } // namespace
 
 int cmdBest(const QStringList& a)
@@ -85,6 +109,93 @@ int cmdBest(const QStringList& a)
         : f == QLatin1String("args")             ? engine::ConfigFormat::Args
                                                  : engine::ConfigFormat::Json;
     out(QString::fromUtf8(engine::bestConfig(study, kind)));
+    return kExitOk;
+}
+
+int cmdImportance(const QStringList& a)
+{
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random forest seed (default 0)."), QStringLiteral("S"));
+    const QCommandLineOption objective(QStringLiteral("objective"),
+                                       QStringLiteral("With several objectives: only this one's (a metric name; default: each in turn)."),
+                                       QStringLiteral("METRIC"));
+    const QStringList formats = QStringList{QStringLiteral("text")} + kDataFormats;
+    Args args(QStringLiteral("importance"), a, {dbOption(), experimentOption(), formatOption(formats), jsonOption(), seed, objective}, 0,
+              QStringLiteral("importance --db FILE [--experiment NAME] [--objective METRIC] [--format text|json|yaml|csv|table] [--seed S]"),
+              QStringLiteral("How much of the objective's variance each parameter explains (fANOVA over the completed trials); with "
+                             "several objectives, of each objective's."));
+    if (args.help()) {
+        outLine(args.helpText());
+        return kExitOk;
+    }
+    engine::Store store(args.required(QStringLiteral("db")), engine::Store::OpenMode::ExistingOnly);
+    engine::Study study(store, engine::Study::find(store, args.value(experimentOption())));
+    algorithms::FanovaOptions options;
+    if (args.isSet(seed)) {
+        bool ok = false;
+        options.seed = args.value(seed).toULongLong(&ok);
+        if (!ok)
+            throw Usage(QStringLiteral("--seed: expected a non-negative integer, got '%1'").arg(args.value(seed)));
+    }
+    const QStringList metrics = study.spec().objectiveMetrics();
+    QList<int> chosen;
+    for (int i = 0; i < metrics.size(); ++i)
+        if (!args.isSet(objective) || metrics[i] == args.value(objective))
+            chosen << i;
+    if (chosen.isEmpty())
+        throw Usage(QStringLiteral("--objective: experiment '%1' has no objective '%2'; its objectives: %3")
+                        .arg(study.experiment().name, args.value(objective), metrics.join(QStringLiteral(", "))));
+    const QString f = outputFormat(args, formats, QStringLiteral("text"));
+    QJsonObject byObjective; // json/yaml with several objectives: metric -> shares
+    QJsonArray rows;         // csv/table: one row per parameter (and objective)
+    for (int index : chosen) {
+        const algorithms::ImportanceResult result = algorithms::fanovaImportance(study.spec().space, recordsFor(study, static_cast<std::size_t>(index)), options);
+        std::vector<std::size_t> order(result.names.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return result.importance[x] > result.importance[y]; });
+        if (f == QLatin1String("json") || f == QLatin1String("yaml")) {
+            QJsonObject shares;
+            for (std::size_t i : order)
+                shares.insert(QString::fromStdString(result.names[i]), result.importance[i]);
+            byObjective.insert(metrics[index], shares);
+            if (chosen.size() == 1 && !study.spec().multiObjective())
+                out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
+                                                         {QStringLiteral("trials"), static_cast<qint64>(result.trialsUsed)},
+                                                         {QStringLiteral("method"), QStringLiteral("fanova")},
+                                                         {QStringLiteral("importance"), shares}},
+                                             f, [](const QString& parent, const QString&) { return parent == QLatin1String("importance"); })));
+            continue;
+        }
+        if (f != QLatin1String("text")) { // one row per parameter, most important first
+            for (std::size_t i : order) {
+                QJsonObject row{{QStringLiteral("parameter"), QString::fromStdString(result.names[i])}, {QStringLiteral("importance"), result.importance[i]}};
+                if (study.spec().multiObjective())
+                    row.insert(QStringLiteral("objective"), metrics[index]);
+                rows.append(row);
+            }
+            continue;
+        }
+        outLine(QStringLiteral("parameter importance (fANOVA, %1 completed trials) of '%2'%3:")
+                    .arg(result.trialsUsed)
+                    .arg(study.experiment().name, study.spec().multiObjective() ? QStringLiteral(" for %1").arg(metrics[index]) : QString()));
+        if (result.trialsUsed < 2)
+            outLine(QStringLiteral("  (needs at least 2 completed trials)"));
+        for (std::size_t i : order)
+            outLine(QStringLiteral("  %1 %2  %3")
+                        .arg(QString::fromStdString(result.names[i]), -20)
+                        .arg(result.importance[i], 6, 'f', 4)
+                        .arg(QString(static_cast<int>(std::lround(result.importance[i] * 40)), QLatin1Char('#'))));
+    }
+    if ((f == QLatin1String("json") || f == QLatin1String("yaml")) && study.spec().multiObjective())
+        out(QString::fromUtf8(render(QJsonObject{{QStringLiteral("experiment"), study.experiment().name},
+                                                 {QStringLiteral("method"), QStringLiteral("fanova")},
+                                                 {QStringLiteral("importance"), byObjective}},
+                                     f, [](const QString& parent, const QString&) { return parent != QLatin1String("experiment"); })));
+    else if (f != QLatin1String("text") && f != QLatin1String("json") && f != QLatin1String("yaml"))
+        out(QString::fromUtf8(render(rows, f, [](const QString&, const QString& key) { return key == QLatin1String("importance"); },
+                                     study.spec().multiObjective()
+                                         ? QStringList{QStringLiteral("objective"), QStringLiteral("parameter"), QStringLiteral("importance")}
+                                         : QStringList{QStringLiteral("parameter"), QStringLiteral("importance")})));
     return kExitOk;
 }
 

@@ -144,6 +144,16 @@ private slots:
         const Result exported = runCli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY2(exported.out.startsWith("trial,number,state,value,value_loss,value_acc,feasible,violation,param_x,param_y,"),
                  exported.out.left(120).constData());
+        // Importance per objective: loss is x, acc is y.
+        const Result importance = runCli({QStringLiteral("importance"), QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(importance.exitCode, 0);
+        const QJsonObject shares = QJsonDocument::fromJson(importance.out).object().value(QStringLiteral("importance")).toObject();
+        QVERIFY(shares.value(QStringLiteral("loss")).toObject().value(QStringLiteral("x")).toDouble() > 0.9);
+        QVERIFY(shares.value(QStringLiteral("acc")).toObject().value(QStringLiteral("y")).toDouble() > 0.9);
+        const Result oneObjective = runCli({QStringLiteral("importance"), QStringLiteral("--db"), db, QStringLiteral("--objective"), QStringLiteral("acc")});
+        QVERIFY2(oneObjective.out.startsWith("parameter importance (fANOVA, 16 completed trials) of 'trade' for acc:"), oneObjective.out.constData());
+        QVERIFY(!oneObjective.out.contains("for loss"));
+
         // The human status says it all in a line.
         const Result text = runCli({QStringLiteral("status"), QStringLiteral("--db"), db});
         QVERIFY2(text.out.contains("Pareto set: " + QByteArray::number(front.size()) + " trials, hypervolume "), text.out.constData());
