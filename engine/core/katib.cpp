@@ -97,6 +97,14 @@ KatibExport toKatib(const ExperimentSpec& spec, const KatibOptions& options)
     QJsonObject objective{{QStringLiteral("type"), spec.objective.direction == algorithms::Direction::Minimize ? QStringLiteral("minimize") : QStringLiteral("maximize")},
                           {QStringLiteral("objectiveMetricName"), spec.objective.metric}};
     QStringList additional = options.metrics;
+    if (spec.multiObjective()) {
+        // Katib optimizes one objective: the others can only be recorded.
+        problems.add(QStringLiteral("objectives"), QStringLiteral("Katib optimizes one objective; written with %1, the others (%2) as additional metrics")
+                                                       .arg(spec.objective.metric, spec.objectiveMetrics().mid(1).join(QStringLiteral(", "))));
+        additional << spec.objectiveMetrics().mid(1);
+    }
+    if (!spec.constraints.empty())
+        problems.add(QStringLiteral("constraints"), QStringLiteral("Katib has no constraints; every trial counts as feasible there"));
     additional.removeAll(spec.objective.metric); // the webhook refuses the objective among them
     additional.removeDuplicates();
     if (!additional.isEmpty())

@@ -30,7 +30,10 @@ ExperimentSpec specFrom(const QByteArray& patch)
                            .object();
     const QJsonObject p = QJsonDocument::fromJson(patch).object();
     for (auto it = p.begin(); it != p.end(); ++it)
-        base.insert(it.key(), it.value());
+        if (it.value().isNull() && it.key() != QLatin1String("trial"))
+            base.remove(it.key()); // a key the patch takes away
+        else
+            base.insert(it.key(), it.value());
     ParseOptions options;
     options.requireTrial = false;
     options.baseDir = QStringLiteral("/tmp");
@@ -209,6 +212,10 @@ private slots:
         QTest::newRow("workers") << QByteArray(R"({"resources": {"parallel_trials": 4}, "trial": {"argv": ["t", "${lr}", "${layers}", "${opt}"], "workers": 2}})") << "trial.workers" << false;
         QTest::newRow("name") << QByteArray(R"({"name": "LR_search"})") << "name: 'LR_search' is not a Katib name" << false;
         QTest::newRow("ask/tell") << QByteArray(R"({"trial": null})") << "trial: missing" << false;
+        QTest::newRow("objectives") << QByteArray(R"({"objective": null, "algorithm": {"name": "tpe"}, "objectives": [{"metric": "loss"}, {"metric": "ms"}]})")
+                                    << "objectives: Katib optimizes one objective; written with loss, the others (ms) as additional metrics" << true;
+        QTest::newRow("constraints") << QByteArray(R"({"constraints": [{"metric": "mem", "max": 4}]})")
+                                     << "constraints: Katib has no constraints; every trial counts as feasible there" << true;
     }
 
     void rejections()
