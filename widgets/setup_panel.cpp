@@ -4,6 +4,7 @@
 #include "command_editors.h"
 #include "external_form.h"
 #include "number_spin_box.h"
+#include "objectives_editor.h"
 #include "settings_form.h"
 #include "space_editor.h"
 #include "widgets/models/spec_text.h"
@@ -168,8 +169,17 @@ QWidget* SetupPanel::buildExperiment()
     m_use->addItem(tr("best report"), choice::best);
     m_use->setToolTip(tr("Which of the trial's reports of the metric is its value."));
     form->addRow(tr("&Use"), m_use);
+    m_reference = new QLineEdit(box);
+    m_reference->setObjectName(QStringLiteral("reference"));
+    m_reference->setPlaceholderText(tr("derived from the trials"));
+    m_reference->setToolTip(tr("With several objectives: the hypervolume reference point's value for this objective, worse than "
+                               "any value you care about."));
+    form->addRow(tr("&Reference"), m_reference);
+    m_objectives = new ObjectivesEditor(box);
+    form->addRow(m_objectives);
+    connect(m_objectives, &ObjectivesEditor::changed, this, &SetupPanel::edited);
 
-    for (QLineEdit* edit : {m_name, m_description, m_metric})
+    for (QLineEdit* edit : {m_name, m_description, m_metric, m_reference})
         connect(edit, &QLineEdit::textChanged, this, &SetupPanel::edited);
     for (QComboBox* combo : {m_direction, m_use})
         connect(combo, &QComboBox::currentIndexChanged, this, &SetupPanel::edited);
@@ -385,13 +395,32 @@ QJsonObject SetupPanel::spec() const
         out.insert(key::description, m_description->text());
 
     QJsonObject objective{{key::metric, m_metric->text()}};
+    const QJsonObject loadedFirst = m_loaded.contains(key::objectives) ? m_loaded.value(key::objectives).toArray().first().toObject()
+                                                                       : m_loaded.value(key::objective).toObject();
     const QString direction = m_direction->currentData().toString();
-    if (direction != choice::minimize || given(key::objective, key::direction))
+    if (direction != choice::minimize || loadedFirst.contains(key::direction))
         objective.insert(key::direction, direction);
     const QString use = m_use->currentData().toString();
-    if (use != choice::last || given(key::objective, key::use))
+    if (use != choice::last || loadedFirst.contains(key::use))
         objective.insert(key::use, use);
-    out.insert(key::objective, objective);
+    // One objective is written as "objective", unless it came as a list of one; several as
+    // "objectives", the first from the fields above.
+    const QJsonArray extra = m_objectives->extraObjectives();
+    if (const QString reference = m_reference->text().trimmed(); !reference.isEmpty()) {
+        bool ok = false;
+        const double v = reference.toDouble(&ok);
+        objective.insert(key::reference, ok ? QJsonValue(v) : QJsonValue(reference));
+    }
+    if (extra.isEmpty() && !m_loaded.contains(key::objectives)) {
+        out.insert(key::objective, objective);
+    } else {
+        QJsonArray all{objective};
+        for (const QJsonValue& o : extra)
+            all.append(o);
+        out.insert(key::objectives, all);
+    }
+    if (const QJsonArray constraints = m_objectives->constraints(); !constraints.isEmpty() || given(key::constraints))
+        out.insert(key::constraints, constraints);
 
     out.insert(key::space, m_space->toJson());
 
@@ -481,8 +510,8 @@ void SetupPanel::setSpec(const QJsonObject& spec)
     for (const QJsonValue& a : spec.value(key::trial).toObject().value(key::argv).toArray())
         argv << a.toString();
     fill(spec, TrainerForm::isTrainerCommand(argv),
-         {key::name, key::description, key::objective, key::algorithm, key::pruner, key::budget, key::resources, key::trial,
-          key::executor});
+         {key::name, key::description, key::objective, key::objectives, key::constraints, key::algorithm, key::pruner, key::budget,
+          key::resources, key::trial, key::executor});
     m_filling = false;
     m_space->undoStack()->clear();
     m_state = snapshot();
@@ -499,12 +528,21 @@ void SetupPanel::fill(const QJsonObject& spec, bool trainer, const QStringList& 
         m_name->setText(spec.value(key::name).toString());
     if (sections.contains(key::description))
         m_description->setText(spec.value(key::description).toString());
-    if (sections.contains(key::objective)) {
-        const QJsonObject objective = spec.value(key::objective).toObject();
+    if (sections.contains(key::objective) || sections.contains(key::objectives)) {
+        // The first objective in the fields, the others in the table.
+        QJsonArray all = spec.value(key::objectives).toArray();
+        const QJsonObject objective = spec.contains(key::objectives) ? all.first().toObject() : spec.value(key::objective).toObject();
         m_metric->setText(objective.value(key::metric).toString());
         selectData(m_direction, objective.value(key::direction).toString(choice::minimize));
         selectData(m_use, objective.value(key::use).toString(choice::last));
+        const QJsonValue reference = objective.value(key::reference);
+        m_reference->setText(reference.isDouble() ? QString::number(reference.toDouble(), 'g', 17) : reference.toString());
+        if (!all.isEmpty())
+            all.removeFirst();
+        m_objectives->setExtraObjectives(all);
     }
+    if (sections.contains(key::constraints))
+        m_objectives->setConstraints(spec.value(key::constraints).toArray());
     if (sections.contains(key::algorithm)) {
         const QJsonObject algorithm = spec.value(key::algorithm).toObject();
         m_algorithm->select(algorithm.value(key::name).toString(kAlgorithmDefaults.name), algorithm.value(key::settings).toObject(), algorithm);
@@ -632,6 +670,8 @@ QString stepText(const QStringList& sections)
         {key::name, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Name")},
         {key::description, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Description")},
         {key::objective, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Objective")},
+        {key::objectives, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Objectives")},
+        {key::constraints, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Constraints")},
         {key::algorithm, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Algorithm")},
         {key::pruner, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Pruner")},
         {key::budget, QT_TRANSLATE_NOOP("tb::widgets::SetupPanel", "Edit Budget")},
@@ -757,6 +797,7 @@ QString SetupPanel::placeOf(const engine::SpecPath& path, const QJsonObject& spe
     const QString section = keyAt(0);
     const std::pair<key::Name, QString> sections[] = {
         {key::name, tr("Name")},           {key::description, tr("Description")}, {key::objective, tr("Objective")},
+        {key::objectives, tr("Objectives")}, {key::constraints, tr("Constraints")},
         {key::algorithm, tr("Algorithm")}, {key::pruner, tr("Pruner")},           {key::budget, tr("Budget")},
         {key::resources, tr("Resources")}, {key::trial, tr("Trial")},             {key::executor, tr("Executor")},
     };
@@ -766,6 +807,14 @@ QString SetupPanel::placeOf(const engine::SpecPath& path, const QJsonObject& spe
             out = words;
     if (parts.size() < 2)
         return out;
+    if ((section == key::objectives || section == key::constraints) && indexAt(1) >= 0) {
+        // "objectives[1].metric": "Objective 2, metric", as the row in the table.
+        const QString item = section == key::objectives ? tr("Objective %1").arg(indexAt(1) + 1) : tr("Constraint %1").arg(indexAt(1) + 1);
+        if (keyAt(2).isEmpty())
+            return item;
+        // The key's words as "%1, %2" gives them after an empty section name.
+        return item + placeOf(engine::SpecPath{QString(), keyAt(2)}, spec);
+    }
 
     const QString k = keyAt(1);
     const int entry = indexAt(2);
@@ -788,6 +837,7 @@ QString SetupPanel::placeOf(const engine::SpecPath& path, const QJsonObject& spe
     else {
         const std::pair<key::Name, QString> keys[] = {
             {key::metric, tr("metric")},          {key::direction, tr("direction")},     {key::use, tr("use")},
+            {key::reference, tr("reference")},    {key::min, tr("at least")},            {key::max, tr("at most")},
             {key::seed, tr("seed")},              {key::settings, tr("settings")},       {key::command, tr("command")},
             {key::workdir, tr("working directory")}, {key::timeoutS, tr("time-out")},    {key::maxTrials, tr("trials")},
             {key::maxFailed, tr("failed trials")}, {key::maxSeconds, tr("wall time")},   {key::parallelTrials, tr("trials at once")},

@@ -41,6 +41,7 @@ class AlgorithmChooser;
 class ArgvEditor;
 class EnvEditor;
 class NumberSpinBox;
+class ObjectivesEditor;
 class SettingsForm;
 class SpaceEditor;
 class TrainerForm;
@@ -119,6 +120,8 @@ private:
     QLineEdit* m_metric;
     QComboBox* m_direction;
     QComboBox* m_use;
+    QLineEdit* m_reference;         // the first objective's hypervolume reference (several objectives)
+    ObjectivesEditor* m_objectives; // the objectives after the first, and the constraints
 
     AlgorithmChooser* m_algorithm;
     AlgorithmChooser* m_pruner;

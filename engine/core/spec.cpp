@@ -435,8 +435,8 @@ void parseObjectives(const Reader& r, ExperimentSpec& spec)
             spec.objectives.push_back(parseOneObjective(Reader(list[i].toObject(), at, kObjectiveKeys)));
             for (int j = 0; j < i; ++j)
                 if (spec.objectives[j].metric == spec.objectives.back().metric)
-                    fail(at / QString(key::metric), QStringLiteral("\"%1\" is objectives[%2] already; each objective needs a metric of its own")
-                                                        .arg(printable(spec.objectives.back().metric)).arg(j));
+                    fail(at / QString(key::metric), QStringLiteral("\"%1\" is objective %2's metric already; each objective needs a metric of its own")
+                                                        .arg(printable(spec.objectives.back().metric)).arg(j + 1));
         }
     } else {
         r.fail(key::objective, QStringLiteral("missing; give {\"metric\": \"loss\", \"direction\": \"minimize\"}, or \"objectives\": [...] for several"));

@@ -199,7 +199,7 @@ private slots:
         QTest::newRow("objective not an object") << multi(R"(["loss"])")
                                                  << "objectives[0]: expected an object like {\"metric\": \"loss\", \"direction\": \"minimize\"}, got \"loss\"";
         QTest::newRow("same metric twice") << multi(R"([{"metric": "loss"}, {"metric": "loss", "direction": "maximize"}])")
-                                           << "objectives[1].metric: \"loss\" is objectives[0] already; each objective needs a metric of its own";
+                                           << "objectives[1].metric: \"loss\" is objective 1's metric already; each objective needs a metric of its own";
         QTest::newRow("objective direction") << multi(R"([{"metric": "a"}, {"metric": "b", "direction": "up"}])")
                                              << "objectives[1].direction: expected \"minimize\" or \"maximize\", got \"up\"";
         QTest::newRow("reference") << multi(R"([{"metric": "a", "reference": "far"}, {"metric": "b"}])")

@@ -189,7 +189,7 @@ const char* const kMetricPattern = "(?<name>\\w+)=(?<value>\\S+)";
 QList<QJsonObject> everyKeySpecs()
 {
     QJsonObject gpus = object(R"({"name": "every-key", "description": "all of it",
-        "objective": {"metric": "acc", "direction": "maximize", "use": "best"},
+        "objective": {"metric": "acc", "direction": "maximize", "use": "best", "reference": 0},
         "space": [{"name": "lr", "type": "float", "low": 0.001, "high": 0.1, "log": true},
                   {"name": "units", "type": "int", "low": 8, "high": 64, "step": 8},
                   {"name": "mix", "type": "float", "low": 0, "high": 1, "values": [0, 0.5, 1]},
@@ -224,7 +224,14 @@ QList<QJsonObject> everyKeySpecs()
         "trial": {"argv": ["torchrun-free", "--lr", "${lr}", "--rank", "${trial.rank}"], "workers": 2, "metrics_rank": 1,
                   "metrics": {"format": "json_lines", "tensorboard": false}},
         "executor": {"type": "local"}})");
-    return {gpus, workers};
+    // Several objectives (with a reference point) and constraints, on a random search.
+    const QJsonObject several = object(R"({"name": "several",
+        "objectives": [{"metric": "loss", "reference": 2.5}, {"metric": "acc", "direction": "maximize", "use": "best", "reference": 0}],
+        "constraints": [{"metric": "mem", "max": 10}, {"metric": "acc", "min": 0.25, "max": 1}],
+        "space": [{"name": "lr", "type": "float", "low": 0.001, "high": 0.1}],
+        "algorithm": {"name": "random", "seed": 4},
+        "trial": {"argv": ["train", "--lr=${lr}"]}})");
+    return {gpus, workers, several};
 }
 
 } // namespace
@@ -722,6 +729,10 @@ private slots:
                                    << "Algorithm, setting n_ei_candidates: must be at least 1, got 0";
         QTest::newRow("executor") << object(R"({"executor": {"type": "slurm", "time_limit": "2h"}})")
                                   << "Executor, time limit: expected \"HH:MM:SS\" or \"D-HH:MM:SS\", got \"2h\"";
+        QTest::newRow("an objective") << object(R"({"objective": null, "objectives": [{"metric": "loss"}, {"metric": "loss"}]})")
+                                      << "Objective 2, metric: \"loss\" is objective 1's metric already; each objective needs a metric of its own";
+        QTest::newRow("a constraint") << object(R"({"constraints": [{"metric": "mem"}]})")
+                                      << "Constraint 1: give \"min\", \"max\" or both: the bounds the metric must keep";
         QTest::newRow("sbatch option") << object(R"({"executor": {"type": "slurm", "sbatch_args": ["--qos=x", "--job-name=y"]}})")
                                        << "Executor, sbatch option 2: --job-name=y is set by Tunebench (output files, job "
                                           "name); remove it";
@@ -733,7 +744,10 @@ private slots:
         QFETCH(QString, shown);
         QJsonObject spec = demoSpec();
         for (auto it = patch.begin(); it != patch.end(); ++it)
-            spec.insert(it.key(), it.value());
+            if (it.value().isNull())
+                spec.remove(it.key()); // a key the patch takes away
+            else
+                spec.insert(it.key(), it.value());
         Workbench w;
         w.panel->setSpec(spec);
         const QString raw = w.panel->validate();
