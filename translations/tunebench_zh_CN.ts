@@ -1225,12 +1225,32 @@
         <translation>等高线图</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="141" />
+        <location filename="../widgets/dashboard.cpp" line="52" />
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dashboard.cpp" line="159" />
         <source>%1: no parameter named '%2'; one of %3</source>
         <translation>%1：没有名为“%2”的参数；可选：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="154" />
+        <location filename="../widgets/dashboard.cpp" line="167" />
+        <source>--render pareto: experiment '%1' has one objective</source>
+        <translation>--render pareto：实验“%1”只有一个目标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dashboard.cpp" line="173" />
+        <source>%1: no objective named '%2'; one of %3</source>
+        <translation>%1：没有名为“%2”的目标；可选 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dashboard.cpp" line="175" />
+        <source>--x, --y: two different objectives, one of %1</source>
+        <translation>--x、--y：两个不同的目标，可选 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dashboard.cpp" line="184" />
         <source>--output: %1</source>
         <translation>--output：%1</translation>
     </message>
@@ -1278,6 +1298,19 @@
     </message>
 </context>
 <context>
+    <name>tb::widgets::ExperimentData</name>
+    <message>
+        <location filename="../widgets/models/experiment_data.cpp" line="135" />
+        <source>%1 = %2 (at most %3)</source>
+        <translation>%1 = %2（上限 %3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/experiment_data.cpp" line="137" />
+        <source>%1 = %2 (at least %3)</source>
+        <translation>%1 = %2（下限 %3）</translation>
+    </message>
+</context>
+<context>
     <name>tb::widgets::ExperimentList</name>
     <message>
         <location filename="../widgets/experiment_list.cpp" line="25" />
@@ -1303,53 +1336,53 @@
 <context>
     <name>tb::widgets::ExternalForm</name>
     <message>
-        <location filename="../widgets/external_form.cpp" line="69" />
+        <location filename="../widgets/external_form.cpp" line="64" />
         <source>python3 my_sampler.py</source>
         <translation>python3 my_sampler.py</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="70" />
+        <location filename="../widgets/external_form.cpp" line="65" />
         <source>The program and its arguments, started without a shell in the spec's folder. It reads one JSON request per line and answers one JSON line each (docs/spec.md).</source>
         <translation>程序及其参数，在规格文件所在的文件夹中不经 shell 启动。它每行读取一个 JSON 请求，并对每个请求应答一行 JSON（见 docs/spec.md）。</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="72" />
+        <location filename="../widgets/external_form.cpp" line="67" />
         <source>Shipped</source>
         <translation>自带</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="75" />
+        <location filename="../widgets/external_form.cpp" line="70" />
         <source>Samplers that come with Tunebench</source>
         <translation>Tunebench 自带的采样器</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="92" />
+        <location filename="../widgets/external_form.cpp" line="87" />
         <source>A JSON object, passed to the process in its requests as "settings"</source>
         <translation>一个 JSON 对象，在请求中作为 "settings" 传给该进程</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="106" />
+        <location filename="../widgets/external_form.cpp" line="101" />
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="107" />
-        <location filename="../widgets/external_form.cpp" line="168" />
+        <location filename="../widgets/external_form.cpp" line="102" />
+        <location filename="../widgets/external_form.cpp" line="163" />
         <source>Settings</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="150" />
+        <location filename="../widgets/external_form.cpp" line="145" />
         <source>Give the command that starts the sampler, or choose a shipped one.</source>
         <translation>请给出启动采样器的命令，或选择一个自带的采样器。</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="157" />
+        <location filename="../widgets/external_form.cpp" line="152" />
         <source>Settings: %1 at character %2.</source>
         <translation>设置项：第 %2 个字符处 %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/external_form.cpp" line="159" />
+        <location filename="../widgets/external_form.cpp" line="154" />
         <source>Settings: give a JSON object, like {"sampler": "tpe"}.</source>
         <translation>设置项：请给出一个 JSON 对象，例如 {"sampler": "tpe"}。</translation>
     </message>
@@ -1405,52 +1438,83 @@
 <context>
     <name>tb::widgets::HistoryPlot</name>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="16" />
+        <location filename="../widgets/plots/history_plot.cpp" line="64" />
         <source>Optimization history</source>
         <translation>优化历史</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="17" />
+        <location filename="../widgets/plots/history_plot.cpp" line="19" />
         <source>trial number</source>
         <translation>试验序号</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="22" />
+        <location filename="../widgets/plots/history_plot.cpp" line="66" />
         <source>best so far</source>
         <translation>当前最优</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="29" />
+        <location filename="../widgets/plots/history_plot.cpp" line="35" />
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="30" />
+        <location filename="../widgets/plots/history_plot.cpp" line="36" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="31" />
+        <location filename="../widgets/plots/history_plot.cpp" line="37" />
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="41" />
+        <location filename="../widgets/plots/history_plot.cpp" line="47" />
         <source>selected</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="160" />
+        <location filename="../widgets/plots/history_plot.cpp" line="64" />
+        <source>Hypervolume history</source>
+        <translation>超体积历史</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="65" />
+        <location filename="../widgets/plots/history_plot.cpp" line="66" />
+        <source>hypervolume</source>
+        <translation>超体积</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="172" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="174" />
+        <source>reference: %1 (from the spec)</source>
+        <translation>参考点：%1（来自规格）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="175" />
+        <source>reference: %1 (from the trials)</source>
+        <translation>参考点：%1（由试验推得）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="239" />
+        <source>%1: hypervolume %2 (%3)</source>
+        <translation>%1：超体积 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="240" />
         <source>%1: %2 %3</source>
         <translation>%1：%2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="162" />
+        <location filename="../widgets/plots/history_plot.cpp" line="242" />
         <source>%1 (pruned)</source>
         <translation>%1（已剪枝）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="164" />
+        <location filename="../widgets/plots/history_plot.cpp" line="244" />
         <source>%1 (failed)</source>
         <translation>%1（失败）</translation>
     </message>
@@ -1680,7 +1744,7 @@
     </message>
     <message>
         <location filename="../widgets/main_window.cpp" line="149" />
-        <location filename="../widgets/main_window.cpp" line="864" />
+        <location filename="../widgets/main_window.cpp" line="861" />
         <source>Experiment runs elsewhere</source>
         <translation>实验在别处运行</translation>
     </message>
@@ -1848,7 +1912,7 @@
     <message>
         <location filename="../widgets/main_window.cpp" line="307" />
         <location filename="../widgets/main_window.cpp" line="317" />
-        <location filename="../widgets/main_window.cpp" line="569" />
+        <location filename="../widgets/main_window.cpp" line="565" />
         <source>No store is open.</source>
         <translation>没有打开的存储。</translation>
     </message>
@@ -1953,47 +2017,47 @@
         <translation>替换当前设置？</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="558" />
+        <location filename="../widgets/main_window.cpp" line="554" />
         <source>Cannot open schedule</source>
         <translation>无法打开调度</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="569" />
+        <location filename="../widgets/main_window.cpp" line="565" />
         <source>No pipeline schedule</source>
         <translation>没有流水线调度</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="596" />
+        <location filename="../widgets/main_window.cpp" line="592" />
         <source>Trials are running</source>
         <translation>试验正在运行</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="597" />
+        <location filename="../widgets/main_window.cpp" line="593" />
         <source>Experiment '%1' is still running. Stop its trials (they are queued again and can be resumed), or keep it running in the background without this window?</source>
         <translation>实验“%1”仍在运行。要停止它的试验（它们会重新排队，之后可以继续），还是在没有此窗口的情况下在后台继续运行？</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="601" />
+        <location filename="../widgets/main_window.cpp" line="597" />
         <source>Stop Trials</source>
         <translation>停止试验</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="602" />
+        <location filename="../widgets/main_window.cpp" line="598" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="610" />
+        <location filename="../widgets/main_window.cpp" line="606" />
         <source>Could not continue in the background</source>
         <translation>无法在后台继续</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="611" />
+        <location filename="../widgets/main_window.cpp" line="607" />
         <source>tunebench-cli was not found. The experiment was stopped and can be resumed.</source>
         <translation>找不到 tunebench-cli。实验已停止，之后可以继续。</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="633" />
+        <location filename="../widgets/main_window.cpp" line="629" />
         <source>New Store</source>
         <translation>新建存储</translation>
     </message>
@@ -2002,151 +2066,151 @@
         <translation type="vanished">Tunebench 存储 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="640" />
+        <location filename="../widgets/main_window.cpp" line="636" />
         <source>Open Store</source>
         <translation>打开存储</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="663" />
+        <location filename="../widgets/main_window.cpp" line="659" />
         <source>Import Spec</source>
         <translation>导入规格</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="663" />
-        <location filename="../widgets/main_window.cpp" line="771" />
+        <location filename="../widgets/main_window.cpp" line="659" />
+        <location filename="../widgets/main_window.cpp" line="768" />
         <source>Experiment specs (*.json)</source>
         <translation>实验规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="670" />
-        <location filename="../widgets/main_window.cpp" line="713" />
+        <location filename="../widgets/main_window.cpp" line="666" />
+        <location filename="../widgets/main_window.cpp" line="709" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="670" />
+        <location filename="../widgets/main_window.cpp" line="666" />
         <source>%1: not a JSON object (%2)</source>
         <translation>%1：不是 JSON 对象（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="680" />
-        <location filename="../widgets/main_window.cpp" line="699" />
+        <location filename="../widgets/main_window.cpp" line="676" />
+        <location filename="../widgets/main_window.cpp" line="695" />
         <source>Import Optuna Study</source>
         <translation>导入 Optuna 研究</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="680" />
+        <location filename="../widgets/main_window.cpp" line="676" />
         <source>Optuna storages (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>Optuna 存储 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="684" />
+        <location filename="../widgets/main_window.cpp" line="680" />
         <source>no store is open</source>
         <translation>没有打开的存储</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="699" />
+        <location filename="../widgets/main_window.cpp" line="695" />
         <source>Study:</source>
         <translation>研究：</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="708" />
+        <location filename="../widgets/main_window.cpp" line="704" />
         <source>Imported Optuna study '%1': %2 trials</source>
         <translation>已导入 Optuna 研究“%1”：%2 个试验</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="724" />
+        <location filename="../widgets/main_window.cpp" line="721" />
         <source>--render: unknown view '%1'; one of %2</source>
         <translation>--render：未知的视图“%1”；可选：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="726" />
+        <location filename="../widgets/main_window.cpp" line="723" />
         <source>--output: '%1' needs the suffix .png, .svg or .pdf</source>
         <translation>--output：“%1”需要 .png、.svg 或 .pdf 后缀</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="728" />
+        <location filename="../widgets/main_window.cpp" line="725" />
         <source>--db: no store is open</source>
         <translation>--db：没有打开的存储</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="735" />
+        <location filename="../widgets/main_window.cpp" line="732" />
         <source>--experiment: no experiment named '%1' in %2</source>
         <translation>--experiment：%2 中没有名为“%1”的实验</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="741" />
+        <location filename="../widgets/main_window.cpp" line="738" />
         <source>--trial: give the id of a trial of '%1' with a measured pipeline schedule</source>
         <translation>--trial：请给出“%1”中一个带有实测流水线调度的试验的 id</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="749" />
+        <location filename="../widgets/main_window.cpp" line="746" />
         <source>--db: %1</source>
         <translation>--db：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="764" />
+        <location filename="../widgets/main_window.cpp" line="761" />
         <source>--trial: %1</source>
         <translation>--trial：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="766" />
+        <location filename="../widgets/main_window.cpp" line="763" />
         <source>--output: %1</source>
         <translation>--output：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="771" />
+        <location filename="../widgets/main_window.cpp" line="768" />
         <source>Export Spec</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="776" />
-        <location filename="../widgets/main_window.cpp" line="827" />
+        <location filename="../widgets/main_window.cpp" line="773" />
+        <location filename="../widgets/main_window.cpp" line="824" />
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="793" />
+        <location filename="../widgets/main_window.cpp" line="790" />
         <source>No best config</source>
         <translation>没有最优配置</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="798" />
+        <location filename="../widgets/main_window.cpp" line="795" />
         <source>Best config copied to the clipboard</source>
         <translation>最优配置已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="802" />
+        <location filename="../widgets/main_window.cpp" line="799" />
         <source>Save Best Config</source>
         <translation>保存最优配置</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="807" />
+        <location filename="../widgets/main_window.cpp" line="804" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="814" />
+        <location filename="../widgets/main_window.cpp" line="811" />
         <source>Export Trials</source>
         <translation>导出试验</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="815" />
+        <location filename="../widgets/main_window.cpp" line="812" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="851" />
+        <location filename="../widgets/main_window.cpp" line="848" />
         <source>Asked %1 to stop; its trials end and are queued again</source>
         <translation>已请求 %1 停止；它的试验会结束并重新排队</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="853" />
+        <location filename="../widgets/main_window.cpp" line="850" />
         <source>Cannot stop</source>
         <translation>无法停止</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="865" />
+        <location filename="../widgets/main_window.cpp" line="862" />
         <source>%1 is being run by %2.
 
 Stop it there? Its running trials end and are queued again; resume it here once it has stopped.</source>
@@ -2156,7 +2220,7 @@ Stop it there? Its running trials end and are queued again; resume it here once 
     </message>
     <message>
         <location filename="../widgets/main_window.cpp" line="126" />
-        <location filename="../widgets/main_window.cpp" line="875" />
+        <location filename="../widgets/main_window.cpp" line="872" />
         <source>Cannot resume</source>
         <translation>无法继续</translation>
     </message>
@@ -2165,29 +2229,113 @@ Stop it there? Its running trials end and are queued again; resume it here once 
         <translation type="vanished">%1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="904" />
+        <location filename="../widgets/main_window.cpp" line="901" />
         <source>%1: %2 - %3 completed, %4 running, %5 queued, %6 pruned, %7 failed</source>
         <translation>%1：%2 - 完成 %3，运行中 %4，排队 %5，剪枝 %6，失败 %7</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="913" />
+        <location filename="../widgets/main_window.cpp" line="910" />
         <source>run by %1 (pid %2 on %3)</source>
         <translation>由 %1 运行（%3 上的 pid %2）</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="918" />
+        <location filename="../widgets/main_window.cpp" line="915" />
         <source>waiting: %1</source>
         <translation>等待：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="924" />
+        <location filename="../widgets/main_window.cpp" line="921" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="924" />
+        <location filename="../widgets/main_window.cpp" line="921" />
         <source>The new language applies the next time Tunebench starts.</source>
         <translation>新语言将在下次启动 Tunebench 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::ObjectivesEditor</name>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="77" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="103" />
+        <source>More objectives (a Pareto front instead of one best trial):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="105" />
+        <location filename="../widgets/objectives_editor.cpp" line="117" />
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="105" />
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="105" />
+        <source>Use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="105" />
+        <source>Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="108" />
+        <source>The hypervolume reference point's value for this objective: worse than any value you care about. Empty: derived from the trials.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="111" />
+        <source>Add objective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="115" />
+        <source>Constraints (a trial beyond a bound is infeasible):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="117" />
+        <source>At least</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="117" />
+        <source>At most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="120" />
+        <source>Add constraint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="138" />
+        <source>minimize</source>
+        <translation>最小化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="138" />
+        <source>maximize</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="140" />
+        <source>last report</source>
+        <translation>最后一次报告</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectives_editor.cpp" line="140" />
+        <source>best report</source>
+        <translation>最佳报告</translation>
     </message>
 </context>
 <context>
@@ -2211,6 +2359,111 @@ Stop it there? Its running trials end and are queued again; resume it here once 
         <location filename="../widgets/plots/parallel_coordinates_plot.cpp" line="456" />
         <source>%1: %2 %3</source>
         <translation>%1：%2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>tb::widgets::ParetoPlot</name>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="41" />
+        <location filename="../widgets/plots/pareto_plot.cpp" line="71" />
+        <location filename="../widgets/plots/pareto_plot.cpp" line="260" />
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="43" />
+        <source>Across:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="44" />
+        <source>Up:</source>
+        <translation>纵轴：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="45" />
+        <source>The objective along the horizontal axis</source>
+        <translation>横轴上的目标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="46" />
+        <source>The objective along the vertical axis</source>
+        <translation>纵轴上的目标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="49" />
+        <source>Pipeline schedule</source>
+        <translation>流水线调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="51" />
+        <source>Open the selected trial's measured pipeline schedule in the Pipeline view</source>
+        <translation>在流水线视图中打开所选试验实测的流水线调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="68" />
+        <source>infeasible</source>
+        <translation>不可行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="69" />
+        <source>dominated</source>
+        <translation>被支配</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="72" />
+        <source>selected</source>
+        <translation>选中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="133" />
+        <source>%1 (minimize)</source>
+        <translation>%1（最小化）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="133" />
+        <source>%1 (maximize)</source>
+        <translation>%1（最大化）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/plots/pareto_plot.cpp" line="260" />
+        <source>Pareto set (all %n objectives)</source>
+        <translation><numerusform>帕累托集（全部 %n 个目标）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="316" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="317" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="319" />
+        <source>%1 (in the Pareto set)</source>
+        <translation>%1（在帕累托集中）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="323" />
+        <source>%1 (infeasible)</source>
+        <translation>%1（不可行）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="323" />
+        <source>%1 (infeasible: %2)</source>
+        <translation>%1（不可行：%2）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="337" />
+        <source>Select %1</source>
+        <translation>选择%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pareto_plot.cpp" line="339" />
+        <source>Show pipeline schedule of %1</source>
+        <translation>显示%1的流水线调度</translation>
     </message>
 </context>
 <context>
@@ -2338,7 +2591,7 @@ Stop it there? Its running trials end and are queued again; resume it here once 
     <name>tb::widgets::PlotPanel</name>
     <message>
         <location filename="../widgets/plots/plot_panel.cpp" line="49" />
-        <location filename="../widgets/plots/plot_panel.cpp" line="196" />
+        <location filename="../widgets/plots/plot_panel.cpp" line="199" />
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
@@ -2349,7 +2602,7 @@ Stop it there? Its running trials end and are queued again; resume it here once 
     </message>
     <message>
         <location filename="../widgets/plots/plot_panel.cpp" line="53" />
-        <location filename="../widgets/plots/plot_panel.cpp" line="197" />
+        <location filename="../widgets/plots/plot_panel.cpp" line="200" />
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
@@ -2379,12 +2632,12 @@ Stop it there? Its running trials end and are queued again; resume it here once 
         <translation type="vanished">将图表保存为图像或文档</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="228" />
+        <location filename="../widgets/plots/plot_panel.cpp" line="233" />
         <source>Unknown export format "%1": use .png, .pdf or .svg.</source>
         <translation>未知的导出格式“%1”：请使用 .png、.pdf 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/plot_panel.cpp" line="322" />
+        <location filename="../widgets/plots/plot_panel.cpp" line="327" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -2806,509 +3059,565 @@ Default: %2</source>
 <context>
     <name>tb::widgets::SetupPanel</name>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="147" />
+        <location filename="../widgets/setup_panel.cpp" line="148" />
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="151" />
+        <location filename="../widgets/setup_panel.cpp" line="152" />
         <source>Unique within the store.</source>
         <translation>在存储中必须唯一。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="152" />
+        <location filename="../widgets/setup_panel.cpp" line="153" />
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="155" />
+        <location filename="../widgets/setup_panel.cpp" line="156" />
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="158" />
+        <location filename="../widgets/setup_panel.cpp" line="159" />
         <source>The metric the trial prints, like loss=0.25.</source>
         <translation>试验输出的指标，例如 loss=0.25。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="159" />
+        <location filename="../widgets/setup_panel.cpp" line="160" />
         <source>Objective &amp;metric</source>
         <translation>目标指标(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="162" />
+        <location filename="../widgets/setup_panel.cpp" line="163" />
         <source>minimize</source>
         <translation>最小化</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="163" />
+        <location filename="../widgets/setup_panel.cpp" line="164" />
         <source>maximize</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="164" />
+        <location filename="../widgets/setup_panel.cpp" line="165" />
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="167" />
+        <location filename="../widgets/setup_panel.cpp" line="168" />
         <source>last report</source>
         <translation>最后一次报告</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="168" />
+        <location filename="../widgets/setup_panel.cpp" line="169" />
         <source>best report</source>
         <translation>最佳报告</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="169" />
+        <location filename="../widgets/setup_panel.cpp" line="170" />
         <source>Which of the trial's reports of the metric is its value.</source>
         <translation>以试验对该指标的哪一次报告作为其取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="170" />
+        <location filename="../widgets/setup_panel.cpp" line="171" />
         <source>&amp;Use</source>
         <translation>取值(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="181" />
+        <location filename="../widgets/setup_panel.cpp" line="174" />
+        <source>derived from the trials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="175" />
+        <source>With several objectives: the hypervolume reference point's value for this objective, worse than any value you care about.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="177" />
+        <source>&amp;Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="191" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="185" />
+        <location filename="../widgets/setup_panel.cpp" line="195" />
         <source>&amp;Algorithm</source>
         <translation>算法(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="186" />
+        <location filename="../widgets/setup_panel.cpp" line="196" />
         <source>fixed</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="188" />
+        <location filename="../widgets/setup_panel.cpp" line="198" />
         <source>Without a fixed seed one is drawn at the start and stored with the experiment.</source>
         <translation>若不固定种子，将在开始时随机选取并随实验保存。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="193" />
+        <location filename="../widgets/setup_panel.cpp" line="203" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="196" />
+        <location filename="../widgets/setup_panel.cpp" line="206" />
         <source>&amp;Pruner</source>
         <translation>剪枝器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="207" />
+        <location filename="../widgets/setup_panel.cpp" line="217" />
         <source>Budget and parallelism</source>
         <translation>预算与并行</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="209" />
-        <location filename="../widgets/setup_panel.cpp" line="216" />
-        <location filename="../widgets/setup_panel.cpp" line="223" />
+        <location filename="../widgets/setup_panel.cpp" line="219" />
+        <location filename="../widgets/setup_panel.cpp" line="226" />
+        <location filename="../widgets/setup_panel.cpp" line="233" />
+        <location filename="../widgets/setup_panel.cpp" line="838" />
         <source>at most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="215" />
+        <location filename="../widgets/setup_panel.cpp" line="225" />
         <source>&amp;Trials</source>
         <translation>试验数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="221" />
+        <location filename="../widgets/setup_panel.cpp" line="231" />
         <source>One more failure than this ends the experiment as failed.</source>
         <translation>失败次数超过此值时实验以失败结束。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="222" />
+        <location filename="../widgets/setup_panel.cpp" line="232" />
         <source>&amp;Failed trials</source>
         <translation>失败试验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="230" />
-        <location filename="../widgets/setup_panel.cpp" line="340" />
+        <location filename="../widgets/setup_panel.cpp" line="240" />
+        <location filename="../widgets/setup_panel.cpp" line="350" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="231" />
+        <location filename="../widgets/setup_panel.cpp" line="241" />
         <source>&amp;Wall time</source>
         <translation>挂钟时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="235" />
+        <location filename="../widgets/setup_panel.cpp" line="245" />
         <source>Trials at &amp;once</source>
         <translation>同时运行的试验(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="247" />
+        <location filename="../widgets/setup_panel.cpp" line="257" />
         <source>Where trials run</source>
         <translation>试验运行位置</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="251" />
+        <location filename="../widgets/setup_panel.cpp" line="261" />
         <source>This machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="252" />
+        <location filename="../widgets/setup_panel.cpp" line="262" />
         <source>A Slurm cluster (one job per trial)</source>
         <translation>Slurm 集群（每个试验一个作业）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="253" />
+        <location filename="../widgets/setup_panel.cpp" line="263" />
         <source>With Slurm, each trial is a batch job; the trials' folders must be on a file system the nodes share.</source>
         <translation>使用 Slurm 时，每个试验是一个批处理作业；试验的文件夹必须位于各节点共享的文件系统上。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="254" />
+        <location filename="../widgets/setup_panel.cpp" line="264" />
         <source>&amp;Executor</source>
         <translation>执行器(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="257" />
+        <location filename="../widgets/setup_panel.cpp" line="267" />
         <source>the cluster's default</source>
         <translation>集群的默认值</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="258" />
+        <location filename="../widgets/setup_panel.cpp" line="268" />
         <source>&amp;Partition</source>
         <translation>分区(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="261" />
+        <location filename="../widgets/setup_panel.cpp" line="271" />
         <source>your default</source>
         <translation>默认账户</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="262" />
+        <location filename="../widgets/setup_panel.cpp" line="272" />
         <source>A&amp;ccount</source>
         <translation>账户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="265" />
+        <location filename="../widgets/setup_panel.cpp" line="275" />
         <source>HH:MM:SS (the partition's default)</source>
         <translation>HH:MM:SS（分区的默认值）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="266" />
+        <location filename="../widgets/setup_panel.cpp" line="276" />
         <source>Time &amp;limit</source>
         <translation>时间限制(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="269" />
+        <location filename="../widgets/setup_panel.cpp" line="279" />
         <source>Further sbatch options, one per entry, such as --qos=low or --mem=16G.</source>
         <translation>其他 sbatch 选项，每项一个，例如 --qos=low 或 --mem=16G。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="270" />
-        <location filename="../widgets/setup_panel.cpp" line="796" />
+        <location filename="../widgets/setup_panel.cpp" line="280" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>sbatch options</source>
         <translation>sbatch 选项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="289" />
-        <location filename="../widgets/setup_panel.cpp" line="761" />
+        <location filename="../widgets/setup_panel.cpp" line="299" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="292" />
+        <location filename="../widgets/setup_panel.cpp" line="302" />
         <source>&amp;Command</source>
         <translation>命令(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="294" />
+        <location filename="../widgets/setup_panel.cpp" line="304" />
         <source>&amp;Built-in trainer</source>
         <translation>内置训练器(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="311" />
+        <location filename="../widgets/setup_panel.cpp" line="321" />
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="324" />
+        <location filename="../widgets/setup_panel.cpp" line="334" />
         <source>the spec file's folder</source>
         <translation>规格文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="326" />
+        <location filename="../widgets/setup_panel.cpp" line="336" />
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="329" />
+        <location filename="../widgets/setup_panel.cpp" line="339" />
         <source>&amp;Working directory</source>
         <translation>工作目录(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="332" />
+        <location filename="../widgets/setup_panel.cpp" line="342" />
         <source>Environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="333" />
+        <location filename="../widgets/setup_panel.cpp" line="343" />
         <source>after</source>
         <translation>超过</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="341" />
+        <location filename="../widgets/setup_panel.cpp" line="351" />
         <source>&amp;Time-out</source>
         <translation>超时(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="345" />
+        <location filename="../widgets/setup_panel.cpp" line="355" />
         <source>A failed or timed-out trial runs again with the same values, up to this many times.</source>
         <translation>失败或超时的试验会以相同取值重新运行，最多重试这么多次。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="346" />
+        <location filename="../widgets/setup_panel.cpp" line="356" />
         <source>&amp;Retries</source>
         <translation>重试次数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="351" />
+        <location filename="../widgets/setup_panel.cpp" line="361" />
         <source>Working directory</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="630" />
-        <location filename="../widgets/setup_panel.cpp" line="645" />
+        <location filename="../widgets/setup_panel.cpp" line="666" />
+        <location filename="../widgets/setup_panel.cpp" line="683" />
         <source>Edit Set-up</source>
         <translation>编辑设置</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="632" />
+        <location filename="../widgets/setup_panel.cpp" line="668" />
         <source>Edit Name</source>
         <translation>编辑名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="633" />
+        <location filename="../widgets/setup_panel.cpp" line="669" />
         <source>Edit Description</source>
         <translation>编辑描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="634" />
+        <location filename="../widgets/setup_panel.cpp" line="670" />
         <source>Edit Objective</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="635" />
+        <location filename="../widgets/setup_panel.cpp" line="671" />
+        <source>Edit Objectives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="672" />
+        <source>Edit Constraints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="673" />
         <source>Edit Algorithm</source>
         <translation>编辑算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="636" />
+        <location filename="../widgets/setup_panel.cpp" line="674" />
         <source>Edit Pruner</source>
         <translation>编辑剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="637" />
+        <location filename="../widgets/setup_panel.cpp" line="675" />
         <source>Edit Budget</source>
         <translation>编辑预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="638" />
+        <location filename="../widgets/setup_panel.cpp" line="676" />
         <source>Edit Trials at Once</source>
         <translation>编辑同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="639" />
+        <location filename="../widgets/setup_panel.cpp" line="677" />
         <source>Edit Trial</source>
         <translation>编辑试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="640" />
+        <location filename="../widgets/setup_panel.cpp" line="678" />
         <source>Edit Executor</source>
         <translation>编辑执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="735" />
+        <location filename="../widgets/setup_panel.cpp" line="773" />
         <source>Parameter %1 (%2) is not used: no argument or environment value of the trial names %3. The trial sees it only in $TUNEBENCH_PARAMS.</source>
         <translation>参数 %1（%2）未被使用：试验的命令参数和环境变量值中都没有 %3。试验只能在 $TUNEBENCH_PARAMS 中看到它。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="759" />
+        <location filename="../widgets/setup_panel.cpp" line="797" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="759" />
+        <location filename="../widgets/setup_panel.cpp" line="797" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="759" />
+        <location filename="../widgets/setup_panel.cpp" line="797" />
         <source>Objective</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="760" />
+        <location filename="../widgets/setup_panel.cpp" line="798" />
+        <source>Objectives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="798" />
+        <source>Constraints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="799" />
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="760" />
+        <location filename="../widgets/setup_panel.cpp" line="799" />
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="760" />
+        <location filename="../widgets/setup_panel.cpp" line="799" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="761" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Resources</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="761" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Executor</source>
         <translation>执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="774" />
+        <location filename="../widgets/setup_panel.cpp" line="810" />
+        <source>Objective %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="810" />
+        <source>Constraint %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="821" />
         <source>setting %1</source>
         <translation>设置项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="779" />
+        <location filename="../widgets/setup_panel.cpp" line="826" />
         <source>argument %1</source>
         <translation>命令参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="779" />
+        <location filename="../widgets/setup_panel.cpp" line="826" />
         <source>argument %1 (%2)</source>
         <translation>命令参数 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="781" />
+        <location filename="../widgets/setup_panel.cpp" line="828" />
         <source>command word %1</source>
         <translation>命令第 %1 项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="783" />
+        <location filename="../widgets/setup_panel.cpp" line="830" />
         <source>variable %1</source>
         <translation>变量 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="785" />
+        <location filename="../widgets/setup_panel.cpp" line="832" />
         <source>sbatch option %1</source>
         <translation>sbatch 选项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="787" />
+        <location filename="../widgets/setup_panel.cpp" line="834" />
         <source>metrics pattern %1</source>
         <translation>指标模式 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="790" />
+        <location filename="../widgets/setup_panel.cpp" line="837" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="790" />
+        <location filename="../widgets/setup_panel.cpp" line="837" />
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="790" />
+        <location filename="../widgets/setup_panel.cpp" line="837" />
         <source>use</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="791" />
+        <location filename="../widgets/setup_panel.cpp" line="838" />
+        <source>reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="838" />
+        <source>at least</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="839" />
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="791" />
+        <location filename="../widgets/setup_panel.cpp" line="839" />
         <source>settings</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="791" />
-        <location filename="../widgets/setup_panel.cpp" line="794" />
+        <location filename="../widgets/setup_panel.cpp" line="839" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="792" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>working directory</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="792" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>time-out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="792" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>trials</source>
         <translation>试验数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="793" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>failed trials</source>
         <translation>失败试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="793" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>wall time</source>
         <translation>挂钟时间</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="793" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>trials at once</source>
         <translation>同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="794" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="794" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="795" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="795" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>partition</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="795" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="796" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="806" />
+        <location filename="../widgets/setup_panel.cpp" line="854" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="859" />
+        <location filename="../widgets/setup_panel.cpp" line="907" />
         <source>Give the experiment a name, the parameters to tune and the trial's command, or start from an example (File &gt; Import Spec, or the welcome page).</source>
         <translation>请为实验命名，添加要调优的参数和试验的命令，或从示例开始（“文件 &gt; 导入规格”，或欢迎页）。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="863" />
+        <location filename="../widgets/setup_panel.cpp" line="911" />
         <source>The spec is valid.</source>
         <translation>规格有效。</translation>
     </message>
@@ -4128,52 +4437,73 @@ Default: %2</source>
         <translation>&lt;b&gt;试验 %1&lt;/b&gt;（#%2），第 %3 次尝试：&lt;span style='color:%4'&gt;%5&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="151" />
+        <location filename="../widgets/trial_detail.cpp" line="154" />
+        <location filename="../widgets/trial_detail.cpp" line="156" />
         <source>, %1 = %2</source>
         <translation>，%1 = %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="153" />
+        <location filename="../widgets/trial_detail.cpp" line="159" />
         <source>, exit code %1</source>
         <translation>，退出码 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="155" />
+        <location filename="../widgets/trial_detail.cpp" line="163" />
+        <source>Feasible: within every constraint</source>
+        <translation>可行：满足所有约束</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="164" />
+        <source>&lt;span style='color:%1'&gt;Infeasible&lt;/span&gt;: beyond the constraints by %2</source>
+        <translation>&lt;span style='color:%1'&gt;不可行&lt;/span&gt;：超出约束 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="167" />
+        <source>&lt;span style='color:%1'&gt;Infeasible&lt;/span&gt;: %2</source>
+        <translation>&lt;span style='color:%1'&gt;不可行&lt;/span&gt;：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="172" />
+        <source>In the Pareto set: no other feasible trial is as good in every objective and better in one</source>
+        <translation>在帕累托集中：没有其他可行试验在每个目标上都不差且至少在一个目标上更好</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_detail.cpp" line="174" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="162" />
+        <location filename="../widgets/trial_detail.cpp" line="181" />
         <source>Suggested by %1 (%2): %3</source>
         <translation>由 %1 建议（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="164" />
+        <location filename="../widgets/trial_detail.cpp" line="183" />
         <source>Suggested by %1 (%2)</source>
         <translation>由 %1 建议（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="166" />
+        <location filename="../widgets/trial_detail.cpp" line="185" />
         <source>Suggested by %1</source>
         <translation>由 %1 建议</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="172" />
+        <location filename="../widgets/trial_detail.cpp" line="191" />
         <source>Slurm job %1</source>
         <translation>Slurm 作业 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="173" />
+        <location filename="../widgets/trial_detail.cpp" line="192" />
         <source>Slurm job %1 on %2</source>
         <translation>Slurm 作业 %1（节点 %2）</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_detail.cpp" line="180" />
+        <location filename="../widgets/trial_detail.cpp" line="199" />
         <source>(inactive)</source>
         <translation>（未生效）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/trial_detail.cpp" line="208" />
+        <location filename="../widgets/trial_detail.cpp" line="227" />
         <source>%1 (%n reports)</source>
         <translation><numerusform>%1（%n 次报告）</numerusform></translation>
     </message>
@@ -4181,27 +4511,27 @@ Default: %2</source>
 <context>
     <name>tb::widgets::TrialTable</name>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="233" />
+        <location filename="../widgets/trial_table.cpp" line="302" />
         <source>Filter trials (any column)</source>
         <translation>筛选试验（任意列）</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="235" />
+        <location filename="../widgets/trial_table.cpp" line="304" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="239" />
+        <location filename="../widgets/trial_table.cpp" line="308" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="240" />
+        <location filename="../widgets/trial_table.cpp" line="309" />
         <source>Clear the table's filter and the brushes of the plots</source>
         <translation>清除表格的筛选和图表中的刷选</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="283" />
+        <location filename="../widgets/trial_table.cpp" line="352" />
         <source>Showing %1 of %2 trials</source>
         <translation>显示 %2 个试验中的 %1 个</translation>
     </message>
@@ -4234,42 +4564,67 @@ Default: %2</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="70" />
+        <location filename="../widgets/trial_table.cpp" line="114" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="114" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="118" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="146" />
+        <location filename="../widgets/trial_table.cpp" line="174" />
+        <source>Infeasible: beyond the constraints by %1</source>
+        <translation>不可行：超出约束 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="175" />
+        <source>Infeasible: %1</source>
+        <translation>不可行：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="209" />
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="147" />
+        <location filename="../widgets/trial_table.cpp" line="210" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="148" />
+        <location filename="../widgets/trial_table.cpp" line="211" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="149" />
+        <location filename="../widgets/trial_table.cpp" line="214" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="150" />
+        <location filename="../widgets/trial_table.cpp" line="216" />
+        <source>Feasible</source>
+        <translation>可行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trial_table.cpp" line="217" />
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="151" />
+        <location filename="../widgets/trial_table.cpp" line="218" />
         <source>Attempt</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../widgets/trial_table.cpp" line="152" />
+        <location filename="../widgets/trial_table.cpp" line="219" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4534,972 +4889,1046 @@ Default: %2</source>
         <translation>未知的剪枝器“%1”；已知的：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="80" />
         <source>missing; give {"metric": "loss", "direction": "minimize"}</source>
-        <translation>缺失；请给出 {"metric": "loss", "direction": "minimize"}</translation>
+        <translation type="vanished">缺失；请给出 {"metric": "loss", "direction": "minimize"}</translation>
     </message>
     <message>
         <location filename="../widgets/models/engine_text.cpp" line="81" />
+        <source>missing; give {"metric": "loss", "direction": "minimize"}, or "objectives": [...] for several</source>
+        <translation>缺失；请给出 {"metric": "loss", "direction": "minimize"}，多个目标时给出 "objectives": [...]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="82" />
+        <source>a finite number</source>
+        <translation>有限的数字</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="83" />
+        <source>give either "objective" (one) or "objectives" (a list), not both</source>
+        <translation>请给出 "objective"（一个）或 "objectives"（列表）之一，不能同时给出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="84" />
+        <source>expected 1 to %1 objectives, got %2</source>
+        <translation>应有 1 到 %1 个目标，实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="85" />
+        <source>expected an object like {"metric": "loss", "direction": "minimize"}, got %1</source>
+        <translation>应为形如 {"metric": "loss", "direction": "minimize"} 的对象，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="86" />
+        <source>"%1" is objectives[%2] already; each objective needs a metric of its own</source>
+        <translation>"%1" 已是 objectives[%2]；每个目标需要各自的指标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="87" />
+        <source>expected an object like {"metric": "peak_mem_gb", "max": 10}, got %1</source>
+        <translation>应为形如 {"metric": "peak_mem_gb", "max": 10} 的对象，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="88" />
+        <source>give "min", "max" or both: the bounds the metric must keep</source>
+        <translation>请给出 "min"、"max" 或两者：指标必须保持的界限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="89" />
+        <source>%1 is below min %2; no value could keep both</source>
+        <translation>%1 低于 min %2；没有任何值能同时满足两者</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="90" />
+        <source>'%1' optimizes one objective and this spec has %2; use one of %3 (auto, the default, picks one)</source>
+        <translation>'%1' 只优化一个目标，而此规格有 %2 个；请使用 %3 之一（默认的 auto 会自动选择）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="91" />
+        <source>pruners stop a trial by one objective's curve, and this spec has %1 objectives; use "none"</source>
+        <translation>剪枝器按单个目标的曲线停止试验，而此规格有 %1 个目标；请使用 "none"</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="92" />
         <source>a positive number of seconds</source>
         <translation>正的秒数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="83" />
+        <location filename="../widgets/models/engine_text.cpp" line="94" />
         <source>a number of samples per second in (0, 20]</source>
         <translation>每秒采样次数，范围 (0, 20]</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="84" />
+        <location filename="../widgets/models/engine_text.cpp" line="95" />
         <source>a GPU index (an integer 0..1023)</source>
         <translation>GPU 编号（0..1023 的整数）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="85" />
+        <location filename="../widgets/models/engine_text.cpp" line="96" />
         <source>GPU %1 is listed twice</source>
         <translation>GPU %1 被列出了两次</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="86" />
+        <location filename="../widgets/models/engine_text.cpp" line="97" />
         <source>"all" or a non-empty list of GPU indices like [0, 1]</source>
         <translation>"all" 或非空的 GPU 编号列表，例如 [0, 1]</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="87" />
+        <location filename="../widgets/models/engine_text.cpp" line="98" />
         <source>%1 GPUs per trial, but resources.gpus lists only %2</source>
         <translation>每个试验需要 %1 块 GPU，但 resources.gpus 只列出了 %2 块</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="88" />
+        <location filename="../widgets/models/engine_text.cpp" line="99" />
         <source>an integer from %1 to %2 (higher goes first)</source>
         <translation>%1 到 %2 的整数（越大越优先）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="89" />
+        <location filename="../widgets/models/engine_text.cpp" line="100" />
         <source>only applies with resources.gpus ("all" or a list) or gpus_per_trial &gt;= 1</source>
         <translation>仅在设置了 resources.gpus（"all" 或列表）或 gpus_per_trial &gt;= 1 时适用</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="91" />
+        <location filename="../widgets/models/engine_text.cpp" line="102" />
         <source>missing; give the command as a list, like ["python3", "train.py", "--lr=${lr}"]</source>
         <translation>缺失；请以列表形式给出命令，例如 ["python3", "train.py", "--lr=${lr}"]</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="92" />
+        <location filename="../widgets/models/engine_text.cpp" line="103" />
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="93" />
+        <location filename="../widgets/models/engine_text.cpp" line="104" />
         <source>the program name is empty</source>
         <translation>程序名为空</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="94" />
+        <location filename="../widgets/models/engine_text.cpp" line="105" />
         <source>not a valid variable name (it must be non-empty, without '=' or NUL)</source>
         <translation>不是有效的变量名（必须非空，且不含 '=' 或 NUL）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="95" />
+        <location filename="../widgets/models/engine_text.cpp" line="106" />
         <source>rank %1, but trial.workers is %2 (ranks 0..%3)</source>
         <translation>rank 为 %1，但 trial.workers 为 %2（rank 范围 0..%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="96" />
+        <location filename="../widgets/models/engine_text.cpp" line="107" />
         <source>with trial.workers &gt; 1 give resources.gpus_per_worker instead (a trial gets workers x gpus_per_worker GPUs)</source>
         <translation>trial.workers &gt; 1 时请改用 resources.gpus_per_worker（每个试验获得 workers x gpus_per_worker 块 GPU）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="97" />
+        <location filename="../widgets/models/engine_text.cpp" line="108" />
         <source>only applies with trial.workers &gt; 1; use gpus_per_trial</source>
         <translation>仅在 trial.workers &gt; 1 时适用；请使用 gpus_per_trial</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="99" />
+        <location filename="../widgets/models/engine_text.cpp" line="110" />
         <source>only applies with "type": "slurm"</source>
         <translation>仅适用于 "type": "slurm"</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="100" />
+        <location filename="../widgets/models/engine_text.cpp" line="111" />
         <source>"HH:MM:SS" or "D-HH:MM:SS"</source>
         <translation>"HH:MM:SS" 或 "D-HH:MM:SS"</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="101" />
+        <location filename="../widgets/models/engine_text.cpp" line="112" />
         <source>a string without NUL</source>
         <translation>不含 NUL 的字符串</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="102" />
+        <location filename="../widgets/models/engine_text.cpp" line="113" />
         <source>%1 is set by Tunebench (output files, job name); remove it</source>
         <translation>%1 由 Tunebench 设置（输出文件、作业名）；请删除它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="104" />
+        <location filename="../widgets/models/engine_text.cpp" line="115" />
         <source>is empty; give at least one parameter</source>
         <translation>为空；请至少给出一个参数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="105" />
+        <location filename="../widgets/models/engine_text.cpp" line="116" />
         <source>"%1" holds control characters; use printable text</source>
         <translation>“%1”包含控制字符；请使用可打印的文本</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="106" />
+        <location filename="../widgets/models/engine_text.cpp" line="117" />
         <source>missing; give a list of parameters</source>
         <translation>缺失；请给出参数列表</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="107" />
+        <location filename="../widgets/models/engine_text.cpp" line="118" />
         <source>missing; give {"argv": [...]} (only `tunebench-cli create` experiments, driven by ask/tell, may omit it)</source>
         <translation>缺失；请给出 {"argv": [...]}（只有由 ask/tell 驱动的 `tunebench-cli create` 实验可以省略）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="108" />
+        <location filename="../widgets/models/engine_text.cpp" line="119" />
         <source>line %1: invalid JSON: %2</source>
         <translation>第 %1 行：无效的 JSON：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="109" />
+        <location filename="../widgets/models/engine_text.cpp" line="120" />
         <source>the spec must be a JSON object</source>
         <translation>规格必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="110" />
+        <location filename="../widgets/models/engine_text.cpp" line="121" />
         <source>cannot read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="113" />
+        <location filename="../widgets/models/engine_text.cpp" line="124" />
         <source>name '%1' must be non-empty and use only letters, digits, '_', '-' and '.'</source>
         <translation>名称“%1”必须非空，且只能使用字母、数字、'_'、'-' 和 '.'</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="114" />
+        <location filename="../widgets/models/engine_text.cpp" line="125" />
         <source>names starting with 'trial.' are reserved; rename the parameter</source>
         <translation>以 'trial.' 开头的名称是保留的；请重命名该参数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="115" />
+        <location filename="../widgets/models/engine_text.cpp" line="126" />
         <source>duplicate name (also space[%1]); names must be unique</source>
         <translation>名称重复（space[%1] 也用了它）；名称必须唯一</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="116" />
+        <location filename="../widgets/models/engine_text.cpp" line="127" />
         <source>low and high must be finite numbers</source>
         <translation>low 和 high 必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="117" />
+        <location filename="../widgets/models/engine_text.cpp" line="128" />
         <source>int parameter bounds must lie within -2^53..2^53</source>
         <translation>int 参数的边界必须在 -2^53..2^53 之内</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="118" />
+        <location filename="../widgets/models/engine_text.cpp" line="129" />
         <source>int parameter needs an integer low, got %1</source>
         <translation>int 参数的 low 必须是整数，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="119" />
+        <location filename="../widgets/models/engine_text.cpp" line="130" />
         <source>int parameter needs an integer high, got %1</source>
         <translation>int 参数的 high 必须是整数，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="120" />
+        <location filename="../widgets/models/engine_text.cpp" line="131" />
         <source>low must not exceed high, got low %1 &gt; high %2</source>
         <translation>low 不能大于 high，实际 low %1 &gt; high %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="121" />
+        <location filename="../widgets/models/engine_text.cpp" line="132" />
         <source>high must be greater than low, got low %1, high %2 (use type 'fixed' for a constant)</source>
         <translation>high 必须大于 low，实际 low %1，high %2（常量请使用类型 'fixed'）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="122" />
+        <location filename="../widgets/models/engine_text.cpp" line="133" />
         <source>log scale needs low &gt;= 1, got %1</source>
         <translation>对数尺度要求 low &gt;= 1，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="123" />
+        <location filename="../widgets/models/engine_text.cpp" line="134" />
         <source>log scale needs low &gt; 0, got %1</source>
         <translation>对数尺度要求 low &gt; 0，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="124" />
+        <location filename="../widgets/models/engine_text.cpp" line="135" />
         <source>step and log cannot be combined; drop one of them</source>
         <translation>step 和 log 不能同时使用；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="125" />
+        <location filename="../widgets/models/engine_text.cpp" line="136" />
         <source>step must be positive, got %1</source>
         <translation>step 必须为正，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="126" />
+        <location filename="../widgets/models/engine_text.cpp" line="137" />
         <source>int parameter needs an integer step, got %1</source>
         <translation>int 参数的 step 必须是整数，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="127" />
+        <location filename="../widgets/models/engine_text.cpp" line="138" />
         <source>step %1 splits the range into more than 2^53 values; use a larger step</source>
         <translation>步长 %1 把取值范围分成了超过 2^53 个值；请使用更大的步长</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="128" />
+        <location filename="../widgets/models/engine_text.cpp" line="139" />
         <source>the range %1..%2 is not a whole number of steps of %3; use high %4</source>
         <translation>范围 %1..%2 不是步长 %3 的整数倍；请把 high 设为 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="129" />
+        <location filename="../widgets/models/engine_text.cpp" line="140" />
         <source>grid value %1 lies outside %2..%3</source>
         <translation>网格值 %1 超出 %2..%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="130" />
+        <location filename="../widgets/models/engine_text.cpp" line="141" />
         <source>categorical parameter needs at least one choice</source>
         <translation>类别参数至少需要一个选项</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="131" />
+        <location filename="../widgets/models/engine_text.cpp" line="142" />
         <source>choice %1 contains a NUL character, which no program argument can carry</source>
         <translation>选项 %1 包含 NUL 字符，程序参数无法携带该字符</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="132" />
+        <location filename="../widgets/models/engine_text.cpp" line="143" />
         <source>value %1 contains a NUL character, which no program argument can carry</source>
         <translation>值 %1 包含 NUL 字符，程序参数无法携带该字符</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="133" />
+        <location filename="../widgets/models/engine_text.cpp" line="144" />
         <source>choice %1 is listed twice; choices must be distinct</source>
         <translation>选项 %1 被列出了两次；选项必须互不相同</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="134" />
+        <location filename="../widgets/models/engine_text.cpp" line="145" />
         <source>fixed parameter needs a value</source>
         <translation>固定参数需要一个值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="135" />
+        <location filename="../widgets/models/engine_text.cpp" line="146" />
         <source>condition names an unknown parent '%1'</source>
         <translation>条件引用了未知的父参数“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="136" />
+        <location filename="../widgets/models/engine_text.cpp" line="147" />
         <source>a parameter cannot be conditional on itself</source>
         <translation>参数不能以自身为条件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="137" />
+        <location filename="../widgets/models/engine_text.cpp" line="148" />
         <source>condition parent '%1' must be categorical, not %2</source>
         <translation>条件的父参数“%1”必须是类别参数，而不是 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="138" />
+        <location filename="../widgets/models/engine_text.cpp" line="149" />
         <source>condition on '%1' needs at least one value</source>
         <translation>基于“%1”的条件至少需要一个值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="139" />
+        <location filename="../widgets/models/engine_text.cpp" line="150" />
         <source>condition value %1 is not a choice of '%2'</source>
         <translation>条件值 %1 不是“%2”的选项</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="140" />
+        <location filename="../widgets/models/engine_text.cpp" line="151" />
         <source>conditions form a cycle; make one parameter unconditional</source>
         <translation>条件形成了循环；请让其中一个参数不带条件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="142" />
+        <location filename="../widgets/models/engine_text.cpp" line="153" />
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="143" />
+        <location filename="../widgets/models/engine_text.cpp" line="154" />
         <source>%1 lies outside %2..%3</source>
         <translation>%1 超出 %2..%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="144" />
+        <location filename="../widgets/models/engine_text.cpp" line="155" />
         <source>%1 is not one of its choices</source>
         <translation>%1 不是它的选项之一</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="145" />
+        <location filename="../widgets/models/engine_text.cpp" line="156" />
         <source>is fixed to %1</source>
         <translation>固定为 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="148" />
+        <location filename="../widgets/models/engine_text.cpp" line="159" />
         <source>unknown setting; this one takes no settings</source>
         <translation>未知的设置；它不接受任何设置</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="149" />
+        <location filename="../widgets/models/engine_text.cpp" line="160" />
         <source>unknown setting; known: %1</source>
         <translation>未知的设置；已知的：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="150" />
+        <location filename="../widgets/models/engine_text.cpp" line="161" />
         <source>must be at least %1, got %2</source>
         <translation>必须至少为 %1，实际为 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="151" />
+        <location filename="../widgets/models/engine_text.cpp" line="162" />
         <source>must be at most %1, got %2</source>
         <translation>最多只能为 %1，实际为 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="152" />
+        <location filename="../widgets/models/engine_text.cpp" line="163" />
         <source>'%1' is not one of %2</source>
         <translation>“%1”不是 %2 之一</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="155" />
+        <location filename="../widgets/models/engine_text.cpp" line="166" />
         <source>too many grid values; add a step</source>
         <translation>网格值过多；请添加 step</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="156" />
+        <location filename="../widgets/models/engine_text.cpp" line="167" />
         <source>too many grid values; use a larger step</source>
         <translation>网格值过多；请使用更大的 step</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="157" />
+        <location filename="../widgets/models/engine_text.cpp" line="168" />
         <source>at most %1 values per axis</source>
         <translation>每个轴最多 %1 个值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="158" />
+        <location filename="../widgets/models/engine_text.cpp" line="169" />
         <source>grid search needs a finite set for a float: give it 'values' or a 'step', or set algorithm.settings.steps</source>
         <translation>网格搜索要求浮点参数的取值是有限集：请给它 'values' 或 'step'，或设置 algorithm.settings.steps</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="159" />
+        <location filename="../widgets/models/engine_text.cpp" line="170" />
         <source>the grid has more than %1 points (or %2 values); use fewer values</source>
         <translation>网格超过 %1 个点（或 %2 个值）；请减少取值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="163" />
+        <location filename="../widgets/models/engine_text.cpp" line="174" />
         <source>Sobol start: point %1 of %2</source>
         <translation>Sobol 起始阶段：第 %1 个点，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="164" />
+        <location filename="../widgets/models/engine_text.cpp" line="175" />
         <source>trials with a value so far: %1 of the %2 a model needs</source>
         <translation>目前有值的试验：%1 个，模型需要 %2 个</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="165" />
+        <location filename="../widgets/models/engine_text.cpp" line="176" />
         <source>every parameter has one value</source>
         <translation>每个参数只有一个取值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="166" />
+        <location filename="../widgets/models/engine_text.cpp" line="177" />
         <source>conditional parameters (%1): TPE models each where it is active</source>
         <translation>条件参数（%1）：TPE 只在参数生效处为其建模</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="167" />
+        <location filename="../widgets/models/engine_text.cpp" line="178" />
         <source>categorical parameters (%1): TPE models their choices</source>
         <translation>分类参数（%1）：TPE 为其选项建模</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="168" />
+        <location filename="../widgets/models/engine_text.cpp" line="179" />
         <source>%1-dimensional continuous space, %2 trials so far; GP until %3 trials, then CMA-ES</source>
         <translation>%1 维连续空间，目前 %2 个试验；%3 个试验之前用 GP，之后用 CMA-ES</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="169" />
+        <location filename="../widgets/models/engine_text.cpp" line="180" />
         <source>%1-dimensional mixed space, %2 trials so far; GP until %3 trials, then TPE</source>
         <translation>%1 维混合空间，目前 %2 个试验；%3 个试验之前用 GP，之后用 TPE</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="170" />
+        <location filename="../widgets/models/engine_text.cpp" line="181" />
         <source>%1-dimensional continuous space, %2 trials so far; CMA-ES after %3 trials</source>
         <translation>%1 维连续空间，目前 %2 个试验；%3 个试验之后用 CMA-ES</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="171" />
+        <location filename="../widgets/models/engine_text.cpp" line="182" />
         <source>%1-dimensional mixed space, %2 trials so far; TPE after %3 trials</source>
         <translation>%1 维混合空间，目前 %2 个试验；%3 个试验之后用 TPE</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="172" />
+        <location filename="../widgets/models/engine_text.cpp" line="183" />
         <source>%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES</source>
         <translation>%1 维连续空间（GP 最多处理 %2 维）；用 CMA-ES</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="173" />
+        <location filename="../widgets/models/engine_text.cpp" line="184" />
         <source>%1-dimensional mixed space (GP takes up to %2 dimensions); TPE</source>
         <translation>%1 维混合空间（GP 最多处理 %2 维）；用 TPE</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="174" />
+        <location filename="../widgets/models/engine_text.cpp" line="185" />
         <source>%1 gave no new point; a Sobol point instead</source>
         <translation>%1 没有给出新的点；改用一个 Sobol 点</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="175" />
+        <location filename="../widgets/models/engine_text.cpp" line="186" />
         <source>%1 gave no new point; a random point instead</source>
         <translation>%1 没有给出新的点；改用一个随机点</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="178" />
+        <location filename="../widgets/models/engine_text.cpp" line="189" />
         <source>must be at least min_resource (%1), got %2</source>
         <translation>必须至少为 min_resource（%1），实际为 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="179" />
+        <location filename="../widgets/models/engine_text.cpp" line="190" />
         <source>hyperband bracket %1 of %2: %3</source>
         <translation>hyperband 第 %1 个分组（共 %2 个）：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="182" />
+        <location filename="../widgets/models/engine_text.cpp" line="193" />
         <source>rung %1 (step %2)</source>
         <translation>第 %1 级（第 %2 步）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="183" />
+        <location filename="../widgets/models/engine_text.cpp" line="194" />
         <source>NaN at step %1 reached %2</source>
         <translation>第 %1 步的值为 NaN，到达了%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="184" />
+        <location filename="../widgets/models/engine_text.cpp" line="195" />
         <source>%1 holds %2 values, and bootstrap_count %3 promotes nobody until more trials reach it</source>
         <translation>%1有 %2 个值，而 bootstrap_count 为 %3：在更多试验到达之前，不让任何试验晋级</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="185" />
+        <location filename="../widgets/models/engine_text.cpp" line="196" />
         <source>%1 at step %2 is not among the best %3 of %4 values at %5 (cut-off %6)</source>
         <translation>第 %2 步的值 %1 不在%5的 %4 个值中最好的 %3 个之列（阈值 %6）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="186" />
+        <location filename="../widgets/models/engine_text.cpp" line="197" />
         <source>median rule: every value up to step %1 is NaN</source>
         <translation>中位数规则：直到第 %1 步的所有值都是 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="187" />
+        <location filename="../widgets/models/engine_text.cpp" line="198" />
         <source>median rule: best value %1 by step %2 is worse than the median %3 of %4 completed trials at that step</source>
         <translation>中位数规则：截至第 %2 步的最好值 %1 差于 %4 个已完成试验在该步的中位数 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="190" />
+        <location filename="../widgets/models/engine_text.cpp" line="201" />
         <source>interrupted: the engine was stopped</source>
         <translation>已中断：引擎已停止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="191" />
+        <location filename="../widgets/models/engine_text.cpp" line="202" />
         <source>timed out after %1 s</source>
         <translation>%1 秒后超时</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="192" />
+        <location filename="../widgets/models/engine_text.cpp" line="203" />
         <source>stopped: the experiment's max_seconds budget ran out</source>
         <translation>已停止：实验的 max_seconds 预算已用完</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="193" />
+        <location filename="../widgets/models/engine_text.cpp" line="204" />
         <source>could not start: %1</source>
         <translation>无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="194" />
+        <location filename="../widgets/models/engine_text.cpp" line="205" />
         <source>killed by signal %1 (%2)</source>
         <translation>被信号 %1（%2）终止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="195" />
+        <location filename="../widgets/models/engine_text.cpp" line="206" />
         <source>exit code %1</source>
         <translation>退出码 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="196" />
+        <location filename="../widgets/models/engine_text.cpp" line="207" />
         <source>no objective: the trial never printed '%1=&lt;number&gt;'</source>
         <translation>没有目标值：试验从未输出 '%1=&lt;数字&gt;'</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="197" />
+        <location filename="../widgets/models/engine_text.cpp" line="208" />
         <source>the objective %1 is NaN</source>
         <translation>目标 %1 为 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="198" />
+        <location filename="../widgets/models/engine_text.cpp" line="209" />
         <source>the objective %1 is infinite</source>
         <translation>目标 %1 为无穷大</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="199" />
+        <location filename="../widgets/models/engine_text.cpp" line="210" />
+        <source>no constraint value: the trial never printed '%1=&lt;number&gt;'</source>
+        <translation>没有约束值：试验从未输出 '%1=&lt;数字&gt;'</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="211" />
+        <source>the constrained metric %1 is NaN</source>
+        <translation>受约束的指标 %1 为 NaN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="212" />
+        <source>the constrained metric %1 is infinite</source>
+        <translation>受约束的指标 %1 为无穷大</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="213" />
+        <source>the objective %1 is not finite</source>
+        <translation>目标 %1 不是有限值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="214" />
         <source>%1 (attempt %2 of %3)</source>
         <translation>%1（第 %2 次尝试，共 %3 次）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="203" />
+        <location filename="../widgets/models/engine_text.cpp" line="218" />
         <source>command not found: %1</source>
         <translation>找不到命令：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="204" />
+        <location filename="../widgets/models/engine_text.cpp" line="219" />
         <source>%1 is not an executable file</source>
         <translation>%1 不是可执行文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="205" />
+        <location filename="../widgets/models/engine_text.cpp" line="220" />
         <source>tunebench-trial (the trial supervisor) is missing beside %1 and on PATH; reinstall Tunebench</source>
         <translation>在 %1 旁边和 PATH 中都找不到 tunebench-trial（试验监管程序）；请重新安装 Tunebench</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="206" />
+        <location filename="../widgets/models/engine_text.cpp" line="221" />
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="207" />
+        <location filename="../widgets/models/engine_text.cpp" line="222" />
         <source>rank %1 exited with code %2</source>
         <translation>rank %1 以退出码 %2 退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="208" />
+        <location filename="../widgets/models/engine_text.cpp" line="223" />
         <source>rank %1 was killed by signal %2</source>
         <translation>rank %1 被信号 %2 终止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="209" />
+        <location filename="../widgets/models/engine_text.cpp" line="224" />
         <source>rank %1 did not exit within %2 s after the others finished</source>
         <translation>其他 rank 结束后，rank %1 在 %2 秒内没有退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="213" />
+        <location filename="../widgets/models/engine_text.cpp" line="228" />
         <source>Slurm job %1 ended %2 (node %3)</source>
         <translation>Slurm 作业 %1 以 %2 结束（节点 %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="214" />
+        <location filename="../widgets/models/engine_text.cpp" line="229" />
         <source>Slurm job %1 was cancelled outside Tunebench (scancel)</source>
         <translation>Slurm 作业 %1 在 Tunebench 之外被取消（scancel）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="215" />
+        <location filename="../widgets/models/engine_text.cpp" line="230" />
         <source>Slurm job %1 reached its time limit (%2)</source>
         <translation>Slurm 作业 %1 达到了时间限制（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="216" />
+        <location filename="../widgets/models/engine_text.cpp" line="231" />
         <source>Slurm job %1 ran out of memory</source>
         <translation>Slurm 作业 %1 内存不足</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="217" />
+        <location filename="../widgets/models/engine_text.cpp" line="232" />
         <source>Slurm job %1 is gone from the cluster and left no end record</source>
         <translation>Slurm 作业 %1 已从集群中消失，且没有留下结束记录</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="218" />
+        <location filename="../widgets/models/engine_text.cpp" line="233" />
         <source>Slurm job %1 ended %2 (exit %3) without an end record</source>
         <translation>Slurm 作业 %1 以 %2 结束（退出 %3），没有结束记录</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="219" />
+        <location filename="../widgets/models/engine_text.cpp" line="234" />
         <source>Slurm job %1 pending: %2</source>
         <translation>Slurm 作业 %1 排队中：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="220" />
+        <location filename="../widgets/models/engine_text.cpp" line="235" />
         <source>cannot write the job file %1: %2</source>
         <translation>无法写入作业文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="221" />
+        <location filename="../widgets/models/engine_text.cpp" line="236" />
         <source>the cluster cannot be used: %1</source>
         <translation>无法使用集群：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="222" />
+        <location filename="../widgets/models/engine_text.cpp" line="237" />
         <source>tunebench-trial (the trial supervisor jobs run) is missing</source>
         <translation>找不到 tunebench-trial（作业运行的试验监管程序）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="223" />
+        <location filename="../widgets/models/engine_text.cpp" line="238" />
         <source>%1 is not installed here (Slurm's client commands: sbatch, squeue, scancel, scontrol); install them or use "executor": {"type": "local"}</source>
         <translation>此处未安装 %1（Slurm 的客户端命令：sbatch、squeue、scancel、scontrol）；请安装它们，或使用 "executor": {"type": "local"}</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="224" />
+        <location filename="../widgets/models/engine_text.cpp" line="239" />
         <source>%1 did not answer within %2 s: is the Slurm controller (slurmctld) reachable?</source>
         <translation>%1 在 %2 秒内没有应答：Slurm 控制器（slurmctld）是否可以访问？</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="225" />
+        <location filename="../widgets/models/engine_text.cpp" line="240" />
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="229" />
+        <location filename="../widgets/models/engine_text.cpp" line="244" />
         <source>the max_seconds budget (%1 s) ran out</source>
         <translation>max_seconds 预算（%1 秒）已用完</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="230" />
+        <location filename="../widgets/models/engine_text.cpp" line="245" />
         <source>experiment '%1' has no trial command (it was created for ask/tell); drive it with tunebench-cli ask/tell or serve</source>
         <translation>实验“%1”没有试验命令（它是为 ask/tell 创建的）；请用 tunebench-cli ask/tell 或 serve 驱动它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="231" />
+        <location filename="../widgets/models/engine_text.cpp" line="246" />
         <source>interrupted: the engine stopped while it ran</source>
         <translation>已中断：运行期间引擎停止了</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="232" />
+        <location filename="../widgets/models/engine_text.cpp" line="247" />
         <source>stopped by request; resume to finish it</source>
         <translation>已按请求停止；继续运行即可完成它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="233" />
+        <location filename="../widgets/models/engine_text.cpp" line="248" />
         <source>stopped on request (tunebench-cli stop, or Stop in a window); resume to finish it</source>
         <translation>已按请求停止（tunebench-cli stop，或窗口中的“停止”）；继续运行即可完成它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="234" />
+        <location filename="../widgets/models/engine_text.cpp" line="249" />
         <source>another engine took over this experiment (this one had not renewed its lease for %1 s)</source>
         <translation>另一个引擎接管了此实验（本引擎已有 %1 秒没有续租）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="235" />
+        <location filename="../widgets/models/engine_text.cpp" line="250" />
         <source>the %1 sampler has no more points (%2 trials)</source>
         <translation>%1 采样器已没有更多的点（%2 个试验）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="236" />
+        <location filename="../widgets/models/engine_text.cpp" line="251" />
         <source>max_trials reached (%1 trials)</source>
         <translation>已达到 max_trials（%1 个试验）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="237" />
+        <location filename="../widgets/models/engine_text.cpp" line="252" />
         <source>%1; metrics capped at trial.max_metric_rows = %2 (%3 more rows not stored)</source>
         <translation>%1；指标已达到上限 trial.max_metric_rows = %2（另有 %3 行未保存）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="238" />
+        <location filename="../widgets/models/engine_text.cpp" line="253" />
         <source>metrics capped at trial.max_metric_rows = %1 (%2 more rows not stored)</source>
         <translation>指标已达到上限 trial.max_metric_rows = %1（另有 %2 行未保存）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="239" />
+        <location filename="../widgets/models/engine_text.cpp" line="254" />
         <source>this attempt reached trial.max_metric_rows (%1 rows); later metrics and events are not stored, the objective is still read</source>
         <translation>本次尝试达到了 trial.max_metric_rows（%1 行）；之后的指标和事件不再保存，但仍会读取目标值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="243" />
+        <location filename="../widgets/models/engine_text.cpp" line="258" />
         <source>the store holds no experiment yet; start one with tunebench-cli run SPEC.json --db %1</source>
         <translation>存储中还没有实验；请用 tunebench-cli run SPEC.json --db %1 启动一个</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="244" />
+        <location filename="../widgets/models/engine_text.cpp" line="259" />
         <source>no experiment named '%1'; experiments: %2</source>
         <translation>没有名为“%1”的实验；现有实验：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="245" />
+        <location filename="../widgets/models/engine_text.cpp" line="260" />
         <source>experiment '%1' holds a spec this build rejects: %2</source>
         <translation>实验“%1”的规格不被此版本接受：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="246" />
+        <location filename="../widgets/models/engine_text.cpp" line="261" />
         <source>%1 trials failed (max_failed %2); last: %3</source>
         <translation>%1 个试验失败（max_failed 为 %2）；最后一个：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="247" />
+        <location filename="../widgets/models/engine_text.cpp" line="262" />
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="248" />
+        <location filename="../widgets/models/engine_text.cpp" line="263" />
         <source>its only trial failed: %1; see its log %2</source>
         <translation>唯一的试验失败了：%1；请查看它的日志 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="249" />
+        <location filename="../widgets/models/engine_text.cpp" line="264" />
         <source>its only trial failed: %1</source>
         <translation>唯一的试验失败了：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="250" />
+        <location filename="../widgets/models/engine_text.cpp" line="265" />
         <source>all %1 trials failed; the first: %2; see the trial logs, such as %3</source>
         <translation>全部 %1 个试验都失败了；第一个：%2；请查看试验日志，例如 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="251" />
+        <location filename="../widgets/models/engine_text.cpp" line="266" />
         <source>all %1 trials failed; the first: %2</source>
         <translation>全部 %1 个试验都失败了；第一个：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="254" />
+        <location filename="../widgets/models/engine_text.cpp" line="269" />
         <source>experiment '%1' is already being run by %2. Stop it with: tunebench-cli stop --db %3 --experiment %1 (or Stop in its window), then resume it</source>
         <translation>实验“%1”已由 %2 运行。请先用 tunebench-cli stop --db %3 --experiment %1（或在它的窗口中点“停止”）停止它，然后再继续运行</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="255" />
+        <location filename="../widgets/models/engine_text.cpp" line="270" />
         <source>%1 (pid %2 on host %3, since %4, last heartbeat %5 s ago)</source>
         <translation>%1（主机 %3 上的 pid %2，自 %4 起，上次心跳在 %5 秒前）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="256" />
+        <location filename="../widgets/models/engine_text.cpp" line="271" />
         <source>an engine</source>
         <translation>一个引擎</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="260" />
+        <location filename="../widgets/models/engine_text.cpp" line="275" />
         <source>no such store; check the --db path</source>
         <translation>没有这个存储；请检查 --db 路径</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="261" />
+        <location filename="../widgets/models/engine_text.cpp" line="276" />
         <source>cannot open the store: %1</source>
         <translation>无法打开存储：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="262" />
+        <location filename="../widgets/models/engine_text.cpp" line="277" />
         <source>not a Tunebench store (%1)</source>
         <translation>不是 Tunebench 存储（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="263" />
+        <location filename="../widgets/models/engine_text.cpp" line="278" />
         <source>not a Tunebench store (it belongs to another application, SQLite application id 0x%1); pick another --db file</source>
         <translation>不是 Tunebench 存储（它属于另一个应用，SQLite application id 0x%1）；请选择另一个 --db 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="264" />
+        <location filename="../widgets/models/engine_text.cpp" line="279" />
         <source>not a Tunebench store (it holds other tables); pick another --db file</source>
         <translation>不是 Tunebench 存储（它包含其他表）；请选择另一个 --db 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="265" />
+        <location filename="../widgets/models/engine_text.cpp" line="280" />
         <source>written by a newer Tunebench (schema %1; this build knows up to %2); upgrade Tunebench to open it</source>
         <translation>由更新版本的 Tunebench 写入（schema %1；此版本最高支持 %2）；请升级 Tunebench 后再打开</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="266" />
+        <location filename="../widgets/models/engine_text.cpp" line="281" />
         <source>the store's write-ahead log was deleted or replaced while this process had it open (its file locks were lost); nothing more is written, so that no result goes into a deleted file. Close this program and open the store again; trials that were running resume with tunebench-cli resume</source>
         <translation>本进程打开存储期间，它的预写日志被删除或替换（文件锁已丢失）；为避免把结果写进已删除的文件，不再写入任何内容。请关闭本程序并重新打开存储；正在运行的试验可用 tunebench-cli resume 继续</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="267" />
+        <location filename="../widgets/models/engine_text.cpp" line="282" />
         <source>an experiment named '%1' already exists in %2; resume it (tunebench-cli resume --db %2 --experiment %1) or choose another name</source>
         <translation>%2 中已有名为“%1”的实验；请继续运行它（tunebench-cli resume --db %2 --experiment %1），或换一个名称</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="271" />
+        <location filename="../widgets/models/engine_text.cpp" line="286" />
         <source>GPU %1 is not visible; this machine has %2</source>
         <translation>看不到 GPU %1；本机%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="272" />
+        <location filename="../widgets/models/engine_text.cpp" line="287" />
         <source>GPUs 0..%1</source>
         <translation>有 GPU 0..%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="273" />
+        <location filename="../widgets/models/engine_text.cpp" line="288" />
         <source>no GPU</source>
         <translation>没有 GPU</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="274" />
+        <location filename="../widgets/models/engine_text.cpp" line="289" />
         <source>trials need %1 GPU(s) (%2), but no GPU is visible (no NVIDIA driver, or TUNEBENCH_FAKE_GPUS=0); set gpus_per_trial to 0 or remove resources.gpus to run trials on the CPU</source>
         <translation>试验需要 %1 块 GPU（%2），但看不到任何 GPU（没有 NVIDIA 驱动，或 TUNEBENCH_FAKE_GPUS=0）；请把 gpus_per_trial 设为 0 或删除 resources.gpus，以在 CPU 上运行试验</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="275" />
+        <location filename="../widgets/models/engine_text.cpp" line="290" />
         <source>the default with resources.gpus</source>
         <translation>设置 resources.gpus 时的默认值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="276" />
+        <location filename="../widgets/models/engine_text.cpp" line="291" />
         <source>%1 GPUs per trial, but only %2 GPU(s) are available</source>
         <translation>每个试验需要 %1 块 GPU，但只有 %2 块可用</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="277" />
+        <location filename="../widgets/models/engine_text.cpp" line="292" />
         <source>cannot use the GPU slot folder %1 (%2); set TUNEBENCH_GPU_SLOTS_DIR to a folder every engine of this machine can write</source>
         <translation>无法使用 GPU 槽位文件夹 %1（%2）；请把 TUNEBENCH_GPU_SLOTS_DIR 设为本机每个引擎都能写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="280" />
+        <location filename="../widgets/models/engine_text.cpp" line="295" />
         <source>needs %1 GPUs but resources.gpus has %2</source>
         <translation>需要 %1 块 GPU，但 resources.gpus 只有 %2 块</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="281" />
+        <location filename="../widgets/models/engine_text.cpp" line="296" />
         <source>needs %1 GPUs, %2 usable: %3</source>
         <translation>需要 %1 块 GPU，可用 %2 块：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="282" />
+        <location filename="../widgets/models/engine_text.cpp" line="297" />
         <source>GPU %1 is not visible</source>
         <translation>看不到 GPU %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="283" />
+        <location filename="../widgets/models/engine_text.cpp" line="298" />
         <source>GPU %1 held by %2 (trials_per_gpu %3)</source>
         <translation>GPU %1 被 %2 占用（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="284" />
+        <location filename="../widgets/models/engine_text.cpp" line="299" />
         <source>GPU %1 runs %2 trial (trials_per_gpu %3)</source>
         <translation>GPU %1 正在运行 %2 个试验（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="285" />
+        <location filename="../widgets/models/engine_text.cpp" line="300" />
         <source>GPU %1 runs %2 trials (trials_per_gpu %3)</source>
         <translation>GPU %1 正在运行 %2 个试验（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="286" />
+        <location filename="../widgets/models/engine_text.cpp" line="301" />
         <source>GPU %1 busy with foreign processes (pid %2)</source>
         <translation>GPU %1 被外部进程占用（pid %2）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="287" />
+        <location filename="../widgets/models/engine_text.cpp" line="302" />
         <source>GPU %1 has %2 free &lt; %3</source>
         <translation>GPU %1 的空闲显存 %2 &lt; %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="288" />
+        <location filename="../widgets/models/engine_text.cpp" line="303" />
         <source>experiment '%1' in %2, trial %3</source>
         <translation>%2 中的实验“%1”的试验 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="289" />
+        <location filename="../widgets/models/engine_text.cpp" line="304" />
         <source>%1 trial(s) of this experiment</source>
         <translation>本实验的 %1 个试验</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="290" />
+        <location filename="../widgets/models/engine_text.cpp" line="305" />
         <source>GPU %1: experiment '%2' in %3 waits for it too and goes first (higher priority)</source>
         <translation>GPU %1：%3 中的实验“%2”也在等待它，并且排在前面（优先级更高）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="291" />
+        <location filename="../widgets/models/engine_text.cpp" line="306" />
         <source>GPU %1: experiment '%2' in %3 waits for it too and goes first (its turn)</source>
         <translation>GPU %1：%3 中的实验“%2”也在等待它，并且排在前面（轮到它了）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="292" />
+        <location filename="../widgets/models/engine_text.cpp" line="307" />
         <source>GPU %1: no free slot file in %2</source>
         <translation>GPU %1：%2 中没有空闲的槽位文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="297" />
+        <location filename="../widgets/models/engine_text.cpp" line="312" />
         <source>the external sampler (%1) %2, after it had been started again once; its log: %3; it last wrote: %4</source>
         <translation>外部采样器（%1）在重启过一次之后%2；它的日志：%3；它最后输出的是：%4</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="298" />
+        <location filename="../widgets/models/engine_text.cpp" line="313" />
         <source>the external sampler (%1) %2, after it had been started again once; its log: %3</source>
         <translation>外部采样器（%1）在重启过一次之后%2；它的日志：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="299" />
+        <location filename="../widgets/models/engine_text.cpp" line="314" />
         <source>the external pruner (%1) %2, after it had been started again once; its log: %3; it last wrote: %4</source>
         <translation>外部剪枝器（%1）在重启过一次之后%2；它的日志：%3；它最后输出的是：%4</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="300" />
+        <location filename="../widgets/models/engine_text.cpp" line="315" />
         <source>the external pruner (%1) %2, after it had been started again once; its log: %3</source>
         <translation>外部剪枝器（%1）在重启过一次之后%2；它的日志：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="301" />
+        <location filename="../widgets/models/engine_text.cpp" line="316" />
         <source>could not be started: %1</source>
         <translation>无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="302" />
+        <location filename="../widgets/models/engine_text.cpp" line="317" />
         <source>crashed</source>
         <translation>崩溃了</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="303" />
+        <location filename="../widgets/models/engine_text.cpp" line="318" />
         <source>exited with code %1</source>
         <translation>以退出码 %1 退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="304" />
+        <location filename="../widgets/models/engine_text.cpp" line="319" />
         <source>gave no answer within %1 s (algorithm.timeout_s)</source>
         <translation>在 %1 秒内没有应答（algorithm.timeout_s）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="305" />
+        <location filename="../widgets/models/engine_text.cpp" line="320" />
         <source>the external sampler's answer for trial %1 is an error: %2</source>
         <translation>外部采样器对试验 %1 的应答是一个错误：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="306" />
+        <location filename="../widgets/models/engine_text.cpp" line="321" />
         <source>the external sampler's answer for trial %1 has no "params" object: %2</source>
         <translation>外部采样器对试验 %1 的应答中没有 "params" 对象：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="307" />
+        <location filename="../widgets/models/engine_text.cpp" line="322" />
         <source>the external sampler's answer for trial %1: %2 (answer: %3)</source>
         <translation>外部采样器对试验 %1 的应答：%2（应答：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="308" />
+        <location filename="../widgets/models/engine_text.cpp" line="323" />
         <source>'%1' is given but inactive (its condition on '%2' does not hold); leave it out</source>
         <translation>给出了“%1”，但它未生效（它基于“%2”的条件不成立）；请省略它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="309" />
+        <location filename="../widgets/models/engine_text.cpp" line="324" />
         <source>'%1' is missing; every active parameter needs a value</source>
         <translation>缺少“%1”；每个生效的参数都需要一个值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="310" />
+        <location filename="../widgets/models/engine_text.cpp" line="325" />
         <source>pruned by the external pruner</source>
         <translation>被外部剪枝器剪枝</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="311" />
+        <location filename="../widgets/models/engine_text.cpp" line="326" />
         <source>not a parameter of this experiment</source>
         <translation>不是此实验的参数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="312" />
+        <location filename="../widgets/models/engine_text.cpp" line="327" />
         <source>expected a number, string or boolean</source>
         <translation>应为数字、字符串或布尔值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="315" />
+        <location filename="../widgets/models/engine_text.cpp" line="330" />
         <source>program "%1" not found: it is %2. Install it, give its full path in trial.argv[0], or add its folder to %3</source>
         <translation>找不到程序“%1”：它%2。请安装它、在 trial.argv[0] 中给出完整路径，或把它所在的文件夹加入 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="316" />
+        <location filename="../widgets/models/engine_text.cpp" line="331" />
         <source>not on %1</source>
         <translation>不在 %1 中</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="317" />
+        <location filename="../widgets/models/engine_text.cpp" line="332" />
         <source>neither on %1 nor in %2 (beside this program)</source>
         <translation>既不在 %1 中，也不在 %2（本程序旁边）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="318" />
+        <location filename="../widgets/models/engine_text.cpp" line="333" />
         <source>the PATH of trial.env</source>
         <translation>trial.env 的 PATH</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="319" />
+        <location filename="../widgets/models/engine_text.cpp" line="334" />
         <source>program "%1" not found: there is no such file. Install it there, or give the right path</source>
         <translation>找不到程序“%1”：没有这个文件。请把它安装到那里，或给出正确的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="320" />
+        <location filename="../widgets/models/engine_text.cpp" line="335" />
         <source>program "%1" not found: there is no %2 (relative paths start from trial.workdir, %3). Give the right path, or set trial.workdir</source>
         <translation>找不到程序“%1”：没有 %2（相对路径从 trial.workdir，即 %3 开始）。请给出正确的路径，或设置 trial.workdir</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="321" />
+        <location filename="../widgets/models/engine_text.cpp" line="336" />
         <source>%1 is not an executable file. Make it executable (chmod +x), or run it through its interpreter, like ["python3", "train.py", ...]</source>
         <translation>%1 不是可执行文件。请使其可执行（chmod +x），或通过解释器运行它，例如 ["python3", "train.py", ...]</translation>
     </message>
@@ -5507,17 +5936,17 @@ Default: %2</source>
 <context>
     <name>tb::widgets::files</name>
     <message>
-        <location filename="../widgets/models/file_dialogs.cpp" line="30" />
+        <location filename="../widgets/models/file_dialogs.cpp" line="31" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/models/file_dialogs.cpp" line="63" />
+        <location filename="../widgets/models/file_dialogs.cpp" line="64" />
         <source>%1 is a file of a store this window has open; Tunebench reads and writes it only through SQLite. Choose another file.</source>
         <translation>%1 是此窗口已打开的某个存储的文件；Tunebench 只通过 SQLite 读写它。请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/file_dialogs.cpp" line="86" />
+        <location filename="../widgets/models/file_dialogs.cpp" line="87" />
         <source>Tunebench stores (*.db);;All files (*)</source>
         <translation>Tunebench 存储 (*.db);;所有文件 (*)</translation>
     </message>

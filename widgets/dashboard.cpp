@@ -30,7 +30,7 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
       m_curves(new LearningCurvesPlot(&data, this)), m_history(new HistoryPlot(&data, this)),
       m_parallel(new ParallelCoordinatesPlot(&data, this)), m_importance(new ImportancePlot(&data, this)),
       m_timeline(new TimelineView(&data, this)), m_samplerLog(new SamplerLogView(data, m_detail->dbPath(), this)),
-      m_slice(new SlicePlot(&data, this)), m_contour(new ContourPlot(&data, this))
+      m_slice(new SlicePlot(&data, this)), m_contour(new ContourPlot(&data, this)), m_pareto(new ParetoPlot(&data, this))
 {
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_table);
@@ -49,6 +49,8 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     bottom->setTabVisible(3, false);
     bottom->addTab(m_slice, tr("Slice"));
     bottom->addTab(m_contour, tr("Contour"));
+    bottom->addTab(m_pareto, tr("Pareto front"));
+    bottom->setTabVisible(ParetoTab, false);
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(top);
     right->addWidget(bottom);
@@ -65,13 +67,24 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     layout->addWidget(split);
 
     connect(m_detail, &TrialDetail::scheduleRequested, this, &Dashboard::scheduleRequested);
+    connect(m_pareto, &ParetoPlot::scheduleRequested, this, &Dashboard::scheduleRequested);
 
     m_importanceDelay.setSingleShot(true);
     m_importanceDelay.setInterval(kImportanceDelayMs);
     connect(&m_importanceDelay, &QTimer::timeout, this, &Dashboard::startImportance);
     connect(&m_data, &ExperimentData::trialsChanged, this, &Dashboard::scheduleImportance);
     connect(&m_data, &ExperimentData::experimentReset, this, [this] {
-        m_bottomTabs->setTabVisible(3, m_samplerLog->applies()); // only for an external sampler or pruner
+        m_bottomTabs->setTabVisible(SamplerLogTab, m_samplerLog->applies()); // only for an external sampler or pruner
+        // Several objectives: the front is what to look at first.
+        const bool pareto = m_pareto->applies();
+        if (pareto && !m_bottomTabs->isTabVisible(ParetoTab)) {
+            m_bottomTabs->setTabVisible(ParetoTab, true);
+            m_bottomTabs->setCurrentIndex(ParetoTab);
+        } else if (!pareto && m_bottomTabs->isTabVisible(ParetoTab)) {
+            if (m_bottomTabs->currentIndex() == ParetoTab)
+                m_bottomTabs->setCurrentIndex(ParallelTab);
+            m_bottomTabs->setTabVisible(ParetoTab, false);
+        }
         m_importanceTrials = -1;
         m_importance->setImportance({}, {});
     });
@@ -89,6 +102,11 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
 void Dashboard::showBottomTab(int index)
 {
     m_bottomTabs->setCurrentIndex(index);
+}
+
+bool Dashboard::isBottomTabShown(int index) const
+{
+    return m_bottomTabs->isTabVisible(index);
 }
 
 void Dashboard::setDbPath(const QString& path)
@@ -144,6 +162,18 @@ QString Dashboard::renderView(const QString& view, const QString& output, QSize 
         else
             m_contour->setParameters(x, y);
         panel = isSlice ? static_cast<PlotPanel*>(m_slice) : static_cast<PlotPanel*>(m_contour);
+    } else if (view == QLatin1String("pareto")) {
+        if (!m_pareto->applies())
+            return tr("--render pareto: experiment '%1' has one objective").arg(m_data.experiment().name);
+        const QStringList offered = m_pareto->objectives();
+        const QString x = parameters.value(0).isEmpty() ? offered.value(m_pareto->xObjective()) : parameters.value(0);
+        const QString y = parameters.value(1).isEmpty() ? offered.value(m_pareto->yObjective()) : parameters.value(1);
+        for (const auto& [flag, name] : {std::pair(QStringLiteral("--x"), x), std::pair(QStringLiteral("--y"), y)})
+            if (!offered.contains(name))
+                return tr("%1: no objective named '%2'; one of %3").arg(flag, name, offered.join(QStringLiteral(", ")));
+        if (!m_pareto->setObjectives(x, y))
+            return tr("--x, --y: two different objectives, one of %1").arg(offered.join(QStringLiteral(", ")));
+        panel = m_pareto;
     } else {
         panel = view == QLatin1String("curves") ? static_cast<PlotPanel*>(m_curves)
             : view == QLatin1String("history")  ? static_cast<PlotPanel*>(m_history)

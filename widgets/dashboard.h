@@ -15,6 +15,7 @@ class HistoryPlot;
 class ImportancePlot;
 class LearningCurvesPlot;
 class ParallelCoordinatesPlot;
+class ParetoPlot;
 class SlicePlot;
 class ContourPlot;
 class SamplerLogView;
@@ -45,14 +46,19 @@ public:
     SamplerLogView* samplerLog() const { return m_samplerLog; }
     SlicePlot* slice() const { return m_slice; }
     ContourPlot* contour() const { return m_contour; }
+    ParetoPlot* pareto() const { return m_pareto; }
     // 0: parallel coordinates, 1: importance, 2: devices, 3: sampler log (external samplers
-    // only), 4: slice, 5: contour
+    // only), 4: slice, 5: contour, 6: Pareto front (several objectives only; shown first
+    // when such an experiment is)
+    enum BottomTab { ParallelTab, ImportanceTab, DevicesTab, SamplerLogTab, SliceTab, ContourTab, ParetoTab };
     void showBottomTab(int index);
+    bool isBottomTabShown(int index) const;
     // Computes the importance on this thread and shows it (tunebench --render: no waiting).
     void showImportanceNow();
     // tunebench --render of one of the dashboard's views (curves, history, parallel,
-    // importance, devices, slice, contour: `parameters` the one across and the one up) to
-    // `output`, drawn now. Returns the error, naming the flag, or empty.
+    // importance, devices, slice, contour: `parameters` the one across and the one up;
+    // pareto: the objectives across and up) to `output`, drawn now. Returns the error,
+    // naming the flag, or empty.
     QString renderView(const QString& view, const QString& output, QSize size, const QStringList& parameters);
 
     // fANOVA over the completed trials (runs on a worker thread).
@@ -80,6 +86,7 @@ private:
     SamplerLogView* m_samplerLog;
     SlicePlot* m_slice;
     ContourPlot* m_contour;
+    ParetoPlot* m_pareto;
     QTabWidget* m_bottomTabs;
     QTimer m_importanceDelay;
     QFutureWatcher<ImportanceShares> m_importanceJob;

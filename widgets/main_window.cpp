@@ -715,7 +715,8 @@ QString MainWindow::renderView(const QString& view, const QString& experiment, q
                                const QStringList& parameters)
 {
     static const QStringList views{QStringLiteral("curves"), QStringLiteral("history"), QStringLiteral("parallel"), QStringLiteral("importance"),
-                                   QStringLiteral("devices"), QStringLiteral("pipeline"), QStringLiteral("slice"), QStringLiteral("contour")};
+                                   QStringLiteral("devices"), QStringLiteral("pipeline"), QStringLiteral("slice"), QStringLiteral("contour"),
+                                   QStringLiteral("pareto")};
     if (!views.contains(view))
         return tr("--render: unknown view '%1'; one of %2").arg(view, views.join(QStringLiteral(", ")));
     if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}.contains(QFileInfo(output).suffix().toLower()))

@@ -147,10 +147,29 @@ void TrialDetail::refresh()
                        .arg(r.number)
                        .arg(r.attempt)
                        .arg(TrialTableModel::stateColor(state).name(), TrialTableModel::stateLabel(state));
-    if (r.value)
+    const QStringList objectives = m_data.objectiveNames();
+    if (objectives.size() > 1) {
+        for (int i = 0; i < objectives.size(); ++i)
+            if (const std::optional<double> v = ExperimentData::objectiveValue(*t, i))
+                text += tr(", %1 = %2").arg(objectives[i].toHtmlEscaped()).arg(*v, 0, 'g', 8);
+    } else if (r.value) {
         text += tr(", %1 = %2").arg(m_data.objectiveName().toHtmlEscaped()).arg(*r.value, 0, 'g', 8);
+    }
     if (r.exitCode)
         text += tr(", exit code %1").arg(*r.exitCode);
+    if (r.violation) { // a completed trial of an experiment with constraints
+        const QStringList broken = m_data.brokenConstraints(*t);
+        text += QStringLiteral("<br>")
+            + (r.feasible()         ? tr("Feasible: within every constraint")
+                   : broken.isEmpty() ? tr("<span style='color:%1'>Infeasible</span>: beyond the constraints by %2")
+                                            .arg(TrialTableModel::stateColor(QStringLiteral("failed")).name())
+                                            .arg(*r.violation, 0, 'g', 6)
+                                      : tr("<span style='color:%1'>Infeasible</span>: %2")
+                                            .arg(TrialTableModel::stateColor(QStringLiteral("failed")).name(),
+                                                 broken.join(QStringLiteral("; ")).toHtmlEscaped()));
+    }
+    if (m_data.multiObjective() && m_data.inParetoSet(r.id))
+        text += QStringLiteral("<br>") + tr("In the Pareto set: no other feasible trial is as good in every objective and better in one");
     if (!r.reason.isEmpty())
         text += QStringLiteral("<br>") + tr("Reason: %1").arg(engineText(r.reason).toHtmlEscaped());
     if (!r.sampler.isEmpty()) { // empty: not recorded (stores from before schema 7, imported trials)

@@ -56,28 +56,79 @@ QString TrialTableModel::stateLabel(const QString& state)
     return state;
 }
 
-QString TrialTableModel::displayText(const TrialView& t, int column, const QStringList& params)
+int TrialTableModel::Columns::count() const
+{
+    return FirstParam + objectives - 1 + (feasibility ? 1 : 0) + static_cast<int>(params.size());
+}
+
+std::pair<TrialTableModel::Column, int> TrialTableModel::Columns::at(int column) const
+{
+    if (column < Value)
+        return {static_cast<Column>(column), 0};
+    if (column < Value + objectives)
+        return {Value, column - Value};
+    column -= objectives - 1; // as with one objective
+    if (feasibility) {
+        if (column == Duration)
+            return {Feasible, 0};
+        if (column > Duration)
+            --column;
+    }
+    if (column < FirstParam)
+        return {static_cast<Column>(column), 0};
+    return {FirstParam, column - FirstParam};
+}
+
+int TrialTableModel::Columns::of(Column kind, int index) const
+{
+    const int extra = objectives - 1 + (feasibility ? 1 : 0); // columns before Duration beyond the one Value
+    switch (kind) {
+    case Id:
+    case Number:
+    case State: return kind;
+    case Value: return index >= 0 && index < objectives ? Value + index : -1;
+    case Feasible: return feasibility ? Value + objectives : -1;
+    case Duration:
+    case Attempt:
+    case Reason: return kind + extra;
+    case FirstParam: return index >= 0 && index < params.size() ? FirstParam + extra + index : -1;
+    }
+    return -1;
+}
+
+QString TrialTableModel::displayText(const TrialView& t, int column, const Columns& columns)
 {
     const auto& r = t.row;
-    switch (column) {
+    const auto [kind, index] = columns.at(column);
+    switch (kind) {
     case Id: return QString::number(r.id);
     case Number: return QString::number(r.number);
     case State: return stateLabel(stateName(r.state));
-    case Value: return r.value ? QString::number(*r.value, 'g', 6) : QString();
+    case Value: {
+        const std::optional<double> v = ExperimentData::objectiveValue(t, index);
+        return v ? QString::number(*v, 'g', 6) : QString();
+    }
+    case Feasible:
+        if (!r.violation)
+            return QString();
+        return r.feasible() ? tr("yes") : tr("no");
     case Duration:
         if (!r.startedAt || !r.endedAt)
             return QString();
         return tr("%1 s").arg(*r.endedAt - *r.startedAt, 0, 'f', 1);
     case Attempt: return QString::number(r.attempt);
     case Reason: return engineText(r.reason); // the engine's English in the window's language
-    default: return jsonText(t.params.value(params.value(column - FirstParam)));
+    case FirstParam: break;
     }
+    return jsonText(t.params.value(columns.params.value(index)));
 }
 
 void TrialTableModel::onReset()
 {
     beginResetModel();
-    m_params = m_data.paramNames();
+    m_columns.objectives = std::max(1, static_cast<int>(m_data.objectiveNames().size()));
+    m_columns.feasibility = m_data.constrained();
+    m_columns.params = m_data.paramNames();
     m_rows = static_cast<int>(m_data.trials().size());
     endResetModel();
 }
@@ -97,7 +148,7 @@ void TrialTableModel::onTrialsChanged(bool added)
 int TrialTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
 int TrialTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : FirstParam + static_cast<int>(m_params.size());
+    return parent.isValid() ? 0 : m_columns.count();
 }
 
 QVariant TrialTableModel::data(const QModelIndex& index, int role) const
@@ -106,52 +157,69 @@ QVariant TrialTableModel::data(const QModelIndex& index, int role) const
         return {};
     const TrialView& t = m_data.trials()[index.row()];
     const auto& r = t.row;
+    const auto [kind, which] = m_columns.at(index.column());
     const double duration = r.startedAt && r.endedAt ? *r.endedAt - *r.startedAt : -1.0; // -1: not finished
     if (role == TrialIdRole)
         return qint64(r.id);
-    if (role == Qt::ForegroundRole && index.column() == State)
+    if (role == Qt::ForegroundRole && kind == State)
         return stateColor(stateName(r.state));
-    if (role == Qt::TextAlignmentRole && index.column() != State && index.column() != Reason)
+    if (role == Qt::ForegroundRole && kind == Feasible && !r.feasible())
+        return stateColor(QStringLiteral("failed"));
+    if (role == Qt::TextAlignmentRole && kind != State && kind != Reason && kind != Feasible)
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && index.column() == Reason)
-        return displayText(t, Reason, m_params);
+    if (role == Qt::ToolTipRole && kind == Reason)
+        return displayText(t, index.column(), m_columns);
+    if (role == Qt::ToolTipRole && (kind == Feasible || kind == Value) && !r.feasible()) {
+        const QStringList broken = m_data.brokenConstraints(t);
+        return broken.isEmpty() ? tr("Infeasible: beyond the constraints by %1").arg(*r.violation, 0, 'g', 6)
+                                : tr("Infeasible: %1").arg(broken.join(QStringLiteral("; ")));
+    }
     if (role == Qt::DisplayRole) {
-        const QString text = displayText(t, index.column(), m_params);
+        const QString text = displayText(t, index.column(), m_columns);
         return text.isEmpty() ? QVariant() : QVariant(text);
     }
     if (role != SortRole)
         return {};
-    switch (index.column()) {
+    switch (kind) {
     case Id: return qint64(r.id);
     case Number: return qint64(r.number);
     case State: return stateName(r.state);
-    case Value: return r.value ? QVariant(*r.value) : QVariant(std::nan(""));
+    case Value: {
+        const std::optional<double> v = ExperimentData::objectiveValue(t, which);
+        return v ? QVariant(*v) : QVariant(std::nan(""));
+    }
+    case Feasible: return r.violation ? QVariant(*r.violation) : QVariant(std::nan("")); // the least infeasible next to the feasible
     case Duration: return duration;
     case Attempt: return r.attempt;
     case Reason: return r.reason;
-    default: {
-        const QJsonValue v = t.params.value(m_params.value(index.column() - FirstParam));
-        if (v.isDouble())
-            return v.toDouble();
-        return jsonText(v);
+    case FirstParam: break;
     }
-    }
+    const QJsonValue v = t.params.value(m_columns.params.value(which));
+    if (v.isDouble())
+        return v.toDouble();
+    return jsonText(v);
 }
 
 QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    const auto [kind, index] = m_columns.at(section);
+    switch (kind) {
     case Id: return tr("Trial");
     case Number: return tr("#");
     case State: return tr("State");
-    case Value: return m_data.objectiveName().isEmpty() ? tr("Value") : m_data.objectiveName();
+    case Value: {
+        const QString name = m_data.objectiveNames().value(index);
+        return name.isEmpty() ? tr("Value") : name;
+    }
+    case Feasible: return tr("Feasible");
     case Duration: return tr("Duration");
     case Attempt: return tr("Attempt");
     case Reason: return tr("Reason");
-    default: return m_params.value(section - FirstParam);
+    case FirstParam: break;
     }
+    return m_columns.params.value(index);
 }
 
 TrialFilterModel::TrialFilterModel(ExperimentData& data, QObject* parent) : QSortFilterProxyModel(parent), m_data(&data)
@@ -192,7 +260,8 @@ void TrialFilterModel::publish()
         m_data->setFilter(filterSource(), {});
         return;
     }
-    m_data->setFilter(filterSource(), [state = m_state, text = m_text, params = m_data->paramNames()](const TrialView& t) {
+    const auto* model = qobject_cast<const TrialTableModel*>(sourceModel());
+    m_data->setFilter(filterSource(), [state = m_state, text = m_text, columns = model ? model->columns() : TrialTableModel::Columns{}](const TrialView& t) {
         if (!state.isEmpty() && stateName(t.row.state) != state)
             return false;
         if (text.isEmpty())
@@ -201,8 +270,8 @@ void TrialFilterModel::publish()
         // first: translating it is the dearest cell.
         if (t.row.reason.contains(text, Qt::CaseInsensitive))
             return true;
-        for (int c = 0; c < TrialTableModel::FirstParam + static_cast<int>(params.size()); ++c)
-            if (TrialTableModel::displayText(t, c, params).contains(text, Qt::CaseInsensitive))
+        for (int c = 0; c < columns.count(); ++c)
+            if (TrialTableModel::displayText(t, c, columns).contains(text, Qt::CaseInsensitive))
                 return true;
         return false;
     });

@@ -1,6 +1,7 @@
 #pragma once
-// The trial table: one row per trial with state colours, value, duration and parameters;
-// sorting, a text filter and a state filter. The text and state filter is the data's
+// The trial table: one row per trial with state colours, value (a column per objective
+// with several), feasibility (with constraints), duration and parameters; sorting, a text
+// filter and a state filter. The text and state filter is the data's
 // filter (ExperimentData::setFilter), so the plots show the trials the table shows; the
 // table in turn shows only the trials that pass every filter (the parallel coordinates'
 // brushes too).
@@ -24,9 +25,27 @@ struct TrialView;
 class TrialTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Number, State, Value, Duration, Attempt, Reason, FirstParam };
+    // What a column shows. With one objective and no constraints these are also the
+    // columns' positions; otherwise Columns says where each is.
+    enum Column { Id, Number, State, Value, Duration, Attempt, Reason, FirstParam, Feasible };
     static constexpr int TrialIdRole = Qt::UserRole + 1;
     static constexpr int SortRole = Qt::UserRole + 2;
+
+    // The columns of an experiment: Id, #, State, one Value column per objective (the
+    // metric's name), Feasible (with constraints), Duration, Attempt, Reason, then one per
+    // parameter.
+    struct Columns {
+        int objectives = 1;
+        bool feasibility = false;
+        QStringList params;
+
+        int count() const;
+        // What column `column` shows and, for Value and FirstParam, which objective or parameter.
+        std::pair<Column, int> at(int column) const;
+        // Where `kind` (objective or parameter `index`) is; -1: not shown.
+        int of(Column kind, int index = 0) const;
+    };
+    const Columns& columns() const { return m_columns; }
 
     explicit TrialTableModel(ExperimentData& data, QObject* parent = nullptr);
 
@@ -38,16 +57,16 @@ public:
     static QColor stateColor(const QString& state);
     static QString stateLabel(const QString& state); // translated
     // What a cell of the trial shows (and the text filter searches, with the reason also as
-    // the engine wrote it); `params` are the parameter columns' names. The reason is shown
-    // in the window's language and sorted by its English.
-    static QString displayText(const TrialView& trial, int column, const QStringList& params);
+    // the engine wrote it). The reason is shown in the window's language and sorted by its
+    // English.
+    static QString displayText(const TrialView& trial, int column, const Columns& columns);
 
 private:
     void onReset();
     void onTrialsChanged(bool added);
 
     ExperimentData& m_data;
-    QStringList m_params;
+    Columns m_columns;
     int m_rows = 0;
 };
 

@@ -76,8 +76,19 @@ const Template kTemplates[] = {
     // spec.cpp: unknownName()
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "unknown algorithm '%1'; known: %2"), "tt"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "unknown pruner '%1'; known: %2"), "tt"},
-    // spec.cpp: parseObjective(), parseBudget()
-    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "missing; give {\"metric\": \"loss\", \"direction\": \"minimize\"}"), ""},
+    // spec.cpp: parseObjective(), parseObjectives(), parseConstraints(), parseBudget(), and the
+    // checks of samplers and pruners against several objectives
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "missing; give {\"metric\": \"loss\", \"direction\": \"minimize\"}, or \"objectives\": [...] for several"), ""},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "a finite number"), ""},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "give either \"objective\" (one) or \"objectives\" (a list), not both"), ""},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "expected 1 to %1 objectives, got %2"), "ii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "expected an object like {\"metric\": \"loss\", \"direction\": \"minimize\"}, got %1"), "o"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "\"%1\" is objectives[%2] already; each objective needs a metric of its own"), "ti"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "expected an object like {\"metric\": \"peak_mem_gb\", \"max\": 10}, got %1"), "o"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "give \"min\", \"max\" or both: the bounds the metric must keep"), ""},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 is below min %2; no value could keep both"), "nn"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "'%1' optimizes one objective and this spec has %2; use one of %3 (auto, the default, picks one)"), "wit"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "pruners stop a trial by one objective's curve, and this spec has %1 objectives; use \"none\""), "i"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "a positive number of seconds"), ""},
     // spec.cpp: parseResources()
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "a number of samples per second in (0, 20]"), ""},

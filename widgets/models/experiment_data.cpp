@@ -46,6 +46,7 @@ void ExperimentData::reset(const engine::ExperimentRow& experiment)
     m_metricIndex.clear();
     m_filteredOut.clear();
     m_telemetry.clear();
+    m_pareto.reset();
     emit experimentReset();
 }
 
@@ -102,6 +103,69 @@ std::optional<qint64> ExperimentData::bestTrial() const
     return best;
 }
 
+QStringList ExperimentData::objectiveNames() const
+{
+    return m_spec ? m_spec->objectiveMetrics() : QStringList();
+}
+
+std::optional<double> ExperimentData::objectiveValue(const TrialView& trial, int i)
+{
+    const engine::TrialRow& r = trial.row;
+    if (i == 0)
+        return r.value;
+    if (i > 0 && i < static_cast<int>(r.values.size()))
+        return r.values[static_cast<std::size_t>(i)];
+    return std::nullopt;
+}
+
+QStringList ExperimentData::brokenConstraints(const TrialView& trial) const
+{
+    QStringList out;
+    if (!m_spec)
+        return out;
+    for (const engine::ConstraintSpec& c : m_spec->constraints) {
+        const QVector<QPointF>& points = trial.points(metricIndex(c.metric));
+        if (points.isEmpty())
+            continue;
+        const double value = points.last().y();
+        if (c.violation(value) <= 0)
+            continue;
+        const QString shown = QString::number(value, 'g', 6);
+        if (c.max && (std::isnan(value) || value > *c.max))
+            out << tr("%1 = %2 (at most %3)").arg(c.metric, shown, QString::number(*c.max, 'g', 6));
+        else if (c.min)
+            out << tr("%1 = %2 (at least %3)").arg(c.metric, shown, QString::number(*c.min, 'g', 6));
+    }
+    return out;
+}
+
+std::vector<engine::TrialRow> ExperimentData::rows(bool passingOnly) const
+{
+    std::vector<engine::TrialRow> out;
+    out.reserve(static_cast<std::size_t>(m_trials.size()));
+    for (const TrialView& t : m_trials)
+        if (!passingOnly || passesFilter(t.row.id))
+            out.push_back(t.row);
+    return out;
+}
+
+const engine::ParetoSet& ExperimentData::paretoSet() const
+{
+    if (!m_pareto) {
+        m_pareto = m_spec ? engine::paretoSet(*m_spec, rows(false)) : engine::ParetoSet{};
+        m_paretoIds.clear();
+        for (const engine::TrialRow& t : m_pareto->trials)
+            m_paretoIds.insert(t.id);
+    }
+    return *m_pareto;
+}
+
+bool ExperimentData::inParetoSet(qint64 trialId) const
+{
+    paretoSet();
+    return m_paretoIds.contains(trialId);
+}
+
 void ExperimentData::setTrials(qint64 experimentId, const QVector<engine::TrialRow>& trials)
 {
     if (experimentId != m_experiment.id)
@@ -131,6 +195,7 @@ void ExperimentData::setTrials(qint64 experimentId, const QVector<engine::TrialR
         }
         filterMoved = refilter(m_trials[i]) || filterMoved; // before the signals: views read it
     }
+    m_pareto.reset();
     emit trialsChanged(added);
     if (!restarted.isEmpty()) {
         emit curvesChanged(restarted);

@@ -5,6 +5,7 @@
 //
 // Threading: GUI thread only. Updates arrive as queued signals carrying values.
 
+#include "engine/core/pareto_set.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
 
@@ -74,6 +75,27 @@ public:
     // Oriented so that smaller is better (for "best so far" and ranking).
     double oriented(double value) const { return minimize() ? value : -value; }
 
+    // Several objectives and constraints (the spec's "objectives" and "constraints").
+    // The objectives' metric names in the spec's order: one with one objective, none
+    // without a spec.
+    QStringList objectiveNames() const;
+    bool multiObjective() const { return m_spec && m_spec->multiObjective(); }
+    bool constrained() const { return m_spec && !m_spec->constraints.empty(); }
+    // A trial's value of objective `i` (0: the first, TrialRow::value); none before it
+    // completed or when the store has no such value.
+    static std::optional<double> objectiveValue(const TrialView& trial, int i);
+    // The constraints a trial breaks, each as "peak_mem_gb = 12.5 (at most 10)", from the
+    // last report of each constrained metric (what the engine judged); empty when it breaks
+    // none or reported none of them.
+    QStringList brokenConstraints(const TrialView& trial) const;
+    // The experiment's feasible Pareto set over every trial known (engine::paretoSet: with
+    // one objective the best feasible trial), and its hypervolume reference point. Computed
+    // when first asked after the trials changed.
+    const engine::ParetoSet& paretoSet() const;
+    bool inParetoSet(qint64 trialId) const;
+    // The rows of the trials that pass the filter (or all of them), for engine functions.
+    std::vector<engine::TrialRow> rows(bool passingOnly) const;
+
     qint64 selectedTrial() const { return m_selected; }
 
     // The active filter: which trials the views show. Each source (the trial table's text
@@ -133,6 +155,8 @@ private:
     QMap<QString, TrialPredicate> m_filters; // by source
     QSet<qint64> m_filteredOut;              // trials some filter rejects
     QVector<engine::TelemetryRow> m_telemetry;
+    mutable std::optional<engine::ParetoSet> m_pareto; // paretoSet(), until the trials change
+    mutable QSet<qint64> m_paretoIds;
 };
 
 } // namespace tb::widgets

@@ -3,6 +3,8 @@
 #include "widgets/models/experiment_data.h"
 #include "widgets/plots/curve_bundle.h"
 
+#include "engine/core/pareto_set.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,16 +12,20 @@
 namespace tb::widgets {
 
 HistoryPlot::HistoryPlot(ExperimentData* data, QWidget* parent)
-    : PlotPanel(data, parent), m_bestGraph(new QCPGraph(plot()->xAxis, plot()->yAxis)), m_selectedGraph(nullptr)
+    : PlotPanel(data, parent), m_bestGraph(new QCPGraph(plot()->xAxis, plot()->yAxis)), m_selectedGraph(nullptr),
+      m_reference(new QCPItemText(plot()))
 {
     setObjectName(QStringLiteral("history"));
-    setWindowTitle(tr("Optimization history"));
     plot()->xAxis->setLabel(tr("trial number"));
-    plot()->yAxis->setLabel(objectiveLabel(data));
+    m_reference->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    m_reference->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_reference->position->setCoords(0.98, 0.97); // the lower right stays clear: the line only rises
+    m_reference->setColor(QColor(90, 90, 90));
+    m_reference->setClipToAxisRect(true);
+    updateLabels();
 
     m_bestGraph->setLineStyle(QCPGraph::lsStepLeft);
     m_bestGraph->setPen(QPen(palette::kBest, 2));
-    m_bestGraph->setName(tr("best so far"));
     const struct {
         CurveRole role;
         QColor color;
@@ -43,13 +49,34 @@ HistoryPlot::HistoryPlot(ExperimentData* data, QWidget* parent)
     m_selectedGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::kSelected, 2), Qt::NoBrush, 12));
 
     connect(data, &ExperimentData::experimentReset, this, [this] {
-        plot()->yAxis->setLabel(objectiveLabel(this->data()));
+        updateLabels();
         markDirty();
     });
     connect(data, &ExperimentData::trialsChanged, this, &HistoryPlot::markDirty);
     connect(data, &ExperimentData::filterChanged, this, &HistoryPlot::markDirty);
     connect(data, &ExperimentData::selectionChanged, this, &HistoryPlot::markDirty);
     markDirty();
+}
+
+void HistoryPlot::updateLabels()
+{
+    const bool multi = data()->multiObjective();
+    setWindowTitle(multi ? tr("Hypervolume history") : tr("Optimization history"));
+    plot()->yAxis->setLabel(multi ? tr("hypervolume") : objectiveLabel(data()));
+    m_bestGraph->setName(multi ? tr("hypervolume") : tr("best so far"));
+    m_reference->setVisible(multi);
+    m_reference->setText(QString());
+    m_legendMask = -1;
+}
+
+QVector<QPointF> HistoryPlot::hypervolume() const
+{
+    return data()->multiObjective() ? m_bestSoFar : QVector<QPointF>();
+}
+
+QString HistoryPlot::referenceText() const
+{
+    return m_reference->visible() ? m_reference->text() : QString();
 }
 
 QVector<QPointF> HistoryPlot::values() const
@@ -68,6 +95,10 @@ constexpr qsizetype kDenseHistoryPoints = 2000;
 void HistoryPlot::rebuild()
 {
     const ExperimentData* d = data();
+    if (d->multiObjective()) {
+        rebuildHypervolume();
+        return;
+    }
     m_points.clear();
     for (const TrialView& t : d->trials()) {
         const CurveRole role = roleFor(t.row.state);
@@ -129,6 +160,53 @@ void HistoryPlot::rebuild()
     }
 }
 
+void HistoryPlot::rebuildHypervolume()
+{
+    const ExperimentData* d = data();
+    const engine::ParetoSet& set = d->paretoSet();
+    m_points.clear();
+    m_bestSoFar.clear();
+    QStringList reference;
+    const QStringList names = d->objectiveNames();
+    for (std::size_t i = 0; i < set.reference.size(); ++i)
+        reference << tr("%1 %2").arg(names.value(static_cast<int>(i)), formatNumber(set.reference[i]));
+    m_reference->setText(reference.isEmpty() ? QString()
+                             : set.referenceFromSpec ? tr("reference: %1 (from the spec)").arg(reference.join(QStringLiteral(", ")))
+                                                     : tr("reference: %1 (from the trials)").arg(reference.join(QStringLiteral(", "))));
+    QVector<double> keys, values, selectedKey, selectedValue;
+    if (!set.reference.empty()) {
+        QHash<qint64, qint64> idOf; // by number
+        for (const TrialView& t : d->trials())
+            idOf.insert(t.row.number, t.row.id);
+        for (const auto& [number, hv] : engine::hypervolumeHistory(*d->spec(), d->rows(true), set.reference)) {
+            const qint64 id = idOf.value(number, -1);
+            m_points.push_back(Point{id, number, hv, CurveRole::Completed});
+            m_bestSoFar << QPointF(static_cast<double>(number), hv);
+            keys << static_cast<double>(number);
+            values << hv;
+            if (id == d->selectedTrial()) {
+                selectedKey << static_cast<double>(number);
+                selectedValue << hv;
+            }
+        }
+    }
+    for (QCPGraph* graph : m_graphs)
+        if (graph)
+            graph->setData({}, {});
+    m_graphs[static_cast<int>(CurveRole::Completed)]->setData(keys, values, true);
+    m_bestGraph->setData(keys, values, true);
+    m_selectedGraph->setData(selectedKey, selectedValue, true);
+    const int mask = (keys.isEmpty() ? 0 : 1) | (selectedKey.isEmpty() ? 0 : 2);
+    if (mask != m_legendMask) {
+        m_legendMask = mask;
+        plot()->legend->clearItems();
+        if (mask & 1)
+            m_bestGraph->addToLegend();
+        if (mask & 2)
+            m_selectedGraph->addToLegend();
+    }
+}
+
 void HistoryPlot::fitView(bool)
 {
     if (m_points.isEmpty()) {
@@ -157,6 +235,8 @@ std::optional<PlotPanel::Hit> HistoryPlot::hitAt(const QPointF& pos) const
     }
     if (!hit)
         return std::nullopt;
+    if (data()->multiObjective())
+        return Hit{hit->trialId, tr("%1: hypervolume %2 (%3)").arg(trialName(hit->trialId, hit->number), formatNumber(hit->value), referenceText())};
     QString text = tr("%1: %2 %3").arg(trialName(hit->trialId, hit->number), objectiveLabel(data()), formatNumber(hit->value));
     if (hit->role == CurveRole::Pruned)
         text = tr("%1 (pruned)").arg(text);

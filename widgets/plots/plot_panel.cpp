@@ -193,10 +193,15 @@ void PlotPanel::showContextMenu(const QPoint& pos)
 {
     s_lastActive = this;
     QMenu menu(this);
+    addContextActions(&menu, QPointF(pos));
+    if (!menu.isEmpty())
+        menu.addSeparator();
     menu.addAction(tr("Reset view"), this, &PlotPanel::resetView);
     menu.addAction(tr("Export..."), this, [this] { exportWithDialog(); });
     menu.exec(m_plot->mapToGlobal(pos));
 }
+
+void PlotPanel::addContextActions(QMenu*, const QPointF&) {}
 
 void PlotPanel::refreshNow()
 {

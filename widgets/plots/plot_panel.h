@@ -22,6 +22,7 @@
 
 class QCustomPlot;
 class QCPTextElement;
+class QMenu;
 class QMouseEvent;
 class QTimer;
 class QToolBar;
@@ -115,6 +116,9 @@ protected:
     // Completes renders that run in the background; true when the plot needs another
     // replot to show them. refreshNow() calls it so that it returns with the final image.
     virtual bool finishRendering() { return false; }
+    // Entries of the plot's own at the top of its context menu, opened at `pos` (widget
+    // pixels); the default adds none.
+    virtual void addContextActions(QMenu* menu, const QPointF& pos);
 
     QToolBar* toolBar() const { return m_toolBar; }
     bool followsData() const { return !m_userView; }
