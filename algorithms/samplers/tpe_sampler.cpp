@@ -13,6 +13,12 @@
 // plus a wide prior kernel -- draws n_ei_candidates points from the below mixture l(x) and
 // keeps the one that maximises l(x) / g(x). Failed trials are ignored.
 //
+// Several objectives (MOTPE) and constraints change only the ranking (tpe_split.h), plus
+// three things with several objectives: gamma(n) has no cap (gamma_max is ignored, as in
+// Optuna), the below kernels weigh alike, and joint kernels are floored wider
+// (kNeighbourFloorMultiObjective). With one objective and no constraints the sampler is the
+// same as before either existed, bit for bit.
+//
 // Conditional parameters are modelled where they are active: a parameter (univariate), or a
 // group of parameters active in exactly the same trials (multivariate; Optuna's group=True),
 // is fitted on those trials only. Pending trials join the above set as constant liars, so
@@ -24,6 +30,8 @@
 // choice index and a kernel that is a smoothed one-hot row.
 
 #include "samplers.h"
+#include "tpe_math.h"
+#include "tpe_split.h"
 #include "../vector_state.h"
 
 #include <algorithm>
@@ -39,10 +47,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kLogSqrt2Pi = 0.918938533204672741780329736406;
-constexpr double kSqrtHalf = 0.707106781186547524400844362105;
 constexpr double kTinySigma = 1e-12; // the floor when the magic clip is off (Optuna's EPS)
-constexpr std::size_t kFlatRecent = 25; // most recent observations that keep full weight
 
 // Terms this far below the largest change a log-sum-exp by less than e^-40 relative, far
 // under double precision; skipping them saves most of the exp() calls with many trials.
@@ -53,6 +58,13 @@ constexpr double kNegligible = 40.0;
 // 0.35 and 0.4, 0.4 had the lowest median regret over 200 seeds on four of five functions;
 // 0.2 is sharper on branin but misses the categorical of mlp_surface more often.
 constexpr double kNeighbourFloor = 0.4;
+// With several objectives the good set spreads along a front instead of gathering at one
+// optimum, and wider kernels keep the search moving along it. Chosen on the multi-objective
+// tuning set (bench/mo_extra_functions.py: zdt1, dtlz2_3obj, bnh, srn, tnk, mlp_cost; 200
+// trials, 21 seeds; docs/algorithms.md): of 0.4, 0.6, 0.7 and 1.0, 0.6 was never the worst and
+// its median hypervolume within about 1 % of the best on all but tnk (4 %); 0.4 was 2-3 %
+// below the best on zdt1 and dtlz2, 1.0 1-9 % below on srn and tnk.
+constexpr double kNeighbourFloorMultiObjective = 0.6;
 
 enum class Startup { Sobol, Random };
 enum class Bandwidth { Neighbour, Scott };
@@ -69,83 +81,6 @@ struct Options {
     bool constantLiar = true;
     bool considerEndpoints = false;
     bool considerMagicClip = true;
-};
-
-// ---- Gaussian masses, in log space so that far tails stay finite --------------------------
-
-double ndtr(double x) { return 0.5 * std::erfc(-x * kSqrtHalf); }
-
-// log Phi(x); below -20 Phi underflows soon, so use the asymptotic series of the Mills ratio:
-// Phi(x) ~ phi(x) / -x * (1 - 1/x^2 + 3/x^4 - 15/x^6 + ...).
-double logNdtr(double x)
-{
-    if (x > 6.0)
-        return -ndtr(-x); // log(1 - e) = -e to double precision
-    if (x > -20.0)
-        return std::log(ndtr(x));
-    const double inv2 = 1.0 / (x * x);
-    double sum = 1.0;
-    double term = 1.0;
-    for (int i = 1; i < 64; ++i) {
-        term *= -(2.0 * i - 1.0) * inv2;
-        if (sum + term == sum)
-            break;
-        sum += term;
-    }
-    return -0.5 * x * x - std::log(-x) - kLogSqrt2Pi + std::log(sum);
-}
-
-// log(exp(lp) - exp(lq)).
-double logDiff(double lp, double lq)
-{
-    if (!(lq < lp))
-        return -kInf;
-    return lp + std::log1p(-std::exp(lq - lp));
-}
-
-// log of the standard normal mass in [a, b]. Works in whichever tail avoids cancellation.
-double logGaussMass(double a, double b)
-{
-    if (b <= 0.0)
-        return logDiff(logNdtr(b), logNdtr(a));
-    if (a > 0.0)
-        return logDiff(logNdtr(-a), logNdtr(-b));
-    // A tail beyond 8.5 holds less than 1e-17, under half an ulp of the terms this is added
-    // to; skipping its erfc() saves most of the work for narrow kernels.
-    const double left = a < -8.5 ? 0.0 : ndtr(a);
-    const double right = b > 8.5 ? 0.0 : ndtr(-b);
-    return left + right == 0.0 ? 0.0 : std::log1p(-left - right);
-}
-
-// Optuna's gamma: the below set holds ceil(0.1 n) trials, at most gammaMax. Computed in
-// floating point like Optuna (0.1 * 30 rounds up to 4), so that splits match.
-std::size_t belowCount(std::size_t n, std::int64_t gammaMax)
-{
-    const auto g = static_cast<std::size_t>(std::ceil(0.1 * static_cast<double>(n)));
-    return std::min(g, static_cast<std::size_t>(gammaMax));
-}
-
-// Optuna's default_weights, in chronological order: the 25 most recent observations weigh 1,
-// older ones ramp linearly from 1/n, so that the model follows the search as it moves.
-struct Recency {
-    std::size_t n = 0;
-    std::vector<double> weight, logWeight;
-
-    void fill(std::size_t count)
-    {
-        n = count;
-        weight.assign(n, 1.0);
-        logWeight.assign(n, 0.0);
-        if (n <= kFlatRecent)
-            return;
-        const std::size_t ramp = n - kFlatRecent;
-        const double start = 1.0 / static_cast<double>(n);
-        const double slope = ramp == 1 ? 0.0 : (1.0 - start) / static_cast<double>(ramp - 1);
-        for (std::size_t i = 0; i < ramp; ++i) {
-            weight[i] = start + slope * static_cast<double>(i);
-            logWeight[i] = std::log(weight[i]);
-        }
-    }
 };
 
 // ---- Parzen estimator -----------------------------------------------------------------------
@@ -176,48 +111,6 @@ struct Dim {
     std::size_t choices = 0; // Categorical
 };
 
-using Kernels = std::vector<std::pair<double, std::size_t>>; // (mu, kernel index)
-
-// Sorts like std::sort but in linear time for the common case, since the univariate model
-// sorts every parameter's observations on every suggestion: a stable LSD radix sort on the top
-// 32 bits of each value's order-preserving bit pattern, then an insertion sort that orders
-// the rare values those bits cannot tell apart.
-void sortKernels(Kernels& items, Kernels& scratch)
-{
-    const std::size_t n = items.size();
-    if (n < 64) {
-        std::sort(items.begin(), items.end());
-        return;
-    }
-    const auto digit = [](double x, int shift) {
-        auto bits = std::bit_cast<std::uint64_t>(x + 0.0); // -0.0 sorts as 0.0, like operator<
-        bits = bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
-        return static_cast<std::size_t>((bits >> (32 + shift)) & 0xff);
-    };
-    std::array<std::array<std::size_t, 257>, 4> start{}; // per byte of the key, from the lowest
-    for (const auto& item : items)
-        for (int byte = 0; byte < 4; ++byte)
-            ++start[byte][digit(item.first, 8 * byte) + 1];
-    scratch.resize(n);
-    for (int byte = 0; byte < 4; ++byte) {
-        auto& at = start[byte];
-        if (at[digit(items.front().first, 8 * byte) + 1] == n)
-            continue; // every value shares this byte
-        for (std::size_t b = 1; b < at.size(); ++b)
-            at[b] += at[b - 1];
-        for (const auto& item : items)
-            scratch[at[digit(item.first, 8 * byte)]++] = item;
-        items.swap(scratch);
-    }
-    for (std::size_t i = 1; i < n; ++i) {
-        const auto item = items[i];
-        std::size_t j = i;
-        for (; j > 0 && item < items[j - 1]; --j)
-            items[j] = items[j - 1];
-        items[j] = item;
-    }
-}
-
 // A mixture over a group of dimensions: kernel j is the product of one kernel per dimension.
 // Kernels 0..n-1 sit on the observations, the last is the prior (centred, as wide as the
 // range; uniform for categoricals). Buffers persist between fits to avoid reallocation; a
@@ -229,8 +122,8 @@ void sortKernels(Kernels& items, Kernels& scratch)
 class ParzenEstimator {
 public:
     // `observations` holds one column of n values per dimension, `recency` their weights.
-    void fit(const std::vector<Dim>& dims, const std::vector<double>& observations, const Recency& recency,
-             const Options& options)
+    void fit(const std::vector<Dim>& dims, const std::vector<double>& observations, const TpeWeights& recency,
+             const Options& options, double neighbourFloor)
     {
         const std::size_t n = recency.n;
         m_dims = &dims;
@@ -270,7 +163,7 @@ public:
                 ? range / std::min(100.0, 1.0 + static_cast<double>(m_k))
                 : kTinySigma;
             if (options.multivariate && !shared)
-                minSigma = std::max(minSigma, kNeighbourFloor * sigma0 * range);
+                minSigma = std::max(minSigma, neighbourFloor * sigma0 * range);
             for (double& s : K.sigma)
                 s = std::clamp(s, minSigma, range);
             K.sigma[n] = range;
@@ -638,8 +531,13 @@ public:
     std::optional<Assignment> suggest(const History& history, std::int64_t number) override
     {
         clearUpperVectorState(); // see vector_state.h
+        // Several objectives: Optuna's gamma without a cap, since the good set must cover a
+        // front that grows with the run; the good set's kernels weigh alike.
+        m_gammaMax = history.multiObjective() ? std::numeric_limits<std::int64_t>::max() : m_options.gammaMax;
+        m_flatBelow = history.multiObjective();
+        m_neighbourFloor = history.multiObjective() ? kNeighbourFloorMultiObjective : kNeighbourFloor;
         collect(history);
-        if (static_cast<std::int64_t>(m_ranked.size()) < m_options.nStartup)
+        if (static_cast<std::int64_t>(m_ranking.best.size()) < m_options.nStartup)
             // startup: random is the `random` sampler's draw, as in Optuna.
             return m_options.startup == Startup::Sobol ? m_sobol.point(number) : uniformDraw(m_space, m_seed, number);
         formGroups();
@@ -737,47 +635,17 @@ private:
         return x;
     }
 
-    // Rows of the observation table: finished trials that count (completed with a value, and
-    // pruned), in chronological order, then the pending ones as constant liars. Each finished
-    // row gets Optuna's ranking key (step key, oriented value): completed trials first by
-    // value, then pruned ones, those that got further first.
+    // Rows of the observation table: finished trials that count (see rankForTpe()), in
+    // chronological order, then the pending ones as constant liars.
     void collect(const History& history)
     {
+        rankForTpe(history, m_gammaMax, m_ranking);
         m_rows.clear();
-        m_keys.clear();
-        for (const TrialRecord& t : history.finished) {
-            std::pair<double, double> key;
-            if (t.state == TrialState::Completed) {
-                if (!t.value || std::isnan(*t.value))
-                    continue;
-                key = {-kInf, history.oriented(*t.value)};
-            } else if (t.state == TrialState::Pruned) {
-                if (t.intermediate.empty()) {
-                    key = {1.0, 0.0};
-                } else {
-                    auto last = t.intermediate.front();
-                    for (const auto& report : t.intermediate)
-                        if (report.first >= last.first)
-                            last = report;
-                    key = {-static_cast<double>(last.first),
-                           std::isnan(last.second) ? kInf : history.oriented(last.second)};
-                }
-            } else {
-                continue; // failed: no information about the objective
-            }
-            m_rows.push_back(&t.params);
-            m_keys.push_back(key);
-        }
-        const std::size_t finished = m_rows.size();
+        for (const TrialRecord* t : m_ranking.trials)
+            m_rows.push_back(&t->params);
         if (m_options.constantLiar)
             for (const Assignment& a : history.pending)
                 m_rows.push_back(&a);
-
-        m_ranked.resize(finished);
-        for (std::size_t r = 0; r < finished; ++r)
-            m_ranked[r] = r;
-        std::stable_sort(m_ranked.begin(), m_ranked.end(),
-                         [&](std::size_t a, std::size_t b) { return m_keys[a] < m_keys[b]; });
 
         // Internal values, one column of rows per modelled parameter; NaN where inactive.
         const std::size_t rows = m_rows.size();
@@ -808,8 +676,8 @@ private:
         const std::size_t rows = m_rows.size();
         std::map<std::vector<bool>, std::size_t> bySignature;
         for (std::size_t d = 0; d < m_modelled.size(); ++d) {
-            std::vector<bool> signature(m_ranked.size());
-            for (std::size_t r = 0; r < m_ranked.size(); ++r)
+            std::vector<bool> signature(m_ranking.best.size());
+            for (std::size_t r = 0; r < m_ranking.best.size(); ++r)
                 signature[r] = !std::isnan(m_values[d * rows + r]);
             const auto [it, added] = bySignature.emplace(std::move(signature), m_groups.size());
             if (added)
@@ -836,13 +704,13 @@ private:
                 active = active && !std::isnan(m_values[d * rows + r]);
             if (active) {
                 m_side[r] = kAbove;
-                finished += r < m_ranked.size();
+                finished += r < m_ranking.best.size();
             }
         }
-        std::size_t wanted = belowCount(finished, m_options.gammaMax);
-        for (std::size_t q = 0; q < m_ranked.size() && wanted > 0; ++q)
-            if (m_side[m_ranked[q]] == kAbove) {
-                m_side[m_ranked[q]] = kBelow;
+        std::size_t wanted = tpeBelowCount(finished, m_gammaMax);
+        for (std::size_t q = 0; q < m_ranking.best.size() && wanted > 0; ++q)
+            if (m_side[m_ranking.best[q]] == kAbove) {
+                m_side[m_ranking.best[q]] = kBelow;
                 --wanted;
             }
         m_belowRows.clear();
@@ -851,8 +719,8 @@ private:
             if (m_side[r] != kSkip)
                 (m_side[r] == kBelow ? m_belowRows : m_aboveRows).push_back(r);
 
-        fit(members, m_belowRows, m_below);
-        fit(members, m_aboveRows, m_above);
+        fit(members, m_belowRows, m_below, m_flatBelow);
+        fit(members, m_aboveRows, m_above, false);
 
         const auto count = static_cast<std::size_t>(m_options.nCandidates);
         m_below.sample(rng, count, m_candidates);
@@ -879,8 +747,10 @@ private:
             chosen[members[m]] = m_candidates[m * count + best];
     }
 
-    // Fits `estimator` to the group's values in `rows` (chronological).
-    void fit(const std::vector<std::size_t>& members, const std::vector<std::size_t>& rows, ParzenEstimator& estimator)
+    // Fits `estimator` to the group's values in `rows` (chronological), with recency weights
+    // or, `flat`, equal ones.
+    void fit(const std::vector<std::size_t>& members, const std::vector<std::size_t>& rows, ParzenEstimator& estimator,
+             bool flat)
     {
         const std::size_t n = rows.size();
         m_observations.resize(members.size() * n);
@@ -890,18 +760,21 @@ private:
             for (std::size_t r : rows)
                 *out++ = column[r];
         }
-        estimator.fit(m_groupDims, m_observations, recency(n), m_options);
+        estimator.fit(m_groupDims, m_observations, weights(n, flat), m_options, m_neighbourFloor);
     }
 
-    const Recency& recency(std::size_t n)
+    const TpeWeights& weights(std::size_t n, bool flat)
     {
-        for (const Recency& r : m_recency)
-            if (r.n == n && r.weight.size() == n)
-                return r;
-        Recency& r = m_recency[m_recencyNext];
-        m_recencyNext ^= 1;
-        r.fill(n);
-        return r;
+        for (const TpeWeights& w : m_weights)
+            if (w.n == n && w.flat == flat && w.weight.size() == n)
+                return w;
+        TpeWeights& w = m_weights[m_weightsNext];
+        m_weightsNext ^= 1;
+        if (flat)
+            w.fillFlat(n);
+        else
+            w.fill(n);
+        return w;
     }
 
     static constexpr char kSkip = 0;
@@ -917,9 +790,11 @@ private:
     std::vector<std::size_t> m_dimOf; // space index -> m_modelled index, or kConstant
 
     // Per-suggest working state, kept as members only to reuse their allocations.
+    std::int64_t m_gammaMax = 0; // the cap on the good set for this history
+    bool m_flatBelow = false;    // several objectives: the good set's kernels weigh alike
+    double m_neighbourFloor = kNeighbourFloor;
+    TpeRanking m_ranking;        // the finished rows (the first of m_rows), ranked best first
     std::vector<const Assignment*> m_rows;
-    std::vector<std::pair<double, double>> m_keys;
-    std::vector<std::size_t> m_ranked; // finished rows, best first
     std::vector<double> m_values;      // m_modelled.size() columns of m_rows.size()
     std::vector<std::vector<std::size_t>> m_groups;
     std::vector<std::size_t> m_groupOf;
@@ -927,8 +802,8 @@ private:
     std::vector<char> m_side;
     std::vector<std::size_t> m_belowRows, m_aboveRows;
     std::vector<double> m_observations, m_candidates, m_logL, m_logG;
-    std::array<Recency, 2> m_recency; // the below and above sizes of the last fits, a pure cache
-    std::size_t m_recencyNext = 0;
+    std::array<TpeWeights, 2> m_weights; // the below and above weights of the last fits, a pure cache
+    std::size_t m_weightsNext = 0;
     ParzenEstimator m_below, m_above;
 };
 
@@ -990,7 +865,8 @@ SamplerInfo tpeSamplerInfo()
                 o.considerEndpoints = settingBool(s, "consider_endpoints");
                 o.considerMagicClip = settingBool(s, "consider_magic_clip");
                 return std::make_unique<TpeSampler>(space, seed, o);
-            }};
+            },
+            true}; // several objectives (MOTPE) and constraints: tpe_split.h
 }
 
 } // namespace tb::algorithms
