@@ -6,7 +6,9 @@
 // the same space, seed, settings, history and number give the same suggestion. Randomness
 // therefore comes from rngFor(seed, number), never from state carried between calls, so
 // a resumed experiment rebuilds the sampler from the store and goes on as if never stopped.
-// The one thing a sampler may keep from a call is what lastSource() reports about it.
+// What a sampler may keep from a call: what lastSource() reports about it, and a memo of
+// work whose result depends only on the call's inputs (cmaes keeps its last replay), used
+// only where it gives exactly what the work would.
 
 #include "settings.h"
 #include "space.h"
