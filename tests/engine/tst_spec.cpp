@@ -230,7 +230,7 @@ private slots:
                                           << "space[0] 'a': 'when' needs exactly one parent, like {\"optimizer\": [\"sgd\"]}";
         QTest::newRow("choice type") << withBase(R"({"space": [{"name": "c", "type": "categorical", "choices": [[1]]}]})")
                                      << "space[0].choices[0]: expected a string, number or boolean, got an array";
-        QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: auto, random, grid, sobol, tpe, gp, cmaes, external";
+        QTest::newRow("algorithm") << withBase(R"({"algorithm": {"name": "magic"}})") << "algorithm.name: unknown algorithm 'magic'; known: auto, random, grid, sobol, tpe, gp, cmaes, nsga2, external";
         QTest::newRow("algorithm setting") << withBase(R"({"algorithm": {"name": "sobol", "settings": {"scramble": 1}}})")
                                            << "algorithm.settings.scramble: expected true or false, got 1";
         QTest::newRow("pruner") << withBase(R"({"pruner": {"name": "guillotine"}})") << "pruner.name: unknown pruner 'guillotine'; known: none, median, asha, hyperband, external";
