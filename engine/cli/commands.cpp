@@ -11,6 +11,7 @@
 #include "engine/core/json.h"
 #include "engine/core/katib.h"
 #include "engine/core/lease.h"
+#include "engine/core/pareto_set.h"
 #include "engine/core/preflight.h"
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
@@ -178,7 +179,7 @@ int runEngine(const QString& db, const QString& experiment, bool quiet, const QS
     engine::Study study(store, engine::Study::find(store, eng.experimentName()));
     outLine(engine::statusText(study));
     const auto top = store.bestTrial(study.experiment().id, direction);
-    if (exitCode == kExitOk && spec.multiObjective())
+    if (exitCode == kExitOk && spec.multiObjective() && !engine::paretoSet(spec, store.trials(study.experiment().id)).trials.empty())
         outLine(QStringLiteral("the Pareto set's configs: tunebench-cli best --db %1 --experiment %2").arg(db, eng.experimentName()));
     else if (exitCode == kExitOk && top && top->feasible())
         out(QStringLiteral("best config:\n") + QString::fromUtf8(engine::bestConfig(study, engine::ConfigFormat::Json)));

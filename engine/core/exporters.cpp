@@ -156,6 +156,10 @@ QString statusText(Study& study)
         QStringList reference;
         for (const QJsonValue& r : p.value(QStringLiteral("reference")).toArray())
             reference << QString::number(r.toDouble(), 'g', 6);
+        if (p.value(QStringLiteral("size")).toInteger() == 0)
+            text += study.spec().constraints.empty() ? QStringLiteral("\nPareto set: none yet")
+                                                     : QStringLiteral("\nPareto set: none yet (no completed trial within the constraints)");
+        else
         text += QStringLiteral("\nPareto set: %1 trials, hypervolume %2 (reference point [%3], %4)")
                     .arg(p.value(QStringLiteral("size")).toInteger())
                     .arg(p.value(QStringLiteral("hypervolume")).toDouble(), 0, 'g', 6)
