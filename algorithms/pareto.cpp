@@ -351,31 +351,39 @@ std::vector<std::size_t> hypervolumeSubset(const std::vector<Point>& points, std
     std::vector<std::size_t> picked;
     std::vector<Point> chosen;
     // Lazy greedy: a point's gain only shrinks as others are picked (submodularity), so its
-    // last computed gain bounds the current one; only the best bound need be recomputed, and
-    // a point whose fresh gain is still the best is the greedy pick.
-    std::vector<double> bound(points.size(), -1.0); // -1: outside the reference box, or picked
+    // last computed gain bounds the current one. The heap holds (bound, point, picks when
+    // computed); a top whose bound is fresh beats every other point's bound and so is the
+    // greedy pick (ties: the lower index, the heap's order), a stale one is recomputed.
+    struct Entry {
+        double bound;
+        std::size_t index;
+        std::size_t epoch;
+    };
+    const auto lower = [](const Entry& a, const Entry& b) {
+        return a.bound != b.bound ? a.bound < b.bound : a.index > b.index;
+    };
+    std::vector<Entry> heap;
+    std::vector<bool> taken(points.size(), false);
     for (std::size_t i = 0; i < points.size(); ++i)
         if (isInside(points[i], reference))
-            bound[i] = boxVolume(points[i], reference);
-    std::vector<bool> fresh(points.size(), false), taken(points.size(), false);
-    while (picked.size() < count) {
-        std::size_t best = points.size();
-        for (std::size_t i = 0; i < points.size(); ++i)
-            if (bound[i] >= 0 && (best == points.size() || bound[i] > bound[best]))
-                best = i;
-        if (best == points.size())
-            break; // the rest lie outside the box
-        if (!fresh[best]) {
-            bound[best] = exclusiveVolume(points[best], chosen, reference);
-            fresh[best] = true;
+            heap.push_back({boxVolume(points[i], reference), i, 0});
+    std::make_heap(heap.begin(), heap.end(), lower);
+    while (picked.size() < count && !heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), lower);
+        Entry top = heap.back();
+        heap.pop_back();
+        if (top.epoch != picked.size()) {
+            top.bound = exclusiveVolume(points[top.index], chosen, reference);
+            top.epoch = picked.size();
+            heap.push_back(top);
+            std::push_heap(heap.begin(), heap.end(), lower);
             continue;
         }
-        picked.push_back(best);
-        taken[best] = true;
-        chosen.push_back(points[best]);
-        bound[best] = -1.0;
-        std::fill(fresh.begin(), fresh.end(), false);
+        picked.push_back(top.index);
+        taken[top.index] = true;
+        chosen.push_back(points[top.index]);
     }
+    // The rest lie outside the reference box: they add nothing, in input order.
     for (std::size_t i = 0; i < points.size() && picked.size() < count; ++i)
         if (!taken[i])
             picked.push_back(i);
