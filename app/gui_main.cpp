@@ -30,11 +30,11 @@ struct Options {
                                 QStringLiteral("FILE.csv")};
     QCommandLineOption render{QStringLiteral("render"),
                               QCoreApplication::translate("main", "Draw VIEW (curves, history, parallel, importance, devices, pipeline, slice, "
-                                                                  "contour) of an experiment to --output without a display, then exit."),
+                                                                  "contour, pareto) of an experiment to --output without a display, then exit."),
                               QStringLiteral("VIEW")};
-    QCommandLineOption x{QStringLiteral("x"), QCoreApplication::translate("main", "With --render slice or contour: the parameter across."),
+    QCommandLineOption x{QStringLiteral("x"), QCoreApplication::translate("main", "With --render slice or contour: the parameter across; pareto: the objective."),
                          QStringLiteral("PARAM")};
-    QCommandLineOption y{QStringLiteral("y"), QCoreApplication::translate("main", "With --render contour: the parameter up."),
+    QCommandLineOption y{QStringLiteral("y"), QCoreApplication::translate("main", "With --render contour: the parameter up; pareto: the objective."),
                          QStringLiteral("PARAM")};
     QCommandLineOption db{QStringLiteral("db"), QCoreApplication::translate("main", "With --render: the store."), QStringLiteral("FILE")};
     QCommandLineOption experiment{QStringLiteral("experiment"), QCoreApplication::translate("main", "With --render: the experiment (default: the newest)."),
@@ -179,6 +179,10 @@ int main(int argc, char** argv)
             save(QStringLiteral("slice"));
             window.dashboard()->showBottomTab(5);
             save(QStringLiteral("contour"));
+            if (window.dashboard()->isBottomTabShown(tb::widgets::Dashboard::ParetoTab)) { // several objectives
+                window.dashboard()->showBottomTab(tb::widgets::Dashboard::ParetoTab);
+                save(QStringLiteral("pareto"));
+            }
             window.dashboard()->showBottomTab(0);
             // --demo leaves the set-up alone: show the demo's spec there, as Edit as New would.
             if (!window.editAsNew(window.data().experiment().name))

@@ -757,19 +757,31 @@
         <translation type="vanished">无需显示器，将实验的 VIEW 视图（curves、history、parallel、importance、devices、pipeline）绘制到 --output，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/gui_main.cpp" line="32" />
         <source>Draw VIEW (curves, history, parallel, importance, devices, pipeline, slice, contour) of an experiment to --output without a display, then exit.</source>
-        <translation>无需显示器，把实验的 VIEW 视图（curves、history、parallel、importance、devices、pipeline、slice、contour）绘制到 --output，然后退出。</translation>
+        <translation type="vanished">无需显示器，把实验的 VIEW 视图（curves、history、parallel、importance、devices、pipeline、slice、contour）绘制到 --output，然后退出。</translation>
+    </message>
+    <message>
+        <source>With --render slice or contour: the parameter across.</source>
+        <translation type="vanished">与 --render slice 或 contour 一起使用：横轴上的参数。</translation>
+    </message>
+    <message>
+        <source>With --render contour: the parameter up.</source>
+        <translation type="vanished">与 --render contour 一起使用：纵轴上的参数。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui_main.cpp" line="32" />
+        <source>Draw VIEW (curves, history, parallel, importance, devices, pipeline, slice, contour, pareto) of an experiment to --output without a display, then exit.</source>
+        <translation>无需显示器，把实验的 VIEW 视图（curves、history、parallel、importance、devices、pipeline、slice、contour、pareto）绘制到 --output，然后退出。</translation>
     </message>
     <message>
         <location filename="../app/gui_main.cpp" line="35" />
-        <source>With --render slice or contour: the parameter across.</source>
-        <translation>与 --render slice 或 contour 一起使用：横轴上的参数。</translation>
+        <source>With --render slice or contour: the parameter across; pareto: the objective.</source>
+        <translation>与 --render slice 或 contour 一起使用：横轴上的参数；pareto：横轴上的目标。</translation>
     </message>
     <message>
         <location filename="../app/gui_main.cpp" line="37" />
-        <source>With --render contour: the parameter up.</source>
-        <translation>与 --render contour 一起使用：纵轴上的参数。</translation>
+        <source>With --render contour: the parameter up; pareto: the objective.</source>
+        <translation>与 --render contour 一起使用：纵轴上的参数；pareto：纵轴上的目标。</translation>
     </message>
     <message>
         <location filename="../app/gui_main.cpp" line="39" />
@@ -836,221 +848,261 @@
     </message>
     <message>
         <location filename="../widgets/models/registry_text.cpp" line="16" />
+        <source>Chance that a child is bred from two parents rather than copied from one (then mutated).</source>
+        <translation>子代由两个父代交叉产生（而不是复制一个父代后再变异）的概率。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="17" />
+        <source>Chance that a child takes a parameter from its second parent (uniform crossover of categoricals, and of numbers that SBX does not recombine).</source>
+        <translation>子代从第二个父代取得某个参数的概率（分类参数的均匀交叉，以及 SBX 未重组的数值参数）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="18" />
+        <source>Chance that each parameter of a child is mutated; 0: one over the number of searched parameters.</source>
+        <translation>子代每个参数发生变异的概率；0：搜索参数个数的倒数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="19" />
         <source>Compress values far above the median logarithmically before fitting, so that a few very bad trials do not flatten the model where the good ones are.</source>
         <translation>拟合前对远高于中位数的值做对数压缩，避免少数很差的试验把好试验所在区域的模型压平。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="17" />
+        <location filename="../widgets/models/registry_text.cpp" line="20" />
         <source>Count running trials as bad results so that parallel suggestions spread out.</source>
         <translation>把运行中的试验视为差结果，使并行建议彼此分散。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="18" />
+        <location filename="../widgets/models/registry_text.cpp" line="21" />
         <source>Each rung keeps the best 1/reduction_factor; rungs are this factor apart in steps.</source>
         <translation>每一级保留最好的 1/reduction_factor；相邻两级的步数相差这个倍数。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="19" />
+        <location filename="../widgets/models/registry_text.cpp" line="22" />
         <source>Every combination once, in a seeded order; the experiment ends when the grid is exhausted.</source>
         <translation>按种子确定的顺序，每个组合各试一次；网格用尽时实验结束。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="20" />
+        <location filename="../widgets/models/registry_text.cpp" line="23" />
         <source>Factor by which each IPOP restart multiplies the population.</source>
         <translation>每次 IPOP 重启时种群规模乘以的倍数。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="21" />
+        <location filename="../widgets/models/registry_text.cpp" line="24" />
         <source>GP suggests the trials before this many; later ones come from CMA-ES (continuous spaces) or TPE.</source>
         <translation>这么多个之前的试验由 GP 建议；之后的试验来自 CMA-ES（连续空间）或 TPE。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="22" />
+        <location filename="../widgets/models/registry_text.cpp" line="25" />
         <source>GP takes spaces of at most this many searched parameters; larger continuous spaces go to CMA-ES after the Sobol start, larger mixed ones to TPE.</source>
         <translation>GP 只处理搜索参数不超过这么多个的空间；更大的连续空间在 Sobol 启动阶段之后交给 CMA-ES，更大的混合空间交给 TPE。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="23" />
+        <location filename="../widgets/models/registry_text.cpp" line="26" />
         <source>Gaussian-process Bayesian optimisation (Matérn-5/2 ARD kernel, log expected improvement, kriging believer for parallel trials). The most sample-efficient choice for small budgets on smooth, low-dimensional problems; categoricals are one-hot encoded, inactive conditional parameters sit at a fixed value.</source>
         <translation>高斯过程贝叶斯优化（Matérn-5/2 ARD 核、对数期望改进、并行试验采用 kriging believer）。在预算小、平滑且低维的问题上样本效率最高；类别参数使用独热编码，未生效的条件参数取固定值。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="24" />
+        <location filename="../widgets/models/registry_text.cpp" line="27" />
         <source>Give every space with a categorical parameter to TPE; false lets GP (one-hot) take unconditional categoricals within the limits above, and TPE after them.</source>
         <translation>把所有含类别参数的空间交给 TPE；false 表示在上述限制之内由 GP（独热编码）处理无条件的类别参数，超出之后交给 TPE。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="25" />
+        <location filename="../widgets/models/registry_text.cpp" line="28" />
+        <source>How the first generation is drawn: scrambled Sobol points (sobol) or uniform at random (random).</source>
+        <translation>第一代的抽取方式：扰乱的 Sobol 点（sobol）或均匀随机（random）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="29" />
         <source>How the start-up trials are drawn: scrambled Sobol points (sobol) or uniform at random (random, Optuna).</source>
         <translation>启动阶段试验的抽取方式：加扰 Sobol 点（sobol）或均匀随机（random，与 Optuna 相同）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="26" />
+        <location filename="../widgets/models/registry_text.cpp" line="30" />
         <source>Hyperband: trials are spread over successive-halving brackets that stop trials early to different degrees, hedging against rankings that change late in training.</source>
         <translation>Hyperband：把试验分配到提前停止程度不同的多个逐次减半分组中，以防训练后期排名发生变化。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="27" />
+        <location filename="../widgets/models/registry_text.cpp" line="31" />
         <source>Independent uniform draws (log scales respected). A robust baseline for any budget.</source>
         <translation>独立均匀采样（遵循对数尺度）。适用于任何预算的稳健基线。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="28" />
+        <location filename="../widgets/models/registry_text.cpp" line="32" />
         <source>Initial step size, as a fraction of each parameter's range (the unit cube).</source>
         <translation>初始步长，以各参数取值范围（单位超立方体）的比例表示。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="29" />
+        <location filename="../widgets/models/registry_text.cpp" line="33" />
         <source>Keep kernels at least range/min(100, n+2) wide, so that the model does not collapse.</source>
         <translation>保持核宽度至少为 range/min(100, n+2)，防止模型坍缩。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="31" />
+        <location filename="../widgets/models/registry_text.cpp" line="35" />
         <source>Median stopping rule: stops a trial whose best value so far is worse than the median of completed trials at the same step.</source>
         <translation>中位数停止规则：若试验至今的最好值差于已完成试验在同一步的中位数，则停止该试验。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="32" />
+        <location filename="../widgets/models/registry_text.cpp" line="36" />
         <source>Model parameters jointly (grouped by which trials they are active in), which captures correlations; false models each parameter on its own (Optuna's default).</source>
         <translation>联合建模参数（按它们在哪些试验中生效分组），可以捕捉参数间的相关性；false 表示逐个参数单独建模（Optuna 的默认值）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="33" />
+        <location filename="../widgets/models/registry_text.cpp" line="37" />
         <source>Multivariate kernel widths: each kernel's gaps to its neighbours, floored (neighbour), or one Scott-like width for all (scott, Optuna 3.1).</source>
         <translation>多变量模式下的核宽度：每个核取其与相邻点的间距并设下限（neighbour），或所有核共用一个 Scott 式宽度（scott，与 Optuna 3.1 相同）。</translation>
     </message>
     <message>
         <location filename="../widgets/models/registry_text.cpp" line="38" />
+        <source>NSGA-II genetic algorithm: Pareto ranking with crowding, constraint domination, SBX crossover and polynomial mutation for numbers, uniform crossover and reset for categoricals. For several objectives and long runs (thousands of trials); also a plain genetic algorithm for one objective.</source>
+        <translation>NSGA-II 遗传算法：带拥挤度的帕累托排序、约束支配，数值参数用 SBX 交叉和多项式变异，分类参数用均匀交叉和重置。适合多个目标和长时间运行（数千个试验）；也可作为单目标的普通遗传算法。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="43" />
         <source>Picks a sampler for each trial from the space and the history: Sobol points first, then TPE for categorical or conditional parameters, GP for small continuous spaces while the run is short, CMA-ES for long continuous runs and larger spaces. Each trial records which one made it and why.</source>
         <translation>根据搜索空间和历史为每个试验选择采样器：先用 Sobol 点，之后类别或条件参数用 TPE，运行尚短的小型连续空间用 GP，长时间运行的连续问题和较大的空间用 CMA-ES。每个试验都会记录它由哪个采样器生成以及原因。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="44" />
+        <location filename="../widgets/models/registry_text.cpp" line="45" />
+        <source>Polynomial mutation index: larger makes smaller moves.</source>
+        <translation>多项式变异指数：越大，变异步长越小。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="47" />
+        <source>SBX distribution index: larger keeps children closer to their parents.</source>
+        <translation>SBX 分布指数：越大，子代越接近父代。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="51" />
         <source>Sobol points first; a model takes over after this many trials, once two trials have a value.</source>
         <translation>先用 Sobol 点；达到这么多个试验、且已有两个试验得到值之后，由模型接管。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="45" />
+        <location filename="../widgets/models/registry_text.cpp" line="52" />
         <source>Start-up trials (see startup) before the model takes over (completed and pruned ones count).</source>
         <translation>启动阶段试验数（见 startup），之后由模型接管（已完成和已剪枝的试验都计入）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="51" />
+        <location filename="../widgets/models/registry_text.cpp" line="58" />
         <source>Tree-structured Parzen Estimator: models good and bad trials, samples where good ones are likely. Handles log, int, categorical and conditional parameters; quasi-random (Sobol) for the first trials.</source>
         <translation>树结构 Parzen 估计器：分别为好试验和差试验建模，在好试验可能出现的地方采样。支持对数、整数、类别和条件参数；最初的若干试验使用准随机（Sobol）点。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="56" />
+        <location filename="../widgets/models/registry_text.cpp" line="60" />
+        <source>Trials per generation; the first generation is the start-up (see startup).</source>
+        <translation>每代的试验数；第一代为起始阶段（见 startup）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="64" />
         <source>Uniform mass each categorical kernel spreads over all choices (Optuna 3.1 uses prior_weight, 1 by default); larger tries other choices more often.</source>
         <translation>每个类别核均匀分配到所有选项上的质量（Optuna 3.1 使用 prior_weight，默认为 1）；越大越常尝试其他选项。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="34" />
+        <location filename="../widgets/models/registry_text.cpp" line="39" />
         <source>Never stops a trial early.</source>
         <translation>从不提前停止试验。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="30" />
+        <location filename="../widgets/models/registry_text.cpp" line="34" />
         <source>Let the range ends widen the outermost kernels (univariate, or bandwidth: neighbour).</source>
         <translation>让取值范围的端点加宽最外侧的核（单变量模式，或 bandwidth: neighbour）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="35" />
+        <location filename="../widgets/models/registry_text.cpp" line="40" />
         <source>No pruning at a step where fewer completed trials reported a value.</source>
         <translation>若在某一步报告过值的已完成试验少于此数，则该步不剪枝。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="36" />
+        <location filename="../widgets/models/registry_text.cpp" line="41" />
         <source>No pruning before a trial reaches this step (steps count from 0).</source>
         <translation>试验到达此步之前不剪枝（步数从 0 开始）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="37" />
+        <location filename="../widgets/models/registry_text.cpp" line="42" />
         <source>No pruning until this many trials have completed.</source>
         <translation>在这么多试验完成之前不剪枝。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="39" />
+        <location filename="../widgets/models/registry_text.cpp" line="44" />
         <source>Points per float that has neither 'values' nor a 'step' (log-spaced on log scales); 0: required.</source>
         <translation>没有 'values' 也没有 'step' 的浮点参数取的点数（对数尺度上按对数等距）；0 表示必须另行指定。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="40" />
+        <location filename="../widgets/models/registry_text.cpp" line="46" />
         <source>Randomise the sequence by the seed (digital shift).</source>
         <translation>用种子随机化序列（数字移位）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="41" />
+        <location filename="../widgets/models/registry_text.cpp" line="48" />
         <source>Scrambled Sobol quasi-random points: even coverage of the space; good for a first sweep.</source>
         <translation>加扰的 Sobol 准随机点：均匀覆盖搜索空间，适合初步扫描。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="42" />
+        <location filename="../widgets/models/registry_text.cpp" line="49" />
         <source>Skips the first rungs: the first rung sits at min_resource * reduction_factor^rate.</source>
         <translation>跳过最前面的几级：第一级位于 min_resource * reduction_factor^rate。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="43" />
+        <location filename="../widgets/models/registry_text.cpp" line="50" />
         <source>Sobol candidates scored per suggestion (a quarter as many again are drawn near the best trials).</source>
         <translation>每次建议评估的 Sobol 候选点数（另在最佳试验附近再抽取其四分之一）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="46" />
+        <location filename="../widgets/models/registry_text.cpp" line="53" />
         <source>Starts of the hyperparameter fit (the first at the priors' centres).</source>
         <translation>超参数拟合的起点数（第一个位于先验中心）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="47" />
+        <location filename="../widgets/models/registry_text.cpp" line="54" />
         <source>Step of the first rung of the first bracket.</source>
         <translation>第一个分组第一级所在的步数。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="48" />
+        <location filename="../widgets/models/registry_text.cpp" line="55" />
         <source>Step of the first rung.</source>
         <translation>第一级所在的步数。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="49" />
+        <location filename="../widgets/models/registry_text.cpp" line="56" />
         <source>Steps between checks, counted from n_warmup_steps.</source>
         <translation>两次检查之间的步数，从 n_warmup_steps 开始计。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="50" />
+        <location filename="../widgets/models/registry_text.cpp" line="57" />
         <source>Steps of a full trial; with min_resource it sets the number of brackets, floor(log_reduction_factor(max_resource / min_resource)) + 1.</source>
         <translation>完整试验的步数；与 min_resource 一起决定分组数：floor(log_reduction_factor(max_resource / min_resource)) + 1。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="52" />
+        <location filename="../widgets/models/registry_text.cpp" line="59" />
         <source>Trials per generation; 0 picks 4 + floor(3 ln n) for n searched parameters (1 acts as 2).</source>
         <translation>每一代的试验数；0 表示对 n 个搜索参数取 4 + floor(3 ln n)（1 按 2 处理）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="53" />
+        <location filename="../widgets/models/registry_text.cpp" line="61" />
         <source>Trials that reach a rung before more than this many have are stopped there.</source>
         <translation>在到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="54" />
+        <location filename="../widgets/models/registry_text.cpp" line="62" />
         <source>Trials that reach a rung before more than this many of their bracket have are stopped there.</source>
         <translation>在其所在分组中到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="55" />
+        <location filename="../widgets/models/registry_text.cpp" line="63" />
         <source>Trials used to fit the hyperparameters (recent half plus an even spread); all trials enter the posterior. Bounds the cost of a suggestion on long runs.</source>
         <translation>用于拟合超参数的试验数（最近的一半加上均匀抽取的其余部分）；所有试验都进入后验。限制长时间运行时每次建议的开销。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="57" />
+        <location filename="../widgets/models/registry_text.cpp" line="65" />
         <source>Uniform random trials before the model is used (at least 2 are always random).</source>
         <translation>使用模型之前的均匀随机试验数（至少 2 个总是随机的）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="58" />
+        <location filename="../widgets/models/registry_text.cpp" line="66" />
         <source>Uniform random trials first; the best of them becomes the initial mean.</source>
         <translation>先进行均匀随机试验；其中最好的作为初始均值。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="59" />
+        <location filename="../widgets/models/registry_text.cpp" line="67" />
         <source>Weight of the wide prior kernel in each mixture; larger explores more.</source>
         <translation>每个混合中宽先验核的权重；越大探索越多。</translation>
     </message>
@@ -1438,7 +1490,7 @@
 <context>
     <name>tb::widgets::HistoryPlot</name>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="64" />
+        <location filename="../widgets/plots/history_plot.cpp" line="71" />
         <source>Optimization history</source>
         <translation>优化历史</translation>
     </message>
@@ -1448,73 +1500,83 @@
         <translation>试验序号</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="66" />
+        <location filename="../widgets/plots/history_plot.cpp" line="73" />
         <source>best so far</source>
         <translation>当前最优</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="35" />
+        <location filename="../widgets/plots/history_plot.cpp" line="42" />
         <source>pruned</source>
         <translation>已剪枝</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="36" />
+        <location filename="../widgets/plots/history_plot.cpp" line="43" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="37" />
+        <location filename="../widgets/plots/history_plot.cpp" line="44" />
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="47" />
+        <location filename="../widgets/plots/history_plot.cpp" line="54" />
         <source>selected</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="64" />
+        <location filename="../widgets/plots/history_plot.cpp" line="71" />
         <source>Hypervolume history</source>
         <translation>超体积历史</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="65" />
-        <location filename="../widgets/plots/history_plot.cpp" line="66" />
+        <location filename="../widgets/plots/history_plot.cpp" line="72" />
+        <location filename="../widgets/plots/history_plot.cpp" line="73" />
         <source>hypervolume</source>
         <translation>超体积</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="172" />
+        <location filename="../widgets/plots/history_plot.cpp" line="180" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="174" />
+        <location filename="../widgets/plots/history_plot.cpp" line="183" />
         <source>reference: %1 (from the spec)</source>
         <translation>参考点：%1（来自规格）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="175" />
+        <location filename="../widgets/plots/history_plot.cpp" line="184" />
         <source>reference: %1 (from the trials)</source>
         <translation>参考点：%1（由试验推得）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="239" />
+        <location filename="../widgets/plots/history_plot.cpp" line="188" />
+        <source>reference point (the spec's)</source>
+        <translation>参考点（规格给出）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="188" />
+        <source>reference point (from the trials)</source>
+        <translation>参考点（由试验推得）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/history_plot.cpp" line="267" />
         <source>%1: hypervolume %2 (%3)</source>
         <translation>%1：超体积 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="240" />
+        <location filename="../widgets/plots/history_plot.cpp" line="268" />
         <source>%1: %2 %3</source>
         <translation>%1：%2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="242" />
+        <location filename="../widgets/plots/history_plot.cpp" line="270" />
         <source>%1 (pruned)</source>
         <translation>%1（已剪枝）</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/history_plot.cpp" line="244" />
+        <location filename="../widgets/plots/history_plot.cpp" line="272" />
         <source>%1 (failed)</source>
         <translation>%1（失败）</translation>
     </message>
@@ -2264,7 +2326,7 @@ Stop it there? Its running trials end and are queued again; resume it here once 
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="103" />
         <source>More objectives (a Pareto front instead of one best trial):</source>
-        <translation type="unfinished" />
+        <translation>更多目标（得到帕累托前沿，而不是单个最佳试验）：</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="105" />
@@ -2275,65 +2337,65 @@ Stop it there? Its running trials end and are queued again; resume it here once 
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="105" />
         <source>Direction</source>
-        <translation type="unfinished" />
+        <translation>方向</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="105" />
         <source>Use</source>
-        <translation type="unfinished" />
+        <translation>取值</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="105" />
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation>参考点</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="108" />
         <source>The hypervolume reference point's value for this objective: worse than any value you care about. Empty: derived from the trials.</source>
-        <translation type="unfinished" />
+        <translation>此目标在超体积参考点上的值：应比任何你关心的值都差。留空：由试验推得。</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="111" />
         <source>Add objective</source>
-        <translation type="unfinished" />
+        <translation>添加目标</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="115" />
         <source>Constraints (a trial beyond a bound is infeasible):</source>
-        <translation type="unfinished" />
+        <translation>约束（超出界限的试验为不可行）：</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="117" />
         <source>At least</source>
-        <translation type="unfinished" />
+        <translation>下限</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="117" />
         <source>At most</source>
-        <translation type="unfinished" />
+        <translation>上限</translation>
     </message>
     <message>
         <location filename="../widgets/objectives_editor.cpp" line="120" />
         <source>Add constraint</source>
-        <translation type="unfinished" />
+        <translation>添加约束</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="138" />
+        <location filename="../widgets/objectives_editor.cpp" line="140" />
         <source>minimize</source>
         <translation>最小化</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="138" />
+        <location filename="../widgets/objectives_editor.cpp" line="140" />
         <source>maximize</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="140" />
+        <location filename="../widgets/objectives_editor.cpp" line="142" />
         <source>last report</source>
         <translation>最后一次报告</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="140" />
+        <location filename="../widgets/objectives_editor.cpp" line="142" />
         <source>best report</source>
         <translation>最佳报告</translation>
     </message>
@@ -3126,17 +3188,17 @@ Default: %2</source>
     <message>
         <location filename="../widgets/setup_panel.cpp" line="174" />
         <source>derived from the trials</source>
-        <translation type="unfinished" />
+        <translation>由试验推得</translation>
     </message>
     <message>
         <location filename="../widgets/setup_panel.cpp" line="175" />
         <source>With several objectives: the hypervolume reference point's value for this objective, worse than any value you care about.</source>
-        <translation type="unfinished" />
+        <translation>多个目标时：此目标在超体积参考点上的值，应比任何你关心的值都差。</translation>
     </message>
     <message>
         <location filename="../widgets/setup_panel.cpp" line="177" />
         <source>&amp;Reference</source>
-        <translation type="unfinished" />
+        <translation>参考点(&amp;R)</translation>
     </message>
     <message>
         <location filename="../widgets/setup_panel.cpp" line="191" />
@@ -3177,7 +3239,7 @@ Default: %2</source>
         <location filename="../widgets/setup_panel.cpp" line="219" />
         <location filename="../widgets/setup_panel.cpp" line="226" />
         <location filename="../widgets/setup_panel.cpp" line="233" />
-        <location filename="../widgets/setup_panel.cpp" line="838" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>at most</source>
         <translation>最多</translation>
     </message>
@@ -3274,13 +3336,13 @@ Default: %2</source>
     </message>
     <message>
         <location filename="../widgets/setup_panel.cpp" line="280" />
-        <location filename="../widgets/setup_panel.cpp" line="844" />
+        <location filename="../widgets/setup_panel.cpp" line="846" />
         <source>sbatch options</source>
         <translation>sbatch 选项</translation>
     </message>
     <message>
         <location filename="../widgets/setup_panel.cpp" line="299" />
-        <location filename="../widgets/setup_panel.cpp" line="800" />
+        <location filename="../widgets/setup_panel.cpp" line="802" />
         <source>Trial</source>
         <translation>试验</translation>
     </message>
@@ -3345,279 +3407,279 @@ Default: %2</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="666" />
-        <location filename="../widgets/setup_panel.cpp" line="683" />
+        <location filename="../widgets/setup_panel.cpp" line="668" />
+        <location filename="../widgets/setup_panel.cpp" line="685" />
         <source>Edit Set-up</source>
         <translation>编辑设置</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="668" />
+        <location filename="../widgets/setup_panel.cpp" line="670" />
         <source>Edit Name</source>
         <translation>编辑名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="669" />
+        <location filename="../widgets/setup_panel.cpp" line="671" />
         <source>Edit Description</source>
         <translation>编辑描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="670" />
+        <location filename="../widgets/setup_panel.cpp" line="672" />
         <source>Edit Objective</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="671" />
-        <source>Edit Objectives</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../widgets/setup_panel.cpp" line="672" />
-        <source>Edit Constraints</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../widgets/setup_panel.cpp" line="673" />
+        <source>Edit Objectives</source>
+        <translation>编辑目标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="674" />
+        <source>Edit Constraints</source>
+        <translation>编辑约束</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setup_panel.cpp" line="675" />
         <source>Edit Algorithm</source>
         <translation>编辑算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="674" />
+        <location filename="../widgets/setup_panel.cpp" line="676" />
         <source>Edit Pruner</source>
         <translation>编辑剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="675" />
+        <location filename="../widgets/setup_panel.cpp" line="677" />
         <source>Edit Budget</source>
         <translation>编辑预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="676" />
+        <location filename="../widgets/setup_panel.cpp" line="678" />
         <source>Edit Trials at Once</source>
         <translation>编辑同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="677" />
+        <location filename="../widgets/setup_panel.cpp" line="679" />
         <source>Edit Trial</source>
         <translation>编辑试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="678" />
+        <location filename="../widgets/setup_panel.cpp" line="680" />
         <source>Edit Executor</source>
         <translation>编辑执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="773" />
+        <location filename="../widgets/setup_panel.cpp" line="775" />
         <source>Parameter %1 (%2) is not used: no argument or environment value of the trial names %3. The trial sees it only in $TUNEBENCH_PARAMS.</source>
         <translation>参数 %1（%2）未被使用：试验的命令参数和环境变量值中都没有 %3。试验只能在 $TUNEBENCH_PARAMS 中看到它。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="797" />
+        <location filename="../widgets/setup_panel.cpp" line="799" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="797" />
+        <location filename="../widgets/setup_panel.cpp" line="799" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="797" />
+        <location filename="../widgets/setup_panel.cpp" line="799" />
         <source>Objective</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="798" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Objectives</source>
-        <translation type="unfinished" />
+        <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="798" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Constraints</source>
-        <translation type="unfinished" />
+        <translation>约束</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="799" />
+        <location filename="../widgets/setup_panel.cpp" line="801" />
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="799" />
+        <location filename="../widgets/setup_panel.cpp" line="801" />
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="799" />
+        <location filename="../widgets/setup_panel.cpp" line="801" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="800" />
+        <location filename="../widgets/setup_panel.cpp" line="802" />
         <source>Resources</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="800" />
+        <location filename="../widgets/setup_panel.cpp" line="802" />
         <source>Executor</source>
         <translation>执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="810" />
+        <location filename="../widgets/setup_panel.cpp" line="812" />
         <source>Objective %1</source>
-        <translation type="unfinished" />
+        <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="810" />
+        <location filename="../widgets/setup_panel.cpp" line="812" />
         <source>Constraint %1</source>
-        <translation type="unfinished" />
+        <translation>约束 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="821" />
+        <location filename="../widgets/setup_panel.cpp" line="823" />
         <source>setting %1</source>
         <translation>设置项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="826" />
+        <location filename="../widgets/setup_panel.cpp" line="828" />
         <source>argument %1</source>
         <translation>命令参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="826" />
+        <location filename="../widgets/setup_panel.cpp" line="828" />
         <source>argument %1 (%2)</source>
         <translation>命令参数 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="828" />
+        <location filename="../widgets/setup_panel.cpp" line="830" />
         <source>command word %1</source>
         <translation>命令第 %1 项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="830" />
+        <location filename="../widgets/setup_panel.cpp" line="832" />
         <source>variable %1</source>
         <translation>变量 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="832" />
+        <location filename="../widgets/setup_panel.cpp" line="834" />
         <source>sbatch option %1</source>
         <translation>sbatch 选项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="834" />
+        <location filename="../widgets/setup_panel.cpp" line="836" />
         <source>metrics pattern %1</source>
         <translation>指标模式 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="837" />
+        <location filename="../widgets/setup_panel.cpp" line="839" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="837" />
+        <location filename="../widgets/setup_panel.cpp" line="839" />
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="837" />
+        <location filename="../widgets/setup_panel.cpp" line="839" />
         <source>use</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="838" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>reference</source>
-        <translation type="unfinished" />
+        <translation>参考点</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="838" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>at least</source>
-        <translation type="unfinished" />
+        <translation>最少</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="839" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="839" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>settings</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="839" />
-        <location filename="../widgets/setup_panel.cpp" line="842" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="840" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>working directory</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="840" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>time-out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="840" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>trials</source>
         <translation>试验数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="841" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>failed trials</source>
         <translation>失败试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="841" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>wall time</source>
         <translation>挂钟时间</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="841" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>trials at once</source>
         <translation>同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="842" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="842" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="843" />
+        <location filename="../widgets/setup_panel.cpp" line="845" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="843" />
+        <location filename="../widgets/setup_panel.cpp" line="845" />
         <source>partition</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="843" />
+        <location filename="../widgets/setup_panel.cpp" line="845" />
         <source>account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="844" />
+        <location filename="../widgets/setup_panel.cpp" line="846" />
         <source>time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="854" />
+        <location filename="../widgets/setup_panel.cpp" line="856" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="907" />
+        <location filename="../widgets/setup_panel.cpp" line="909" />
         <source>Give the experiment a name, the parameters to tune and the trial's command, or start from an example (File &gt; Import Spec, or the welcome page).</source>
         <translation>请为实验命名，添加要调优的参数和试验的命令，或从示例开始（“文件 &gt; 导入规格”，或欢迎页）。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="911" />
+        <location filename="../widgets/setup_panel.cpp" line="913" />
         <source>The spec is valid.</source>
         <translation>规格有效。</translation>
     </message>

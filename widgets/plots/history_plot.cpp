@@ -21,6 +21,13 @@ HistoryPlot::HistoryPlot(ExperimentData* data, QWidget* parent)
     m_reference->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_reference->position->setCoords(0.98, 0.97); // the lower right stays clear: the line only rises
     m_reference->setColor(QColor(90, 90, 90));
+    m_reference->setTextAlignment(Qt::AlignRight);
+    QFont small = plot()->font();
+    if (small.pointSizeF() > 0)
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_reference->setFont(small);
+    m_reference->setBrush(QColor(255, 255, 255, 210)); // readable over the points it may cover
+    m_reference->setPadding(QMargins(3, 1, 3, 1));
     m_reference->setClipToAxisRect(true);
     updateLabels();
 
@@ -66,6 +73,7 @@ void HistoryPlot::updateLabels()
     m_bestGraph->setName(multi ? tr("hypervolume") : tr("best so far"));
     m_reference->setVisible(multi);
     m_reference->setText(QString());
+    m_referenceLine.clear();
     m_legendMask = -1;
 }
 
@@ -76,7 +84,7 @@ QVector<QPointF> HistoryPlot::hypervolume() const
 
 QString HistoryPlot::referenceText() const
 {
-    return m_reference->visible() ? m_reference->text() : QString();
+    return data()->multiObjective() ? m_referenceLine : QString();
 }
 
 QVector<QPointF> HistoryPlot::values() const
@@ -170,9 +178,29 @@ void HistoryPlot::rebuildHypervolume()
     const QStringList names = d->objectiveNames();
     for (std::size_t i = 0; i < set.reference.size(); ++i)
         reference << tr("%1 %2").arg(names.value(static_cast<int>(i)), formatNumber(set.reference[i]));
-    m_reference->setText(reference.isEmpty() ? QString()
-                             : set.referenceFromSpec ? tr("reference: %1 (from the spec)").arg(reference.join(QStringLiteral(", ")))
-                                                     : tr("reference: %1 (from the trials)").arg(reference.join(QStringLiteral(", "))));
+    const QString point = reference.join(QStringLiteral(", "));
+    m_referenceLine = reference.isEmpty()     ? QString()
+        : set.referenceFromSpec               ? tr("reference: %1 (from the spec)").arg(point)
+                                              : tr("reference: %1 (from the trials)").arg(point);
+    // Short lines, the values wrapped to the axis rect's width: the history panel is narrow.
+    QStringList lines;
+    if (!reference.isEmpty()) {
+        lines << (set.referenceFromSpec ? tr("reference point (the spec's)") : tr("reference point (from the trials)"));
+        const QFontMetrics metrics(m_reference->font());
+        const int width = plot()->axisRect()->width() * 9 / 10;
+        QString line;
+        for (const QString& value : std::as_const(reference)) {
+            const QString longer = line.isEmpty() ? value : line + QStringLiteral(", ") + value;
+            if (!line.isEmpty() && width > 0 && metrics.horizontalAdvance(longer) > width) {
+                lines << line + QLatin1Char(',');
+                line = value;
+            } else {
+                line = longer;
+            }
+        }
+        lines << line;
+    }
+    m_reference->setText(lines.join(QLatin1Char('\n')));
     QVector<double> keys, values, selectedKey, selectedValue;
     if (!set.reference.empty()) {
         QHash<qint64, qint64> idOf; // by number

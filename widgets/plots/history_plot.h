@@ -57,6 +57,7 @@ private:
     QCPGraph* m_bestGraph;
     QCPGraph* m_selectedGraph;
     QCPItemText* m_reference; // several objectives: the reference point, at the lower right
+    QString m_referenceLine;  // the same in one line (referenceText())
     int m_legendMask = -1; // which graphs the legend lists (those with data)
 };
 
