@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace tb::test;
 
@@ -216,6 +217,40 @@ private slots:
             QCOMPARE(last.value(QStringLiteral("value")).toDouble(), (n - 1) / 10.0);
             QCOMPARE(last.value(QStringLiteral("params")).toObject().value(QStringLiteral("x")).toDouble(), (n - 1) / 10.0);
             QCOMPARE(last.value(QStringLiteral("reports")).toArray().size(), 1);
+        }
+    }
+
+    // Several objectives and a constraint reach the process: "directions" and "constraints"
+    // in the request, each finished trial's "values" and "violation" (docs/spec.md).
+    void severalObjectivesReachTheProcess()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("m.db"));
+        const QString requests = dir.filePath(QStringLiteral("requests.jsonl"));
+        // loss = x, acc = x (maximized), mem = x at most 0.15: x = 0.2 and 0.3 break it.
+        QJsonObject spec = specWith(QStringLiteral("multi"), floatX(),
+                                    {QStringLiteral("--value=${x}"), QStringLiteral("--print=acc=${x}"), QStringLiteral("--print=mem=${x}")}, 4, 1);
+        spec.remove(QStringLiteral("objective"));
+        spec.insert(QStringLiteral("objectives"),
+                    QJsonArray{QJsonObject{{QStringLiteral("metric"), QStringLiteral("loss")}},
+                               QJsonObject{{QStringLiteral("metric"), QStringLiteral("acc")}, {QStringLiteral("direction"), QStringLiteral("maximize")}}});
+        const QJsonArray constraints{QJsonObject{{QStringLiteral("metric"), QStringLiteral("mem")}, {QStringLiteral("max"), 0.15}}};
+        spec.insert(QStringLiteral("constraints"), constraints);
+        spec[QStringLiteral("algorithm")] = external({QStringLiteral("python3"), writeScript(dir), QStringLiteral("record"), requests});
+        const Result run = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("m.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QList<QJsonObject> sent;
+        for (const QString& line : readLines(requests))
+            sent << QJsonDocument::fromJson(line.toUtf8()).object();
+        QCOMPARE(sent.size(), 4);
+        QCOMPARE(sent[0].value(QStringLiteral("directions")).toArray(), (QJsonArray{QStringLiteral("minimize"), QStringLiteral("maximize")}));
+        QCOMPARE(sent[0].value(QStringLiteral("constraints")).toArray(), constraints);
+        const QJsonArray trials = sent[3].value(QStringLiteral("trials")).toArray();
+        QCOMPARE(trials.size(), 3);
+        for (int n = 0; n < 3; ++n) {
+            const QJsonObject t = trials[n].toObject();
+            QCOMPARE(t.value(QStringLiteral("values")).toArray(), (QJsonArray{n / 10.0, n / 10.0}));
+            QCOMPARE(t.value(QStringLiteral("violation")).toDouble(), std::max(0.0, n / 10.0 - 0.15));
         }
     }
 
