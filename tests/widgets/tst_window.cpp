@@ -231,7 +231,8 @@ private slots:
     // PATH): the demo's objective and tunebench-train (where libtorch built it).
     void everyExampleStartsAValidSetUp()
     {
-        QCOMPARE(WelcomePage::examples(), (QStringList{QStringLiteral(":/examples/demo.json"), QStringLiteral(":/examples/pipeline_tuning.json")}));
+        QCOMPARE(WelcomePage::examples(), (QStringList{QStringLiteral(":/examples/demo.json"), QStringLiteral(":/examples/multi_objective.json"),
+                                                 QStringLiteral(":/examples/pipeline_tuning.json")}));
         const QString appDir = QFileInfo(qEnvironmentVariable("TB_CLI")).absolutePath();
         QTemporaryDir dir;
         int checkedPrograms = 0;
