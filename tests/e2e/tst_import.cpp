@@ -159,6 +159,23 @@ private slots:
         QCOMPARE(curves.count("," + second + ","), 3);
         for (const QJsonValue& e : facts.value(QStringLiteral("mo")).toArray())
             QVERIFY(curves.contains("," + tb::engine::numberText(e.toObject().value(QStringLiteral("values")).toArray()[1].toDouble(), true).toUtf8() + ","));
+        // ... and an experiment of several objectives: each trial's values, its Pareto set, and
+        // asked on with them (tpe models several objectives).
+        const QJsonArray moTrials = trialsOf(db, QStringLiteral("mo"));
+        const QJsonArray moFacts = facts.value(QStringLiteral("mo")).toArray();
+        QCOMPARE(moTrials.size(), moFacts.size());
+        for (int i = 0; i < moTrials.size(); ++i) {
+            const QJsonObject values = moTrials[i].toObject().value(QStringLiteral("values")).toObject();
+            QCOMPARE(values.value(QString::fromUtf8(first)).toDouble(), moFacts[i].toObject().value(QStringLiteral("values")).toArray()[0].toDouble());
+            QCOMPARE(values.value(QString::fromUtf8(second)).toDouble(), moFacts[i].toObject().value(QStringLiteral("values")).toArray()[1].toDouble());
+        }
+        QVERIFY(statusOf(db, QStringLiteral("mo")).value(QStringLiteral("pareto")).toObject().value(QStringLiteral("size")).toInteger() >= 1);
+        const QJsonObject moAsked = QJsonDocument::fromJson(runCli({QStringLiteral("ask"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("mo")}).out).object();
+        QVERIFY(moAsked.contains(QStringLiteral("trial")));
+        QCOMPARE(runCli({QStringLiteral("tell"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("mo"), QStringLiteral("--trial"),
+                         QString::number(moAsked.value(QStringLiteral("trial")).toInteger()), QStringLiteral("--values"), QStringLiteral("0.5,0.25")})
+                     .exitCode,
+                 0);
     }
 
     // Katib's results (kubectl's JSON, made from Katib's documented object shapes): the
