@@ -81,6 +81,8 @@ const QString kTwo = QStringLiteral("\"objectives\": [{\"metric\": \"loss\", \"d
 const QString kThree = QStringLiteral("\"objectives\": [{\"metric\": \"loss\", \"direction\": \"minimize\"},"
                                       " {\"metric\": \"accuracy\", \"direction\": \"maximize\"},"
                                       " {\"metric\": \"latency_ms\", \"direction\": \"minimize\"}],");
+const QString kMaxMin = QStringLiteral("\"objectives\": [{\"metric\": \"loss\", \"direction\": \"maximize\"},"
+                                       " {\"metric\": \"latency_ms\", \"direction\": \"minimize\"}],");
 const QString kOne = QStringLiteral("\"objective\": {\"metric\": \"loss\", \"direction\": \"minimize\"},");
 const QString kCap = QStringLiteral("\"constraints\": [{\"metric\": \"mem_gb\", \"max\": 10}]");
 
@@ -190,7 +192,7 @@ private slots:
         m_store = std::make_unique<tb::engine::Store>(m_db);
         makeExperiment(*m_store, spec(QStringLiteral("one"), kOne, kCap), twoObjectives());
         makeExperiment(*m_store, spec(QStringLiteral("three"), kThree, QString()), threeObjectives());
-        makeExperiment(*m_store, spec(QStringLiteral("trainer"), kTwo, QString(), QStringLiteral("tunebench-train")), twoObjectives());
+        makeExperiment(*m_store, spec(QStringLiteral("trainer"), kMaxMin, QString(), QStringLiteral("tunebench-train")), twoObjectives());
         makeExperiment(*m_store, spec(QStringLiteral("two"), kTwo, kCap), twoObjectives());
     }
 
@@ -371,9 +373,15 @@ private slots:
         load(*m_data, *m_store, QStringLiteral("trainer"));
         ParetoPlot* pareto = m_dashboard->pareto();
         pareto->refreshNow();
+        // Loss maximized here, latency minimized (and no constraint): #0 and #3 are the
+        // front, and the staircase turns at the corner that both dominate.
+        QCOMPARE(pareto->paretoTrials(), expectedFront(twoObjectives(), {-1, 1}, false));
+        QCOMPARE(pareto->paretoTrials(), (QVector<qint64>{0, 3}));
+        QCOMPARE(pareto->frontLine(), (QVector<QPointF>{{0.5, 10}, {0.5, 15}, {0.6, 15}}));
+        QCOMPARE(pareto->plot()->xAxis->label(), QStringLiteral("loss (maximize)"));
         QVERIFY(pareto->scheduleAction()->isVisible());
         QSignalSpy asked(m_dashboard.get(), &Dashboard::scheduleRequested);
-        const qint64 id = idOfNumber(*m_data, 4);
+        const qint64 id = idOfNumber(*m_data, 3);
         QTest::mouseClick(pareto->plot(), Qt::LeftButton, {}, pareto->pixelOf(id)->toPoint());
         pareto->scheduleAction()->trigger();
         QCOMPARE(asked.size(), 1);
