@@ -1282,27 +1282,27 @@
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="159" />
+        <location filename="../widgets/dashboard.cpp" line="174" />
         <source>%1: no parameter named '%2'; one of %3</source>
         <translation>%1：没有名为“%2”的参数；可选：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="167" />
+        <location filename="../widgets/dashboard.cpp" line="182" />
         <source>--render pareto: experiment '%1' has one objective</source>
         <translation>--render pareto：实验“%1”只有一个目标</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="173" />
+        <location filename="../widgets/dashboard.cpp" line="188" />
         <source>%1: no objective named '%2'; one of %3</source>
         <translation>%1：没有名为“%2”的目标；可选 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="175" />
+        <location filename="../widgets/dashboard.cpp" line="190" />
         <source>--x, --y: two different objectives, one of %1</source>
         <translation>--x、--y：两个不同的目标，可选 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dashboard.cpp" line="184" />
+        <location filename="../widgets/dashboard.cpp" line="199" />
         <source>--output: %1</source>
         <translation>--output：%1</translation>
     </message>
@@ -1584,22 +1584,35 @@
 <context>
     <name>tb::widgets::ImportancePlot</name>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="16" />
+        <location filename="../widgets/plots/importance_plot.cpp" line="21" />
+        <source>Objective:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/importance_plot.cpp" line="23" />
+        <location filename="../widgets/plots/importance_plot.cpp" line="54" />
+        <location filename="../widgets/plots/importance_plot.cpp" line="67" />
+        <source>share of %1's variance</source>
+        <translation>占 %1 方差的比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/importance_plot.cpp" line="27" />
         <source>Parameter importance</source>
         <translation>参数重要性</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="17" />
+        <location filename="../widgets/plots/importance_plot.cpp" line="28" />
+        <location filename="../widgets/plots/importance_plot.cpp" line="54" />
         <source>share of the objective's variance</source>
         <translation>占目标方差的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="18" />
+        <location filename="../widgets/plots/importance_plot.cpp" line="29" />
         <source>parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/importance_plot.cpp" line="77" />
+        <location filename="../widgets/plots/importance_plot.cpp" line="114" />
         <source>%1: %2%</source>
         <translation>%1：%2%</translation>
     </message>

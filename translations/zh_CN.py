@@ -50,6 +50,8 @@ ZH = {
 "%1 (pruned)": "%1（已剪枝）",
 "%1 (failed)": "%1（失败）",
 "share of the objective's variance": "占目标方差的比例",
+"share of %1's variance": "占 %1 方差的比例",
+"Objective:": "目标：",
 "%1: %2%": "%1：%2%",
 "Learning curves": "学习曲线",
 "step": "步",

@@ -73,6 +73,15 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     m_importanceDelay.setInterval(kImportanceDelayMs);
     connect(&m_importanceDelay, &QTimer::timeout, this, &Dashboard::startImportance);
     connect(&m_data, &ExperimentData::trialsChanged, this, &Dashboard::scheduleImportance);
+    connect(m_importance, &ImportancePlot::objectiveChanged, this, [this] {
+        // Another objective's shares: computed anew at once (the shown ones are not its).
+        m_importanceTrials = -1;
+        m_importance->setImportance({}, {});
+        if (m_importanceJob.isRunning())
+            return; // its end schedules the next
+        m_importanceDelay.stop();
+        startImportance();
+    });
     connect(&m_data, &ExperimentData::experimentReset, this, [this] {
         m_bottomTabs->setTabVisible(SamplerLogTab, m_samplerLog->applies()); // only for an external sampler or pruner
         // Several objectives: the front is what to look at first.
@@ -90,12 +99,12 @@ Dashboard::Dashboard(ExperimentData& data, QString dbPath, QWidget* parent)
     });
     connect(&m_importanceJob, &QFutureWatcher<ImportanceShares>::finished, this, [this] {
         const ImportanceShares result = m_importanceJob.result();
-        if (result.experimentId == m_data.experiment().id) {
+        if (result.experimentId == m_data.experiment().id && result.objective == m_importance->objective()) {
             m_importance->setImportance(result.names, result.shares);
             emit importanceUpdated(result.trials);
         }
-        if (m_importanceTrials >= 0)
-            scheduleImportance(); // trials may have finished meanwhile
+        if (m_importanceTrials >= 0 || result.objective != m_importance->objective())
+            scheduleImportance(); // trials may have finished meanwhile, or another objective is asked for
     });
 }
 
@@ -126,11 +135,16 @@ void Dashboard::scheduleImportance()
 
 void Dashboard::completedTrials(QVector<QByteArray>& params, QVector<double>& values) const
 {
-    for (const TrialView& t : m_data.trials())
-        if (t.row.state == algorithms::TrialState::Completed && t.row.value) {
-            params.push_back(t.row.params);
-            values.push_back(*t.row.value);
-        }
+    // With several objectives, the values of the one the importance plot shows.
+    const auto objective = static_cast<std::size_t>(m_importance->objective());
+    for (const TrialView& t : m_data.trials()) {
+        if (t.row.state != algorithms::TrialState::Completed || !t.row.value)
+            continue;
+        if (m_data.multiObjective() && objective >= t.row.values.size())
+            continue;
+        params.push_back(t.row.params);
+        values.push_back(m_data.multiObjective() ? t.row.values[objective] : *t.row.value);
+    }
 }
 
 void Dashboard::startImportance()
@@ -139,7 +153,8 @@ void Dashboard::startImportance()
     QVector<double> values;
     completedTrials(params, values);
     m_importanceTrials = static_cast<int>(values.size());
-    m_importanceJob.setFuture(QtConcurrent::run(&Dashboard::computeImportance, m_data.experiment().spec, m_data.experiment().id, params, values));
+    m_importanceJob.setFuture(QtConcurrent::run(&Dashboard::computeImportance, m_data.experiment().spec, m_data.experiment().id, params, values,
+                                                m_importance->objective()));
 }
 
 QString Dashboard::renderView(const QString& view, const QString& output, QSize size, const QStringList& parameters)
@@ -189,15 +204,16 @@ void Dashboard::showImportanceNow()
     QVector<QByteArray> params;
     QVector<double> values;
     completedTrials(params, values);
-    const ImportanceShares shares = computeImportance(m_data.experiment().spec, m_data.experiment().id, params, values);
+    const ImportanceShares shares = computeImportance(m_data.experiment().spec, m_data.experiment().id, params, values, m_importance->objective());
     m_importance->setImportance(shares.names, shares.shares);
 }
 
 ImportanceShares Dashboard::computeImportance(const QByteArray& specJson, qint64 experimentId, const QVector<QByteArray>& params,
-                                              const QVector<double>& values)
+                                              const QVector<double>& values, int objective)
 {
     ImportanceShares out;
     out.experimentId = experimentId;
+    out.objective = objective;
     out.trials = static_cast<int>(values.size());
     try {
         engine::ParseOptions options;

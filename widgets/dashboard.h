@@ -25,6 +25,7 @@ class TrialTable;
 
 struct ImportanceShares {
     qint64 experimentId = 0;
+    int objective = 0; // whose variance (several objectives)
     QStringList names;
     QVector<double> shares;
     int trials = 0;
@@ -63,7 +64,7 @@ public:
 
     // fANOVA over the completed trials (runs on a worker thread).
     static ImportanceShares computeImportance(const QByteArray& spec, qint64 experimentId, const QVector<QByteArray>& params,
-                                              const QVector<double>& values);
+                                              const QVector<double>& values, int objective = 0);
 
 signals:
     void importanceUpdated(int trials);

@@ -18,6 +18,7 @@
 #include "engine/core/spec.h"
 #include "engine/core/store.h"
 #include "engine/core/study.h"
+#include "widgets/plots/importance_plot.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -403,6 +404,48 @@ private slots:
         QVERIFY(history->hypervolume().isEmpty());
         QVERIFY(history->referenceText().isEmpty());
         QCOMPARE(history->values().size(), 6);
+    }
+
+    // Importance per objective (issue 17, point 3): loss follows x and latency_ms y; the
+    // plot's chooser picks whose variance the shares are of. One objective: no chooser.
+    void importanceOfEachObjective()
+    {
+        const QByteArray json = R"({"name": "xy", "objectives": [{"metric": "loss"}, {"metric": "latency_ms"}],
+            "space": [{"name": "x", "type": "float", "low": 0, "high": 1}, {"name": "y", "type": "float", "low": 0, "high": 1}],
+            "algorithm": {"name": "random", "seed": 3}, "trial": {"argv": ["true"]}})";
+        tb::engine::ParseOptions options;
+        options.requireTrial = false;
+        const tb::engine::ExperimentSpec parsed = tb::engine::parseSpec(json, options);
+        if (!m_store->experiment(parsed.name)) {
+            m_store->createExperiment(parsed.name, QJsonDocument(parsed.json).toJson(QJsonDocument::Compact));
+            tb::engine::Study study(*m_store, tb::engine::Study::find(*m_store, parsed.name));
+            for (int i = 0; i < 16; ++i) {
+                const auto row = study.ask(TrialState::Running);
+                const QJsonObject p = QJsonDocument::fromJson(row->params).object();
+                const double x = p.value(QStringLiteral("x")).toDouble(), y = p.value(QStringLiteral("y")).toDouble();
+                tb::engine::TrialScore score;
+                score.values = {x, y};
+                study.tell(*row, TrialState::Completed, x, std::nullopt, {}, {}, {}, nullptr, score);
+            }
+        }
+        load(*m_data, *m_store, QStringLiteral("xy"));
+        ImportancePlot* importance = m_dashboard->importance();
+        m_dashboard->showBottomTab(Dashboard::ImportanceTab);
+        QTRY_VERIFY(importance->objectiveChooser()->isVisible());
+        QCOMPARE(importance->objectiveChooser()->count(), 2);
+        m_dashboard->showImportanceNow();
+        QCOMPARE(importance->bars().first().first, QStringLiteral("x"));
+        QVERIFY(importance->bars().first().second > 0.9);
+        QCOMPARE(importance->plot()->xAxis->label(), QStringLiteral("share of loss's variance"));
+        importance->setObjective(1);
+        QVERIFY(importance->bars().isEmpty()); // the old shares were loss's
+        m_dashboard->showImportanceNow();
+        QCOMPARE(importance->bars().first().first, QStringLiteral("y"));
+        QVERIFY(importance->bars().first().second > 0.9);
+        QCOMPARE(importance->plot()->xAxis->label(), QStringLiteral("share of latency_ms's variance"));
+        load(*m_data, *m_store, QStringLiteral("one"));
+        QTRY_VERIFY(!importance->objectiveChooser()->isVisible()); // the tool bar lays out on its next event
+        QCOMPARE(importance->objective(), 0);
     }
 
     // The real window shows the tab for the experiment it follows, and --render draws it.

@@ -3,6 +3,9 @@
 #include "widgets/models/experiment_data.h"
 #include "widgets/plots/curve_bundle.h"
 
+#include <QComboBox>
+#include <QLabel>
+#include <QToolBar>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,8 +13,16 @@
 namespace tb::widgets {
 
 ImportancePlot::ImportancePlot(ExperimentData* data, QWidget* parent)
-    : PlotPanel(data, parent), m_barsPlottable(new QCPBars(plot()->yAxis, plot()->xAxis))
+    : PlotPanel(data, parent), m_barsPlottable(new QCPBars(plot()->yAxis, plot()->xAxis)), m_objectiveChooser(new QComboBox(this))
 {
+    m_objectiveChooser->setObjectName(QStringLiteral("importanceObjective"));
+    m_objectiveChooser->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    toolBar()->addSeparator();
+    m_chooserActions << toolBar()->addWidget(new QLabel(tr("Objective:"), this)) << toolBar()->addWidget(m_objectiveChooser);
+    connect(m_objectiveChooser, &QComboBox::activated, this, [this](int index) {
+        plot()->xAxis->setLabel(tr("share of %1's variance").arg(m_objectiveChooser->currentText()));
+        emit objectiveChanged(index);
+    });
     setObjectName(QStringLiteral("importance"));
     setWindowTitle(tr("Parameter importance"));
     plot()->xAxis->setLabel(tr("share of the objective's variance"));
@@ -25,10 +36,36 @@ ImportancePlot::ImportancePlot(ExperimentData* data, QWidget* parent)
     if (data) {
         connect(data, &ExperimentData::experimentReset, this, [this] {
             m_bars.clear(); // the shares belonged to the previous experiment
+            updateChooser();
             markDirty();
         });
     }
+    updateChooser();
     markDirty();
+}
+
+void ImportancePlot::updateChooser()
+{
+    const QStringList names = data() ? data()->objectiveNames() : QStringList();
+    m_objectiveChooser->clear();
+    m_objectiveChooser->addItems(names);
+    for (QAction* action : std::as_const(m_chooserActions))
+        action->setVisible(names.size() > 1);
+    plot()->xAxis->setLabel(names.size() > 1 ? tr("share of %1's variance").arg(names.first()) : tr("share of the objective's variance"));
+}
+
+int ImportancePlot::objective() const
+{
+    return std::max(0, m_objectiveChooser->currentIndex());
+}
+
+void ImportancePlot::setObjective(int index)
+{
+    if (index == objective() || index < 0 || index >= m_objectiveChooser->count())
+        return;
+    m_objectiveChooser->setCurrentIndex(index);
+    plot()->xAxis->setLabel(tr("share of %1's variance").arg(m_objectiveChooser->currentText()));
+    emit objectiveChanged(index);
 }
 
 void ImportancePlot::setImportance(const QStringList& names, const QVector<double>& shares)

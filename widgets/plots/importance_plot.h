@@ -10,6 +10,8 @@
 #include <optional>
 
 class QCPBars;
+class QComboBox;
+class QAction;
 
 namespace tb::widgets {
 
@@ -22,6 +24,15 @@ public:
     // (name, share) as drawn, top to bottom.
     QVector<QPair<QString, double>> bars() const { return m_bars; }
 
+    // With several objectives: whose variance the shares are of (an index into
+    // ExperimentData::objectiveNames(), chosen in the tool bar); 0 with one.
+    int objective() const;
+    void setObjective(int index);
+    QComboBox* objectiveChooser() const { return m_objectiveChooser; }
+
+signals:
+    void objectiveChanged(int index);
+
 public slots:
     // Shares as computed (fANOVA); names and shares align. Empty lists clear the plot.
     void setImportance(const QStringList& names, const QVector<double>& shares);
@@ -32,8 +43,12 @@ protected:
     std::optional<Hit> hitAt(const QPointF& pos) const override;
 
 private:
+    void updateChooser(); // the experiment's objectives; shown only when there are several
+
     QVector<QPair<QString, double>> m_bars;
     QCPBars* m_barsPlottable;
+    QComboBox* m_objectiveChooser;
+    QList<QAction*> m_chooserActions;
 };
 
 } // namespace tb::widgets
