@@ -1,5 +1,6 @@
 #include "objectives_editor.h"
 
+#include "engine/core/json.h"
 #include "engine/core/spec.h"
 
 #include <QComboBox>
@@ -61,9 +62,10 @@ void putNumber(QJsonObject& out, key::Name name, const QString& text)
     out.insert(name, ok ? QJsonValue(v) : QJsonValue(text));
 }
 
+// The shortest text that reads back as the same number (0.8, not 0.80000000000000004).
 QString numberText(const QJsonValue& v)
 {
-    return v.isDouble() ? QString::number(v.toDouble(), 'g', 17) : v.toString();
+    return v.isDouble() ? engine::numberText(v.toDouble(), false) : v.toString();
 }
 
 // A row of buttons under a table: add a row, remove the selected ones.

@@ -13,6 +13,7 @@
 #include "wheel_guard.h"
 #include "widgets/models/file_dialogs.h"
 
+#include "engine/core/json.h"
 #include "engine/core/spec.h"
 
 #include <QAbstractItemView>
@@ -536,7 +537,7 @@ void SetupPanel::fill(const QJsonObject& spec, bool trainer, const QStringList& 
         selectData(m_direction, objective.value(key::direction).toString(choice::minimize));
         selectData(m_use, objective.value(key::use).toString(choice::last));
         const QJsonValue reference = objective.value(key::reference);
-        m_reference->setText(reference.isDouble() ? QString::number(reference.toDouble(), 'g', 17) : reference.toString());
+        m_reference->setText(reference.isDouble() ? engine::numberText(reference.toDouble(), false) : reference.toString());
         if (!all.isEmpty())
             all.removeFirst();
         m_objectives->setExtraObjectives(all);

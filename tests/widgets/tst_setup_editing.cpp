@@ -40,6 +40,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QPushButton>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -881,6 +882,38 @@ private slots:
         for (tb::algorithms::ParamType type : tb::engine::kParamTypes)
             for (key::Name k : tb::engine::paramKeys(type))
                 QVERIFY2(paramKeys.contains(k), k.data());
+    }
+
+    // Several objectives and constraints in their tables, numbers as written; a row added
+    // in the table makes the spec's "objectives" (issue 17).
+    void objectivesAndConstraintsInTheirTables()
+    {
+        Workbench w;
+        w.panel->setSpec(everyKeySpecs()[2]);
+        auto* objectives = w.panel->findChild<QTableWidget*>(QStringLiteral("moreObjectives"));
+        auto* constraints = w.panel->findChild<QTableWidget*>(QStringLiteral("constraints"));
+        QCOMPARE(objectives->rowCount(), 1);
+        QCOMPARE(objectives->item(0, 0)->text(), QStringLiteral("acc"));
+        QCOMPARE(objectives->item(0, 3)->text(), QStringLiteral("0"));
+        QCOMPARE(w.find<QLineEdit>("reference")->text(), QStringLiteral("2.5"));
+        QCOMPARE(constraints->rowCount(), 2);
+        QCOMPARE(constraints->item(1, 1)->text(), QStringLiteral("0.25")); // not 0.25000000000000001
+        QCOMPARE(constraints->item(0, 1)->text(), QString());
+        // From one objective to two: the spec says "objectives", the first from the fields.
+        w.panel->setSpec(demoSpec());
+        QVERIFY(w.panel->spec().contains(QStringLiteral("objective")));
+        for (QPushButton* b : w.panel->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Add objective"))
+                b->click();
+        objectives->item(0, 0)->setText(QStringLiteral("seconds"));
+        const QJsonObject spec = w.panel->spec();
+        QVERIFY(!spec.contains(QStringLiteral("objective")));
+        QCOMPARE(spec.value(QStringLiteral("objectives")).toArray().size(), 2);
+        QCOMPARE(spec.value(QStringLiteral("objectives")).toArray()[1].toObject(), (QJsonObject{{QStringLiteral("metric"), QStringLiteral("seconds")}}));
+        QCOMPARE(w.panel->problem(), QString());
+        w.stack()->undo();
+        w.stack()->undo();
+        QVERIFY(w.panel->spec().contains(QStringLiteral("objective")));
     }
 
     void importEditExportKeepsEveryKey_data()
