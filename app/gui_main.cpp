@@ -165,6 +165,8 @@ int main(int argc, char** argv)
             window.showDashboard();
             if (const auto best = window.data().bestTrial())
                 window.data().select(*best);
+            else if (window.data().multiObjective() && !window.data().paretoSet().trials.empty())
+                window.data().select(window.data().paretoSet().trials.front().id); // a member of the Pareto set
             window.dashboard()->showBottomTab(0);
             save(QStringLiteral("dashboard"));
             window.dashboard()->showBottomTab(1);

@@ -396,7 +396,7 @@ QJsonObject SetupPanel::spec() const
         out.insert(key::description, m_description->text());
 
     QJsonObject objective{{key::metric, m_metric->text()}};
-    const QJsonObject loadedFirst = m_loaded.contains(key::objectives) ? m_loaded.value(key::objectives).toArray().first().toObject()
+    const QJsonObject loadedFirst = m_loaded.contains(key::objectives) ? m_loaded.value(key::objectives).toArray().at(0).toObject()
                                                                        : m_loaded.value(key::objective).toObject();
     const QString direction = m_direction->currentData().toString();
     if (direction != choice::minimize || loadedFirst.contains(key::direction))
@@ -532,7 +532,7 @@ void SetupPanel::fill(const QJsonObject& spec, bool trainer, const QStringList& 
     if (sections.contains(key::objective) || sections.contains(key::objectives)) {
         // The first objective in the fields, the others in the table.
         QJsonArray all = spec.value(key::objectives).toArray();
-        const QJsonObject objective = spec.contains(key::objectives) ? all.first().toObject() : spec.value(key::objective).toObject();
+        const QJsonObject objective = spec.contains(key::objectives) ? all.at(0).toObject() : spec.value(key::objective).toObject();
         m_metric->setText(objective.value(key::metric).toString());
         selectData(m_direction, objective.value(key::direction).toString(choice::minimize));
         selectData(m_use, objective.value(key::use).toString(choice::last));

@@ -221,15 +221,23 @@ public:
         Replay now;
         now.mean = VectorXd::Constant(n, 0.5);
         double bestStartup = std::numeric_limits<double>::infinity();
+        std::size_t same = 0; // leading observations equal to the last replay's (number, value, parameters)
         for (const TrialRecord* t : trials) {
             if (t->state == TrialState::Failed || !t->value || !std::isfinite(*t->value))
                 continue;
             const double v = history.oriented(*t->value);
-            // A trial seen by the last replay keeps its point: finished trials never change.
             const std::size_t k = now.numbers.size();
-            const bool seen = t->number >= m_options.startupTrials && k < m_replay.numbers.size()
-                && m_replay.numbers[k] == t->number && m_replay.values[k] == v;
-            const auto x = seen ? std::optional<VectorXd>(m_replay.xs[k]) : unitPoint(*t);
+            if (t->number >= m_options.startupTrials && same == k && k < m_replay.numbers.size() && m_replay.numbers[k] == t->number
+                && m_replay.values[k] == v && m_replay.params[k] == t->params) {
+                // The observation the last replay had here: its point as converted then.
+                now.xs.push_back(std::move(m_replay.xs[k]));
+                now.params.push_back(std::move(m_replay.params[k]));
+                now.values.push_back(v);
+                now.numbers.push_back(t->number);
+                ++same;
+                continue;
+            }
+            const auto x = unitPoint(*t);
             if (!x)
                 continue;
             if (t->number < m_options.startupTrials) {
@@ -238,6 +246,7 @@ public:
                 continue;
             }
             now.xs.push_back(*x);
+            now.params.push_back(t->params);
             now.values.push_back(v);
             now.numbers.push_back(t->number);
         }
@@ -249,11 +258,7 @@ public:
         const int lambda0 = m_options.popsize > 0
             ? m_options.popsize
             : 4 + static_cast<int>(std::floor(3.0 * std::log(static_cast<double>(n))));
-        const bool resume = m_replay.cma && m_replay.mean == now.mean && m_replay.consumed <= now.numbers.size()
-            && std::equal(m_replay.numbers.begin(), m_replay.numbers.begin() + static_cast<std::ptrdiff_t>(m_replay.consumed),
-                          now.numbers.begin())
-            && std::equal(m_replay.values.begin(), m_replay.values.begin() + static_cast<std::ptrdiff_t>(m_replay.consumed),
-                          now.values.begin());
+        const bool resume = m_replay.cma && m_replay.mean == now.mean && m_replay.consumed <= same;
         Cma cma = resume ? *m_replay.cma : Cma(now.mean, m_options.sigma0, lambda0);
         std::int64_t generation = resume ? m_replay.generation : 0;
         std::int64_t base = resume ? m_replay.base : m_options.startupTrials; // first trial number of the current generation
@@ -312,12 +317,13 @@ private:
 
     // What the last suggest() replayed: the observations in order (the trials' numbers,
     // oriented values and points) and the state after the first `consumed` of them. A memo
-    // only: the next call uses it where the history begins with the same observations, which
-    // gives exactly the state a full replay would (at 1000 trials it saves ~80 generations'
-    // eigendecompositions per suggestion).
+    // only: the next call uses it where its observations begin with exactly these (number,
+    // value and point alike), which gives the state a full replay would (at 1000 trials it
+    // saves ~80 generations' eigendecompositions per suggestion).
     struct Replay {
         VectorXd mean; // the initial mean, from the start-up trials
         std::vector<VectorXd> xs;
+        std::vector<Assignment> params; // the trials' own, to tell the same observation from another
         std::vector<double> values;
         std::vector<std::int64_t> numbers;
         std::optional<Cma> cma;

@@ -483,12 +483,9 @@ public:
         if (!values.empty()) {
             if (spec.multiObjective())
                 score.values = values;
-            QMap<QString, double> last;
-            for (const engine::MetricRow& m : metrics)
-                last[m.name] = m.value;
             QString missing;
-            score.violation = m_study.violationOf(last, &missing);
-            if (!missing.isEmpty())
+            score.violation = m_study.violationOf(metrics, &missing);
+            if (!missing.isEmpty() && s == algorithms::TrialState::Completed) // a pruned trial may stop before it
                 throw SpecError(QStringLiteral("metrics: the constraint on '%1' needs the trial's value of it; report it among the "
                                                "metrics (serve: {\"name\": \"%1\", \"value\": V}; tell: --metric %1=V)")
                                     .arg(missing));

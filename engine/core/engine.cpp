@@ -373,6 +373,8 @@ void Engine::onEnded(std::int64_t trialId, const ProcessEnd& end)
     if (const QString note = attempt.capNote(); !note.isEmpty())
         outcome.reason = outcome.reason.isEmpty() ? note : outcome.reason + QStringLiteral("; ") + note;
     // The pruners of later trials need this trial's whole curve, flushed or not.
+    if (outcome.state == TrialState::Pruned)
+        outcome.value = result.first; // where it stopped, whether or not a constrained metric came yet
     const bool scored = outcome.state == TrialState::Completed || (outcome.state == TrialState::Pruned && outcome.value);
     m_study->tell(row, outcome.state, outcome.value, outcome.exitCode, outcome.reason, attempt.takeMetrics(), attempt.takeEvents(),
                   &attempt.record().intermediate, scored ? result.score : TrialScore{});

@@ -156,16 +156,17 @@ QString statusText(Study& study)
         QStringList reference;
         for (const QJsonValue& r : p.value(QStringLiteral("reference")).toArray())
             reference << QString::number(r.toDouble(), 'g', 6);
-        if (p.value(QStringLiteral("size")).toInteger() == 0)
+        if (p.value(QStringLiteral("size")).toInteger() == 0) {
             text += study.spec().constraints.empty() ? QStringLiteral("\nPareto set: none yet")
                                                      : QStringLiteral("\nPareto set: none yet (no completed trial within the constraints)");
-        else
-        text += QStringLiteral("\nPareto set: %1 trials, hypervolume %2 (reference point [%3], %4)")
+        } else {
+            text += QStringLiteral("\nPareto set: %1 trials, hypervolume %2 (reference point [%3], %4)")
                     .arg(p.value(QStringLiteral("size")).toInteger())
                     .arg(p.value(QStringLiteral("hypervolume")).toDouble(), 0, 'g', 6)
                     .arg(reference.join(QStringLiteral(", ")),
                          p.value(QStringLiteral("reference_from")).toString() == QLatin1String("spec") ? QStringLiteral("from the spec")
                                                                                                     : QStringLiteral("derived from the trials"));
+        }
         if (!study.spec().constraints.empty())
             text += QStringLiteral("\nfeasible: %1 completed trials within the constraints, %2 beyond them")
                         .arg(p.value(QStringLiteral("feasible")).toInteger())

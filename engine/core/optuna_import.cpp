@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -214,6 +215,11 @@ OptunaImport importOptunaStudy(const QString& storagePath, const QString& studyN
     db.each("SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective", {studyId},
             [&](sqlite3_stmt* s) { directions << (text(s, 0) == QLatin1String("MAXIMIZE") ? QStringLiteral("maximize") : QStringLiteral("minimize")); });
     out.objectives = std::max<int>(1, directions.size());
+    if (out.objectives > kMaxObjectives)
+        throw SpecError(where + QStringLiteral(": has %1 objectives; Tunebench takes at most %2 (its exact hypervolume grows "
+                                               "exponentially with them); import a study of fewer")
+                                    .arg(out.objectives)
+                                    .arg(kMaxObjectives));
     QStringList metrics;
     db.each("SELECT value_json FROM study_system_attributes WHERE study_id = ? AND key = 'study:metric_names'", {studyId}, [&](sqlite3_stmt* s) {
         for (const QJsonValue& v : QJsonDocument::fromJson(text(s, 0).toUtf8()).array())
@@ -312,7 +318,11 @@ OptunaImport importOptunaStudy(const QString& storagePath, const QString& studyN
     const std::int64_t experimentId = store.createExperiment(experiment, QJsonDocument(spec.json).toJson(QJsonDocument::Compact));
 
     for (const Trial& t : trials) {
-        const TrialState state = t.state == QLatin1String("COMPLETE") ? TrialState::Completed
+        const bool allValues = std::all_of(t.values.begin(), t.values.end(), [](const auto& v) { return v.has_value(); });
+        // A complete trial without every value cannot be judged: failed, saying why.
+        const bool unjudged = t.state == QLatin1String("COMPLETE") && !allValues;
+        const TrialState state = unjudged                             ? TrialState::Failed
+            : t.state == QLatin1String("COMPLETE")                    ? TrialState::Completed
             : t.state == QLatin1String("PRUNED")                      ? TrialState::Pruned
             : t.state == QLatin1String("FAIL")                        ? TrialState::Failed
             : t.state == QLatin1String("WAITING")                     ? TrialState::Queued
@@ -334,14 +344,15 @@ OptunaImport importOptunaStudy(const QString& storagePath, const QString& studyN
                               QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("user_attrs")}, {QStringLiteral("attrs"), t.attrs}})
                                   .toJson(QJsonDocument::Compact)});
         TrialScore score;
-        const bool allValues = std::all_of(t.values.begin(), t.values.end(), [](const auto& v) { return v.has_value(); });
-        if (out.objectives > 1 && state == TrialState::Completed && allValues)
+        if (out.objectives > 1 && state == TrialState::Completed)
             for (const auto& v : t.values)
                 score.values.push_back(*v);
         if (state == TrialState::Completed || state == TrialState::Pruned || state == TrialState::Failed)
-            store.finishTrial(row->id, state, t.values[0], std::nullopt,
-                              state == TrialState::Completed ? QString() : QStringLiteral("%1 in Optuna").arg(t.state.toLower()), rows, events,
-                              score);
+            store.finishTrial(row->id, state, state == TrialState::Failed ? std::nullopt : t.values[0], std::nullopt,
+                              state == TrialState::Completed ? QString()
+                                  : unjudged              ? QStringLiteral("complete in Optuna, but without a value for every objective")
+                                                          : QStringLiteral("%1 in Optuna").arg(t.state.toLower()),
+                              rows, events, score);
         else
             store.addMetrics(rows, events);
         store.setTrialTimes(row->id, t.start.value_or(time), t.start, t.complete);

@@ -441,6 +441,14 @@ void parseObjectives(const Reader& r, ExperimentSpec& spec)
     } else {
         r.fail(key::objective, QStringLiteral("missing; give {\"metric\": \"loss\", \"direction\": \"minimize\"}, or \"objectives\": [...] for several"));
     }
+    // A reference point has a coordinate for every objective, or none is given.
+    const auto given = std::count_if(spec.objectives.begin(), spec.objectives.end(), [](const ObjectiveSpec& o) { return o.reference.has_value(); });
+    if (given > 0 && given < static_cast<qsizetype>(spec.objectives.size())) {
+        const auto without = std::find_if(spec.objectives.begin(), spec.objectives.end(), [](const ObjectiveSpec& o) { return !o.reference; });
+        fail(r.at(key::objectives) / static_cast<int>(without - spec.objectives.begin()),
+             QStringLiteral("no \"reference\", while another objective has one; the reference point needs one value per objective, or none "
+                            "(then it is derived from the trials)"));
+    }
     spec.objective = spec.objectives.front();
 }
 

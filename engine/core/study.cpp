@@ -90,10 +90,7 @@ const algorithms::History& Study::history()
         m_history.pendingNumbers.push_back(pending.first);
         m_history.pending.push_back(pending.second);
     }
-    if (!m_constrainedView)
-        return m_history;
-    m_view = algorithms::constrainedView(m_history);
-    return m_view;
+    return m_history;
 }
 
 std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
@@ -108,7 +105,8 @@ std::optional<TrialRow> Study::ask(TrialState state, NoTrial* why)
         return refuse(NoTrial::Budget);
     std::optional<algorithms::Assignment> params;
     try {
-        params = m_sampler->suggest(history(), m_nextNumber);
+        params = m_constrainedView ? m_sampler->suggest(algorithms::constrainedView(history()), m_nextNumber)
+                                   : m_sampler->suggest(history(), m_nextNumber);
     } catch (const SamplerFault& fault) {
         // The trial exists, so that the fault is seen where trials are, and has failed.
         const QString reason = QString::fromUtf8(fault.what());
@@ -279,19 +277,28 @@ Study::Reading Study::read(const std::vector<MetricRow>& reports) const
         if (m_spec.multiObjective())
             out.score.values.push_back(v.value_or(std::numeric_limits<double>::quiet_NaN()));
     }
+    out.first = out.score.values.empty() ? objectiveOf(m_spec.objective, reports) : std::optional(out.score.values.front());
+    if (out.first && !std::isfinite(*out.first))
+        out.first.reset();
     if (!judged)
-        out.judged = out.score.values.empty() ? objectiveOf(m_spec.objective, reports) : std::optional(out.score.values.front());
-    QMap<QString, double> last;
-    for (const MetricRow& m : reports)
-        last[m.name] = m.value;
+        out.judged = out.first;
     QString missing;
-    out.score.violation = violationOf(last, &missing);
+    out.score.violation = violationOf(reports, &missing);
     if (!judged && !missing.isEmpty()) {
-        out.judged = last.contains(missing) ? std::optional(last.value(missing)) : std::nullopt;
+        const auto last = std::find_if(reports.rbegin(), reports.rend(), [&](const MetricRow& m) { return m.name == missing; });
+        out.judged = last != reports.rend() ? std::optional(last->value) : std::nullopt;
         out.judgedMetric = missing;
         out.judgedConstraint = true;
     }
     return out;
+}
+
+std::optional<double> Study::violationOf(const std::vector<MetricRow>& reports, QString* missing) const
+{
+    QMap<QString, double> last;
+    for (const MetricRow& m : reports)
+        last[m.name] = m.value;
+    return violationOf(last, missing);
 }
 
 std::optional<double> Study::violationOf(const QMap<QString, double>& values, QString* missing) const

@@ -39,6 +39,7 @@ public:
     Store& store() { return m_store; }
     const ExperimentSpec& spec() const { return m_spec; }
     const ExperimentRow& experiment() const { return m_experiment; }
+    // Every finished trial with its values, and the pending ones (what pruners see).
     const algorithms::History& history();
 
     // The sampler's next trial, inserted with `state` (running when the caller starts it at
@@ -89,12 +90,15 @@ public:
         std::optional<double> judged;
         QString judgedMetric;
         bool judgedConstraint = false;
+        std::optional<double> first; // the first objective, whatever the others: a pruned trial's value
         TrialScore score;
     };
     Reading read(const std::vector<MetricRow>& reports) const;
     // The violation of the constraints by `values` (metric -> value); nullopt without
     // constraints. `missing` gets the first constrained metric without a finite value.
     std::optional<double> violationOf(const QMap<QString, double>& values, QString* missing) const;
+    // The same from reports: each metric's last one counts.
+    std::optional<double> violationOf(const std::vector<MetricRow>& reports, QString* missing) const;
 
     algorithms::Pruner& pruner() { return *m_pruner; }
 
@@ -106,7 +110,6 @@ private:
     std::unique_ptr<algorithms::Pruner> m_pruner;
     algorithms::History m_history;          // pending is rebuilt from m_pending on demand
     bool m_constrainedView = false;         // a single-objective sampler on a constrained spec sees constrainedView()
-    algorithms::History m_view;
     std::map<std::int64_t, std::pair<std::int64_t, algorithms::Assignment>> m_pending; // trial id -> number, values
     std::int64_t m_nextNumber = 0;
 };

@@ -169,6 +169,7 @@ private slots:
     void parallelSuggestionsDiffer();
     void outOfOrderParallelRuns_data();
     void outOfOrderParallelRuns();
+    void cmaesMemoMatchesAFreshReplay();
     void failedTrialsAreIgnored_data();
     void failedTrialsAreIgnored();
     void gpHandlesMixedSpace();
@@ -311,6 +312,34 @@ void TestGpCmaes::outOfOrderParallelRuns()
         for (int n = 0; n < trials; ++n)
             QCOMPARE(assignmentKey(same.finished[n].params), assignmentKey(h.finished[n].params));
     }
+}
+
+// cmaes keeps a memo of its last replay. Whatever it saw before, a used sampler suggests
+// what a fresh one does: for a history with a late trial filled in inside the memo's
+// prefix, one that lost a trial, and one with the same numbers and values at other points.
+void TestGpCmaes::cmaesMemoMatchesAFreshReplay()
+{
+    const SearchSpace space = sphereSpace();
+    auto used = makeSampler("cmaes", space, 13);
+    const History full = runParallel(*used, 120, sphere, 4, 7);
+    const auto fresh = [&](const History& h, std::int64_t n) { return assignmentKey(*makeSampler("cmaes", space, 13)->suggest(h, n)); };
+    std::vector<History> histories;
+    History withoutOne = full; // trial 37 still running
+    withoutOne.pending.push_back(withoutOne.finished[37].params);
+    withoutOne.pendingNumbers.push_back(37);
+    withoutOne.finished.erase(withoutOne.finished.begin() + 37);
+    histories.push_back(withoutOne);
+    histories.push_back(full); // ... and then finished: inside the prefix the memo holds
+    History moved = full;      // trials 8-41 at each other's points, with the same values
+    for (std::size_t i = 8; i < 42; i += 2)
+        std::swap(moved.finished[i].params, moved.finished[i + 1].params);
+    histories.push_back(moved);
+    History shorter = full;
+    shorter.finished.resize(60);
+    histories.push_back(shorter);
+    histories.push_back(full);
+    for (const History& h : histories)
+        QCOMPARE(assignmentKey(*used->suggest(h, 120)), fresh(h, 120));
 }
 
 void TestGpCmaes::failedTrialsAreIgnored_data()

@@ -238,6 +238,45 @@ private slots:
         QCOMPARE(pareto.value(QStringLiteral("hypervolume")).toDouble(), 0.5 * 0.25 + 0.25 * 0.25);
     }
 
+    // One objective with a constraint: a trial stopped early keeps its objective value without
+    // the constrained metric (printed last, so never by a pruned trial), through the engine's
+    // pruner and through tell.
+    void prunedTrialKeepsItsValueUnderAConstraint()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("s.db"));
+        QJsonObject spec = specWith(QStringLiteral("pruned"), floatX(), {QStringLiteral("--value=${x}"), QStringLiteral("--steps=6"),
+                                                                         QStringLiteral("--bad-from=3"), QStringLiteral("--sleep-ms=50"),
+                                                                         QStringLiteral("--print=mem=0.5")}, 6, 1);
+        spec.insert(QStringLiteral("constraints"), QJsonArray{QJsonObject{{QStringLiteral("metric"), QStringLiteral("mem")}, {QStringLiteral("max"), 1}}});
+        spec.insert(QStringLiteral("pruner"), QJsonObject{{QStringLiteral("name"), QStringLiteral("median")},
+                                                          {QStringLiteral("settings"), QJsonObject{{QStringLiteral("n_startup_trials"), 2},
+                                                                                                   {QStringLiteral("n_warmup_steps"), 1}}}});
+        const Result run = runCli({QStringLiteral("run"), writeSpec(dir, QStringLiteral("p.json"), spec), QStringLiteral("--db"), db, QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        int pruned = 0;
+        for (const QJsonValue& v : trialsOf(db, QStringLiteral("pruned"))) {
+            const QJsonObject t = v.toObject();
+            if (t.value(QStringLiteral("state")).toString() != QLatin1String("pruned"))
+                continue;
+            ++pruned;
+            QVERIFY2(t.value(QStringLiteral("value")).isDouble(), qPrintable(QJsonDocument(t).toJson()));
+            QVERIFY(t.value(QStringLiteral("value")).toDouble() > 4); // its loss where it stopped (x + 5 or more), not mem
+        }
+        QVERIFY(pruned > 0);
+
+        spec.remove(QStringLiteral("trial"));
+        spec.remove(QStringLiteral("pruner"));
+        spec.insert(QStringLiteral("name"), QStringLiteral("told"));
+        QVERIFY(runCli({QStringLiteral("create"), writeSpec(dir, QStringLiteral("t.json"), spec), QStringLiteral("--db"), db}).exitCode == 0);
+        const QJsonObject asked = QJsonDocument::fromJson(runCli({QStringLiteral("ask"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("told")}).out).object();
+        const Result told = runCli({QStringLiteral("tell"), QStringLiteral("--db"), db, QStringLiteral("--experiment"), QStringLiteral("told"), QStringLiteral("--trial"),
+                                    QString::number(asked.value(QStringLiteral("trial")).toInteger()), QStringLiteral("--value"), QStringLiteral("0.75"),
+                                    QStringLiteral("--state"), QStringLiteral("pruned")});
+        QVERIFY2(told.exitCode == 0, told.err.constData());
+        QCOMPARE(trialsOf(db, QStringLiteral("told"))[0].toObject().value(QStringLiteral("value")).toDouble(), 0.75);
+    }
+
     // A multi-objective experiment resumed from the store suggests what one that never stopped
     // would: every value comes back from the store to the sampler.
     void resumedSessionsSuggestAsOne()
@@ -246,7 +285,7 @@ private slots:
         auto session = [&](const QString& db, const QList<int>& perProcess) {
             QJsonObject spec = tradeOffSpec(QStringLiteral("resumed"), 12);
             spec.remove(QStringLiteral("trial"));
-            spec.remove(QStringLiteral("constraints"));
+            spec.insert(QStringLiteral("constraints"), QJsonArray{QJsonObject{{QStringLiteral("metric"), QStringLiteral("mem")}, {QStringLiteral("max"), 0.5}}});
             spec.insert(QStringLiteral("algorithm"), QJsonObject{{QStringLiteral("name"), QStringLiteral("tpe")}, {QStringLiteral("seed"), 5},
                                                                  {QStringLiteral("settings"), QJsonObject{{QStringLiteral("n_startup_trials"), 3}}}});
             if (runCli({QStringLiteral("create"), writeSpec(dir, QStringLiteral("r.json"), spec), QStringLiteral("--db"), db}).exitCode != 0)
@@ -263,8 +302,10 @@ private slots:
                     const QJsonObject a = QJsonDocument::fromJson(p.readLine()).object();
                     const QJsonObject params = a.value(QStringLiteral("params")).toObject();
                     const double x = params.value(QStringLiteral("x")).toDouble(), y = params.value(QStringLiteral("y")).toDouble();
+                    // mem = y: half the space breaks the constraint, so tpe reads each violation back.
                     p.write(lines({{{QStringLiteral("op"), QStringLiteral("tell")}, {QStringLiteral("trial"), a.value(QStringLiteral("trial"))},
-                                    {QStringLiteral("values"), QJsonArray{x, 1 - x * y}}}}));
+                                    {QStringLiteral("values"), QJsonArray{x, 1 - x * y}},
+                                    {QStringLiteral("metrics"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("mem")}, {QStringLiteral("value"), y}}}}}}));
                     while (!p.canReadLine() && p.waitForReadyRead(30000)) {
                     }
                     p.readLine();
@@ -278,10 +319,14 @@ private slots:
         const QJsonArray resumed = session(dir.filePath(QStringLiteral("twice.db")), {4, 3, 3});
         QCOMPARE(once.size(), 10);
         QCOMPARE(resumed.size(), 10);
+        int infeasible = 0;
         for (int i = 0; i < 10; ++i) {
             QCOMPARE(resumed[i].toObject().value(QStringLiteral("params")), once[i].toObject().value(QStringLiteral("params")));
             QCOMPARE(resumed[i].toObject().value(QStringLiteral("values")), once[i].toObject().value(QStringLiteral("values")));
+            QCOMPARE(resumed[i].toObject().value(QStringLiteral("violation")), once[i].toObject().value(QStringLiteral("violation")));
+            infeasible += !once[i].toObject().value(QStringLiteral("feasible")).toBool();
         }
+        QVERIFY(infeasible > 0); // the violations mattered
     }
 };
 

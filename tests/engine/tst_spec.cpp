@@ -152,14 +152,14 @@ private slots:
     void objectivesAndConstraintsAreParsed()
     {
         const ExperimentSpec spec = parseSpec(multi(R"([{"metric": "loss", "reference": 2.5},
-            {"metric": "acc", "direction": "maximize", "use": "best"}])", R"("constraints": [{"metric": "mem", "max": 10}, {"metric": "acc", "min": 0.5, "max": 1}],)"));
+            {"metric": "acc", "direction": "maximize", "use": "best", "reference": 0}])", R"("constraints": [{"metric": "mem", "max": 10}, {"metric": "acc", "min": 0.5, "max": 1}],)"));
         QVERIFY(spec.multiObjective());
         QCOMPARE(spec.objectiveMetrics(), (QStringList{QStringLiteral("loss"), QStringLiteral("acc")}));
         QCOMPARE(spec.objective.metric, QStringLiteral("loss"));
         QCOMPARE(spec.objectives[0].reference, std::optional<double>(2.5));
         QCOMPARE(spec.objectives[1].direction, tb::algorithms::Direction::Maximize);
         QCOMPARE(spec.objectives[1].use, ObjectiveSpec::Use::Best);
-        QVERIFY(!spec.objectives[1].reference);
+        QCOMPARE(spec.objectives[1].reference, std::optional<double>(0));
         QCOMPARE(spec.algorithm.name, QStringLiteral("auto")); // auto handles several
         QCOMPARE(spec.constraints.size(), std::size_t(2));
         QCOMPARE(spec.constraints[0].violation(9.5), 0.0);
@@ -204,6 +204,9 @@ private slots:
                                              << "objectives[1].direction: expected \"minimize\" or \"maximize\", got \"up\"";
         QTest::newRow("reference") << multi(R"([{"metric": "a", "reference": "far"}, {"metric": "b"}])")
                                    << "objectives[0].reference: expected a number, got \"far\"";
+        QTest::newRow("reference on some") << multi(R"([{"metric": "a", "reference": 1}, {"metric": "b"}])")
+                                           << "objectives[1]: no \"reference\", while another objective has one; the reference point needs one "
+                                              "value per objective, or none (then it is derived from the trials)";
         QTest::newRow("single-objective sampler") << multi(R"([{"metric": "a"}, {"metric": "b"}])", R"("algorithm": {"name": "gp"},)")
                                                   << "algorithm.name: 'gp' optimizes one objective and this spec has 2; use one of auto, "
                                                      "random, grid, sobol, tpe, nsga2 (auto, the default, picks one)";

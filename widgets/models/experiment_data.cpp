@@ -92,8 +92,10 @@ std::optional<qint64> ExperimentData::bestTrial() const
 {
     std::optional<qint64> best;
     double bestValue = 0;
+    if (multiObjective())
+        return best; // no one best trial: the Pareto set is (paretoSet())
     for (const TrialView& t : m_trials) {
-        if (t.row.state != algorithms::TrialState::Completed || !t.row.value)
+        if (t.row.state != algorithms::TrialState::Completed || !t.row.value || !t.row.feasible())
             continue;
         if (!best || oriented(*t.row.value) < oriented(bestValue)) {
             best = t.row.id;

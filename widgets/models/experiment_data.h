@@ -70,6 +70,7 @@ public:
     const QVector<TrialView>& trials() const { return m_trials; }
     int indexOf(qint64 trialId) const; // -1 when unknown
     const TrialView* trial(qint64 trialId) const;
+    // The completed feasible trial with the best value; none with several objectives.
     std::optional<qint64> bestTrial() const;
 
     // Oriented so that smaller is better (for "best so far" and ranking).

@@ -112,7 +112,7 @@ void HistoryPlot::rebuild()
         const CurveRole role = roleFor(t.row.state);
         if (role == CurveRole::Running || !t.row.value || !std::isfinite(*t.row.value) || !d->passesFilter(t.row.id))
             continue;
-        m_points.push_back(Point{t.row.id, t.row.number, *t.row.value, role});
+        m_points.push_back(Point{t.row.id, t.row.number, *t.row.value, role, t.row.feasible()});
     }
     std::sort(m_points.begin(), m_points.end(), [](const Point& a, const Point& b) { return a.number < b.number; });
 
@@ -127,8 +127,8 @@ void HistoryPlot::rebuild()
             selectedKey << p.number;
             selectedValue << p.value;
         }
-        if (p.role != CurveRole::Completed)
-            continue;
+        if (p.role != CurveRole::Completed || !p.feasible)
+            continue; // the best so far is the best feasible trial's, as `best` says
         if (!best || d->oriented(p.value) < d->oriented(*best))
             best = p.value;
         m_bestSoFar << QPointF(p.number, *best);

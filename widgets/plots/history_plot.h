@@ -50,6 +50,7 @@ private:
         qint64 number = 0;
         double value = 0;
         CurveRole role = CurveRole::Completed;
+        bool feasible = true; // within the constraints
     };
     QVector<Point> m_points; // by number
     QVector<QPointF> m_bestSoFar;
