@@ -856,8 +856,10 @@ SamplerInfo gpSamplerInfo()
                 o.localStarts = static_cast<int>(settingNumber(settings, "n_local_starts"));
                 o.maxFitPoints = static_cast<int>(settingNumber(settings, "max_fit_points"));
                 o.warp = settingBool(settings, "warp_outputs");
-                return std::make_unique<GpSampler>(space, seed, o);
-            }};
+                // Several objectives by ParEGO; constraints through constrainedView().
+                return scalarized(std::make_unique<GpSampler>(space, seed, o), seed);
+            },
+            /*multiObjective=*/true};
 }
 
 } // namespace tb::algorithms

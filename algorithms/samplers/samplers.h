@@ -46,6 +46,10 @@ Assignment uniformDraw(const SearchSpace& space, std::uint64_t seed, std::int64_
 // never suggest again.
 std::unordered_set<std::string> triedKeys(const History& history);
 
+// A one-objective sampler given several objectives through ParEGO's scalarization (a new
+// weight vector per trial) and constraints through constrainedView() (parego.cpp).
+std::unique_ptr<Sampler> scalarized(std::unique_ptr<Sampler> inner, std::uint64_t seed);
+
 SamplerInfo autoSamplerInfo();
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();

@@ -207,9 +207,9 @@ private slots:
         QTest::newRow("reference on some") << multi(R"([{"metric": "a", "reference": 1}, {"metric": "b"}])")
                                            << "objectives[1]: no \"reference\", while another objective has one; the reference point needs one "
                                               "value per objective, or none (then it is derived from the trials)";
-        QTest::newRow("single-objective sampler") << multi(R"([{"metric": "a"}, {"metric": "b"}])", R"("algorithm": {"name": "gp"},)")
-                                                  << "algorithm.name: 'gp' optimizes one objective and this spec has 2; use one of auto, "
-                                                     "random, grid, sobol, tpe, nsga2 (auto, the default, picks one)";
+        QTest::newRow("single-objective sampler") << multi(R"([{"metric": "a"}, {"metric": "b"}])", R"("algorithm": {"name": "cmaes"},)")
+                                                  << "algorithm.name: 'cmaes' optimizes one objective and this spec has 2; use one of auto, "
+                                                     "random, grid, sobol, tpe, gp, nsga2 (auto, the default, picks one)";
         QTest::newRow("pruner with several") << multi(R"([{"metric": "a"}, {"metric": "b"}])", R"("pruner": {"name": "median"},)")
                                              << "pruner.name: pruners stop a trial by one objective's curve, and this spec has 2 objectives; use \"none\"";
         QTest::newRow("constraints not a list") << withBase(R"({"constraints": {"metric": "mem", "max": 1}})")
