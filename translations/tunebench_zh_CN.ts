@@ -1352,12 +1352,12 @@
 <context>
     <name>tb::widgets::ExperimentData</name>
     <message>
-        <location filename="../widgets/models/experiment_data.cpp" line="135" />
+        <location filename="../widgets/models/experiment_data.cpp" line="137" />
         <source>%1 = %2 (at most %3)</source>
         <translation>%1 = %2（上限 %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/experiment_data.cpp" line="137" />
+        <location filename="../widgets/models/experiment_data.cpp" line="139" />
         <source>%1 = %2 (at least %3)</source>
         <translation>%1 = %2（下限 %3）</translation>
     </message>
@@ -2332,83 +2332,83 @@ Stop it there? Its running trials end and are queued again; resume it here once 
 <context>
     <name>tb::widgets::ObjectivesEditor</name>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="77" />
+        <location filename="../widgets/objectives_editor.cpp" line="79" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="103" />
+        <location filename="../widgets/objectives_editor.cpp" line="105" />
         <source>More objectives (a Pareto front instead of one best trial):</source>
         <translation>更多目标（得到帕累托前沿，而不是单个最佳试验）：</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="105" />
-        <location filename="../widgets/objectives_editor.cpp" line="117" />
+        <location filename="../widgets/objectives_editor.cpp" line="107" />
+        <location filename="../widgets/objectives_editor.cpp" line="119" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="105" />
+        <location filename="../widgets/objectives_editor.cpp" line="107" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="105" />
+        <location filename="../widgets/objectives_editor.cpp" line="107" />
         <source>Use</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="105" />
+        <location filename="../widgets/objectives_editor.cpp" line="107" />
         <source>Reference</source>
         <translation>参考点</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="108" />
+        <location filename="../widgets/objectives_editor.cpp" line="110" />
         <source>The hypervolume reference point's value for this objective: worse than any value you care about. Empty: derived from the trials.</source>
         <translation>此目标在超体积参考点上的值：应比任何你关心的值都差。留空：由试验推得。</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="111" />
+        <location filename="../widgets/objectives_editor.cpp" line="113" />
         <source>Add objective</source>
         <translation>添加目标</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="115" />
+        <location filename="../widgets/objectives_editor.cpp" line="117" />
         <source>Constraints (a trial beyond a bound is infeasible):</source>
         <translation>约束（超出界限的试验为不可行）：</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="117" />
+        <location filename="../widgets/objectives_editor.cpp" line="119" />
         <source>At least</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="117" />
+        <location filename="../widgets/objectives_editor.cpp" line="119" />
         <source>At most</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="120" />
+        <location filename="../widgets/objectives_editor.cpp" line="122" />
         <source>Add constraint</source>
         <translation>添加约束</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="140" />
+        <location filename="../widgets/objectives_editor.cpp" line="142" />
         <source>minimize</source>
         <translation>最小化</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="140" />
+        <location filename="../widgets/objectives_editor.cpp" line="142" />
         <source>maximize</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="142" />
+        <location filename="../widgets/objectives_editor.cpp" line="144" />
         <source>last report</source>
         <translation>最后一次报告</translation>
     </message>
     <message>
-        <location filename="../widgets/objectives_editor.cpp" line="142" />
+        <location filename="../widgets/objectives_editor.cpp" line="144" />
         <source>best report</source>
         <translation>最佳报告</translation>
     </message>
@@ -3134,565 +3134,565 @@ Default: %2</source>
 <context>
     <name>tb::widgets::SetupPanel</name>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="148" />
+        <location filename="../widgets/setup_panel.cpp" line="149" />
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="152" />
+        <location filename="../widgets/setup_panel.cpp" line="153" />
         <source>Unique within the store.</source>
         <translation>在存储中必须唯一。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="153" />
+        <location filename="../widgets/setup_panel.cpp" line="154" />
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="156" />
+        <location filename="../widgets/setup_panel.cpp" line="157" />
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="159" />
+        <location filename="../widgets/setup_panel.cpp" line="160" />
         <source>The metric the trial prints, like loss=0.25.</source>
         <translation>试验输出的指标，例如 loss=0.25。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="160" />
+        <location filename="../widgets/setup_panel.cpp" line="161" />
         <source>Objective &amp;metric</source>
         <translation>目标指标(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="163" />
+        <location filename="../widgets/setup_panel.cpp" line="164" />
         <source>minimize</source>
         <translation>最小化</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="164" />
+        <location filename="../widgets/setup_panel.cpp" line="165" />
         <source>maximize</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="165" />
+        <location filename="../widgets/setup_panel.cpp" line="166" />
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="168" />
+        <location filename="../widgets/setup_panel.cpp" line="169" />
         <source>last report</source>
         <translation>最后一次报告</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="169" />
+        <location filename="../widgets/setup_panel.cpp" line="170" />
         <source>best report</source>
         <translation>最佳报告</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="170" />
+        <location filename="../widgets/setup_panel.cpp" line="171" />
         <source>Which of the trial's reports of the metric is its value.</source>
         <translation>以试验对该指标的哪一次报告作为其取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="171" />
+        <location filename="../widgets/setup_panel.cpp" line="172" />
         <source>&amp;Use</source>
         <translation>取值(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="174" />
+        <location filename="../widgets/setup_panel.cpp" line="175" />
         <source>derived from the trials</source>
         <translation>由试验推得</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="175" />
+        <location filename="../widgets/setup_panel.cpp" line="176" />
         <source>With several objectives: the hypervolume reference point's value for this objective, worse than any value you care about.</source>
         <translation>多个目标时：此目标在超体积参考点上的值，应比任何你关心的值都差。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="177" />
+        <location filename="../widgets/setup_panel.cpp" line="178" />
         <source>&amp;Reference</source>
         <translation>参考点(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="191" />
+        <location filename="../widgets/setup_panel.cpp" line="192" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="195" />
+        <location filename="../widgets/setup_panel.cpp" line="196" />
         <source>&amp;Algorithm</source>
         <translation>算法(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="196" />
+        <location filename="../widgets/setup_panel.cpp" line="197" />
         <source>fixed</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="198" />
+        <location filename="../widgets/setup_panel.cpp" line="199" />
         <source>Without a fixed seed one is drawn at the start and stored with the experiment.</source>
         <translation>若不固定种子，将在开始时随机选取并随实验保存。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="203" />
+        <location filename="../widgets/setup_panel.cpp" line="204" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="206" />
+        <location filename="../widgets/setup_panel.cpp" line="207" />
         <source>&amp;Pruner</source>
         <translation>剪枝器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="217" />
+        <location filename="../widgets/setup_panel.cpp" line="218" />
         <source>Budget and parallelism</source>
         <translation>预算与并行</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="219" />
-        <location filename="../widgets/setup_panel.cpp" line="226" />
-        <location filename="../widgets/setup_panel.cpp" line="233" />
-        <location filename="../widgets/setup_panel.cpp" line="840" />
+        <location filename="../widgets/setup_panel.cpp" line="220" />
+        <location filename="../widgets/setup_panel.cpp" line="227" />
+        <location filename="../widgets/setup_panel.cpp" line="234" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>at most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="225" />
+        <location filename="../widgets/setup_panel.cpp" line="226" />
         <source>&amp;Trials</source>
         <translation>试验数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="231" />
+        <location filename="../widgets/setup_panel.cpp" line="232" />
         <source>One more failure than this ends the experiment as failed.</source>
         <translation>失败次数超过此值时实验以失败结束。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="232" />
+        <location filename="../widgets/setup_panel.cpp" line="233" />
         <source>&amp;Failed trials</source>
         <translation>失败试验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="240" />
-        <location filename="../widgets/setup_panel.cpp" line="350" />
+        <location filename="../widgets/setup_panel.cpp" line="241" />
+        <location filename="../widgets/setup_panel.cpp" line="351" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="241" />
+        <location filename="../widgets/setup_panel.cpp" line="242" />
         <source>&amp;Wall time</source>
         <translation>挂钟时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="245" />
+        <location filename="../widgets/setup_panel.cpp" line="246" />
         <source>Trials at &amp;once</source>
         <translation>同时运行的试验(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="257" />
+        <location filename="../widgets/setup_panel.cpp" line="258" />
         <source>Where trials run</source>
         <translation>试验运行位置</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="261" />
+        <location filename="../widgets/setup_panel.cpp" line="262" />
         <source>This machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="262" />
+        <location filename="../widgets/setup_panel.cpp" line="263" />
         <source>A Slurm cluster (one job per trial)</source>
         <translation>Slurm 集群（每个试验一个作业）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="263" />
+        <location filename="../widgets/setup_panel.cpp" line="264" />
         <source>With Slurm, each trial is a batch job; the trials' folders must be on a file system the nodes share.</source>
         <translation>使用 Slurm 时，每个试验是一个批处理作业；试验的文件夹必须位于各节点共享的文件系统上。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="264" />
+        <location filename="../widgets/setup_panel.cpp" line="265" />
         <source>&amp;Executor</source>
         <translation>执行器(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="267" />
+        <location filename="../widgets/setup_panel.cpp" line="268" />
         <source>the cluster's default</source>
         <translation>集群的默认值</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="268" />
+        <location filename="../widgets/setup_panel.cpp" line="269" />
         <source>&amp;Partition</source>
         <translation>分区(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="271" />
+        <location filename="../widgets/setup_panel.cpp" line="272" />
         <source>your default</source>
         <translation>默认账户</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="272" />
+        <location filename="../widgets/setup_panel.cpp" line="273" />
         <source>A&amp;ccount</source>
         <translation>账户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="275" />
+        <location filename="../widgets/setup_panel.cpp" line="276" />
         <source>HH:MM:SS (the partition's default)</source>
         <translation>HH:MM:SS（分区的默认值）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="276" />
+        <location filename="../widgets/setup_panel.cpp" line="277" />
         <source>Time &amp;limit</source>
         <translation>时间限制(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="279" />
+        <location filename="../widgets/setup_panel.cpp" line="280" />
         <source>Further sbatch options, one per entry, such as --qos=low or --mem=16G.</source>
         <translation>其他 sbatch 选项，每项一个，例如 --qos=low 或 --mem=16G。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="280" />
-        <location filename="../widgets/setup_panel.cpp" line="846" />
+        <location filename="../widgets/setup_panel.cpp" line="281" />
+        <location filename="../widgets/setup_panel.cpp" line="847" />
         <source>sbatch options</source>
         <translation>sbatch 选项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="299" />
-        <location filename="../widgets/setup_panel.cpp" line="802" />
+        <location filename="../widgets/setup_panel.cpp" line="300" />
+        <location filename="../widgets/setup_panel.cpp" line="803" />
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="302" />
+        <location filename="../widgets/setup_panel.cpp" line="303" />
         <source>&amp;Command</source>
         <translation>命令(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="304" />
+        <location filename="../widgets/setup_panel.cpp" line="305" />
         <source>&amp;Built-in trainer</source>
         <translation>内置训练器(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="321" />
+        <location filename="../widgets/setup_panel.cpp" line="322" />
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="334" />
+        <location filename="../widgets/setup_panel.cpp" line="335" />
         <source>the spec file's folder</source>
         <translation>规格文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="336" />
+        <location filename="../widgets/setup_panel.cpp" line="337" />
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="339" />
+        <location filename="../widgets/setup_panel.cpp" line="340" />
         <source>&amp;Working directory</source>
         <translation>工作目录(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="342" />
+        <location filename="../widgets/setup_panel.cpp" line="343" />
         <source>Environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="343" />
+        <location filename="../widgets/setup_panel.cpp" line="344" />
         <source>after</source>
         <translation>超过</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="351" />
+        <location filename="../widgets/setup_panel.cpp" line="352" />
         <source>&amp;Time-out</source>
         <translation>超时(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="355" />
+        <location filename="../widgets/setup_panel.cpp" line="356" />
         <source>A failed or timed-out trial runs again with the same values, up to this many times.</source>
         <translation>失败或超时的试验会以相同取值重新运行，最多重试这么多次。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="356" />
+        <location filename="../widgets/setup_panel.cpp" line="357" />
         <source>&amp;Retries</source>
         <translation>重试次数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="361" />
+        <location filename="../widgets/setup_panel.cpp" line="362" />
         <source>Working directory</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="668" />
-        <location filename="../widgets/setup_panel.cpp" line="685" />
+        <location filename="../widgets/setup_panel.cpp" line="669" />
+        <location filename="../widgets/setup_panel.cpp" line="686" />
         <source>Edit Set-up</source>
         <translation>编辑设置</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="670" />
+        <location filename="../widgets/setup_panel.cpp" line="671" />
         <source>Edit Name</source>
         <translation>编辑名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="671" />
+        <location filename="../widgets/setup_panel.cpp" line="672" />
         <source>Edit Description</source>
         <translation>编辑描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="672" />
+        <location filename="../widgets/setup_panel.cpp" line="673" />
         <source>Edit Objective</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="673" />
+        <location filename="../widgets/setup_panel.cpp" line="674" />
         <source>Edit Objectives</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="674" />
+        <location filename="../widgets/setup_panel.cpp" line="675" />
         <source>Edit Constraints</source>
         <translation>编辑约束</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="675" />
+        <location filename="../widgets/setup_panel.cpp" line="676" />
         <source>Edit Algorithm</source>
         <translation>编辑算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="676" />
+        <location filename="../widgets/setup_panel.cpp" line="677" />
         <source>Edit Pruner</source>
         <translation>编辑剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="677" />
+        <location filename="../widgets/setup_panel.cpp" line="678" />
         <source>Edit Budget</source>
         <translation>编辑预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="678" />
+        <location filename="../widgets/setup_panel.cpp" line="679" />
         <source>Edit Trials at Once</source>
         <translation>编辑同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="679" />
+        <location filename="../widgets/setup_panel.cpp" line="680" />
         <source>Edit Trial</source>
         <translation>编辑试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="680" />
+        <location filename="../widgets/setup_panel.cpp" line="681" />
         <source>Edit Executor</source>
         <translation>编辑执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="775" />
+        <location filename="../widgets/setup_panel.cpp" line="776" />
         <source>Parameter %1 (%2) is not used: no argument or environment value of the trial names %3. The trial sees it only in $TUNEBENCH_PARAMS.</source>
         <translation>参数 %1（%2）未被使用：试验的命令参数和环境变量值中都没有 %3。试验只能在 $TUNEBENCH_PARAMS 中看到它。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="799" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="799" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="799" />
+        <location filename="../widgets/setup_panel.cpp" line="800" />
         <source>Objective</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="800" />
+        <location filename="../widgets/setup_panel.cpp" line="801" />
         <source>Objectives</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="800" />
+        <location filename="../widgets/setup_panel.cpp" line="801" />
         <source>Constraints</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="801" />
+        <location filename="../widgets/setup_panel.cpp" line="802" />
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="801" />
+        <location filename="../widgets/setup_panel.cpp" line="802" />
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="801" />
+        <location filename="../widgets/setup_panel.cpp" line="802" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="802" />
+        <location filename="../widgets/setup_panel.cpp" line="803" />
         <source>Resources</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="802" />
+        <location filename="../widgets/setup_panel.cpp" line="803" />
         <source>Executor</source>
         <translation>执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="812" />
+        <location filename="../widgets/setup_panel.cpp" line="813" />
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="812" />
+        <location filename="../widgets/setup_panel.cpp" line="813" />
         <source>Constraint %1</source>
         <translation>约束 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="823" />
+        <location filename="../widgets/setup_panel.cpp" line="824" />
         <source>setting %1</source>
         <translation>设置项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="828" />
+        <location filename="../widgets/setup_panel.cpp" line="829" />
         <source>argument %1</source>
         <translation>命令参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="828" />
+        <location filename="../widgets/setup_panel.cpp" line="829" />
         <source>argument %1 (%2)</source>
         <translation>命令参数 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="830" />
+        <location filename="../widgets/setup_panel.cpp" line="831" />
         <source>command word %1</source>
         <translation>命令第 %1 项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="832" />
+        <location filename="../widgets/setup_panel.cpp" line="833" />
         <source>variable %1</source>
         <translation>变量 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="834" />
+        <location filename="../widgets/setup_panel.cpp" line="835" />
         <source>sbatch option %1</source>
         <translation>sbatch 选项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="836" />
+        <location filename="../widgets/setup_panel.cpp" line="837" />
         <source>metrics pattern %1</source>
         <translation>指标模式 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="839" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="839" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="839" />
+        <location filename="../widgets/setup_panel.cpp" line="840" />
         <source>use</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="840" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>reference</source>
         <translation>参考点</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="840" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>at least</source>
         <translation>最少</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="841" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="841" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
         <source>settings</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="841" />
-        <location filename="../widgets/setup_panel.cpp" line="844" />
+        <location filename="../widgets/setup_panel.cpp" line="842" />
+        <location filename="../widgets/setup_panel.cpp" line="845" />
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="842" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>working directory</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="842" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>time-out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="842" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>trials</source>
         <translation>试验数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="843" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>failed trials</source>
         <translation>失败试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="843" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>wall time</source>
         <translation>挂钟时间</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="843" />
+        <location filename="../widgets/setup_panel.cpp" line="844" />
         <source>trials at once</source>
         <translation>同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="844" />
+        <location filename="../widgets/setup_panel.cpp" line="845" />
         <source>environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="844" />
+        <location filename="../widgets/setup_panel.cpp" line="845" />
         <source>retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="845" />
+        <location filename="../widgets/setup_panel.cpp" line="846" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="845" />
+        <location filename="../widgets/setup_panel.cpp" line="846" />
         <source>partition</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="845" />
+        <location filename="../widgets/setup_panel.cpp" line="846" />
         <source>account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="846" />
+        <location filename="../widgets/setup_panel.cpp" line="847" />
         <source>time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="856" />
+        <location filename="../widgets/setup_panel.cpp" line="857" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="909" />
+        <location filename="../widgets/setup_panel.cpp" line="910" />
         <source>Give the experiment a name, the parameters to tune and the trial's command, or start from an example (File &gt; Import Spec, or the welcome page).</source>
         <translation>请为实验命名，添加要调优的参数和试验的命令，或从示例开始（“文件 &gt; 导入规格”，或欢迎页）。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="913" />
+        <location filename="../widgets/setup_panel.cpp" line="914" />
         <source>The spec is valid.</source>
         <translation>规格有效。</translation>
     </message>
@@ -5399,611 +5399,621 @@ Default: %2</source>
     </message>
     <message>
         <location filename="../widgets/models/engine_text.cpp" line="181" />
+        <source>%1 objectives, %2-dimensional space, %3 trials so far; GP (ParEGO) until %4 trials, then TPE</source>
+        <translation>%1 个目标，%2 维空间，目前 %3 个试验；%4 个试验之前用 GP（ParEGO），之后用 TPE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="182" />
+        <source>%1 objectives: TPE ranks the trials by Pareto front, then hypervolume</source>
+        <translation>%1 个目标：TPE 按 Pareto 前沿、再按超体积为试验排序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="183" />
         <source>%1-dimensional continuous space, %2 trials so far; CMA-ES after %3 trials</source>
         <translation>%1 维连续空间，目前 %2 个试验；%3 个试验之后用 CMA-ES</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="182" />
+        <location filename="../widgets/models/engine_text.cpp" line="184" />
         <source>%1-dimensional mixed space, %2 trials so far; TPE after %3 trials</source>
         <translation>%1 维混合空间，目前 %2 个试验；%3 个试验之后用 TPE</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="183" />
+        <location filename="../widgets/models/engine_text.cpp" line="185" />
         <source>%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES</source>
         <translation>%1 维连续空间（GP 最多处理 %2 维）；用 CMA-ES</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="184" />
+        <location filename="../widgets/models/engine_text.cpp" line="186" />
         <source>%1-dimensional mixed space (GP takes up to %2 dimensions); TPE</source>
         <translation>%1 维混合空间（GP 最多处理 %2 维）；用 TPE</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="185" />
+        <location filename="../widgets/models/engine_text.cpp" line="187" />
         <source>%1 gave no new point; a Sobol point instead</source>
         <translation>%1 没有给出新的点；改用一个 Sobol 点</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="186" />
+        <location filename="../widgets/models/engine_text.cpp" line="188" />
         <source>%1 gave no new point; a random point instead</source>
         <translation>%1 没有给出新的点；改用一个随机点</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="189" />
+        <location filename="../widgets/models/engine_text.cpp" line="191" />
         <source>must be at least min_resource (%1), got %2</source>
         <translation>必须至少为 min_resource（%1），实际为 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="190" />
+        <location filename="../widgets/models/engine_text.cpp" line="192" />
         <source>hyperband bracket %1 of %2: %3</source>
         <translation>hyperband 第 %1 个分组（共 %2 个）：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="193" />
+        <location filename="../widgets/models/engine_text.cpp" line="195" />
         <source>rung %1 (step %2)</source>
         <translation>第 %1 级（第 %2 步）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="194" />
+        <location filename="../widgets/models/engine_text.cpp" line="196" />
         <source>NaN at step %1 reached %2</source>
         <translation>第 %1 步的值为 NaN，到达了%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="195" />
+        <location filename="../widgets/models/engine_text.cpp" line="197" />
         <source>%1 holds %2 values, and bootstrap_count %3 promotes nobody until more trials reach it</source>
         <translation>%1有 %2 个值，而 bootstrap_count 为 %3：在更多试验到达之前，不让任何试验晋级</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="196" />
+        <location filename="../widgets/models/engine_text.cpp" line="198" />
         <source>%1 at step %2 is not among the best %3 of %4 values at %5 (cut-off %6)</source>
         <translation>第 %2 步的值 %1 不在%5的 %4 个值中最好的 %3 个之列（阈值 %6）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="197" />
+        <location filename="../widgets/models/engine_text.cpp" line="199" />
         <source>median rule: every value up to step %1 is NaN</source>
         <translation>中位数规则：直到第 %1 步的所有值都是 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="198" />
+        <location filename="../widgets/models/engine_text.cpp" line="200" />
         <source>median rule: best value %1 by step %2 is worse than the median %3 of %4 completed trials at that step</source>
         <translation>中位数规则：截至第 %2 步的最好值 %1 差于 %4 个已完成试验在该步的中位数 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="201" />
+        <location filename="../widgets/models/engine_text.cpp" line="203" />
         <source>interrupted: the engine was stopped</source>
         <translation>已中断：引擎已停止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="202" />
+        <location filename="../widgets/models/engine_text.cpp" line="204" />
         <source>timed out after %1 s</source>
         <translation>%1 秒后超时</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="203" />
+        <location filename="../widgets/models/engine_text.cpp" line="205" />
         <source>stopped: the experiment's max_seconds budget ran out</source>
         <translation>已停止：实验的 max_seconds 预算已用完</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="204" />
+        <location filename="../widgets/models/engine_text.cpp" line="206" />
         <source>could not start: %1</source>
         <translation>无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="205" />
+        <location filename="../widgets/models/engine_text.cpp" line="207" />
         <source>killed by signal %1 (%2)</source>
         <translation>被信号 %1（%2）终止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="206" />
+        <location filename="../widgets/models/engine_text.cpp" line="208" />
         <source>exit code %1</source>
         <translation>退出码 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="207" />
+        <location filename="../widgets/models/engine_text.cpp" line="209" />
         <source>no objective: the trial never printed '%1=&lt;number&gt;'</source>
         <translation>没有目标值：试验从未输出 '%1=&lt;数字&gt;'</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="208" />
+        <location filename="../widgets/models/engine_text.cpp" line="210" />
         <source>the objective %1 is NaN</source>
         <translation>目标 %1 为 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="209" />
+        <location filename="../widgets/models/engine_text.cpp" line="211" />
         <source>the objective %1 is infinite</source>
         <translation>目标 %1 为无穷大</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="210" />
+        <location filename="../widgets/models/engine_text.cpp" line="212" />
         <source>no constraint value: the trial never printed '%1=&lt;number&gt;'</source>
         <translation>没有约束值：试验从未输出 '%1=&lt;数字&gt;'</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="211" />
+        <location filename="../widgets/models/engine_text.cpp" line="213" />
         <source>the constrained metric %1 is NaN</source>
         <translation>受约束的指标 %1 为 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="212" />
+        <location filename="../widgets/models/engine_text.cpp" line="214" />
         <source>the constrained metric %1 is infinite</source>
         <translation>受约束的指标 %1 为无穷大</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="213" />
+        <location filename="../widgets/models/engine_text.cpp" line="215" />
         <source>the objective %1 is not finite</source>
         <translation>目标 %1 不是有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="214" />
+        <location filename="../widgets/models/engine_text.cpp" line="216" />
         <source>%1 (attempt %2 of %3)</source>
         <translation>%1（第 %2 次尝试，共 %3 次）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="218" />
+        <location filename="../widgets/models/engine_text.cpp" line="220" />
         <source>command not found: %1</source>
         <translation>找不到命令：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="219" />
+        <location filename="../widgets/models/engine_text.cpp" line="221" />
         <source>%1 is not an executable file</source>
         <translation>%1 不是可执行文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="220" />
+        <location filename="../widgets/models/engine_text.cpp" line="222" />
         <source>tunebench-trial (the trial supervisor) is missing beside %1 and on PATH; reinstall Tunebench</source>
         <translation>在 %1 旁边和 PATH 中都找不到 tunebench-trial（试验监管程序）；请重新安装 Tunebench</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="221" />
+        <location filename="../widgets/models/engine_text.cpp" line="223" />
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="222" />
+        <location filename="../widgets/models/engine_text.cpp" line="224" />
         <source>rank %1 exited with code %2</source>
         <translation>rank %1 以退出码 %2 退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="223" />
+        <location filename="../widgets/models/engine_text.cpp" line="225" />
         <source>rank %1 was killed by signal %2</source>
         <translation>rank %1 被信号 %2 终止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="224" />
+        <location filename="../widgets/models/engine_text.cpp" line="226" />
         <source>rank %1 did not exit within %2 s after the others finished</source>
         <translation>其他 rank 结束后，rank %1 在 %2 秒内没有退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="228" />
+        <location filename="../widgets/models/engine_text.cpp" line="230" />
         <source>Slurm job %1 ended %2 (node %3)</source>
         <translation>Slurm 作业 %1 以 %2 结束（节点 %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="229" />
+        <location filename="../widgets/models/engine_text.cpp" line="231" />
         <source>Slurm job %1 was cancelled outside Tunebench (scancel)</source>
         <translation>Slurm 作业 %1 在 Tunebench 之外被取消（scancel）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="230" />
+        <location filename="../widgets/models/engine_text.cpp" line="232" />
         <source>Slurm job %1 reached its time limit (%2)</source>
         <translation>Slurm 作业 %1 达到了时间限制（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="231" />
+        <location filename="../widgets/models/engine_text.cpp" line="233" />
         <source>Slurm job %1 ran out of memory</source>
         <translation>Slurm 作业 %1 内存不足</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="232" />
+        <location filename="../widgets/models/engine_text.cpp" line="234" />
         <source>Slurm job %1 is gone from the cluster and left no end record</source>
         <translation>Slurm 作业 %1 已从集群中消失，且没有留下结束记录</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="233" />
+        <location filename="../widgets/models/engine_text.cpp" line="235" />
         <source>Slurm job %1 ended %2 (exit %3) without an end record</source>
         <translation>Slurm 作业 %1 以 %2 结束（退出 %3），没有结束记录</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="234" />
+        <location filename="../widgets/models/engine_text.cpp" line="236" />
         <source>Slurm job %1 pending: %2</source>
         <translation>Slurm 作业 %1 排队中：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="235" />
+        <location filename="../widgets/models/engine_text.cpp" line="237" />
         <source>cannot write the job file %1: %2</source>
         <translation>无法写入作业文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="236" />
+        <location filename="../widgets/models/engine_text.cpp" line="238" />
         <source>the cluster cannot be used: %1</source>
         <translation>无法使用集群：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="237" />
+        <location filename="../widgets/models/engine_text.cpp" line="239" />
         <source>tunebench-trial (the trial supervisor jobs run) is missing</source>
         <translation>找不到 tunebench-trial（作业运行的试验监管程序）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="238" />
+        <location filename="../widgets/models/engine_text.cpp" line="240" />
         <source>%1 is not installed here (Slurm's client commands: sbatch, squeue, scancel, scontrol); install them or use "executor": {"type": "local"}</source>
         <translation>此处未安装 %1（Slurm 的客户端命令：sbatch、squeue、scancel、scontrol）；请安装它们，或使用 "executor": {"type": "local"}</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="239" />
+        <location filename="../widgets/models/engine_text.cpp" line="241" />
         <source>%1 did not answer within %2 s: is the Slurm controller (slurmctld) reachable?</source>
         <translation>%1 在 %2 秒内没有应答：Slurm 控制器（slurmctld）是否可以访问？</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="240" />
+        <location filename="../widgets/models/engine_text.cpp" line="242" />
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="244" />
+        <location filename="../widgets/models/engine_text.cpp" line="246" />
         <source>the max_seconds budget (%1 s) ran out</source>
         <translation>max_seconds 预算（%1 秒）已用完</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="245" />
+        <location filename="../widgets/models/engine_text.cpp" line="247" />
         <source>experiment '%1' has no trial command (it was created for ask/tell); drive it with tunebench-cli ask/tell or serve</source>
         <translation>实验“%1”没有试验命令（它是为 ask/tell 创建的）；请用 tunebench-cli ask/tell 或 serve 驱动它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="246" />
+        <location filename="../widgets/models/engine_text.cpp" line="248" />
         <source>interrupted: the engine stopped while it ran</source>
         <translation>已中断：运行期间引擎停止了</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="247" />
+        <location filename="../widgets/models/engine_text.cpp" line="249" />
         <source>stopped by request; resume to finish it</source>
         <translation>已按请求停止；继续运行即可完成它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="248" />
+        <location filename="../widgets/models/engine_text.cpp" line="250" />
         <source>stopped on request (tunebench-cli stop, or Stop in a window); resume to finish it</source>
         <translation>已按请求停止（tunebench-cli stop，或窗口中的“停止”）；继续运行即可完成它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="249" />
+        <location filename="../widgets/models/engine_text.cpp" line="251" />
         <source>another engine took over this experiment (this one had not renewed its lease for %1 s)</source>
         <translation>另一个引擎接管了此实验（本引擎已有 %1 秒没有续租）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="250" />
+        <location filename="../widgets/models/engine_text.cpp" line="252" />
         <source>the %1 sampler has no more points (%2 trials)</source>
         <translation>%1 采样器已没有更多的点（%2 个试验）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="251" />
+        <location filename="../widgets/models/engine_text.cpp" line="253" />
         <source>max_trials reached (%1 trials)</source>
         <translation>已达到 max_trials（%1 个试验）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="252" />
+        <location filename="../widgets/models/engine_text.cpp" line="254" />
         <source>%1; metrics capped at trial.max_metric_rows = %2 (%3 more rows not stored)</source>
         <translation>%1；指标已达到上限 trial.max_metric_rows = %2（另有 %3 行未保存）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="253" />
+        <location filename="../widgets/models/engine_text.cpp" line="255" />
         <source>metrics capped at trial.max_metric_rows = %1 (%2 more rows not stored)</source>
         <translation>指标已达到上限 trial.max_metric_rows = %1（另有 %2 行未保存）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="254" />
+        <location filename="../widgets/models/engine_text.cpp" line="256" />
         <source>this attempt reached trial.max_metric_rows (%1 rows); later metrics and events are not stored, the objective is still read</source>
         <translation>本次尝试达到了 trial.max_metric_rows（%1 行）；之后的指标和事件不再保存，但仍会读取目标值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="258" />
+        <location filename="../widgets/models/engine_text.cpp" line="260" />
         <source>the store holds no experiment yet; start one with tunebench-cli run SPEC.json --db %1</source>
         <translation>存储中还没有实验；请用 tunebench-cli run SPEC.json --db %1 启动一个</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="259" />
+        <location filename="../widgets/models/engine_text.cpp" line="261" />
         <source>no experiment named '%1'; experiments: %2</source>
         <translation>没有名为“%1”的实验；现有实验：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="260" />
+        <location filename="../widgets/models/engine_text.cpp" line="262" />
         <source>experiment '%1' holds a spec this build rejects: %2</source>
         <translation>实验“%1”的规格不被此版本接受：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="261" />
+        <location filename="../widgets/models/engine_text.cpp" line="263" />
         <source>%1 trials failed (max_failed %2); last: %3</source>
         <translation>%1 个试验失败（max_failed 为 %2）；最后一个：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="262" />
+        <location filename="../widgets/models/engine_text.cpp" line="264" />
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="263" />
+        <location filename="../widgets/models/engine_text.cpp" line="265" />
         <source>its only trial failed: %1; see its log %2</source>
         <translation>唯一的试验失败了：%1；请查看它的日志 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="264" />
+        <location filename="../widgets/models/engine_text.cpp" line="266" />
         <source>its only trial failed: %1</source>
         <translation>唯一的试验失败了：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="265" />
+        <location filename="../widgets/models/engine_text.cpp" line="267" />
         <source>all %1 trials failed; the first: %2; see the trial logs, such as %3</source>
         <translation>全部 %1 个试验都失败了；第一个：%2；请查看试验日志，例如 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="266" />
+        <location filename="../widgets/models/engine_text.cpp" line="268" />
         <source>all %1 trials failed; the first: %2</source>
         <translation>全部 %1 个试验都失败了；第一个：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="269" />
+        <location filename="../widgets/models/engine_text.cpp" line="271" />
         <source>experiment '%1' is already being run by %2. Stop it with: tunebench-cli stop --db %3 --experiment %1 (or Stop in its window), then resume it</source>
         <translation>实验“%1”已由 %2 运行。请先用 tunebench-cli stop --db %3 --experiment %1（或在它的窗口中点“停止”）停止它，然后再继续运行</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="270" />
+        <location filename="../widgets/models/engine_text.cpp" line="272" />
         <source>%1 (pid %2 on host %3, since %4, last heartbeat %5 s ago)</source>
         <translation>%1（主机 %3 上的 pid %2，自 %4 起，上次心跳在 %5 秒前）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="271" />
+        <location filename="../widgets/models/engine_text.cpp" line="273" />
         <source>an engine</source>
         <translation>一个引擎</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="275" />
+        <location filename="../widgets/models/engine_text.cpp" line="277" />
         <source>no such store; check the --db path</source>
         <translation>没有这个存储；请检查 --db 路径</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="276" />
+        <location filename="../widgets/models/engine_text.cpp" line="278" />
         <source>cannot open the store: %1</source>
         <translation>无法打开存储：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="277" />
+        <location filename="../widgets/models/engine_text.cpp" line="279" />
         <source>not a Tunebench store (%1)</source>
         <translation>不是 Tunebench 存储（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="278" />
+        <location filename="../widgets/models/engine_text.cpp" line="280" />
         <source>not a Tunebench store (it belongs to another application, SQLite application id 0x%1); pick another --db file</source>
         <translation>不是 Tunebench 存储（它属于另一个应用，SQLite application id 0x%1）；请选择另一个 --db 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="279" />
+        <location filename="../widgets/models/engine_text.cpp" line="281" />
         <source>not a Tunebench store (it holds other tables); pick another --db file</source>
         <translation>不是 Tunebench 存储（它包含其他表）；请选择另一个 --db 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="280" />
+        <location filename="../widgets/models/engine_text.cpp" line="282" />
         <source>written by a newer Tunebench (schema %1; this build knows up to %2); upgrade Tunebench to open it</source>
         <translation>由更新版本的 Tunebench 写入（schema %1；此版本最高支持 %2）；请升级 Tunebench 后再打开</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="281" />
+        <location filename="../widgets/models/engine_text.cpp" line="283" />
         <source>the store's write-ahead log was deleted or replaced while this process had it open (its file locks were lost); nothing more is written, so that no result goes into a deleted file. Close this program and open the store again; trials that were running resume with tunebench-cli resume</source>
         <translation>本进程打开存储期间，它的预写日志被删除或替换（文件锁已丢失）；为避免把结果写进已删除的文件，不再写入任何内容。请关闭本程序并重新打开存储；正在运行的试验可用 tunebench-cli resume 继续</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="282" />
+        <location filename="../widgets/models/engine_text.cpp" line="284" />
         <source>an experiment named '%1' already exists in %2; resume it (tunebench-cli resume --db %2 --experiment %1) or choose another name</source>
         <translation>%2 中已有名为“%1”的实验；请继续运行它（tunebench-cli resume --db %2 --experiment %1），或换一个名称</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="286" />
+        <location filename="../widgets/models/engine_text.cpp" line="288" />
         <source>GPU %1 is not visible; this machine has %2</source>
         <translation>看不到 GPU %1；本机%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="287" />
+        <location filename="../widgets/models/engine_text.cpp" line="289" />
         <source>GPUs 0..%1</source>
         <translation>有 GPU 0..%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="288" />
+        <location filename="../widgets/models/engine_text.cpp" line="290" />
         <source>no GPU</source>
         <translation>没有 GPU</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="289" />
+        <location filename="../widgets/models/engine_text.cpp" line="291" />
         <source>trials need %1 GPU(s) (%2), but no GPU is visible (no NVIDIA driver, or TUNEBENCH_FAKE_GPUS=0); set gpus_per_trial to 0 or remove resources.gpus to run trials on the CPU</source>
         <translation>试验需要 %1 块 GPU（%2），但看不到任何 GPU（没有 NVIDIA 驱动，或 TUNEBENCH_FAKE_GPUS=0）；请把 gpus_per_trial 设为 0 或删除 resources.gpus，以在 CPU 上运行试验</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="290" />
+        <location filename="../widgets/models/engine_text.cpp" line="292" />
         <source>the default with resources.gpus</source>
         <translation>设置 resources.gpus 时的默认值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="291" />
+        <location filename="../widgets/models/engine_text.cpp" line="293" />
         <source>%1 GPUs per trial, but only %2 GPU(s) are available</source>
         <translation>每个试验需要 %1 块 GPU，但只有 %2 块可用</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="292" />
+        <location filename="../widgets/models/engine_text.cpp" line="294" />
         <source>cannot use the GPU slot folder %1 (%2); set TUNEBENCH_GPU_SLOTS_DIR to a folder every engine of this machine can write</source>
         <translation>无法使用 GPU 槽位文件夹 %1（%2）；请把 TUNEBENCH_GPU_SLOTS_DIR 设为本机每个引擎都能写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="295" />
+        <location filename="../widgets/models/engine_text.cpp" line="297" />
         <source>needs %1 GPUs but resources.gpus has %2</source>
         <translation>需要 %1 块 GPU，但 resources.gpus 只有 %2 块</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="296" />
+        <location filename="../widgets/models/engine_text.cpp" line="298" />
         <source>needs %1 GPUs, %2 usable: %3</source>
         <translation>需要 %1 块 GPU，可用 %2 块：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="297" />
+        <location filename="../widgets/models/engine_text.cpp" line="299" />
         <source>GPU %1 is not visible</source>
         <translation>看不到 GPU %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="298" />
+        <location filename="../widgets/models/engine_text.cpp" line="300" />
         <source>GPU %1 held by %2 (trials_per_gpu %3)</source>
         <translation>GPU %1 被 %2 占用（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="299" />
+        <location filename="../widgets/models/engine_text.cpp" line="301" />
         <source>GPU %1 runs %2 trial (trials_per_gpu %3)</source>
         <translation>GPU %1 正在运行 %2 个试验（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="300" />
+        <location filename="../widgets/models/engine_text.cpp" line="302" />
         <source>GPU %1 runs %2 trials (trials_per_gpu %3)</source>
         <translation>GPU %1 正在运行 %2 个试验（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="301" />
+        <location filename="../widgets/models/engine_text.cpp" line="303" />
         <source>GPU %1 busy with foreign processes (pid %2)</source>
         <translation>GPU %1 被外部进程占用（pid %2）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="302" />
+        <location filename="../widgets/models/engine_text.cpp" line="304" />
         <source>GPU %1 has %2 free &lt; %3</source>
         <translation>GPU %1 的空闲显存 %2 &lt; %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="303" />
+        <location filename="../widgets/models/engine_text.cpp" line="305" />
         <source>experiment '%1' in %2, trial %3</source>
         <translation>%2 中的实验“%1”的试验 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="304" />
+        <location filename="../widgets/models/engine_text.cpp" line="306" />
         <source>%1 trial(s) of this experiment</source>
         <translation>本实验的 %1 个试验</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="305" />
+        <location filename="../widgets/models/engine_text.cpp" line="307" />
         <source>GPU %1: experiment '%2' in %3 waits for it too and goes first (higher priority)</source>
         <translation>GPU %1：%3 中的实验“%2”也在等待它，并且排在前面（优先级更高）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="306" />
+        <location filename="../widgets/models/engine_text.cpp" line="308" />
         <source>GPU %1: experiment '%2' in %3 waits for it too and goes first (its turn)</source>
         <translation>GPU %1：%3 中的实验“%2”也在等待它，并且排在前面（轮到它了）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="307" />
+        <location filename="../widgets/models/engine_text.cpp" line="309" />
         <source>GPU %1: no free slot file in %2</source>
         <translation>GPU %1：%2 中没有空闲的槽位文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="312" />
+        <location filename="../widgets/models/engine_text.cpp" line="314" />
         <source>the external sampler (%1) %2, after it had been started again once; its log: %3; it last wrote: %4</source>
         <translation>外部采样器（%1）在重启过一次之后%2；它的日志：%3；它最后输出的是：%4</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="313" />
+        <location filename="../widgets/models/engine_text.cpp" line="315" />
         <source>the external sampler (%1) %2, after it had been started again once; its log: %3</source>
         <translation>外部采样器（%1）在重启过一次之后%2；它的日志：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="314" />
+        <location filename="../widgets/models/engine_text.cpp" line="316" />
         <source>the external pruner (%1) %2, after it had been started again once; its log: %3; it last wrote: %4</source>
         <translation>外部剪枝器（%1）在重启过一次之后%2；它的日志：%3；它最后输出的是：%4</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="315" />
+        <location filename="../widgets/models/engine_text.cpp" line="317" />
         <source>the external pruner (%1) %2, after it had been started again once; its log: %3</source>
         <translation>外部剪枝器（%1）在重启过一次之后%2；它的日志：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="316" />
+        <location filename="../widgets/models/engine_text.cpp" line="318" />
         <source>could not be started: %1</source>
         <translation>无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="317" />
+        <location filename="../widgets/models/engine_text.cpp" line="319" />
         <source>crashed</source>
         <translation>崩溃了</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="318" />
+        <location filename="../widgets/models/engine_text.cpp" line="320" />
         <source>exited with code %1</source>
         <translation>以退出码 %1 退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="319" />
+        <location filename="../widgets/models/engine_text.cpp" line="321" />
         <source>gave no answer within %1 s (algorithm.timeout_s)</source>
         <translation>在 %1 秒内没有应答（algorithm.timeout_s）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="320" />
+        <location filename="../widgets/models/engine_text.cpp" line="322" />
         <source>the external sampler's answer for trial %1 is an error: %2</source>
         <translation>外部采样器对试验 %1 的应答是一个错误：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="321" />
+        <location filename="../widgets/models/engine_text.cpp" line="323" />
         <source>the external sampler's answer for trial %1 has no "params" object: %2</source>
         <translation>外部采样器对试验 %1 的应答中没有 "params" 对象：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="322" />
+        <location filename="../widgets/models/engine_text.cpp" line="324" />
         <source>the external sampler's answer for trial %1: %2 (answer: %3)</source>
         <translation>外部采样器对试验 %1 的应答：%2（应答：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="323" />
+        <location filename="../widgets/models/engine_text.cpp" line="325" />
         <source>'%1' is given but inactive (its condition on '%2' does not hold); leave it out</source>
         <translation>给出了“%1”，但它未生效（它基于“%2”的条件不成立）；请省略它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="324" />
+        <location filename="../widgets/models/engine_text.cpp" line="326" />
         <source>'%1' is missing; every active parameter needs a value</source>
         <translation>缺少“%1”；每个生效的参数都需要一个值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="325" />
+        <location filename="../widgets/models/engine_text.cpp" line="327" />
         <source>pruned by the external pruner</source>
         <translation>被外部剪枝器剪枝</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="326" />
+        <location filename="../widgets/models/engine_text.cpp" line="328" />
         <source>not a parameter of this experiment</source>
         <translation>不是此实验的参数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="327" />
+        <location filename="../widgets/models/engine_text.cpp" line="329" />
         <source>expected a number, string or boolean</source>
         <translation>应为数字、字符串或布尔值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="330" />
+        <location filename="../widgets/models/engine_text.cpp" line="332" />
         <source>program "%1" not found: it is %2. Install it, give its full path in trial.argv[0], or add its folder to %3</source>
         <translation>找不到程序“%1”：它%2。请安装它、在 trial.argv[0] 中给出完整路径，或把它所在的文件夹加入 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="331" />
+        <location filename="../widgets/models/engine_text.cpp" line="333" />
         <source>not on %1</source>
         <translation>不在 %1 中</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="332" />
+        <location filename="../widgets/models/engine_text.cpp" line="334" />
         <source>neither on %1 nor in %2 (beside this program)</source>
         <translation>既不在 %1 中，也不在 %2（本程序旁边）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="333" />
+        <location filename="../widgets/models/engine_text.cpp" line="335" />
         <source>the PATH of trial.env</source>
         <translation>trial.env 的 PATH</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="334" />
+        <location filename="../widgets/models/engine_text.cpp" line="336" />
         <source>program "%1" not found: there is no such file. Install it there, or give the right path</source>
         <translation>找不到程序“%1”：没有这个文件。请把它安装到那里，或给出正确的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="335" />
+        <location filename="../widgets/models/engine_text.cpp" line="337" />
         <source>program "%1" not found: there is no %2 (relative paths start from trial.workdir, %3). Give the right path, or set trial.workdir</source>
         <translation>找不到程序“%1”：没有 %2（相对路径从 trial.workdir，即 %3 开始）。请给出正确的路径，或设置 trial.workdir</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="336" />
+        <location filename="../widgets/models/engine_text.cpp" line="338" />
         <source>%1 is not an executable file. Make it executable (chmod +x), or run it through its interpreter, like ["python3", "train.py", ...]</source>
         <translation>%1 不是可执行文件。请使其可执行（chmod +x），或通过解释器运行它，例如 ["python3", "train.py", ...]</translation>
     </message>

@@ -14,6 +14,8 @@ ZH = {
 "categorical parameters (%1): TPE models their choices": "分类参数（%1）：TPE 为其选项建模",
 "%1-dimensional continuous space, %2 trials so far; GP until %3 trials, then CMA-ES": "%1 维连续空间，目前 %2 个试验；%3 个试验之前用 GP，之后用 CMA-ES",
 "%1-dimensional mixed space, %2 trials so far; GP until %3 trials, then TPE": "%1 维混合空间，目前 %2 个试验；%3 个试验之前用 GP，之后用 TPE",
+"%1 objectives, %2-dimensional space, %3 trials so far; GP (ParEGO) until %4 trials, then TPE": "%1 个目标，%2 维空间，目前 %3 个试验；%4 个试验之前用 GP（ParEGO），之后用 TPE",
+"%1 objectives: TPE ranks the trials by Pareto front, then hypervolume": "%1 个目标：TPE 按 Pareto 前沿、再按超体积为试验排序",
 "%1-dimensional continuous space, %2 trials so far; CMA-ES after %3 trials": "%1 维连续空间，目前 %2 个试验；%3 个试验之后用 CMA-ES",
 "%1-dimensional mixed space, %2 trials so far; TPE after %3 trials": "%1 维混合空间，目前 %2 个试验；%3 个试验之后用 TPE",
 "%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES": "%1 维连续空间（GP 最多处理 %2 维）；用 CMA-ES",

@@ -337,6 +337,36 @@ private slots:
         QVERIFY2(median(mine) > median(baseline) + 0.4, qPrintable(QString("%1 against %2").arg(median(mine)).arg(median(baseline))));
     }
 
+    // auto with several objectives: after the Sobol start, gp (ParEGO) without constraints,
+    // tpe with them (the tuning set's verdict; algorithms/samplers/auto_sampler.cpp).
+    void autoPicksGpWithoutConstraints()
+    {
+        const SearchSpace space = unitCube(4);
+        for (const bool constrained : {false, true}) {
+            auto sampler = make("auto", space, 2);
+            History h;
+            h.directions.assign(2, Direction::Minimize);
+            h.constrained = constrained;
+            for (std::int64_t n = 0; n < 12; ++n) {
+                const Assignment a = *sampler->suggest(h, n);
+                QCOMPARE(sampler->lastSource().sampler, std::string(n < 10 ? "sobol" : constrained ? "tpe" : "gp"));
+                TrialRecord t;
+                t.number = n;
+                t.params = a;
+                t.state = TrialState::Completed;
+                t.values = {number(a, 0), 1 - number(a, 0) + number(a, 1)};
+                t.value = t.values[0];
+                t.violation = constrained && number(a, 2) > 0.5 ? number(a, 2) - 0.5 : 0;
+                h.finished.push_back(t);
+            }
+            if (!constrained)
+                QCOMPARE(sampler->lastSource().reason,
+                         std::string("2 objectives, 4-dimensional space, 11 trials so far; GP (ParEGO) until 200 trials, then TPE"));
+            else
+                QCOMPARE(sampler->lastSource().reason, std::string("2 objectives: TPE ranks the trials by Pareto front, then hypervolume"));
+        }
+    }
+
     void constraintsAreRespected_data()
     {
         QTest::addColumn<QString>("name");

@@ -178,6 +178,8 @@ const Template kTemplates[] = {
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "categorical parameters (%1): TPE models their choices"), "i"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional continuous space, %2 trials so far; GP until %3 trials, then CMA-ES"), "iii"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional mixed space, %2 trials so far; GP until %3 trials, then TPE"), "iii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 objectives, %2-dimensional space, %3 trials so far; GP (ParEGO) until %4 trials, then TPE"), "iiii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 objectives: TPE ranks the trials by Pareto front, then hypervolume"), "i"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional continuous space, %2 trials so far; CMA-ES after %3 trials"), "iii"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional mixed space, %2 trials so far; TPE after %3 trials"), "iii"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES"), "ii"},
