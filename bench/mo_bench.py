@@ -12,7 +12,7 @@ Run it with the venv of bench/make_venv.sh (it needs pymoo and scipy):
   ... --report [--report-out F]   only the report, from the results file
   ... --latency                   time per suggestion at 1000 trials on zdt1, every sampler of
                                   --latency-samplers side by side in one run (appended to
-                                  the results file; the report shows the latest)
+                                  the results file; the report shows every such run)
 
 Problems (--problems, a comma list of names or of the words tuning / test):
   TEST set (report on it; nothing is chosen on it): zdt2, zdt3 (../shared/bench/mo_functions.py)
@@ -168,9 +168,9 @@ def constraint_names(n):
     return [f"c{i}" for i in range(n)]
 
 
-def tb_create(cli, name, settings, space, seed, n_obj, n_con, reference=None):
+def tb_create(cli, name, settings, space, seed, n_obj, n_con, reference=None, db_dir=None):
     """Our experiment for one run, made as a user makes it: a spec file and `create`."""
-    tmp = tempfile.TemporaryDirectory(prefix="mo-")
+    tmp = tempfile.TemporaryDirectory(prefix="mo-", dir=db_dir)
     db, spec = os.path.join(tmp.name, "e.db"), os.path.join(tmp.name, "spec.json")
     objectives = [{"metric": f"f{i}", "direction": "minimize"} for i in range(n_obj)]
     if reference:
@@ -197,7 +197,7 @@ def open_session(a, sampler, problem, seed):
     n_obj, n_con = len(p["ref"]), p["cons"]
     if lib == "tb":
         tmp, db = tb_create(a.cli, name, settings, p["space"], seed, n_obj, n_con,
-                            p["ref"] if a.tb_reference else None)
+                            p["ref"] if a.tb_reference else None, a.db_dir)
         return MOLineSession([a.cli, "serve", "--db", db, "--experiment", "run"], tmp)
     if lib == "o31":
         argv = [a.o31_python, os.path.join(HERE, "mo_ref_samplers.py"), "--sampler", name, "--seed", str(seed),
@@ -336,7 +336,9 @@ def latency(a):
     problem, p = "zdt1", PROBLEMS["zdt1"]
     rng = random.Random(0)
     out = {"problem": problem, "trials": a.latency_trials, "asks_per_round": a.latency_asks,
-           "rounds": a.latency_rounds, "samplers": {}, "environment": environment(a, a.latency_samplers)}
+           "rounds": a.latency_rounds, "db_dir": a.db_dir or tempfile.gettempdir(),
+           "omp_num_threads": os.environ.get("OMP_NUM_THREADS"), "samplers": {},
+           "environment": environment(a, a.latency_samplers)}
     sessions = {}
     try:
         for s in a.latency_samplers:
@@ -378,19 +380,28 @@ def latency_report(lat):
              f"told sequentially), {lat['rounds']} rounds x {lat['asks_per_round']} asks per sampler, the samplers "
              f"taking turns within each round; measured {lat['environment'].get('time', '')}, load average "
              f"{', '.join(f'{x:.1f}' for x in lat['environment'].get('loadavg', []))} before and "
-             f"{', '.join(f'{x:.1f}' for x in lat.get('loadavg_after', []))} after. Ours: the ask from request "
+             f"{', '.join(f'{x:.1f}' for x in lat.get('loadavg_after', []))} after; our stores in "
+             f"{lat.get('db_dir', 'the temporary folder')}, OMP_NUM_THREADS {lat.get('omp_num_threads')}. Ours: the ask from request "
              "written to answer read through `serve` (sampler, store insert and commit, JSON), and serve's "
              "CPU time per ask + tell (/proc, 10 ms ticks); Optuna: study.ask() and the suggest calls in "
              "process (in-memory storage).\n",
-             "| sampler | ask median (p10-p90) ms | ask median per round, ms | tell median ms | serve CPU per ask + tell, ms | fill to "
-             f"{lat['trials']} trials, s |", "|---|---|---|---|---|---|"]
+             "| sampler | ask median (p10-p90) ms | ask median per round, ms | vs Optuna's: median of the rounds' ratios "
+             "(range) | tell median ms | serve CPU per ask + tell, ms | fill to "
+             f"{lat['trials']} trials, s |", "|---|---|---|---|---|---|---|"]
     k = lat["asks_per_round"]
+    per_round = {s: [statistics.median(r["ask_ms"][i:i + k]) for i in range(0, len(r["ask_ms"]), k)]
+                 for s, r in lat["samplers"].items()}
     for s, r in lat["samplers"].items():
         asks = sorted(r["ask_ms"])
         q = lambda f: asks[min(len(asks) - 1, int(f * len(asks)))]  # noqa: E731
-        rounds = [statistics.median(r["ask_ms"][i:i + k]) for i in range(0, len(r["ask_ms"]), k)]
+        lib, name, _ = split_sampler(s)
+        partner = f"o5:{'tpe' if name == 'auto' else name}" if lib == "tb" else None
+        vs = ""
+        if partner in per_round:
+            ratios = [x / y for x, y in zip(per_round[s], per_round[partner])]
+            vs = f"{statistics.median(ratios):.3g}x {partner} ({min(ratios):.3g}-{max(ratios):.3g})"
         lines.append(f"| {s} | {statistics.median(asks):.3g} ({q(0.1):.3g}-{q(0.9):.3g}) | "
-                     f"{', '.join(f'{x:.3g}' for x in rounds)} | {statistics.median(r['tell_ms']):.3g} | "
+                     f"{', '.join(f'{x:.3g}' for x in per_round[s])} | {vs} | {statistics.median(r['tell_ms']):.3g} | "
                      f"{'' if r.get('serve_cpu_ms_per_ask_and_tell') is None else format(r['serve_cpu_ms_per_ask_and_tell'], '.3g')} | "
                      f"{r['fill_s']:.1f} |")
     return "\n".join(lines)
@@ -562,8 +573,9 @@ def report(rows, sessions=(), latencies=(), samplers_order=None):
         lines.append("")
     if latencies:
         lines.append("## Time per suggestion\n")
-        lines.append(latency_report(latencies[-1]))
-        lines.append("")
+        for n, lat in enumerate(latencies, 1):
+            lines.append(f"Run {n} of {len(latencies)}. " + latency_report(lat))
+            lines.append("")
     if sessions:
         lines.append("Measured with (one line per invocation that ran something):\n")
         lines += ["- " + ", ".join(f"{k} {v}" for k, v in e.items() if k != "samplers") for e in sessions]
@@ -628,6 +640,8 @@ def main():
     ap.add_argument("--nice", type=int, default=10, help="niceness of the runs (and of our serve processes)")
     ap.add_argument("--o31-python", default="/usr/bin/python3")
     ap.add_argument("--tb-reference", action="store_true", help="give our specs the problem's reference point")
+    ap.add_argument("--db-dir", help="where our runs' stores are made (default: the system's temporary folder); "
+                                     "/dev/shm takes the disk's sync out of the time per suggestion")
     ap.add_argument("--retry-errors", action="store_true")
     ap.add_argument("--plan", action="store_true", help="print the runs to do and their expected time; run nothing")
     ap.add_argument("--report", action="store_true", help="only print the report of the results file")
@@ -654,6 +668,11 @@ def main():
         r, se, la = load(extra)
         rows, sessions, latencies = rows + r, sessions + se, latencies + la
     if a.latency:
+        # one thread for numpy's BLAS and torch, as our serve has one: on a loaded machine a
+        # second thread spinning for a core made Optuna's TPE up to 15x slower from one round to
+        # the next (set before anything imports numpy)
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
         os.nice(a.nice)
         lat = latency(a)
         with open(a.results, "a") as out:

@@ -58,11 +58,15 @@ def main():
         print(f"step={step} loss={mean.item():.6f}", flush=True)
     print(f"loss={mean.item():.6f}", flush=True)
     dist.barrier()
-    dist.destroy_process_group()
     if rank == a.hang_rank:
         print(f"# rank {rank} hangs", flush=True)
         while True:
             time.sleep(60)
+    # Every rank has passed the barrier: leave without tearing the group down. Gloo's teardown
+    # can spin when rank 0, which holds the rendezvous store, has gone first, and that rank
+    # then outlives the others by more than the supervisor's grace (seen under load).
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
