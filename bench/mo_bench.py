@@ -112,18 +112,7 @@ def parse_seeds(text):
     return sota.parse_ints(text)
 
 
-def split_sampler(sampler):
-    """'tb:nsga2+population_size=20' -> ('tb', 'nsga2', {'population_size': 20})."""
-    lib, _, rest = sampler.partition(":")
-    name, *items = rest.split("+")
-    settings = {}
-    for it in items:
-        k, _, v = it.partition("=")
-        try:
-            settings[k] = json.loads(v)
-        except ValueError:
-            settings[k] = v
-    return lib, name, settings
+split_sampler = sota.split_sampler
 
 
 def plan_runs(a):

@@ -20,10 +20,10 @@ Tuning set (defaults may be chosen on it): BBOB instances 1-5, mixed, heldout.
 Test set (report on it): BBOB instances 6-10 and hpo. Other BBOB instances: set "other".
 
 Samplers (--samplers): tb:NAME (ours: tpe, gp, cmaes, sobol, random, auto; each run is one
-`create` + one `serve` process), o5:NAME (the venv's Optuna, in process: tpe, tpe_cl,
-tpe_mv, gp, cmaes, random, sobol, auto = OptunaHub's AutoSampler), hyperopt:tpe (in
-process), o31:NAME (Debian's Optuna 3.1: bench/ref_samplers.py under --o31-python, one
-process per run). A sampler that cannot run here (an unknown name, AutoSampler without its
+`create` + one `serve` process; settings after '+', e.g. tb:tpe+bandwidth=scott, read as JSON
+where they parse), o5:NAME (the venv's Optuna, in process: tpe, tpe_cl, tpe_mv, gp, cmaes,
+random, sobol, auto = OptunaHub's AutoSampler), hyperopt:tpe (in process), o31:NAME
+(Debian's Optuna 3.1: bench/ref_samplers.py under --o31-python, one process per run). A sampler that cannot run here (an unknown name, AutoSampler without its
 registry) is left out with a warning before anything runs.
 
 Results: one JSON line per run appended to --results, so an interrupted run resumes where it
@@ -174,13 +174,27 @@ class LineSession:
             self.tmp.cleanup()
 
 
-def tb_create(cli, name, space, seed):
+def split_sampler(sampler):
+    """'tb:nsga2+population_size=20' -> ('tb', 'nsga2', {'population_size': 20})."""
+    lib, _, rest = sampler.partition(":")
+    name, *items = rest.split("+")
+    settings = {}
+    for it in items:
+        k, _, v = it.partition("=")
+        try:
+            settings[k] = json.loads(v)
+        except ValueError:
+            settings[k] = v
+    return lib, name, settings
+
+
+def tb_create(cli, name, space, seed, settings=None):
     """Our experiment for one run, made as a user makes it: a spec file and `create`."""
     tmp = tempfile.TemporaryDirectory(prefix="sota-")
     db, spec = os.path.join(tmp.name, "e.db"), os.path.join(tmp.name, "spec.json")
     with open(spec, "w") as f:
         json.dump({"name": "run", "objective": {"metric": "value", "direction": "minimize"}, "space": space,
-                   "algorithm": {"name": name, "seed": seed}}, f)
+                   "algorithm": {"name": name, "seed": seed, **({"settings": settings} if settings else {})}}, f)
     r = subprocess.run([cli, "create", spec, "--db", db], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if r.returncode:
         tmp.cleanup()
@@ -189,9 +203,11 @@ def tb_create(cli, name, space, seed):
 
 
 def open_session(a, sampler, space, seed):
-    lib, _, name = sampler.partition(":")
+    lib, name, settings = split_sampler(sampler)
+    if lib != "tb" and settings:
+        raise ValueError(f"{sampler!r}: '+' settings are for our samplers (tb:) only")
     if lib == "tb":
-        tmp, db = tb_create(a.cli, name, space, seed)
+        tmp, db = tb_create(a.cli, name, space, seed, settings)
         return LineSession([a.cli, "serve", "--db", db, "--experiment", "run"], tmp)
     if lib == "o31":
         argv = [a.o31_python, os.path.join(HERE, "ref_samplers.py"), "--lib", "optuna", "--sampler", name,
@@ -324,6 +340,45 @@ def no_worse(ours, theirs, mannwhitneyu):
     return mannwhitneyu(ours, theirs, alternative="two-sided").pvalue >= 0.05
 
 
+SINGLE = ("tb:tpe", "tb:gp", "tb:cmaes", "tb:sobol", "tb:random")  # auto's rivals (point 5)
+TPES = ("o5:tpe", "hyperopt:tpe")  # our tpe's (point 3)
+
+
+def pairwise_verdicts(runs, keys, samplers, mannwhitneyu):
+    """Point 5: `auto` against the best (lowest median) of our single samplers on each problem;
+    point 3: our `tpe` against Optuna 5's and Hyperopt's TPE. Each a count of problems where
+    ours is no worse, and the problems where it is worse."""
+    out = []
+
+    def verdict(who, rival_of):
+        hits, worse = 0, []
+        for k in keys:
+            rival = rival_of(k)
+            if who not in runs[k] or not rival:
+                continue
+            if no_worse(runs[k][who], runs[k][rival], mannwhitneyu):
+                hits += 1
+            else:
+                p = mannwhitneyu(runs[k][who], runs[k][rival], alternative="two-sided").pvalue
+                worse.append(f"{k[2]} ({fmt(statistics.median(runs[k][who]))} vs {rival} "
+                             f"{fmt(statistics.median(runs[k][rival]))}, p {p:.2g})")
+        n = hits + len(worse)
+        if n:
+            out.append(f"- {who} vs {'the best of ' + ', '.join(s for s in SINGLE if s in samplers) if who == 'tb:auto' else rival_of(None)}: "
+                       f"{hits}/{n} no worse ({100 * hits / n:.0f} %)" + (f"; worse on {', '.join(worse)}" if worse else ""))
+
+    def best_single(k):
+        cand = [s for s in SINGLE if k is not None and s in runs[k]]
+        return min(cand, key=lambda s: statistics.median(runs[k][s])) if cand else None
+    if "tb:auto" in samplers:
+        verdict("tb:auto", best_single)
+    if "tb:tpe" in samplers:
+        for ref in TPES:
+            if ref in samplers:
+                verdict("tb:tpe", lambda k, ref=ref: ref)
+    return out
+
+
 def report(rows, sessions=()):
     from scipy.stats import mannwhitneyu, rankdata
     ok = [r for r in rows if "error" not in r]
@@ -436,6 +491,7 @@ def report(rows, sessions=()):
                         verdicts[who] = (f"{sum(h[0] for h in hits)}/{len(hits)} no worse "
                                          f"({sum(h[1] for h in hits)}/{len(hits)} with a median at most theirs)")
                 lines.append(f"- {c}: ours* = {star}; " + "; ".join(f"vs {w}: {v}" for w, v in verdicts.items()))
+            lines += pairwise_verdicts(runs, mkeys, samplers, mannwhitneyu)
             lines.append("")
     if sessions:
         lines.append("Measured with (one line per invocation that ran something):\n")

@@ -902,207 +902,220 @@
         <translation>高斯过程贝叶斯优化（Matérn-5/2 ARD 核、对数期望改进、并行试验采用 kriging believer）。在预算小、平滑且低维的问题上样本效率最高；类别参数使用独热编码，未生效的条件参数取固定值。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="27" />
         <source>Give every space with a categorical parameter to TPE; false lets GP (one-hot) take unconditional categoricals within the limits above, and TPE after them.</source>
-        <translation>把所有含类别参数的空间交给 TPE；false 表示在上述限制之内由 GP（独热编码）处理无条件的类别参数，超出之后交给 TPE。</translation>
+        <translation type="vanished">把所有含类别参数的空间交给 TPE；false 表示在上述限制之内由 GP（独热编码）处理无条件的类别参数，超出之后交给 TPE。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="28" />
+        <location filename="../widgets/models/registry_text.cpp" line="29" />
         <source>How the first generation is drawn: scrambled Sobol points (sobol) or uniform at random (random).</source>
         <translation>第一代的抽取方式：扰乱的 Sobol 点（sobol）或均匀随机（random）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="29" />
+        <location filename="../widgets/models/registry_text.cpp" line="30" />
         <source>How the start-up trials are drawn: scrambled Sobol points (sobol) or uniform at random (random, Optuna).</source>
         <translation>启动阶段试验的抽取方式：加扰 Sobol 点（sobol）或均匀随机（random，与 Optuna 相同）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="30" />
+        <location filename="../widgets/models/registry_text.cpp" line="31" />
         <source>Hyperband: trials are spread over successive-halving brackets that stop trials early to different degrees, hedging against rankings that change late in training.</source>
         <translation>Hyperband：把试验分配到提前停止程度不同的多个逐次减半分组中，以防训练后期排名发生变化。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="31" />
+        <location filename="../widgets/models/registry_text.cpp" line="32" />
         <source>Independent uniform draws (log scales respected). A robust baseline for any budget.</source>
         <translation>独立均匀采样（遵循对数尺度）。适用于任何预算的稳健基线。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="32" />
+        <location filename="../widgets/models/registry_text.cpp" line="33" />
         <source>Initial step size, as a fraction of each parameter's range (the unit cube).</source>
         <translation>初始步长，以各参数取值范围（单位超立方体）的比例表示。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="33" />
+        <location filename="../widgets/models/registry_text.cpp" line="34" />
         <source>Keep kernels at least range/min(100, n+2) wide, so that the model does not collapse.</source>
         <translation>保持核宽度至少为 range/min(100, n+2)，防止模型坍缩。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="35" />
+        <location filename="../widgets/models/registry_text.cpp" line="36" />
         <source>Median stopping rule: stops a trial whose best value so far is worse than the median of completed trials at the same step.</source>
         <translation>中位数停止规则：若试验至今的最好值差于已完成试验在同一步的中位数，则停止该试验。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="36" />
+        <location filename="../widgets/models/registry_text.cpp" line="37" />
         <source>Model parameters jointly (grouped by which trials they are active in), which captures correlations; false models each parameter on its own (Optuna's default).</source>
         <translation>联合建模参数（按它们在哪些试验中生效分组），可以捕捉参数间的相关性；false 表示逐个参数单独建模（Optuna 的默认值）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="37" />
+        <location filename="../widgets/models/registry_text.cpp" line="38" />
         <source>Multivariate kernel widths: each kernel's gaps to its neighbours, floored (neighbour), or one Scott-like width for all (scott, Optuna 3.1).</source>
         <translation>多变量模式下的核宽度：每个核取其与相邻点的间距并设下限（neighbour），或所有核共用一个 Scott 式宽度（scott，与 Optuna 3.1 相同）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="38" />
+        <location filename="../widgets/models/registry_text.cpp" line="39" />
         <source>NSGA-II genetic algorithm: Pareto ranking with crowding, constraint domination, SBX crossover and polynomial mutation for numbers, uniform crossover and reset for categoricals. For several objectives and long runs (thousands of trials); also a plain genetic algorithm for one objective.</source>
         <translation>NSGA-II 遗传算法：带拥挤度的帕累托排序、约束支配，数值参数用 SBX 交叉和多项式变异，分类参数用均匀交叉和重置。适合多个目标和长时间运行（数千个试验）；也可作为单目标的普通遗传算法。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="43" />
         <source>Picks a sampler for each trial from the space and the history: Sobol points first, then TPE for categorical or conditional parameters, GP for small continuous spaces while the run is short, CMA-ES for long continuous runs and larger spaces. Each trial records which one made it and why.</source>
-        <translation>根据搜索空间和历史为每个试验选择采样器：先用 Sobol 点，之后类别或条件参数用 TPE，运行尚短的小型连续空间用 GP，长时间运行的连续问题和较大的空间用 CMA-ES。每个试验都会记录它由哪个采样器生成以及原因。</translation>
+        <translation type="vanished">根据搜索空间和历史为每个试验选择采样器：先用 Sobol 点，之后类别或条件参数用 TPE，运行尚短的小型连续空间用 GP，长时间运行的连续问题和较大的空间用 CMA-ES。每个试验都会记录它由哪个采样器生成以及原因。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="45" />
+        <location filename="../widgets/models/registry_text.cpp" line="46" />
         <source>Polynomial mutation index: larger makes smaller moves.</source>
         <translation>多项式变异指数：越大，变异步长越小。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="47" />
+        <location filename="../widgets/models/registry_text.cpp" line="48" />
         <source>SBX distribution index: larger keeps children closer to their parents.</source>
         <translation>SBX 分布指数：越大，子代越接近父代。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="51" />
+        <location filename="../widgets/models/registry_text.cpp" line="52" />
         <source>Sobol points first; a model takes over after this many trials, once two trials have a value.</source>
         <translation>先用 Sobol 点；达到这么多个试验、且已有两个试验得到值之后，由模型接管。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="52" />
+        <location filename="../widgets/models/registry_text.cpp" line="53" />
         <source>Start-up trials (see startup) before the model takes over (completed and pruned ones count).</source>
         <translation>启动阶段试验数（见 startup），之后由模型接管（已完成和已剪枝的试验都计入）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="58" />
+        <location filename="../widgets/models/registry_text.cpp" line="59" />
         <source>Tree-structured Parzen Estimator: models good and bad trials, samples where good ones are likely. Handles log, int, categorical and conditional parameters; quasi-random (Sobol) for the first trials.</source>
         <translation>树结构 Parzen 估计器：分别为好试验和差试验建模，在好试验可能出现的地方采样。支持对数、整数、类别和条件参数；最初的若干试验使用准随机（Sobol）点。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="60" />
+        <location filename="../widgets/models/registry_text.cpp" line="61" />
         <source>Trials per generation; the first generation is the start-up (see startup).</source>
         <translation>每代的试验数；第一代为起始阶段（见 startup）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="64" />
+        <location filename="../widgets/models/registry_text.cpp" line="65" />
         <source>Uniform mass each categorical kernel spreads over all choices (Optuna 3.1 uses prior_weight, 1 by default); larger tries other choices more often.</source>
         <translation>每个类别核均匀分配到所有选项上的质量（Optuna 3.1 使用 prior_weight，默认为 1）；越大越常尝试其他选项。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="39" />
+        <location filename="../widgets/models/registry_text.cpp" line="40" />
         <source>Never stops a trial early.</source>
         <translation>从不提前停止试验。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="34" />
+        <location filename="../widgets/models/registry_text.cpp" line="27" />
+        <source>Give every space with a categorical parameter to TPE; false lets GP (one-hot) take them within the limits above, and TPE after them.</source>
+        <translation>把所有含类别参数的空间交给 TPE；false 表示在上述限制之内由 GP（独热编码）处理类别参数，超出之后交给 TPE。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="28" />
+        <source>Give every space with a conditional parameter to TPE; false lets GP take them within the limits above (an inactive parameter sits at a fixed coordinate), and TPE after them.</source>
+        <translation>把所有含条件参数的空间交给 TPE；false 表示在上述限制之内由 GP 处理（未生效的参数取固定坐标），超出之后交给 TPE。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="35" />
         <source>Let the range ends widen the outermost kernels (univariate, or bandwidth: neighbour).</source>
         <translation>让取值范围的端点加宽最外侧的核（单变量模式，或 bandwidth: neighbour）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="40" />
+        <location filename="../widgets/models/registry_text.cpp" line="41" />
         <source>No pruning at a step where fewer completed trials reported a value.</source>
         <translation>若在某一步报告过值的已完成试验少于此数，则该步不剪枝。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="41" />
+        <location filename="../widgets/models/registry_text.cpp" line="42" />
         <source>No pruning before a trial reaches this step (steps count from 0).</source>
         <translation>试验到达此步之前不剪枝（步数从 0 开始）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="42" />
+        <location filename="../widgets/models/registry_text.cpp" line="43" />
         <source>No pruning until this many trials have completed.</source>
         <translation>在这么多试验完成之前不剪枝。</translation>
     </message>
     <message>
         <location filename="../widgets/models/registry_text.cpp" line="44" />
+        <source>Picks a sampler for each trial from the space and the history: Sobol points first, then GP for small spaces while the run is short, CMA-ES for long continuous runs and larger continuous spaces, TPE for long runs and larger spaces with categorical or conditional parameters. Each trial records which one made it and why.</source>
+        <translation>根据搜索空间和历史为每个试验挑选采样器：先取 Sobol 点，运行较短时小空间用 GP，连续空间的长时间运行和较大的连续空间用 CMA-ES，含类别或条件参数的长时间运行和较大空间用 TPE。每个试验都记录由谁给出以及原因。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="45" />
         <source>Points per float that has neither 'values' nor a 'step' (log-spaced on log scales); 0: required.</source>
         <translation>没有 'values' 也没有 'step' 的浮点参数取的点数（对数尺度上按对数等距）；0 表示必须另行指定。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="46" />
+        <location filename="../widgets/models/registry_text.cpp" line="47" />
         <source>Randomise the sequence by the seed (digital shift).</source>
         <translation>用种子随机化序列（数字移位）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="48" />
+        <location filename="../widgets/models/registry_text.cpp" line="49" />
         <source>Scrambled Sobol quasi-random points: even coverage of the space; good for a first sweep.</source>
         <translation>加扰的 Sobol 准随机点：均匀覆盖搜索空间，适合初步扫描。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="49" />
+        <location filename="../widgets/models/registry_text.cpp" line="50" />
         <source>Skips the first rungs: the first rung sits at min_resource * reduction_factor^rate.</source>
         <translation>跳过最前面的几级：第一级位于 min_resource * reduction_factor^rate。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="50" />
+        <location filename="../widgets/models/registry_text.cpp" line="51" />
         <source>Sobol candidates scored per suggestion (a quarter as many again are drawn near the best trials).</source>
         <translation>每次建议评估的 Sobol 候选点数（另在最佳试验附近再抽取其四分之一）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="53" />
+        <location filename="../widgets/models/registry_text.cpp" line="54" />
         <source>Starts of the hyperparameter fit (the first at the priors' centres).</source>
         <translation>超参数拟合的起点数（第一个位于先验中心）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="54" />
+        <location filename="../widgets/models/registry_text.cpp" line="55" />
         <source>Step of the first rung of the first bracket.</source>
         <translation>第一个分组第一级所在的步数。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="55" />
+        <location filename="../widgets/models/registry_text.cpp" line="56" />
         <source>Step of the first rung.</source>
         <translation>第一级所在的步数。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="56" />
+        <location filename="../widgets/models/registry_text.cpp" line="57" />
         <source>Steps between checks, counted from n_warmup_steps.</source>
         <translation>两次检查之间的步数，从 n_warmup_steps 开始计。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="57" />
+        <location filename="../widgets/models/registry_text.cpp" line="58" />
         <source>Steps of a full trial; with min_resource it sets the number of brackets, floor(log_reduction_factor(max_resource / min_resource)) + 1.</source>
         <translation>完整试验的步数；与 min_resource 一起决定分组数：floor(log_reduction_factor(max_resource / min_resource)) + 1。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="59" />
+        <location filename="../widgets/models/registry_text.cpp" line="60" />
         <source>Trials per generation; 0 picks 4 + floor(3 ln n) for n searched parameters (1 acts as 2).</source>
         <translation>每一代的试验数；0 表示对 n 个搜索参数取 4 + floor(3 ln n)（1 按 2 处理）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="61" />
+        <location filename="../widgets/models/registry_text.cpp" line="62" />
         <source>Trials that reach a rung before more than this many have are stopped there.</source>
         <translation>在到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="62" />
+        <location filename="../widgets/models/registry_text.cpp" line="63" />
         <source>Trials that reach a rung before more than this many of their bracket have are stopped there.</source>
         <translation>在其所在分组中到达某一级的试验超过此数之前到达的试验会在该级停止。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="63" />
+        <location filename="../widgets/models/registry_text.cpp" line="64" />
         <source>Trials used to fit the hyperparameters (recent half plus an even spread); all trials enter the posterior. Bounds the cost of a suggestion on long runs.</source>
         <translation>用于拟合超参数的试验数（最近的一半加上均匀抽取的其余部分）；所有试验都进入后验。限制长时间运行时每次建议的开销。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="65" />
+        <location filename="../widgets/models/registry_text.cpp" line="66" />
         <source>Uniform random trials before the model is used (at least 2 are always random).</source>
         <translation>使用模型之前的均匀随机试验数（至少 2 个总是随机的）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="66" />
+        <location filename="../widgets/models/registry_text.cpp" line="67" />
         <source>Uniform random trials first; the best of them becomes the initial mean.</source>
         <translation>先进行均匀随机试验；其中最好的作为初始均值。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="67" />
+        <location filename="../widgets/models/registry_text.cpp" line="68" />
         <source>Weight of the wide prior kernel in each mixture; larger explores more.</source>
         <translation>每个混合中宽先验核的权重；越大探索越多。</translation>
     </message>
@@ -5429,591 +5442,606 @@ Default: %2</source>
     </message>
     <message>
         <location filename="../widgets/models/engine_text.cpp" line="187" />
+        <source>%1-dimensional space with conditional parameters, %2 trials so far; GP until %3 trials, then TPE</source>
+        <translation>%1 维空间，含条件参数，目前 %2 个试验；%3 个试验之前用 GP，之后用 TPE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="188" />
+        <source>%1-dimensional space with conditional parameters, %2 trials so far; TPE after %3 trials</source>
+        <translation>%1 维空间，含条件参数，目前 %2 个试验；%3 个试验之后用 TPE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="189" />
+        <source>%1-dimensional space with conditional parameters (GP takes up to %2 dimensions); TPE</source>
+        <translation>%1 维空间，含条件参数（GP 最多处理 %2 维）；用 TPE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/engine_text.cpp" line="190" />
         <source>%1 gave no new point; a Sobol point instead</source>
         <translation>%1 没有给出新的点；改用一个 Sobol 点</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="188" />
+        <location filename="../widgets/models/engine_text.cpp" line="191" />
         <source>%1 gave no new point; a random point instead</source>
         <translation>%1 没有给出新的点；改用一个随机点</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="191" />
+        <location filename="../widgets/models/engine_text.cpp" line="194" />
         <source>must be at least min_resource (%1), got %2</source>
         <translation>必须至少为 min_resource（%1），实际为 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="192" />
+        <location filename="../widgets/models/engine_text.cpp" line="195" />
         <source>hyperband bracket %1 of %2: %3</source>
         <translation>hyperband 第 %1 个分组（共 %2 个）：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="195" />
+        <location filename="../widgets/models/engine_text.cpp" line="198" />
         <source>rung %1 (step %2)</source>
         <translation>第 %1 级（第 %2 步）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="196" />
+        <location filename="../widgets/models/engine_text.cpp" line="199" />
         <source>NaN at step %1 reached %2</source>
         <translation>第 %1 步的值为 NaN，到达了%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="197" />
+        <location filename="../widgets/models/engine_text.cpp" line="200" />
         <source>%1 holds %2 values, and bootstrap_count %3 promotes nobody until more trials reach it</source>
         <translation>%1有 %2 个值，而 bootstrap_count 为 %3：在更多试验到达之前，不让任何试验晋级</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="198" />
+        <location filename="../widgets/models/engine_text.cpp" line="201" />
         <source>%1 at step %2 is not among the best %3 of %4 values at %5 (cut-off %6)</source>
         <translation>第 %2 步的值 %1 不在%5的 %4 个值中最好的 %3 个之列（阈值 %6）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="199" />
+        <location filename="../widgets/models/engine_text.cpp" line="202" />
         <source>median rule: every value up to step %1 is NaN</source>
         <translation>中位数规则：直到第 %1 步的所有值都是 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="200" />
+        <location filename="../widgets/models/engine_text.cpp" line="203" />
         <source>median rule: best value %1 by step %2 is worse than the median %3 of %4 completed trials at that step</source>
         <translation>中位数规则：截至第 %2 步的最好值 %1 差于 %4 个已完成试验在该步的中位数 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="203" />
+        <location filename="../widgets/models/engine_text.cpp" line="206" />
         <source>interrupted: the engine was stopped</source>
         <translation>已中断：引擎已停止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="204" />
+        <location filename="../widgets/models/engine_text.cpp" line="207" />
         <source>timed out after %1 s</source>
         <translation>%1 秒后超时</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="205" />
+        <location filename="../widgets/models/engine_text.cpp" line="208" />
         <source>stopped: the experiment's max_seconds budget ran out</source>
         <translation>已停止：实验的 max_seconds 预算已用完</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="206" />
+        <location filename="../widgets/models/engine_text.cpp" line="209" />
         <source>could not start: %1</source>
         <translation>无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="207" />
+        <location filename="../widgets/models/engine_text.cpp" line="210" />
         <source>killed by signal %1 (%2)</source>
         <translation>被信号 %1（%2）终止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="208" />
+        <location filename="../widgets/models/engine_text.cpp" line="211" />
         <source>exit code %1</source>
         <translation>退出码 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="209" />
+        <location filename="../widgets/models/engine_text.cpp" line="212" />
         <source>no objective: the trial never printed '%1=&lt;number&gt;'</source>
         <translation>没有目标值：试验从未输出 '%1=&lt;数字&gt;'</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="210" />
+        <location filename="../widgets/models/engine_text.cpp" line="213" />
         <source>the objective %1 is NaN</source>
         <translation>目标 %1 为 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="211" />
+        <location filename="../widgets/models/engine_text.cpp" line="214" />
         <source>the objective %1 is infinite</source>
         <translation>目标 %1 为无穷大</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="212" />
+        <location filename="../widgets/models/engine_text.cpp" line="215" />
         <source>no constraint value: the trial never printed '%1=&lt;number&gt;'</source>
         <translation>没有约束值：试验从未输出 '%1=&lt;数字&gt;'</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="213" />
+        <location filename="../widgets/models/engine_text.cpp" line="216" />
         <source>the constrained metric %1 is NaN</source>
         <translation>受约束的指标 %1 为 NaN</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="214" />
+        <location filename="../widgets/models/engine_text.cpp" line="217" />
         <source>the constrained metric %1 is infinite</source>
         <translation>受约束的指标 %1 为无穷大</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="215" />
+        <location filename="../widgets/models/engine_text.cpp" line="218" />
         <source>the objective %1 is not finite</source>
         <translation>目标 %1 不是有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="216" />
+        <location filename="../widgets/models/engine_text.cpp" line="219" />
         <source>%1 (attempt %2 of %3)</source>
         <translation>%1（第 %2 次尝试，共 %3 次）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="220" />
+        <location filename="../widgets/models/engine_text.cpp" line="223" />
         <source>command not found: %1</source>
         <translation>找不到命令：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="221" />
+        <location filename="../widgets/models/engine_text.cpp" line="224" />
         <source>%1 is not an executable file</source>
         <translation>%1 不是可执行文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="222" />
+        <location filename="../widgets/models/engine_text.cpp" line="225" />
         <source>tunebench-trial (the trial supervisor) is missing beside %1 and on PATH; reinstall Tunebench</source>
         <translation>在 %1 旁边和 PATH 中都找不到 tunebench-trial（试验监管程序）；请重新安装 Tunebench</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="223" />
+        <location filename="../widgets/models/engine_text.cpp" line="226" />
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="224" />
+        <location filename="../widgets/models/engine_text.cpp" line="227" />
         <source>rank %1 exited with code %2</source>
         <translation>rank %1 以退出码 %2 退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="225" />
+        <location filename="../widgets/models/engine_text.cpp" line="228" />
         <source>rank %1 was killed by signal %2</source>
         <translation>rank %1 被信号 %2 终止</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="226" />
+        <location filename="../widgets/models/engine_text.cpp" line="229" />
         <source>rank %1 did not exit within %2 s after the others finished</source>
         <translation>其他 rank 结束后，rank %1 在 %2 秒内没有退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="230" />
+        <location filename="../widgets/models/engine_text.cpp" line="233" />
         <source>Slurm job %1 ended %2 (node %3)</source>
         <translation>Slurm 作业 %1 以 %2 结束（节点 %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="231" />
+        <location filename="../widgets/models/engine_text.cpp" line="234" />
         <source>Slurm job %1 was cancelled outside Tunebench (scancel)</source>
         <translation>Slurm 作业 %1 在 Tunebench 之外被取消（scancel）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="232" />
+        <location filename="../widgets/models/engine_text.cpp" line="235" />
         <source>Slurm job %1 reached its time limit (%2)</source>
         <translation>Slurm 作业 %1 达到了时间限制（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="233" />
+        <location filename="../widgets/models/engine_text.cpp" line="236" />
         <source>Slurm job %1 ran out of memory</source>
         <translation>Slurm 作业 %1 内存不足</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="234" />
+        <location filename="../widgets/models/engine_text.cpp" line="237" />
         <source>Slurm job %1 is gone from the cluster and left no end record</source>
         <translation>Slurm 作业 %1 已从集群中消失，且没有留下结束记录</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="235" />
+        <location filename="../widgets/models/engine_text.cpp" line="238" />
         <source>Slurm job %1 ended %2 (exit %3) without an end record</source>
         <translation>Slurm 作业 %1 以 %2 结束（退出 %3），没有结束记录</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="236" />
+        <location filename="../widgets/models/engine_text.cpp" line="239" />
         <source>Slurm job %1 pending: %2</source>
         <translation>Slurm 作业 %1 排队中：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="237" />
+        <location filename="../widgets/models/engine_text.cpp" line="240" />
         <source>cannot write the job file %1: %2</source>
         <translation>无法写入作业文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="238" />
+        <location filename="../widgets/models/engine_text.cpp" line="241" />
         <source>the cluster cannot be used: %1</source>
         <translation>无法使用集群：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="239" />
+        <location filename="../widgets/models/engine_text.cpp" line="242" />
         <source>tunebench-trial (the trial supervisor jobs run) is missing</source>
         <translation>找不到 tunebench-trial（作业运行的试验监管程序）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="240" />
+        <location filename="../widgets/models/engine_text.cpp" line="243" />
         <source>%1 is not installed here (Slurm's client commands: sbatch, squeue, scancel, scontrol); install them or use "executor": {"type": "local"}</source>
         <translation>此处未安装 %1（Slurm 的客户端命令：sbatch、squeue、scancel、scontrol）；请安装它们，或使用 "executor": {"type": "local"}</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="241" />
+        <location filename="../widgets/models/engine_text.cpp" line="244" />
         <source>%1 did not answer within %2 s: is the Slurm controller (slurmctld) reachable?</source>
         <translation>%1 在 %2 秒内没有应答：Slurm 控制器（slurmctld）是否可以访问？</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="242" />
+        <location filename="../widgets/models/engine_text.cpp" line="245" />
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="246" />
+        <location filename="../widgets/models/engine_text.cpp" line="249" />
         <source>the max_seconds budget (%1 s) ran out</source>
         <translation>max_seconds 预算（%1 秒）已用完</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="247" />
+        <location filename="../widgets/models/engine_text.cpp" line="250" />
         <source>experiment '%1' has no trial command (it was created for ask/tell); drive it with tunebench-cli ask/tell or serve</source>
         <translation>实验“%1”没有试验命令（它是为 ask/tell 创建的）；请用 tunebench-cli ask/tell 或 serve 驱动它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="248" />
+        <location filename="../widgets/models/engine_text.cpp" line="251" />
         <source>interrupted: the engine stopped while it ran</source>
         <translation>已中断：运行期间引擎停止了</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="249" />
+        <location filename="../widgets/models/engine_text.cpp" line="252" />
         <source>stopped by request; resume to finish it</source>
         <translation>已按请求停止；继续运行即可完成它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="250" />
+        <location filename="../widgets/models/engine_text.cpp" line="253" />
         <source>stopped on request (tunebench-cli stop, or Stop in a window); resume to finish it</source>
         <translation>已按请求停止（tunebench-cli stop，或窗口中的“停止”）；继续运行即可完成它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="251" />
+        <location filename="../widgets/models/engine_text.cpp" line="254" />
         <source>another engine took over this experiment (this one had not renewed its lease for %1 s)</source>
         <translation>另一个引擎接管了此实验（本引擎已有 %1 秒没有续租）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="252" />
+        <location filename="../widgets/models/engine_text.cpp" line="255" />
         <source>the %1 sampler has no more points (%2 trials)</source>
         <translation>%1 采样器已没有更多的点（%2 个试验）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="253" />
+        <location filename="../widgets/models/engine_text.cpp" line="256" />
         <source>max_trials reached (%1 trials)</source>
         <translation>已达到 max_trials（%1 个试验）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="254" />
+        <location filename="../widgets/models/engine_text.cpp" line="257" />
         <source>%1; metrics capped at trial.max_metric_rows = %2 (%3 more rows not stored)</source>
         <translation>%1；指标已达到上限 trial.max_metric_rows = %2（另有 %3 行未保存）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="255" />
+        <location filename="../widgets/models/engine_text.cpp" line="258" />
         <source>metrics capped at trial.max_metric_rows = %1 (%2 more rows not stored)</source>
         <translation>指标已达到上限 trial.max_metric_rows = %1（另有 %2 行未保存）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="256" />
+        <location filename="../widgets/models/engine_text.cpp" line="259" />
         <source>this attempt reached trial.max_metric_rows (%1 rows); later metrics and events are not stored, the objective is still read</source>
         <translation>本次尝试达到了 trial.max_metric_rows（%1 行）；之后的指标和事件不再保存，但仍会读取目标值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="260" />
+        <location filename="../widgets/models/engine_text.cpp" line="263" />
         <source>the store holds no experiment yet; start one with tunebench-cli run SPEC.json --db %1</source>
         <translation>存储中还没有实验；请用 tunebench-cli run SPEC.json --db %1 启动一个</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="261" />
+        <location filename="../widgets/models/engine_text.cpp" line="264" />
         <source>no experiment named '%1'; experiments: %2</source>
         <translation>没有名为“%1”的实验；现有实验：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="262" />
+        <location filename="../widgets/models/engine_text.cpp" line="265" />
         <source>experiment '%1' holds a spec this build rejects: %2</source>
         <translation>实验“%1”的规格不被此版本接受：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="263" />
+        <location filename="../widgets/models/engine_text.cpp" line="266" />
         <source>%1 trials failed (max_failed %2); last: %3</source>
         <translation>%1 个试验失败（max_failed 为 %2）；最后一个：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="264" />
+        <location filename="../widgets/models/engine_text.cpp" line="267" />
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="265" />
+        <location filename="../widgets/models/engine_text.cpp" line="268" />
         <source>its only trial failed: %1; see its log %2</source>
         <translation>唯一的试验失败了：%1；请查看它的日志 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="266" />
+        <location filename="../widgets/models/engine_text.cpp" line="269" />
         <source>its only trial failed: %1</source>
         <translation>唯一的试验失败了：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="267" />
+        <location filename="../widgets/models/engine_text.cpp" line="270" />
         <source>all %1 trials failed; the first: %2; see the trial logs, such as %3</source>
         <translation>全部 %1 个试验都失败了；第一个：%2；请查看试验日志，例如 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="268" />
+        <location filename="../widgets/models/engine_text.cpp" line="271" />
         <source>all %1 trials failed; the first: %2</source>
         <translation>全部 %1 个试验都失败了；第一个：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="271" />
+        <location filename="../widgets/models/engine_text.cpp" line="274" />
         <source>experiment '%1' is already being run by %2. Stop it with: tunebench-cli stop --db %3 --experiment %1 (or Stop in its window), then resume it</source>
         <translation>实验“%1”已由 %2 运行。请先用 tunebench-cli stop --db %3 --experiment %1（或在它的窗口中点“停止”）停止它，然后再继续运行</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="272" />
+        <location filename="../widgets/models/engine_text.cpp" line="275" />
         <source>%1 (pid %2 on host %3, since %4, last heartbeat %5 s ago)</source>
         <translation>%1（主机 %3 上的 pid %2，自 %4 起，上次心跳在 %5 秒前）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="273" />
+        <location filename="../widgets/models/engine_text.cpp" line="276" />
         <source>an engine</source>
         <translation>一个引擎</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="277" />
+        <location filename="../widgets/models/engine_text.cpp" line="280" />
         <source>no such store; check the --db path</source>
         <translation>没有这个存储；请检查 --db 路径</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="278" />
+        <location filename="../widgets/models/engine_text.cpp" line="281" />
         <source>cannot open the store: %1</source>
         <translation>无法打开存储：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="279" />
+        <location filename="../widgets/models/engine_text.cpp" line="282" />
         <source>not a Tunebench store (%1)</source>
         <translation>不是 Tunebench 存储（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="280" />
+        <location filename="../widgets/models/engine_text.cpp" line="283" />
         <source>not a Tunebench store (it belongs to another application, SQLite application id 0x%1); pick another --db file</source>
         <translation>不是 Tunebench 存储（它属于另一个应用，SQLite application id 0x%1）；请选择另一个 --db 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="281" />
+        <location filename="../widgets/models/engine_text.cpp" line="284" />
         <source>not a Tunebench store (it holds other tables); pick another --db file</source>
         <translation>不是 Tunebench 存储（它包含其他表）；请选择另一个 --db 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="282" />
+        <location filename="../widgets/models/engine_text.cpp" line="285" />
         <source>written by a newer Tunebench (schema %1; this build knows up to %2); upgrade Tunebench to open it</source>
         <translation>由更新版本的 Tunebench 写入（schema %1；此版本最高支持 %2）；请升级 Tunebench 后再打开</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="283" />
+        <location filename="../widgets/models/engine_text.cpp" line="286" />
         <source>the store's write-ahead log was deleted or replaced while this process had it open (its file locks were lost); nothing more is written, so that no result goes into a deleted file. Close this program and open the store again; trials that were running resume with tunebench-cli resume</source>
         <translation>本进程打开存储期间，它的预写日志被删除或替换（文件锁已丢失）；为避免把结果写进已删除的文件，不再写入任何内容。请关闭本程序并重新打开存储；正在运行的试验可用 tunebench-cli resume 继续</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="284" />
+        <location filename="../widgets/models/engine_text.cpp" line="287" />
         <source>an experiment named '%1' already exists in %2; resume it (tunebench-cli resume --db %2 --experiment %1) or choose another name</source>
         <translation>%2 中已有名为“%1”的实验；请继续运行它（tunebench-cli resume --db %2 --experiment %1），或换一个名称</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="288" />
+        <location filename="../widgets/models/engine_text.cpp" line="291" />
         <source>GPU %1 is not visible; this machine has %2</source>
         <translation>看不到 GPU %1；本机%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="289" />
+        <location filename="../widgets/models/engine_text.cpp" line="292" />
         <source>GPUs 0..%1</source>
         <translation>有 GPU 0..%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="290" />
+        <location filename="../widgets/models/engine_text.cpp" line="293" />
         <source>no GPU</source>
         <translation>没有 GPU</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="291" />
+        <location filename="../widgets/models/engine_text.cpp" line="294" />
         <source>trials need %1 GPU(s) (%2), but no GPU is visible (no NVIDIA driver, or TUNEBENCH_FAKE_GPUS=0); set gpus_per_trial to 0 or remove resources.gpus to run trials on the CPU</source>
         <translation>试验需要 %1 块 GPU（%2），但看不到任何 GPU（没有 NVIDIA 驱动，或 TUNEBENCH_FAKE_GPUS=0）；请把 gpus_per_trial 设为 0 或删除 resources.gpus，以在 CPU 上运行试验</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="292" />
+        <location filename="../widgets/models/engine_text.cpp" line="295" />
         <source>the default with resources.gpus</source>
         <translation>设置 resources.gpus 时的默认值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="293" />
+        <location filename="../widgets/models/engine_text.cpp" line="296" />
         <source>%1 GPUs per trial, but only %2 GPU(s) are available</source>
         <translation>每个试验需要 %1 块 GPU，但只有 %2 块可用</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="294" />
+        <location filename="../widgets/models/engine_text.cpp" line="297" />
         <source>cannot use the GPU slot folder %1 (%2); set TUNEBENCH_GPU_SLOTS_DIR to a folder every engine of this machine can write</source>
         <translation>无法使用 GPU 槽位文件夹 %1（%2）；请把 TUNEBENCH_GPU_SLOTS_DIR 设为本机每个引擎都能写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="297" />
+        <location filename="../widgets/models/engine_text.cpp" line="300" />
         <source>needs %1 GPUs but resources.gpus has %2</source>
         <translation>需要 %1 块 GPU，但 resources.gpus 只有 %2 块</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="298" />
+        <location filename="../widgets/models/engine_text.cpp" line="301" />
         <source>needs %1 GPUs, %2 usable: %3</source>
         <translation>需要 %1 块 GPU，可用 %2 块：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="299" />
+        <location filename="../widgets/models/engine_text.cpp" line="302" />
         <source>GPU %1 is not visible</source>
         <translation>看不到 GPU %1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="300" />
+        <location filename="../widgets/models/engine_text.cpp" line="303" />
         <source>GPU %1 held by %2 (trials_per_gpu %3)</source>
         <translation>GPU %1 被 %2 占用（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="301" />
+        <location filename="../widgets/models/engine_text.cpp" line="304" />
         <source>GPU %1 runs %2 trial (trials_per_gpu %3)</source>
         <translation>GPU %1 正在运行 %2 个试验（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="302" />
+        <location filename="../widgets/models/engine_text.cpp" line="305" />
         <source>GPU %1 runs %2 trials (trials_per_gpu %3)</source>
         <translation>GPU %1 正在运行 %2 个试验（trials_per_gpu %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="303" />
+        <location filename="../widgets/models/engine_text.cpp" line="306" />
         <source>GPU %1 busy with foreign processes (pid %2)</source>
         <translation>GPU %1 被外部进程占用（pid %2）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="304" />
+        <location filename="../widgets/models/engine_text.cpp" line="307" />
         <source>GPU %1 has %2 free &lt; %3</source>
         <translation>GPU %1 的空闲显存 %2 &lt; %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="305" />
+        <location filename="../widgets/models/engine_text.cpp" line="308" />
         <source>experiment '%1' in %2, trial %3</source>
         <translation>%2 中的实验“%1”的试验 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="306" />
+        <location filename="../widgets/models/engine_text.cpp" line="309" />
         <source>%1 trial(s) of this experiment</source>
         <translation>本实验的 %1 个试验</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="307" />
+        <location filename="../widgets/models/engine_text.cpp" line="310" />
         <source>GPU %1: experiment '%2' in %3 waits for it too and goes first (higher priority)</source>
         <translation>GPU %1：%3 中的实验“%2”也在等待它，并且排在前面（优先级更高）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="308" />
+        <location filename="../widgets/models/engine_text.cpp" line="311" />
         <source>GPU %1: experiment '%2' in %3 waits for it too and goes first (its turn)</source>
         <translation>GPU %1：%3 中的实验“%2”也在等待它，并且排在前面（轮到它了）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="309" />
+        <location filename="../widgets/models/engine_text.cpp" line="312" />
         <source>GPU %1: no free slot file in %2</source>
         <translation>GPU %1：%2 中没有空闲的槽位文件</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="314" />
+        <location filename="../widgets/models/engine_text.cpp" line="317" />
         <source>the external sampler (%1) %2, after it had been started again once; its log: %3; it last wrote: %4</source>
         <translation>外部采样器（%1）在重启过一次之后%2；它的日志：%3；它最后输出的是：%4</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="315" />
+        <location filename="../widgets/models/engine_text.cpp" line="318" />
         <source>the external sampler (%1) %2, after it had been started again once; its log: %3</source>
         <translation>外部采样器（%1）在重启过一次之后%2；它的日志：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="316" />
+        <location filename="../widgets/models/engine_text.cpp" line="319" />
         <source>the external pruner (%1) %2, after it had been started again once; its log: %3; it last wrote: %4</source>
         <translation>外部剪枝器（%1）在重启过一次之后%2；它的日志：%3；它最后输出的是：%4</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="317" />
+        <location filename="../widgets/models/engine_text.cpp" line="320" />
         <source>the external pruner (%1) %2, after it had been started again once; its log: %3</source>
         <translation>外部剪枝器（%1）在重启过一次之后%2；它的日志：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="318" />
+        <location filename="../widgets/models/engine_text.cpp" line="321" />
         <source>could not be started: %1</source>
         <translation>无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="319" />
+        <location filename="../widgets/models/engine_text.cpp" line="322" />
         <source>crashed</source>
         <translation>崩溃了</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="320" />
+        <location filename="../widgets/models/engine_text.cpp" line="323" />
         <source>exited with code %1</source>
         <translation>以退出码 %1 退出</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="321" />
+        <location filename="../widgets/models/engine_text.cpp" line="324" />
         <source>gave no answer within %1 s (algorithm.timeout_s)</source>
         <translation>在 %1 秒内没有应答（algorithm.timeout_s）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="322" />
+        <location filename="../widgets/models/engine_text.cpp" line="325" />
         <source>the external sampler's answer for trial %1 is an error: %2</source>
         <translation>外部采样器对试验 %1 的应答是一个错误：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="323" />
+        <location filename="../widgets/models/engine_text.cpp" line="326" />
         <source>the external sampler's answer for trial %1 has no "params" object: %2</source>
         <translation>外部采样器对试验 %1 的应答中没有 "params" 对象：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="324" />
+        <location filename="../widgets/models/engine_text.cpp" line="327" />
         <source>the external sampler's answer for trial %1: %2 (answer: %3)</source>
         <translation>外部采样器对试验 %1 的应答：%2（应答：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="325" />
+        <location filename="../widgets/models/engine_text.cpp" line="328" />
         <source>'%1' is given but inactive (its condition on '%2' does not hold); leave it out</source>
         <translation>给出了“%1”，但它未生效（它基于“%2”的条件不成立）；请省略它</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="326" />
+        <location filename="../widgets/models/engine_text.cpp" line="329" />
         <source>'%1' is missing; every active parameter needs a value</source>
         <translation>缺少“%1”；每个生效的参数都需要一个值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="327" />
+        <location filename="../widgets/models/engine_text.cpp" line="330" />
         <source>pruned by the external pruner</source>
         <translation>被外部剪枝器剪枝</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="328" />
+        <location filename="../widgets/models/engine_text.cpp" line="331" />
         <source>not a parameter of this experiment</source>
         <translation>不是此实验的参数</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="329" />
+        <location filename="../widgets/models/engine_text.cpp" line="332" />
         <source>expected a number, string or boolean</source>
         <translation>应为数字、字符串或布尔值</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="332" />
+        <location filename="../widgets/models/engine_text.cpp" line="335" />
         <source>program "%1" not found: it is %2. Install it, give its full path in trial.argv[0], or add its folder to %3</source>
         <translation>找不到程序“%1”：它%2。请安装它、在 trial.argv[0] 中给出完整路径，或把它所在的文件夹加入 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="333" />
+        <location filename="../widgets/models/engine_text.cpp" line="336" />
         <source>not on %1</source>
         <translation>不在 %1 中</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="334" />
+        <location filename="../widgets/models/engine_text.cpp" line="337" />
         <source>neither on %1 nor in %2 (beside this program)</source>
         <translation>既不在 %1 中，也不在 %2（本程序旁边）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="335" />
+        <location filename="../widgets/models/engine_text.cpp" line="338" />
         <source>the PATH of trial.env</source>
         <translation>trial.env 的 PATH</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="336" />
+        <location filename="../widgets/models/engine_text.cpp" line="339" />
         <source>program "%1" not found: there is no such file. Install it there, or give the right path</source>
         <translation>找不到程序“%1”：没有这个文件。请把它安装到那里，或给出正确的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="337" />
+        <location filename="../widgets/models/engine_text.cpp" line="340" />
         <source>program "%1" not found: there is no %2 (relative paths start from trial.workdir, %3). Give the right path, or set trial.workdir</source>
         <translation>找不到程序“%1”：没有 %2（相对路径从 trial.workdir，即 %3 开始）。请给出正确的路径，或设置 trial.workdir</translation>
     </message>
     <message>
-        <location filename="../widgets/models/engine_text.cpp" line="338" />
+        <location filename="../widgets/models/engine_text.cpp" line="341" />
         <source>%1 is not an executable file. Make it executable (chmod +x), or run it through its interpreter, like ["python3", "train.py", ...]</source>
         <translation>%1 不是可执行文件。请使其可执行（chmod +x），或通过解释器运行它，例如 ["python3", "train.py", ...]</translation>
     </message>

@@ -3,25 +3,27 @@
 // which one and why (lastSource(); the engine stores both with the trial).
 //
 // The rule, in this order. Its thresholds are settings, declared in autoSamplerInfo() and
-// read into AutoOptions, nowhere else; the defaults are a starting point, to be tuned on
-// the benchmark's tuning set (issue 18), not yet measured.
+// read into AutoOptions, nowhere else; the defaults were chosen on the tuning set of
+// bench/sota.py (issue 18; docs/algorithms.md says how).
 //   1. Nothing to search (every parameter has one value): sobol.
 //   2. Trials numbered below n_startup_trials: sobol, point `number` of the scrambled
 //      sequence (the `sobol` sampler's point), so that the start covers the space evenly.
-//   3. A conditional parameter, or a categorical one while tpe_for_categorical holds: tpe,
-//      which models each parameter where it is active and categoricals by their choices.
-//   4. Float and int parameters only (fixed ones aside), at most gp_max_params of them,
-//      trial number below gp_max_trials: gp, the most sample-efficient on small budgets.
+//   3. A conditional parameter while tpe_for_conditional holds, or a categorical one while
+//      tpe_for_categorical holds (both false by default): tpe, which models each parameter
+//      where it is active and categoricals by their choices.
+//   4. At most gp_max_params searched parameters (fixed ones aside), trial number below
+//      gp_max_trials: gp, the most sample-efficient on small budgets, categoricals one-hot
+//      and inactive conditional parameters at a fixed coordinate. On the tuning set it beat
+//      tpe on every conditional and categorical space at 100 trials (bench/sota.py).
 //   5. Otherwise cmaes for float/int spaces (long runs and larger spaces: its cost stays
-//      flat where gp's grows with the cube of the history), tpe for spaces with categoricals.
+//      flat where gp's grows with the cube of the history), tpe for spaces with
+//      categorical or conditional parameters.
 //   A model needs values: while fewer than two finished trials carry one, tpe and gp give
 //   way to sobol (point `number` again, so no point repeats).
 //
-// Several objectives: after the Sobol start, always tpe (MOTPE: Pareto rank, then
-// hypervolume). Against nsga2, the other sampler that models several objectives, it had the
-// larger median hypervolume at 200 trials on every function of the multi-objective tuning
-// set (zdt1, dtlz2_3obj and bench/mo_extra_functions.py; 21 seeds) and at 1000 trials on
-// three of five (5 seeds; nsga2 ahead on zdt1, even on tnk): no switch to nsga2 for long runs.
+// Several objectives: after the Sobol start, gp (ParEGO) without constraints or conditional
+// parameters, within gp_max_params and before gp_max_trials; tpe (MOTPE: Pareto rank, then
+// hypervolume) otherwise. Chosen on the multi-objective tuning set (multiObjectiveChoice()).
 // Constraints: tpe ranks infeasible trials itself; gp and cmaes see constrainedView(), in
 // which every infeasible trial ranks below every feasible one.
 //
@@ -58,7 +60,8 @@ struct AutoOptions {
     std::int64_t startupTrials = 10;
     std::int64_t gpMaxParams = 16;
     std::int64_t gpMaxTrials = 200;
-    bool tpeForCategorical = true;
+    bool tpeForCategorical = false;
+    bool tpeForConditional = false;
 };
 
 // What the rule looks at in a space: the parameters with more than one value.
@@ -225,24 +228,32 @@ private:
     // Rules 3-5 of the header.
     Choice modelChoice(std::int64_t number) const
     {
-        if (m_shape.conditional > 0)
+        const bool conditional = m_shape.conditional > 0;
+        if (conditional && m_options.tpeForConditional)
             return {Pick::Tpe, fill("conditional parameters (%1): TPE models each where it is active", {text(m_shape.conditional)})};
-        const bool mixed = m_shape.categorical > 0;
-        if (mixed && m_options.tpeForCategorical)
+        if (m_shape.categorical > 0 && m_options.tpeForCategorical)
             return {Pick::Tpe, fill("categorical parameters (%1): TPE models their choices", {text(m_shape.categorical)})};
+        // Categoricals or conditional parameters: gp while it may, then tpe (never cmaes).
+        const bool mixed = m_shape.categorical > 0 || conditional;
         const std::string dims = text(m_shape.searched);
         if (m_shape.searched > m_options.gpMaxParams) {
             const std::string limit = text(m_options.gpMaxParams);
+            if (conditional)
+                return {Pick::Tpe, fill("%1-dimensional space with conditional parameters (GP takes up to %2 dimensions); TPE", {dims, limit})};
             if (mixed)
                 return {Pick::Tpe, fill("%1-dimensional mixed space (GP takes up to %2 dimensions); TPE", {dims, limit})};
             return {Pick::Cmaes, fill("%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES", {dims, limit})};
         }
         const std::string soFar = text(number), until = text(laterStart());
         if (number < m_options.gpMaxTrials) {
+            if (conditional)
+                return {Pick::Gp, fill("%1-dimensional space with conditional parameters, %2 trials so far; GP until %3 trials, then TPE", {dims, soFar, until})};
             if (mixed)
                 return {Pick::Gp, fill("%1-dimensional mixed space, %2 trials so far; GP until %3 trials, then TPE", {dims, soFar, until})};
             return {Pick::Gp, fill("%1-dimensional continuous space, %2 trials so far; GP until %3 trials, then CMA-ES", {dims, soFar, until})};
         }
+        if (conditional)
+            return {Pick::Tpe, fill("%1-dimensional space with conditional parameters, %2 trials so far; TPE after %3 trials", {dims, soFar, until})};
         if (mixed)
             return {Pick::Tpe, fill("%1-dimensional mixed space, %2 trials so far; TPE after %3 trials", {dims, soFar, until})};
         return {Pick::Cmaes, fill("%1-dimensional continuous space, %2 trials so far; CMA-ES after %3 trials", {dims, soFar, until})};
@@ -296,9 +307,10 @@ SamplerInfo autoSamplerInfo()
 {
     using Kind = SettingSpec::Kind;
     return {"auto",
-            "Picks a sampler for each trial from the space and the history: Sobol points first, then TPE for "
-            "categorical or conditional parameters, GP for small continuous spaces while the run is short, CMA-ES "
-            "for long continuous runs and larger spaces. Each trial records which one made it and why.",
+            "Picks a sampler for each trial from the space and the history: Sobol points first, then GP for "
+            "small spaces while the run is short, CMA-ES for long continuous runs and larger continuous spaces, "
+            "TPE for long runs and larger spaces with categorical or conditional parameters. Each trial records "
+            "which one made it and why.",
             {intSetting("n_startup_trials", 10, 0, std::nullopt,
                         "Sobol points first; a model takes over after this many trials, once two trials have a value."),
              intSetting("gp_max_params", 16, 0, std::nullopt,
@@ -307,15 +319,19 @@ SamplerInfo autoSamplerInfo()
              intSetting("gp_max_trials", 200, 0, std::nullopt,
                         "GP suggests the trials before this many; later ones come from CMA-ES (continuous spaces) "
                         "or TPE."),
-             {"tpe_for_categorical", Kind::Bool, true, {}, {}, {},
-              "Give every space with a categorical parameter to TPE; false lets GP (one-hot) take unconditional "
-              "categoricals within the limits above, and TPE after them."}},
+             {"tpe_for_categorical", Kind::Bool, false, {}, {}, {},
+              "Give every space with a categorical parameter to TPE; false lets GP (one-hot) take them within "
+              "the limits above, and TPE after them."},
+             {"tpe_for_conditional", Kind::Bool, false, {}, {}, {},
+              "Give every space with a conditional parameter to TPE; false lets GP take them within the limits "
+              "above (an inactive parameter sits at a fixed coordinate), and TPE after them."}},
             [](const SearchSpace& space, std::uint64_t seed, const Settings& settings) {
                 AutoOptions o;
                 o.startupTrials = settingInt(settings, "n_startup_trials");
                 o.gpMaxParams = settingInt(settings, "gp_max_params");
                 o.gpMaxTrials = settingInt(settings, "gp_max_trials");
                 o.tpeForCategorical = settingBool(settings, "tpe_for_categorical");
+                o.tpeForConditional = settingBool(settings, "tpe_for_conditional");
                 return std::make_unique<AutoSampler>(space, seed, o);
             },
             true}; // several objectives go to tpe; constraints: see the header

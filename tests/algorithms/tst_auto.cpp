@@ -164,12 +164,22 @@ private slots:
         QTest::newRow("start") << smallSpace() << none << 0 << std::string("sobol") << std::string("Sobol start: point 1 of 10");
         QTest::newRow("start, last point") << conditionalSpace() << none << 9 << std::string("sobol")
                                            << std::string("Sobol start: point 10 of 10");
-        QTest::newRow("conditional") << conditionalSpace() << none << 10 << std::string("tpe")
-                                     << std::string("conditional parameters (1): TPE models each where it is active");
-        QTest::newRow("categorical") << categoricalSpace() << none << 10 << std::string("tpe")
-                                     << std::string("categorical parameters (1): TPE models their choices");
+        // Categorical and conditional spaces go to gp while it may (chosen on the tuning set), then tpe.
+        QTest::newRow("conditional") << conditionalSpace() << none << 10 << std::string("gp")
+                                     << std::string("3-dimensional space with conditional parameters, 10 trials so far; GP until 200 trials, then TPE");
+        QTest::newRow("conditional, long run") << conditionalSpace() << none << 200 << std::string("tpe")
+                                               << std::string("3-dimensional space with conditional parameters, 200 trials so far; TPE after 200 trials");
+        QTest::newRow("conditional, too large")
+            << conditionalSpace() << Settings{{"gp_max_params", std::int64_t{2}}} << 12 << std::string("tpe")
+            << std::string("3-dimensional space with conditional parameters (GP takes up to 2 dimensions); TPE");
+        QTest::newRow("categorical") << categoricalSpace() << none << 10 << std::string("gp")
+                                     << std::string("2-dimensional mixed space, 10 trials so far; GP until 200 trials, then TPE");
         QTest::newRow("categorical, long run") << categoricalSpace() << none << 400 << std::string("tpe")
-                                               << std::string("categorical parameters (1): TPE models their choices");
+                                               << std::string("2-dimensional mixed space, 400 trials so far; TPE after 200 trials");
+        QTest::newRow("tpe_for_conditional") << conditionalSpace() << Settings{{"tpe_for_conditional", true}} << 10 << std::string("tpe")
+                                             << std::string("conditional parameters (1): TPE models each where it is active");
+        QTest::newRow("tpe_for_categorical") << categoricalSpace() << Settings{{"tpe_for_categorical", true}} << 10 << std::string("tpe")
+                                             << std::string("categorical parameters (1): TPE models their choices");
         QTest::newRow("small continuous, short history")
             << smallSpace() << none << 14 << std::string("gp")
             << std::string("3-dimensional continuous space, 14 trials so far; GP until 200 trials, then CMA-ES");
@@ -180,16 +190,16 @@ private slots:
                                              << std::string("16-dimensional continuous space, 10 trials so far; GP until 200 trials, then CMA-ES");
         QTest::newRow("20 floats") << continuousSpace(20) << none << 10 << std::string("cmaes")
                                    << std::string("20-dimensional continuous space (GP takes up to 16 dimensions); CMA-ES");
-        const Settings gpTakesCategoricals{{"tpe_for_categorical", false}, {"gp_max_trials", std::int64_t{50}}};
+        const Settings gpTakesCategoricals{{"gp_max_trials", std::int64_t{50}}};
         QTest::newRow("categorical to gp") << categoricalSpace() << gpTakesCategoricals << 12 << std::string("gp")
                                            << std::string("2-dimensional mixed space, 12 trials so far; GP until 50 trials, then TPE");
         QTest::newRow("categorical to gp, long run") << categoricalSpace() << gpTakesCategoricals << 50 << std::string("tpe")
                                                      << std::string("2-dimensional mixed space, 50 trials so far; TPE after 50 trials");
         QTest::newRow("categorical to gp, too large")
-            << categoricalSpace() << Settings{{"tpe_for_categorical", false}, {"gp_max_params", std::int64_t{1}}} << 12
+            << categoricalSpace() << Settings{{"gp_max_params", std::int64_t{1}}} << 12
             << std::string("tpe") << std::string("2-dimensional mixed space (GP takes up to 1 dimensions); TPE");
-        QTest::newRow("conditional beats tpe_for_categorical false")
-            << conditionalSpace() << Settings{{"tpe_for_categorical", false}} << 12 << std::string("tpe")
+        QTest::newRow("tpe_for_conditional beats tpe_for_categorical false")
+            << conditionalSpace() << Settings{{"tpe_for_categorical", false}, {"tpe_for_conditional", true}} << 12 << std::string("tpe")
             << std::string("conditional parameters (1): TPE models each where it is active");
         QTest::newRow("thresholds as set") << smallSpace() << Settings{{"n_startup_trials", std::int64_t{4}}, {"gp_max_trials", std::int64_t{6}}}
                                            << 6 << std::string("cmaes")
@@ -243,7 +253,8 @@ private slots:
         QCOMPARE(settingInt(d, "n_startup_trials"), std::int64_t{10});
         QCOMPARE(settingInt(d, "gp_max_params"), std::int64_t{16});
         QCOMPARE(settingInt(d, "gp_max_trials"), std::int64_t{200});
-        QCOMPARE(settingBool(d, "tpe_for_categorical"), true);
+        QCOMPARE(settingBool(d, "tpe_for_categorical"), false);
+        QCOMPARE(settingBool(d, "tpe_for_conditional"), false);
     }
 
     void deterministic_data()
@@ -251,7 +262,8 @@ private slots:
         QTest::addColumn<SearchSpace>("space");
         QTest::addColumn<Settings>("settings");
         QTest::newRow("sobol, gp, cmaes") << smallSpace() << Settings{{"gp_max_trials", std::int64_t{24}}};
-        QTest::newRow("sobol, tpe") << conditionalSpace() << Settings{};
+        QTest::newRow("sobol, tpe") << conditionalSpace() << Settings{{"tpe_for_conditional", true}};
+        QTest::newRow("conditional: sobol, gp, tpe") << conditionalSpace() << Settings{{"gp_max_trials", std::int64_t{20}}};
     }
 
     // Same inputs, same point and same source; a sampler built afresh for every trial (a
@@ -292,15 +304,20 @@ private slots:
         QTest::addColumn<std::string>("samplers"); // the ones that must have taken part
         QTest::newRow("continuous: sobol, gp, cmaes") << continuousSpace(3) << Settings{{"gp_max_trials", std::int64_t{30}}} << 70
                                                       << std::string("cmaes gp sobol");
-        QTest::newRow("conditional: sobol, tpe") << conditionalSpace() << Settings{} << 50 << std::string("sobol tpe");
+        QTest::newRow("conditional: sobol, tpe") << conditionalSpace() << Settings{{"tpe_for_conditional", true}} << 50 << std::string("sobol tpe");
+        QTest::newRow("conditional: sobol, gp, tpe") << conditionalSpace() << Settings{{"gp_max_trials", std::int64_t{30}}} << 60
+                                                     << std::string("gp sobol tpe");
         QTest::newRow("20 floats: sobol, cmaes") << continuousSpace(20) << Settings{} << 60 << std::string("cmaes sobol");
         // 8 x 8 x 2 points: tpe proposes repeats here, which Sobol or uniform points replace.
+        const Settings tpeTakesCategoricals{{"tpe_for_categorical", true}};
         QTest::newRow("small integer grid") << SearchSpace({intParam("a", 0, 7), intParam("b", 0, 7), categoricalParam("c", {std::int64_t{0}, std::int64_t{1}})})
-                                            << Settings{} << 60 << std::string("random sobol tpe");
+                                            << tpeTakesCategoricals << 60 << std::string("random sobol tpe");
+        QTest::newRow("small integer grid, gp") << SearchSpace({intParam("a", 0, 7), intParam("b", 0, 7), categoricalParam("c", {std::int64_t{0}, std::int64_t{1}})})
+                                                << Settings{} << 60 << std::string("gp sobol");
         // 3 x 4 points, all of them tried: the Sobol start itself repeats here, and so does
         // tpe for the last two, which uniform draws replace.
         QTest::newRow("tiny grid") << SearchSpace({intParam("a", 0, 2), categoricalParam("b", {std::int64_t{0}, std::int64_t{1}, std::int64_t{2}, std::int64_t{3}})})
-                                   << Settings{} << 12 << std::string("random sobol");
+                                   << tpeTakesCategoricals << 12 << std::string("random sobol");
         QTest::newRow("small integer grid, cmaes") << SearchSpace({intParam("a", 0, 9), intParam("b", 0, 9), intParam("c", 0, 9)})
                                                    << Settings{{"gp_max_trials", std::int64_t{20}}} << 90 << std::string("cmaes gp sobol");
     }

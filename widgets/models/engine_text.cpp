@@ -184,6 +184,9 @@ const Template kTemplates[] = {
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional mixed space, %2 trials so far; TPE after %3 trials"), "iii"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional continuous space (GP takes up to %2 dimensions); CMA-ES"), "ii"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional mixed space (GP takes up to %2 dimensions); TPE"), "ii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional space with conditional parameters, %2 trials so far; GP until %3 trials, then TPE"), "iii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional space with conditional parameters, %2 trials so far; TPE after %3 trials"), "iii"},
+    {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1-dimensional space with conditional parameters (GP takes up to %2 dimensions); TPE"), "ii"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 gave no new point; a Sobol point instead"), "w"},
     {QT_TRANSLATE_NOOP("tb::widgets::engineText", "%1 gave no new point; a random point instead"), "w"},
 
