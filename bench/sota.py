@@ -354,7 +354,7 @@ def pairwise_verdicts(runs, keys, samplers, mannwhitneyu):
         hits, worse = 0, []
         for k in keys:
             rival = rival_of(k)
-            if who not in runs[k] or not rival:
+            if who not in runs[k] or rival not in runs[k]:
                 continue
             if no_worse(runs[k][who], runs[k][rival], mannwhitneyu):
                 hits += 1
