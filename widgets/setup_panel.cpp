@@ -194,6 +194,12 @@ QWidget* SetupPanel::buildAlgorithm()
     m_algorithm = new AlgorithmChooser(AlgorithmChooser::Registry::Samplers, box);
     m_algorithm->combo()->setObjectName(QStringLiteral("algorithm"));
     form->addRow(tr("&Algorithm"), m_algorithm);
+    m_autoPlan = new QLabel(box);
+    m_autoPlan->setObjectName(QStringLiteral("autoPlan"));
+    m_autoPlan->setWordWrap(true);
+    m_autoPlan->setForegroundRole(QPalette::PlaceholderText);
+    m_autoPlan->setToolTip(tr("What auto will do with this space once trials report values; each trial records which sampler suggested it and why."));
+    form->addRow(QString(), m_autoPlan);
     m_seedGiven = new QCheckBox(tr("fixed"), box);
     m_seedGiven->setObjectName(QStringLiteral("seedGiven"));
     m_seedGiven->setToolTip(tr("Without a fixed seed one is drawn at the start and stored with the experiment."));
@@ -913,6 +919,13 @@ void SetupPanel::updateStatus()
     } else {
         m_status->setText(message.isEmpty() ? tr("The spec is valid.") : message);
         m_status->setStyleSheet(message.isEmpty() ? QStringLiteral("color: #207020;") : QStringLiteral("color: #c00000;"));
+    }
+    if (m_algorithm->name() != QLatin1String("auto")) {
+        m_autoPlan->hide();
+    } else if (message.isEmpty()) { // an invalid spec keeps the last plan, so that nothing below it jumps while typing
+        const QStringList plan = autoPlanText(spec());
+        m_autoPlan->setText(plan.join(QLatin1Char('\n')));
+        m_autoPlan->setVisible(!plan.isEmpty());
     }
     const QStringList notes = warnings();
     m_warnings->setText(notes.join(QLatin1Char('\n')));

@@ -155,6 +155,7 @@ private:
 
     QLabel* m_status;
     QLabel* m_warnings;
+    QLabel* m_autoPlan = nullptr; // what `auto` will do with this space (autoPlanText)
     bool m_filling = false;
     Snapshot m_state; // as of the last recorded step, setSpec() or undo/redo
     int m_focusMoves = 0; // steps merge only while focus stays in one field

@@ -197,16 +197,41 @@ private:
 
     Choice choose(const History& history, std::int64_t number) const
     {
+        return choose({history.objectiveCount(), history.constrained, trialsWithValues(history, kModelMinimum)}, number);
+    }
+
+public:
+    // What the rule looks at in the history.
+    struct Situation {
+        std::size_t objectives = 1;
+        bool constrained = false;
+        std::int64_t valued = kModelMinimum; // finished trials with a value, counted up to kModelMinimum
+    };
+
+    // autoPlan(): the rule at the trial numbers where it can switch, when values come in.
+    std::vector<AutoStep> plan(std::size_t objectives, bool constrained) const
+    {
+        std::vector<std::int64_t> at{0, m_options.startupTrials, m_options.gpMaxTrials, laterStart()};
+        std::sort(at.begin(), at.end());
+        std::vector<AutoStep> out;
+        for (const std::int64_t n : at) {
+            const Choice c = choose({objectives, constrained, kModelMinimum}, n);
+            if (out.empty() || out.back().source.sampler != pickName(c.pick))
+                out.push_back({n, {pickName(c.pick), c.reason}});
+        }
+        return out;
+    }
+
+private:
+    Choice choose(const Situation& now, std::int64_t number) const
+    {
         if (m_shape.searched == 0)
             return {Pick::Sobol, "every parameter has one value"};
         if (number < m_options.startupTrials)
             return {Pick::Sobol, fill("Sobol start: point %1 of %2", {text(number + 1), text(m_options.startupTrials)})};
-        Choice model = history.multiObjective() ? multiObjectiveChoice(history, number) : modelChoice(number);
-        if (model.pick != Pick::Cmaes) {
-            const std::int64_t valued = trialsWithValues(history, kModelMinimum);
-            if (valued < kModelMinimum)
-                return {Pick::Sobol, fill("trials with a value so far: %1 of the %2 a model needs", {text(valued), text(kModelMinimum)})};
-        }
+        Choice model = now.objectives > 1 ? multiObjectiveChoice(now, number) : modelChoice(number);
+        if (model.pick != Pick::Cmaes && now.valued < kModelMinimum)
+            return {Pick::Sobol, fill("trials with a value so far: %1 of the %2 a model needs", {text(now.valued), text(kModelMinimum)})};
         return model;
     }
 
@@ -216,10 +241,10 @@ private:
     // mlp_cost 0.532 against 0.528), tpe on the constrained ones (srn, tnk; bnh even). So:
     // without constraints or conditional parameters, within gp's size and trial limits, gp;
     // else tpe.
-    Choice multiObjectiveChoice(const History& history, std::int64_t number) const
+    Choice multiObjectiveChoice(const Situation& now, std::int64_t number) const
     {
-        const std::string objectives = text(static_cast<std::int64_t>(history.objectiveCount()));
-        if (!history.constrained && m_shape.conditional == 0 && m_shape.searched <= m_options.gpMaxParams && number < m_options.gpMaxTrials)
+        const std::string objectives = text(static_cast<std::int64_t>(now.objectives));
+        if (!now.constrained && m_shape.conditional == 0 && m_shape.searched <= m_options.gpMaxParams && number < m_options.gpMaxTrials)
             return {Pick::Gp, fill("%1 objectives, %2-dimensional space, %3 trials so far; GP (ParEGO) until %4 trials, then TPE",
                                    {objectives, text(m_shape.searched), text(number), text(m_options.gpMaxTrials)})};
         return {Pick::Tpe, fill("%1 objectives: TPE ranks the trials by Pareto front, then hypervolume", {objectives})};
@@ -301,7 +326,24 @@ private:
     SuggestionSource m_last;
 };
 
+AutoOptions optionsFrom(const Settings& settings)
+{
+    AutoOptions o;
+    o.startupTrials = settingInt(settings, "n_startup_trials");
+    o.gpMaxParams = settingInt(settings, "gp_max_params");
+    o.gpMaxTrials = settingInt(settings, "gp_max_trials");
+    o.tpeForCategorical = settingBool(settings, "tpe_for_categorical");
+    o.tpeForConditional = settingBool(settings, "tpe_for_conditional");
+    return o;
+}
+
 } // namespace
+
+std::vector<AutoStep> autoPlan(const SearchSpace& space, const Settings& given, std::size_t objectives, bool constrained)
+{
+    const Settings settings = resolveSettings(autoSamplerInfo().settings, given, "algorithm.settings");
+    return AutoSampler(space, 0, optionsFrom(settings)).plan(objectives, constrained);
+}
 
 SamplerInfo autoSamplerInfo()
 {
@@ -326,13 +368,7 @@ SamplerInfo autoSamplerInfo()
               "Give every space with a conditional parameter to TPE; false lets GP take them within the limits "
               "above (an inactive parameter sits at a fixed coordinate), and TPE after them."}},
             [](const SearchSpace& space, std::uint64_t seed, const Settings& settings) {
-                AutoOptions o;
-                o.startupTrials = settingInt(settings, "n_startup_trials");
-                o.gpMaxParams = settingInt(settings, "gp_max_params");
-                o.gpMaxTrials = settingInt(settings, "gp_max_trials");
-                o.tpeForCategorical = settingBool(settings, "tpe_for_categorical");
-                o.tpeForConditional = settingBool(settings, "tpe_for_conditional");
-                return std::make_unique<AutoSampler>(space, seed, o);
+                return std::make_unique<AutoSampler>(space, seed, optionsFrom(settings));
             },
             true}; // several objectives go to tpe; constraints: see the header
 }

@@ -50,6 +50,15 @@ std::unordered_set<std::string> triedKeys(const History& history);
 // weight vector per trial) and constraints through constrainedView() (parego.cpp).
 std::unique_ptr<Sampler> scalarized(std::unique_ptr<Sampler> inner, std::uint64_t seed);
 
+// What `auto` will do with this space and its settings (given, defaults filled in), once
+// trials report values: each sampler it switches to, from the trial number (0-based) on,
+// with the reason that trial would store. The window shows it before a launch.
+struct AutoStep {
+    std::int64_t firstTrial = 0;
+    SuggestionSource source;
+};
+std::vector<AutoStep> autoPlan(const SearchSpace& space, const Settings& given, std::size_t objectives = 1, bool constrained = false);
+
 SamplerInfo autoSamplerInfo();
 SamplerInfo randomSamplerInfo();
 SamplerInfo gridSamplerInfo();

@@ -4,6 +4,7 @@
 // GP to CMA-ES starts CMA-ES from the best trial so far.
 
 #include "algorithms/sampler.h"
+#include "algorithms/samplers/samplers.h"
 #include "params.h"
 
 #include <QTest>
@@ -347,6 +348,51 @@ private slots:
         for (const std::string& u : used)
             names += (names.empty() ? "" : " ") + u;
         QCOMPARE(QString::fromStdString(names), QString::fromStdString(samplers));
+    }
+
+    // The plan the set-up panel shows before a launch: each switch and the trial it comes at.
+    void plan_data()
+    {
+        QTest::addColumn<SearchSpace>("space");
+        QTest::addColumn<int>("objectives");
+        QTest::addColumn<bool>("constrained");
+        QTest::addColumn<QString>("steps"); // firstTrial:sampler, in order
+        QTest::newRow("small continuous") << smallSpace() << 1 << false << QStringLiteral("0:sobol 10:gp 200:cmaes");
+        QTest::newRow("conditional") << conditionalSpace() << 1 << false << QStringLiteral("0:sobol 10:gp 200:tpe");
+        QTest::newRow("20 floats") << continuousSpace(20) << 1 << false << QStringLiteral("0:sobol 10:cmaes");
+        QTest::newRow("2 objectives") << smallSpace() << 2 << false << QStringLiteral("0:sobol 10:gp 200:tpe");
+        QTest::newRow("2 objectives, constrained") << smallSpace() << 2 << true << QStringLiteral("0:sobol 10:tpe");
+        QTest::newRow("nothing to search") << SearchSpace({fixedParam("a", 1.0)}) << 1 << false << QStringLiteral("0:sobol");
+    }
+
+    void plan()
+    {
+        QFETCH(SearchSpace, space);
+        QFETCH(int, objectives);
+        QFETCH(bool, constrained);
+        QFETCH(QString, steps);
+        QStringList got;
+        for (const AutoStep& step : autoPlan(space, {}, static_cast<std::size_t>(objectives), constrained))
+            got << QStringLiteral("%1:%2").arg(step.firstTrial).arg(QString::fromStdString(step.source.sampler));
+        QCOMPARE(got.join(QLatin1Char(' ')), steps);
+    }
+
+    // The plan says what a run does: every trial comes from the step it falls in, with that
+    // step's reason at the step's first trial.
+    void planMatchesARun()
+    {
+        const SearchSpace space = smallSpace();
+        const Settings settings{{"gp_max_trials", std::int64_t{24}}};
+        const std::vector<AutoStep> plan = autoPlan(space, settings);
+        QCOMPARE(plan.size(), std::size_t(3));
+        auto s = makeAuto(space, 3, settings);
+        const Run run = runStudy(*s, space, 30);
+        for (std::size_t n = 0; n < run.sources.size(); ++n) {
+            const auto step = std::find_if(plan.rbegin(), plan.rend(), [&](const AutoStep& st) { return st.firstTrial <= static_cast<std::int64_t>(n); });
+            QCOMPARE(run.sources[n].sampler, step->source.sampler);
+            if (step->firstTrial == static_cast<std::int64_t>(n))
+                QCOMPARE(run.sources[n].reason, step->source.reason);
+        }
     }
 
     // At the switch CMA-ES starts from the best trial so far (its mean), not from the centre.

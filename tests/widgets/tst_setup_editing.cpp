@@ -480,6 +480,26 @@ private slots:
         QCOMPARE(positions(), trainer);
     }
 
+    // Under the algorithm, what `auto` will do with this space (issue 18: the GUI says why).
+    void autoPlanIsShownForAuto()
+    {
+        Workbench w(QSize(1100, 900));
+        w.panel->setSpec(demoSpec());
+        auto* plan = w.panel->findChild<QLabel*>(QStringLiteral("autoPlan"));
+        auto* algorithm = w.find<QComboBox>("algorithm");
+        algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("auto")));
+        QVERIFY(plan->isVisibleTo(w.panel));
+        const QStringList lines = plan->text().split(QLatin1Char('\n'));
+        QVERIFY2(lines.size() >= 2, qPrintable(plan->text()));
+        QCOMPARE(lines[0], QStringLiteral("Trials 1-10: sobol (Sobol start: point 1 of 10)"));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("Trials 11-200: gp (")) || lines[1].startsWith(QStringLiteral("From trial 11: ")),
+                 qPrintable(lines[1]));
+        algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("tpe")));
+        QVERIFY(!plan->isVisibleTo(w.panel));
+        algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("auto")));
+        QVERIFY(plan->isVisibleTo(w.panel));
+    }
+
     // ---- Point 5.2: the wheel ---------------------------------------------------------------
     void wheelScrollsInsteadOfChangingUnfocusedEditors()
     {

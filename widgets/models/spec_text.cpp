@@ -3,6 +3,10 @@
 #include "engine/core/errors.h"
 #include "engine/core/json.h"
 #include "engine/core/spec.h"
+#include "algorithms/samplers/samplers.h"
+#include "widgets/models/engine_text.h"
+
+#include <QCoreApplication>
 
 #include <QJsonDocument>
 #include <QLocale>
@@ -87,6 +91,33 @@ SpecCheck checkSpec(const QJsonObject& spec, bool requireTrial)
     engine::ParseOptions options;
     options.requireTrial = requireTrial;
     return check([&] { engine::parseSpec(spec, options); });
+}
+
+QStringList autoPlanText(const QJsonObject& spec)
+{
+    engine::ParseOptions options;
+    options.requireTrial = false;
+    engine::ExperimentSpec parsed;
+    try {
+        parsed = engine::parseSpec(spec, options);
+    } catch (const std::exception&) {
+        return {};
+    }
+    if (parsed.algorithm.name != QLatin1String("auto"))
+        return {};
+    const auto steps = algorithms::autoPlan(parsed.space, parsed.algorithm.settings, parsed.objectives.size(), !parsed.constraints.empty());
+    QStringList out;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const QString sampler = QString::fromStdString(steps[i].source.sampler);
+        const QString why = engineText(QString::fromStdString(steps[i].source.reason));
+        const qint64 first = steps[i].firstTrial + 1;
+        if (i + 1 < steps.size())
+            out << QCoreApplication::translate("tb::widgets::SetupPanel", "Trials %1-%2: %3 (%4)")
+                       .arg(first).arg(steps[i + 1].firstTrial).arg(sampler, why);
+        else
+            out << QCoreApplication::translate("tb::widgets::SetupPanel", "From trial %1: %2 (%3)").arg(first).arg(sampler, why);
+    }
+    return out;
 }
 
 SpecCheck checkSpace(const QJsonArray& space)

@@ -36,6 +36,11 @@ struct SpecCheck {
 // tb::engine::parseSpec's verdict on `spec`.
 SpecCheck checkSpec(const QJsonObject& spec, bool requireTrial = true);
 
+// For a valid spec whose sampler is `auto` (the default): what auto will do with its space,
+// in the window's language, one line per switch ("Trials 1-10: sobol (Sobol start: ...)",
+// "From trial 11: gp (...)"). Empty for another sampler or a spec the parser refuses.
+QStringList autoPlanText(const QJsonObject& spec);
+
 // tb::engine::parseSpace's verdict on a space on its own.
 SpecCheck checkSpace(const QJsonArray& space);
 
