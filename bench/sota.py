@@ -23,8 +23,9 @@ Samplers (--samplers): tb:NAME (ours: tpe, gp, cmaes, sobol, random, auto; each 
 `create` + one `serve` process; settings after '+', e.g. tb:tpe+bandwidth=scott, read as JSON
 where they parse), o5:NAME (the venv's Optuna, in process: tpe, tpe_cl, tpe_mv, gp, cmaes,
 random, sobol, auto = OptunaHub's AutoSampler), hyperopt:tpe (in process), o31:NAME
-(Debian's Optuna 3.1: bench/ref_samplers.py under --o31-python, one process per run). A sampler that cannot run here (an unknown name, AutoSampler without its
-registry) is left out with a warning before anything runs.
+(Debian's Optuna 3.1: bench/ref_samplers.py under --o31-python, one process per run). A
+sampler that cannot run here (an unknown name, AutoSampler without its registry) is left
+out with a warning before anything runs.
 
 Results: one JSON line per run appended to --results, so an interrupted run resumes where it
 stopped (finished runs, errors included, are skipped; --retry-errors runs failed ones
@@ -37,7 +38,7 @@ heldout), against each reference with the two-sided Mann-Whitney U p; per class 
 of problems where ours* is no worse (median at most theirs, or p >= 0.05) than the best of
 Optuna 5's samplers on that problem and than each other reference; median normalised regret
 ((r - min) / (max - min) over all runs of the problem and mode) and average rank."""
-import argparse, json, math, os, random, statistics, subprocess, sys, tempfile, time
+import argparse, json, math, os, random, re, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -177,7 +178,7 @@ class LineSession:
 def split_sampler(sampler):
     """'tb:nsga2+population_size=20' -> ('tb', 'nsga2', {'population_size': 20})."""
     lib, _, rest = sampler.partition(":")
-    name, *items = rest.split("+")
+    name, *items = re.split(r"\+(?=[A-Za-z_]\w*=)", rest)  # a '+' inside a value (1e+3) stays
     settings = {}
     for it in items:
         k, _, v = it.partition("=")
@@ -364,8 +365,9 @@ def pairwise_verdicts(runs, keys, samplers, mannwhitneyu):
                              f"{fmt(statistics.median(runs[k][rival]))}, p {p:.2g})")
         n = hits + len(worse)
         if n:
-            out.append(f"- {who} vs {'the best of ' + ', '.join(s for s in SINGLE if s in samplers) if who == 'tb:auto' else rival_of(None)}: "
-                       f"{hits}/{n} no worse ({100 * hits / n:.0f} %)" + (f"; worse on {', '.join(worse)}" if worse else ""))
+            against = ("the best of " + ", ".join(s for s in SINGLE if s in samplers)) if who == "tb:auto" else rival_of(None)
+            out.append(f"- {who} vs {against}: {hits}/{n} no worse ({100 * hits / n:.0f} %)"
+                       + (f"; worse on {', '.join(worse)}" if worse else ""))
 
     def best_single(k):
         cand = [s for s in SINGLE if k is not None and s in runs[k]]

@@ -1005,9 +1005,13 @@
         <translation>把所有含类别参数的空间交给 TPE；false 表示在上述限制之内由 GP（独热编码）处理类别参数，超出之后交给 TPE。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/registry_text.cpp" line="28" />
         <source>Give every space with a conditional parameter to TPE; false lets GP take them within the limits above (an inactive parameter sits at a fixed coordinate), and TPE after them.</source>
-        <translation>把所有含条件参数的空间交给 TPE；false 表示在上述限制之内由 GP 处理（未生效的参数取固定坐标），超出之后交给 TPE。</translation>
+        <translation type="vanished">把所有含条件参数的空间交给 TPE；false 表示在上述限制之内由 GP 处理（未生效的参数取固定坐标），超出之后交给 TPE。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/registry_text.cpp" line="28" />
+        <source>Give every space with a conditional parameter to TPE; false lets GP take them within the limits above (an inactive parameter sits at a fixed coordinate), and TPE after them. With several objectives, conditional spaces always go to TPE.</source>
+        <translation>把所有含条件参数的空间交给 TPE；false 表示在上述限制之内由 GP 处理（未生效的参数取固定坐标），超出之后交给 TPE。有多个目标时，含条件参数的空间总是交给 TPE。</translation>
     </message>
     <message>
         <location filename="../widgets/models/registry_text.cpp" line="35" />
@@ -3237,490 +3241,490 @@ Default: %2</source>
         <translation>算法(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="201" />
+        <location filename="../widgets/setup_panel.cpp" line="203" />
         <source>What auto will do with this space once trials report values; each trial records which sampler suggested it and why.</source>
         <translation>试验报告数值后 auto 将如何处理此空间；每个试验都会记录由哪个采样器给出以及原因。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="203" />
+        <location filename="../widgets/setup_panel.cpp" line="205" />
         <source>fixed</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="205" />
+        <location filename="../widgets/setup_panel.cpp" line="207" />
         <source>Without a fixed seed one is drawn at the start and stored with the experiment.</source>
         <translation>若不固定种子，将在开始时随机选取并随实验保存。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="210" />
+        <location filename="../widgets/setup_panel.cpp" line="212" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="213" />
+        <location filename="../widgets/setup_panel.cpp" line="215" />
         <source>&amp;Pruner</source>
         <translation>剪枝器(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="224" />
+        <location filename="../widgets/setup_panel.cpp" line="226" />
         <source>Budget and parallelism</source>
         <translation>预算与并行</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="226" />
-        <location filename="../widgets/setup_panel.cpp" line="233" />
-        <location filename="../widgets/setup_panel.cpp" line="240" />
-        <location filename="../widgets/setup_panel.cpp" line="847" />
+        <location filename="../widgets/setup_panel.cpp" line="228" />
+        <location filename="../widgets/setup_panel.cpp" line="235" />
+        <location filename="../widgets/setup_panel.cpp" line="242" />
+        <location filename="../widgets/setup_panel.cpp" line="849" />
         <source>at most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="232" />
+        <location filename="../widgets/setup_panel.cpp" line="234" />
         <source>&amp;Trials</source>
         <translation>试验数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="238" />
+        <location filename="../widgets/setup_panel.cpp" line="240" />
         <source>One more failure than this ends the experiment as failed.</source>
         <translation>失败次数超过此值时实验以失败结束。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="239" />
+        <location filename="../widgets/setup_panel.cpp" line="241" />
         <source>&amp;Failed trials</source>
         <translation>失败试验(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="247" />
-        <location filename="../widgets/setup_panel.cpp" line="357" />
+        <location filename="../widgets/setup_panel.cpp" line="249" />
+        <location filename="../widgets/setup_panel.cpp" line="359" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="248" />
+        <location filename="../widgets/setup_panel.cpp" line="250" />
         <source>&amp;Wall time</source>
         <translation>挂钟时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="252" />
+        <location filename="../widgets/setup_panel.cpp" line="254" />
         <source>Trials at &amp;once</source>
         <translation>同时运行的试验(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="264" />
+        <location filename="../widgets/setup_panel.cpp" line="266" />
         <source>Where trials run</source>
         <translation>试验运行位置</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="268" />
+        <location filename="../widgets/setup_panel.cpp" line="270" />
         <source>This machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="269" />
+        <location filename="../widgets/setup_panel.cpp" line="271" />
         <source>A Slurm cluster (one job per trial)</source>
         <translation>Slurm 集群（每个试验一个作业）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="270" />
+        <location filename="../widgets/setup_panel.cpp" line="272" />
         <source>With Slurm, each trial is a batch job; the trials' folders must be on a file system the nodes share.</source>
         <translation>使用 Slurm 时，每个试验是一个批处理作业；试验的文件夹必须位于各节点共享的文件系统上。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="271" />
+        <location filename="../widgets/setup_panel.cpp" line="273" />
         <source>&amp;Executor</source>
         <translation>执行器(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="274" />
+        <location filename="../widgets/setup_panel.cpp" line="276" />
         <source>the cluster's default</source>
         <translation>集群的默认值</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="275" />
+        <location filename="../widgets/setup_panel.cpp" line="277" />
         <source>&amp;Partition</source>
         <translation>分区(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="278" />
+        <location filename="../widgets/setup_panel.cpp" line="280" />
         <source>your default</source>
         <translation>默认账户</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="279" />
+        <location filename="../widgets/setup_panel.cpp" line="281" />
         <source>A&amp;ccount</source>
         <translation>账户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="282" />
+        <location filename="../widgets/setup_panel.cpp" line="284" />
         <source>HH:MM:SS (the partition's default)</source>
         <translation>HH:MM:SS（分区的默认值）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="283" />
+        <location filename="../widgets/setup_panel.cpp" line="285" />
         <source>Time &amp;limit</source>
         <translation>时间限制(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="286" />
+        <location filename="../widgets/setup_panel.cpp" line="288" />
         <source>Further sbatch options, one per entry, such as --qos=low or --mem=16G.</source>
         <translation>其他 sbatch 选项，每项一个，例如 --qos=low 或 --mem=16G。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="287" />
-        <location filename="../widgets/setup_panel.cpp" line="853" />
+        <location filename="../widgets/setup_panel.cpp" line="289" />
+        <location filename="../widgets/setup_panel.cpp" line="855" />
         <source>sbatch options</source>
         <translation>sbatch 选项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="306" />
-        <location filename="../widgets/setup_panel.cpp" line="809" />
+        <location filename="../widgets/setup_panel.cpp" line="308" />
+        <location filename="../widgets/setup_panel.cpp" line="811" />
         <source>Trial</source>
         <translation>试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="309" />
+        <location filename="../widgets/setup_panel.cpp" line="311" />
         <source>&amp;Command</source>
         <translation>命令(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="311" />
+        <location filename="../widgets/setup_panel.cpp" line="313" />
         <source>&amp;Built-in trainer</source>
         <translation>内置训练器(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="328" />
+        <location filename="../widgets/setup_panel.cpp" line="330" />
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="341" />
+        <location filename="../widgets/setup_panel.cpp" line="343" />
         <source>the spec file's folder</source>
         <translation>规格文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="343" />
+        <location filename="../widgets/setup_panel.cpp" line="345" />
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="346" />
+        <location filename="../widgets/setup_panel.cpp" line="348" />
         <source>&amp;Working directory</source>
         <translation>工作目录(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="349" />
+        <location filename="../widgets/setup_panel.cpp" line="351" />
         <source>Environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="350" />
+        <location filename="../widgets/setup_panel.cpp" line="352" />
         <source>after</source>
         <translation>超过</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="358" />
+        <location filename="../widgets/setup_panel.cpp" line="360" />
         <source>&amp;Time-out</source>
         <translation>超时(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="362" />
+        <location filename="../widgets/setup_panel.cpp" line="364" />
         <source>A failed or timed-out trial runs again with the same values, up to this many times.</source>
         <translation>失败或超时的试验会以相同取值重新运行，最多重试这么多次。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="363" />
+        <location filename="../widgets/setup_panel.cpp" line="365" />
         <source>&amp;Retries</source>
         <translation>重试次数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="368" />
+        <location filename="../widgets/setup_panel.cpp" line="370" />
         <source>Working directory</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="675" />
-        <location filename="../widgets/setup_panel.cpp" line="692" />
+        <location filename="../widgets/setup_panel.cpp" line="677" />
+        <location filename="../widgets/setup_panel.cpp" line="694" />
         <source>Edit Set-up</source>
         <translation>编辑设置</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="677" />
+        <location filename="../widgets/setup_panel.cpp" line="679" />
         <source>Edit Name</source>
         <translation>编辑名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="678" />
+        <location filename="../widgets/setup_panel.cpp" line="680" />
         <source>Edit Description</source>
         <translation>编辑描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="679" />
+        <location filename="../widgets/setup_panel.cpp" line="681" />
         <source>Edit Objective</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="680" />
+        <location filename="../widgets/setup_panel.cpp" line="682" />
         <source>Edit Objectives</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="681" />
+        <location filename="../widgets/setup_panel.cpp" line="683" />
         <source>Edit Constraints</source>
         <translation>编辑约束</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="682" />
+        <location filename="../widgets/setup_panel.cpp" line="684" />
         <source>Edit Algorithm</source>
         <translation>编辑算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="683" />
+        <location filename="../widgets/setup_panel.cpp" line="685" />
         <source>Edit Pruner</source>
         <translation>编辑剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="684" />
+        <location filename="../widgets/setup_panel.cpp" line="686" />
         <source>Edit Budget</source>
         <translation>编辑预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="685" />
+        <location filename="../widgets/setup_panel.cpp" line="687" />
         <source>Edit Trials at Once</source>
         <translation>编辑同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="686" />
+        <location filename="../widgets/setup_panel.cpp" line="688" />
         <source>Edit Trial</source>
         <translation>编辑试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="687" />
+        <location filename="../widgets/setup_panel.cpp" line="689" />
         <source>Edit Executor</source>
         <translation>编辑执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="782" />
+        <location filename="../widgets/setup_panel.cpp" line="784" />
         <source>Parameter %1 (%2) is not used: no argument or environment value of the trial names %3. The trial sees it only in $TUNEBENCH_PARAMS.</source>
         <translation>参数 %1（%2）未被使用：试验的命令参数和环境变量值中都没有 %3。试验只能在 $TUNEBENCH_PARAMS 中看到它。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="806" />
+        <location filename="../widgets/setup_panel.cpp" line="808" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="806" />
+        <location filename="../widgets/setup_panel.cpp" line="808" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="806" />
+        <location filename="../widgets/setup_panel.cpp" line="808" />
         <source>Objective</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="807" />
+        <location filename="../widgets/setup_panel.cpp" line="809" />
         <source>Objectives</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="807" />
+        <location filename="../widgets/setup_panel.cpp" line="809" />
         <source>Constraints</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="808" />
+        <location filename="../widgets/setup_panel.cpp" line="810" />
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="808" />
+        <location filename="../widgets/setup_panel.cpp" line="810" />
         <source>Pruner</source>
         <translation>剪枝器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="808" />
+        <location filename="../widgets/setup_panel.cpp" line="810" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="809" />
+        <location filename="../widgets/setup_panel.cpp" line="811" />
         <source>Resources</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="809" />
+        <location filename="../widgets/setup_panel.cpp" line="811" />
         <source>Executor</source>
         <translation>执行器</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="819" />
+        <location filename="../widgets/setup_panel.cpp" line="821" />
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="819" />
+        <location filename="../widgets/setup_panel.cpp" line="821" />
         <source>Constraint %1</source>
         <translation>约束 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="830" />
+        <location filename="../widgets/setup_panel.cpp" line="832" />
         <source>setting %1</source>
         <translation>设置项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="835" />
+        <location filename="../widgets/setup_panel.cpp" line="837" />
         <source>argument %1</source>
         <translation>命令参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="835" />
+        <location filename="../widgets/setup_panel.cpp" line="837" />
         <source>argument %1 (%2)</source>
         <translation>命令参数 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="837" />
+        <location filename="../widgets/setup_panel.cpp" line="839" />
         <source>command word %1</source>
         <translation>命令第 %1 项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="839" />
+        <location filename="../widgets/setup_panel.cpp" line="841" />
         <source>variable %1</source>
         <translation>变量 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="841" />
+        <location filename="../widgets/setup_panel.cpp" line="843" />
         <source>sbatch option %1</source>
         <translation>sbatch 选项 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="843" />
+        <location filename="../widgets/setup_panel.cpp" line="845" />
         <source>metrics pattern %1</source>
         <translation>指标模式 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="846" />
+        <location filename="../widgets/setup_panel.cpp" line="848" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="846" />
+        <location filename="../widgets/setup_panel.cpp" line="848" />
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="846" />
+        <location filename="../widgets/setup_panel.cpp" line="848" />
         <source>use</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="847" />
+        <location filename="../widgets/setup_panel.cpp" line="849" />
         <source>reference</source>
         <translation>参考点</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="847" />
+        <location filename="../widgets/setup_panel.cpp" line="849" />
         <source>at least</source>
         <translation>最少</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="848" />
+        <location filename="../widgets/setup_panel.cpp" line="850" />
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="848" />
+        <location filename="../widgets/setup_panel.cpp" line="850" />
         <source>settings</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="848" />
-        <location filename="../widgets/setup_panel.cpp" line="851" />
+        <location filename="../widgets/setup_panel.cpp" line="850" />
+        <location filename="../widgets/setup_panel.cpp" line="853" />
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="849" />
+        <location filename="../widgets/setup_panel.cpp" line="851" />
         <source>working directory</source>
         <translation>工作目录</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="849" />
+        <location filename="../widgets/setup_panel.cpp" line="851" />
         <source>time-out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="849" />
+        <location filename="../widgets/setup_panel.cpp" line="851" />
         <source>trials</source>
         <translation>试验数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="850" />
+        <location filename="../widgets/setup_panel.cpp" line="852" />
         <source>failed trials</source>
         <translation>失败试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="850" />
+        <location filename="../widgets/setup_panel.cpp" line="852" />
         <source>wall time</source>
         <translation>挂钟时间</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="850" />
+        <location filename="../widgets/setup_panel.cpp" line="852" />
         <source>trials at once</source>
         <translation>同时运行的试验</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="851" />
+        <location filename="../widgets/setup_panel.cpp" line="853" />
         <source>environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="851" />
+        <location filename="../widgets/setup_panel.cpp" line="853" />
         <source>retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="852" />
+        <location filename="../widgets/setup_panel.cpp" line="854" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="852" />
+        <location filename="../widgets/setup_panel.cpp" line="854" />
         <source>partition</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="852" />
+        <location filename="../widgets/setup_panel.cpp" line="854" />
         <source>account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="853" />
+        <location filename="../widgets/setup_panel.cpp" line="855" />
         <source>time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="863" />
+        <location filename="../widgets/setup_panel.cpp" line="865" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="916" />
+        <location filename="../widgets/setup_panel.cpp" line="918" />
         <source>Give the experiment a name, the parameters to tune and the trial's command, or start from an example (File &gt; Import Spec, or the welcome page).</source>
         <translation>请为实验命名，添加要调优的参数和试验的命令，或从示例开始（“文件 &gt; 导入规格”，或欢迎页）。</translation>
     </message>
     <message>
-        <location filename="../widgets/setup_panel.cpp" line="920" />
+        <location filename="../widgets/setup_panel.cpp" line="922" />
         <source>The spec is valid.</source>
         <translation>规格有效。</translation>
     </message>
     <message>
-        <location filename="../widgets/models/spec_text.cpp" line="115" />
+        <location filename="../widgets/models/spec_text.cpp" line="123" />
         <source>Trials %1-%2: %3 (%4)</source>
         <translation>试验 %1-%2：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/models/spec_text.cpp" line="118" />
+        <location filename="../widgets/models/spec_text.cpp" line="125" />
         <source>From trial %1: %2 (%3)</source>
         <translation>从试验 %1 起：%2（%3）</translation>
     </message>

@@ -895,7 +895,7 @@ ZH = {
 "GP takes spaces of at most this many searched parameters; larger continuous spaces go to CMA-ES after the Sobol start, larger mixed ones to TPE.": "GP 只处理搜索参数不超过这么多个的空间；更大的连续空间在 Sobol 启动阶段之后交给 CMA-ES，更大的混合空间交给 TPE。",
 "GP suggests the trials before this many; later ones come from CMA-ES (continuous spaces) or TPE.": "这么多个之前的试验由 GP 建议；之后的试验来自 CMA-ES（连续空间）或 TPE。",
 "Give every space with a categorical parameter to TPE; false lets GP (one-hot) take them within the limits above, and TPE after them.": "把所有含类别参数的空间交给 TPE；false 表示在上述限制之内由 GP（独热编码）处理类别参数，超出之后交给 TPE。",
-"Give every space with a conditional parameter to TPE; false lets GP take them within the limits above (an inactive parameter sits at a fixed coordinate), and TPE after them.": "把所有含条件参数的空间交给 TPE；false 表示在上述限制之内由 GP 处理（未生效的参数取固定坐标），超出之后交给 TPE。",
+"Give every space with a conditional parameter to TPE; false lets GP take them within the limits above (an inactive parameter sits at a fixed coordinate), and TPE after them. With several objectives, conditional spaces always go to TPE.": "把所有含条件参数的空间交给 TPE；false 表示在上述限制之内由 GP 处理（未生效的参数取固定坐标），超出之后交给 TPE。有多个目标时，含条件参数的空间总是交给 TPE。",
 "Pareto front": "帕累托前沿",
 "--render pareto: experiment '%1' has one objective": "--render pareto：实验“%1”只有一个目标",
 "%1: no objective named '%2'; one of %3": "%1：没有名为“%2”的目标；可选 %3",

@@ -197,6 +197,8 @@ QWidget* SetupPanel::buildAlgorithm()
     m_autoPlan = new QLabel(box);
     m_autoPlan->setObjectName(QStringLiteral("autoPlan"));
     m_autoPlan->setWordWrap(true);
+    m_autoPlan->setTextFormat(Qt::PlainText);
+    m_autoPlan->hide(); // until a valid spec says what auto will do
     m_autoPlan->setForegroundRole(QPalette::PlaceholderText);
     m_autoPlan->setToolTip(tr("What auto will do with this space once trials report values; each trial records which sampler suggested it and why."));
     form->addRow(QString(), m_autoPlan);

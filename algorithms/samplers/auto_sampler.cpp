@@ -189,33 +189,15 @@ public:
 
     SuggestionSource lastSource() const override { return m_last; }
 
-private:
-    struct Choice {
-        Pick pick;
-        std::string reason;
-    };
-
-    Choice choose(const History& history, std::int64_t number) const
-    {
-        return choose({history.objectiveCount(), history.constrained, trialsWithValues(history, kModelMinimum)}, number);
-    }
-
-public:
-    // What the rule looks at in the history.
-    struct Situation {
-        std::size_t objectives = 1;
-        bool constrained = false;
-        std::int64_t valued = kModelMinimum; // finished trials with a value, counted up to kModelMinimum
-    };
-
-    // autoPlan(): the rule at the trial numbers where it can switch, when values come in.
+    // autoPlan(): the rule at the trial numbers where it can switch, for a sequential run in
+    // which every trial reports a value (before trial n at most n of them have one).
     std::vector<AutoStep> plan(std::size_t objectives, bool constrained) const
     {
-        std::vector<std::int64_t> at{0, m_options.startupTrials, m_options.gpMaxTrials, laterStart()};
+        std::vector<std::int64_t> at{0, kModelMinimum, m_options.startupTrials, m_options.gpMaxTrials};
         std::sort(at.begin(), at.end());
         std::vector<AutoStep> out;
         for (const std::int64_t n : at) {
-            const Choice c = choose({objectives, constrained, kModelMinimum}, n);
+            const Choice c = choose({objectives, constrained, std::min(n, kModelMinimum)}, n);
             if (out.empty() || out.back().source.sampler != pickName(c.pick))
                 out.push_back({n, {pickName(c.pick), c.reason}});
         }
@@ -223,6 +205,23 @@ public:
     }
 
 private:
+    struct Choice {
+        Pick pick;
+        std::string reason;
+    };
+
+    // What the rule looks at in the history.
+    struct Situation {
+        std::size_t objectives = 1;
+        bool constrained = false;
+        std::int64_t valued = 0; // finished trials with a value, counted up to kModelMinimum
+    };
+
+    Choice choose(const History& history, std::int64_t number) const
+    {
+        return choose({history.objectiveCount(), history.constrained, trialsWithValues(history, kModelMinimum)}, number);
+    }
+
     Choice choose(const Situation& now, std::int64_t number) const
     {
         if (m_shape.searched == 0)
@@ -240,11 +239,12 @@ private:
     // constraints (zdt1 10.76 against tpe's 10.21, dtlz2_3obj 14.86 against 14.72, mixed
     // mlp_cost 0.532 against 0.528), tpe on the constrained ones (srn, tnk; bnh even). So:
     // without constraints or conditional parameters, within gp's size and trial limits, gp;
-    // else tpe.
+    // else tpe. tpe_for_categorical: true sends categorical spaces to tpe here too.
     Choice multiObjectiveChoice(const Situation& now, std::int64_t number) const
     {
         const std::string objectives = text(static_cast<std::int64_t>(now.objectives));
-        if (!now.constrained && m_shape.conditional == 0 && m_shape.searched <= m_options.gpMaxParams && number < m_options.gpMaxTrials)
+        const bool categoricalToTpe = m_shape.categorical > 0 && m_options.tpeForCategorical;
+        if (!now.constrained && !categoricalToTpe && m_shape.conditional == 0 && m_shape.searched <= m_options.gpMaxParams && number < m_options.gpMaxTrials)
             return {Pick::Gp, fill("%1 objectives, %2-dimensional space, %3 trials so far; GP (ParEGO) until %4 trials, then TPE",
                                    {objectives, text(m_shape.searched), text(number), text(m_options.gpMaxTrials)})};
         return {Pick::Tpe, fill("%1 objectives: TPE ranks the trials by Pareto front, then hypervolume", {objectives})};
@@ -366,11 +366,12 @@ SamplerInfo autoSamplerInfo()
               "the limits above, and TPE after them."},
              {"tpe_for_conditional", Kind::Bool, false, {}, {}, {},
               "Give every space with a conditional parameter to TPE; false lets GP take them within the limits "
-              "above (an inactive parameter sits at a fixed coordinate), and TPE after them."}},
+              "above (an inactive parameter sits at a fixed coordinate), and TPE after them. With several "
+              "objectives, conditional spaces always go to TPE."}},
             [](const SearchSpace& space, std::uint64_t seed, const Settings& settings) {
                 return std::make_unique<AutoSampler>(space, seed, optionsFrom(settings));
             },
-            true}; // several objectives go to tpe; constraints: see the header
+            true}; // several objectives: gp (ParEGO) or tpe, see multiObjectiveChoice(); constraints: see the header
 }
 
 } // namespace tb::algorithms

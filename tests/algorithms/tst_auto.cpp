@@ -363,6 +363,42 @@ private slots:
         QTest::newRow("2 objectives") << smallSpace() << 2 << false << QStringLiteral("0:sobol 10:gp 200:tpe");
         QTest::newRow("2 objectives, constrained") << smallSpace() << 2 << true << QStringLiteral("0:sobol 10:tpe");
         QTest::newRow("nothing to search") << SearchSpace({fixedParam("a", 1.0)}) << 1 << false << QStringLiteral("0:sobol");
+        QTest::newRow("categorical") << categoricalSpace() << 1 << false << QStringLiteral("0:sobol 10:gp 200:tpe");
+        QTest::newRow("2 objectives, conditional") << conditionalSpace() << 2 << false << QStringLiteral("0:sobol 10:tpe");
+    }
+
+    // Plans under settings that move the switches.
+    void planWithSettings_data()
+    {
+        QTest::addColumn<SearchSpace>("space");
+        QTest::addColumn<Settings>("settings");
+        QTest::addColumn<int>("objectives");
+        QTest::addColumn<QString>("steps");
+        // No start-up: the first two trials still come from sobol, for want of values.
+        QTest::newRow("n_startup_trials 0") << smallSpace() << Settings{{"n_startup_trials", std::int64_t{0}}} << 1
+                                            << QStringLiteral("0:sobol 2:gp 200:cmaes");
+        QTest::newRow("gp_max_trials below the start-up") << smallSpace() << Settings{{"gp_max_trials", std::int64_t{5}}} << 1
+                                                          << QStringLiteral("0:sobol 10:cmaes");
+        QTest::newRow("gp_max_params 0") << smallSpace() << Settings{{"gp_max_params", std::int64_t{0}}} << 1
+                                         << QStringLiteral("0:sobol 10:cmaes");
+        QTest::newRow("gp_max_params 0, mixed") << categoricalSpace() << Settings{{"gp_max_params", std::int64_t{0}}} << 1
+                                                << QStringLiteral("0:sobol 10:tpe");
+        QTest::newRow("tpe_for_conditional") << conditionalSpace() << Settings{{"tpe_for_conditional", true}} << 1
+                                             << QStringLiteral("0:sobol 10:tpe");
+        QTest::newRow("2 objectives, tpe_for_categorical") << categoricalSpace() << Settings{{"tpe_for_categorical", true}} << 2
+                                                           << QStringLiteral("0:sobol 10:tpe");
+    }
+
+    void planWithSettings()
+    {
+        QFETCH(SearchSpace, space);
+        QFETCH(Settings, settings);
+        QFETCH(int, objectives);
+        QFETCH(QString, steps);
+        QStringList got;
+        for (const AutoStep& step : autoPlan(space, settings, static_cast<std::size_t>(objectives)))
+            got << QStringLiteral("%1:%2").arg(step.firstTrial).arg(QString::fromStdString(step.source.sampler));
+        QCOMPARE(got.join(QLatin1Char(' ')), steps);
     }
 
     void plan()
@@ -379,10 +415,19 @@ private slots:
 
     // The plan says what a run does: every trial comes from the step it falls in, with that
     // step's reason at the step's first trial.
+    void planMatchesARun_data()
+    {
+        QTest::addColumn<SearchSpace>("space");
+        QTest::addColumn<Settings>("settings");
+        QTest::newRow("continuous") << smallSpace() << Settings{{"gp_max_trials", std::int64_t{24}}};
+        QTest::newRow("conditional") << conditionalSpace() << Settings{{"gp_max_trials", std::int64_t{20}}};
+        QTest::newRow("no start-up") << smallSpace() << Settings{{"n_startup_trials", std::int64_t{0}}, {"gp_max_trials", std::int64_t{12}}};
+    }
+
     void planMatchesARun()
     {
-        const SearchSpace space = smallSpace();
-        const Settings settings{{"gp_max_trials", std::int64_t{24}}};
+        QFETCH(SearchSpace, space);
+        QFETCH(Settings, settings);
         const std::vector<AutoStep> plan = autoPlan(space, settings);
         QCOMPARE(plan.size(), std::size_t(3));
         auto s = makeAuto(space, 3, settings);

@@ -11,6 +11,7 @@
 
 #include "algorithms/pruner.h"
 #include "algorithms/settings.h"
+#include "algorithms/samplers/samplers.h"
 #include "algorithms/space.h"
 #include "engine/core/engine.h"
 #include "engine/core/errors.h"
@@ -418,6 +419,39 @@ private slots:
             // As a trial's reason: inside the external sampler's message.
             checkMessage(QStringLiteral("the external sampler's answer for trial 4: %1 (answer: {\"opt\": 1})").arg(fault));
         }
+    }
+
+    // Every reason `auto` stores with a trial, as its plans show them for spaces of each
+    // kind (one and several objectives, with and without constraints, small and large).
+    void autoReasons()
+    {
+        QStringList small, large;
+        small << QStringLiteral("{'name': 'lr', 'type': 'float', 'low': 1e-5, 'high': 1, 'log': true}")
+              << QStringLiteral("{'name': 'layers', 'type': 'int', 'low': 1, 'high': 8}");
+        for (int i = 0; i < 20; ++i)
+            large << QStringLiteral("{'name': 'x%1', 'type': 'float', 'low': 0, 'high': 1}").arg(i);
+        const QString categorical = QStringLiteral("{'name': 'opt', 'type': 'categorical', 'choices': ['sgd', 'adam']}");
+        const QString conditional = QStringLiteral("{'name': 'momentum', 'type': 'float', 'low': 0, 'high': 1, 'when': {'opt': 'sgd'}}");
+        const QList<QStringList> spaces{small, large, small + QStringList{categorical}, small + QStringList{categorical, conditional},
+                                        large + QStringList{categorical}, large + QStringList{categorical, conditional},
+                                        {QStringLiteral("{'name': 'seed', 'type': 'fixed', 'value': 3}")}};
+        const algorithms::Settings tpeForBoth{{"tpe_for_categorical", true}, {"tpe_for_conditional", true}};
+        int reasons = 0;
+        for (const QStringList& params : spaces) {
+            QJsonArray array;
+            for (const QString& p : params)
+                array.append(object(p.toUtf8().constData()));
+            const algorithms::SearchSpace space = engine::parseSpace(array);
+            for (const algorithms::Settings& settings : {algorithms::Settings{}, tpeForBoth})
+                for (const auto& [objectives, constrained] : {std::pair{1, false}, std::pair{2, false}, std::pair{2, true}})
+                    for (const algorithms::AutoStep& step : algorithms::autoPlan(space, settings, objectives, constrained)) {
+                        checkMessage(QString::fromStdString(step.source.reason));
+                        ++reasons;
+                    }
+        }
+        QVERIFY(reasons > 50);
+        checkMessage(QStringLiteral("tpe gave no new point; a Sobol point instead"));
+        checkMessage(QStringLiteral("gp gave no new point; a random point instead"));
     }
 
     // ---- Outcomes, pruning, budgets --------------------------------------------------------

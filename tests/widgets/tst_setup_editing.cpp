@@ -489,11 +489,15 @@ private slots:
         auto* algorithm = w.find<QComboBox>("algorithm");
         algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("auto")));
         QVERIFY(plan->isVisibleTo(w.panel));
-        const QStringList lines = plan->text().split(QLatin1Char('\n'));
-        QVERIFY2(lines.size() >= 2, qPrintable(plan->text()));
-        QCOMPARE(lines[0], QStringLiteral("Trials 1-10: sobol (Sobol start: point 1 of 10)"));
-        QVERIFY2(lines[1].startsWith(QStringLiteral("Trials 11-200: gp (")) || lines[1].startsWith(QStringLiteral("From trial 11: ")),
-                 qPrintable(lines[1]));
+        // The demo's 4-dimensional conditional space, 30 trials: the plan stops at the budget.
+        QCOMPARE(plan->text(), QStringLiteral("Trials 1-10: sobol (Sobol start: point 1 of 10)\n"
+                                              "Trials 11-30: gp (4-dimensional space with conditional parameters, 10 trials so far; "
+                                              "GP until 200 trials, then TPE)"));
+        // It follows the budget and the settings.
+        auto* budget = w.find<QSpinBox>("maxTrials");
+        budget->setValue(300);
+        QCOMPARE(plan->text().split(QLatin1Char('\n')).value(2),
+                 QStringLiteral("Trials 201-300: tpe (4-dimensional space with conditional parameters, 200 trials so far; TPE after 200 trials)"));
         algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("tpe")));
         QVERIFY(!plan->isVisibleTo(w.panel));
         algorithm->setCurrentIndex(algorithm->findData(QStringLiteral("auto")));

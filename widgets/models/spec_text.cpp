@@ -11,6 +11,9 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <optional>
+#include <vector>
+
 namespace tb::widgets {
 
 QString numberText(double value)
@@ -105,15 +108,19 @@ QStringList autoPlanText(const QJsonObject& spec)
     }
     if (parsed.algorithm.name != QLatin1String("auto"))
         return {};
-    const auto steps = algorithms::autoPlan(parsed.space, parsed.algorithm.settings, parsed.objectives.size(), !parsed.constraints.empty());
+    auto steps = algorithms::autoPlan(parsed.space, parsed.algorithm.settings, parsed.objectives.size(), !parsed.constraints.empty());
+    // Within the budget only: the steps that start before max_trials, the last ending there.
+    const std::optional<qint64> budget = parsed.budget.maxTrials;
+    if (budget)
+        std::erase_if(steps, [&](const algorithms::AutoStep& s) { return s.firstTrial > 0 && s.firstTrial >= *budget; });
     QStringList out;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const QString sampler = QString::fromStdString(steps[i].source.sampler);
         const QString why = engineText(QString::fromStdString(steps[i].source.reason));
         const qint64 first = steps[i].firstTrial + 1;
-        if (i + 1 < steps.size())
-            out << QCoreApplication::translate("tb::widgets::SetupPanel", "Trials %1-%2: %3 (%4)")
-                       .arg(first).arg(steps[i + 1].firstTrial).arg(sampler, why);
+        const std::optional<qint64> last = i + 1 < steps.size() ? std::optional<qint64>(steps[i + 1].firstTrial) : budget;
+        if (last)
+            out << QCoreApplication::translate("tb::widgets::SetupPanel", "Trials %1-%2: %3 (%4)").arg(first).arg(*last).arg(sampler, why);
         else
             out << QCoreApplication::translate("tb::widgets::SetupPanel", "From trial %1: %2 (%3)").arg(first).arg(sampler, why);
     }
