@@ -191,6 +191,8 @@ private slots:
                                              << std::string("16-dimensional continuous space, 10 trials so far; GP until 200 trials, then CMA-ES");
         QTest::newRow("20 floats") << continuousSpace(20) << none << 10 << std::string("cmaes")
                                    << std::string("20-dimensional continuous space (GP takes up to 16 dimensions); CMA-ES");
+        QTest::newRow("20 floats, first trial") << continuousSpace(20) << none << 0 << std::string("cmaes")
+                                                << std::string("20-dimensional continuous space (GP takes up to 16 dimensions); CMA-ES");
         const Settings gpTakesCategoricals{{"gp_max_trials", std::int64_t{50}}};
         QTest::newRow("categorical to gp") << categoricalSpace() << gpTakesCategoricals << 12 << std::string("gp")
                                            << std::string("2-dimensional mixed space, 12 trials so far; GP until 50 trials, then TPE");
@@ -308,7 +310,7 @@ private slots:
         QTest::newRow("conditional: sobol, tpe") << conditionalSpace() << Settings{{"tpe_for_conditional", true}} << 50 << std::string("sobol tpe");
         QTest::newRow("conditional: sobol, gp, tpe") << conditionalSpace() << Settings{{"gp_max_trials", std::int64_t{30}}} << 60
                                                      << std::string("gp sobol tpe");
-        QTest::newRow("20 floats: sobol, cmaes") << continuousSpace(20) << Settings{} << 60 << std::string("cmaes sobol");
+        QTest::newRow("20 floats: cmaes") << continuousSpace(20) << Settings{} << 60 << std::string("cmaes");
         // 8 x 8 x 2 points: tpe proposes repeats here, which Sobol or uniform points replace.
         const Settings tpeTakesCategoricals{{"tpe_for_categorical", true}};
         QTest::newRow("small integer grid") << SearchSpace({intParam("a", 0, 7), intParam("b", 0, 7), categoricalParam("c", {std::int64_t{0}, std::int64_t{1}})})
@@ -359,7 +361,9 @@ private slots:
         QTest::addColumn<QString>("steps"); // firstTrial:sampler, in order
         QTest::newRow("small continuous") << smallSpace() << 1 << false << QStringLiteral("0:sobol 10:gp 200:cmaes");
         QTest::newRow("conditional") << conditionalSpace() << 1 << false << QStringLiteral("0:sobol 10:gp 200:tpe");
-        QTest::newRow("20 floats") << continuousSpace(20) << 1 << false << QStringLiteral("0:sobol 10:cmaes");
+        // Straight to cmaes, which starts itself: no Sobol start (chosen on the tuning set).
+        QTest::newRow("20 floats") << continuousSpace(20) << 1 << false << QStringLiteral("0:cmaes");
+        QTest::newRow("20 floats, 2 objectives") << continuousSpace(20) << 2 << false << QStringLiteral("0:sobol 10:tpe");
         QTest::newRow("2 objectives") << smallSpace() << 2 << false << QStringLiteral("0:sobol 10:gp 200:tpe");
         QTest::newRow("2 objectives, constrained") << smallSpace() << 2 << true << QStringLiteral("0:sobol 10:tpe");
         QTest::newRow("nothing to search") << SearchSpace({fixedParam("a", 1.0)}) << 1 << false << QStringLiteral("0:sobol");
@@ -380,7 +384,7 @@ private slots:
         QTest::newRow("gp_max_trials below the start-up") << smallSpace() << Settings{{"gp_max_trials", std::int64_t{5}}} << 1
                                                           << QStringLiteral("0:sobol 10:cmaes");
         QTest::newRow("gp_max_params 0") << smallSpace() << Settings{{"gp_max_params", std::int64_t{0}}} << 1
-                                         << QStringLiteral("0:sobol 10:cmaes");
+                                         << QStringLiteral("0:cmaes");
         QTest::newRow("gp_max_params 0, mixed") << categoricalSpace() << Settings{{"gp_max_params", std::int64_t{0}}} << 1
                                                 << QStringLiteral("0:sobol 10:tpe");
         QTest::newRow("tpe_for_conditional") << conditionalSpace() << Settings{{"tpe_for_conditional", true}} << 1
