@@ -282,6 +282,12 @@ def _run(r):
     return run_one(_ARGS, r)
 
 
+def progress(r):
+    """A finished run, as the progress line names it."""
+    status = f"error {r['error'][:120]}" if "error" in r else f"hv {fmt(r['hv'])}"
+    return f"{r['problem']} s{r['seed']} {r['sampler']} {r['mode']}: {status}"
+
+
 def load(path):
     """(runs, sessions, latencies) of a results file."""
     lines = []
@@ -668,40 +674,8 @@ def main():
             out.write(json.dumps({"latency": lat}) + "\n")
         print(latency_report(lat))
         return
-    if not a.report:
-        done = {run_key(r) for r in rows if not a.retry_errors or "error" not in r}
-        todo = [r for r in plan_runs(a) if run_key(r) not in done]
-        if a.plan:
-            print(plan_report(todo, rows, a.jobs))
-            return
-        missing = {s: why for s in sorted({r["sampler"] for r in todo}) if (why := available(a, s))}
-        for s, why in missing.items():
-            print(f"mo_bench.py: leaving out {s}: {why}", file=sys.stderr)
-        todo = [r for r in todo if r["sampler"] not in missing]
-        print(f"mo_bench.py: {len(todo)} runs to do ({len(rows)} in {a.results})", file=sys.stderr, flush=True)
-        t0 = time.time()
-        if a.jobs > 1:
-            import multiprocessing as mp
-            os.environ.setdefault("OMP_NUM_THREADS", "1")
-            pool = mp.get_context("spawn").Pool(a.jobs, initializer=_init, initargs=(a,))
-            results = pool.imap_unordered(_run, todo)
-        else:
-            _init(a)
-            results = (run_one(a, r) for r in todo)
-        with open(a.results, "a") as out:
-            if todo:
-                sessions.append(environment(a, sorted({r["sampler"] for r in todo})))
-                out.write(json.dumps({"session": sessions[-1]}) + "\n")
-            for n, r in enumerate(results, 1):
-                out.write(json.dumps(r) + "\n")
-                out.flush()
-                rows.append(r)
-                status = f"error {r['error'][:120]}" if "error" in r else f"hv {fmt(r['hv'])}"
-                print(f"[{n}/{len(todo)} {time.time() - t0:.0f}s] {r['problem']} s{r['seed']} {r['sampler']} {r['mode']}: "
-                      f"{status} ({r['wall_s']:.2f} s)", file=sys.stderr, flush=True)
-        if a.jobs > 1:
-            pool.close()
-            pool.join()
+    if not a.report and not sota.execute(a, rows, sessions, sys.modules[__name__], "mo_bench.py", progress):
+        return
     text = report(rows, sessions, latencies, a.samplers)
     print(text)
     if a.report_out:

@@ -20,7 +20,7 @@ or {"ok": false, "error": "..."}."""
 import argparse, json, os, sys, warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ref_samplers import OptunaSession, ordered  # noqa: E402
+from ref_samplers import OptunaSession, ordered, serve  # noqa: E402
 
 MO_SAMPLERS = ("nsga2", "nsga3", "tpe", "gp", "random", "sobol")
 
@@ -63,24 +63,8 @@ class OptunaMOSession(OptunaSession):
         self.study.tell(t, [float(v) for v in values])
 
 
-def serve(session, inp=sys.stdin, out=sys.stdout):
-    for line in inp:
-        if not line.strip():
-            continue
-        try:
-            req = json.loads(line)
-            if req.get("op") == "ask":
-                trial, params = session.ask()
-                ans = {"trial": trial, "params": params}
-            elif req.get("op") == "tell":
-                session.tell(req["trial"], req["values"], {m["name"]: m["value"] for m in req.get("metrics", [])})
-                ans = {"ok": True}
-            else:
-                ans = {"ok": False, "error": f"unknown op {req.get('op')!r}"}
-        except Exception as e:  # noqa: BLE001 - answered, as serve does, and serving goes on
-            ans = {"ok": False, "error": f"{type(e).__name__}: {e}"}
-        out.write(json.dumps(ans) + "\n")
-        out.flush()
+def tell(session, req):
+    session.tell(req["trial"], req["values"], {m["name"]: m["value"] for m in req.get("metrics", [])})
 
 
 def main():
@@ -93,7 +77,7 @@ def main():
     ap.add_argument("--settings", default="{}", help="keyword arguments of the sampler, as JSON")
     a = ap.parse_args()
     serve(OptunaMOSession(a.sampler, json.loads(a.space), a.seed, a.objectives,
-                          [c for c in a.constraints.split(",") if c], json.loads(a.settings)))
+                          [c for c in a.constraints.split(",") if c], json.loads(a.settings)), tell=tell)
 
 
 if __name__ == "__main__":

@@ -177,7 +177,9 @@ class HyperoptSession:
 SESSIONS = {"optuna": OptunaSession, "hyperopt": HyperoptSession}
 
 
-def serve(session, inp=sys.stdin, out=sys.stdout):
+def serve(session, inp=sys.stdin, out=sys.stdout, tell=lambda session, req: session.tell(req["trial"], req["value"])):
+    """serve's JSON lines for `session`; `tell(session, request)` hands a tell on (mo_ref_samplers.py
+    passes its values and metrics)."""
     for line in inp:
         if not line.strip():
             continue
@@ -187,7 +189,7 @@ def serve(session, inp=sys.stdin, out=sys.stdout):
                 trial, params = session.ask()
                 ans = {"trial": trial, "params": params}
             elif req.get("op") == "tell":
-                session.tell(req["trial"], req["value"])
+                tell(session, req)
                 ans = {"ok": True}
             else:
                 ans = {"ok": False, "error": f"unknown op {req.get('op')!r}"}

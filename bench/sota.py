@@ -289,6 +289,54 @@ def _run(r):
     return run_one(_ARGS, r)
 
 
+def progress(r):
+    """A finished run, as the progress line names it."""
+    status = f"error {r['error'][:120]}" if "error" in r else f"regret {fmt(r['regret'])}"
+    return f"{r['problem']} i{r['instance']} s{r['seed']} {r['sampler']} {r['mode']}: {status}"
+
+
+def execute(a, rows, sessions, mod, tool, describe):
+    """The runs of mod.plan_runs(a) not yet in `rows`, appended to a.results as they finish
+    (after a session line); shared with mo_bench.py. `mod` is the harness's module (its
+    plan_runs, run_key, plan_report, available, run_one, _init, _run, environment),
+    `describe(r)` a finished run's progress text. False when only the plan was asked for."""
+    done = {mod.run_key(r) for r in rows if not a.retry_errors or "error" not in r}
+    todo = [r for r in mod.plan_runs(a) if mod.run_key(r) not in done]
+    if a.plan:
+        print(mod.plan_report(todo, rows, a.jobs))
+        return False
+    missing = {s: why for s in sorted({r["sampler"] for r in todo}) if (why := mod.available(a, s))}
+    for s, why in missing.items():
+        print(f"{tool}: leaving out {s}: {why}", file=sys.stderr)
+    todo = [r for r in todo if r["sampler"] not in missing]
+    print(f"{tool}: {len(todo)} runs to do ({len(rows)} in {a.results})", file=sys.stderr, flush=True)
+    t0 = time.time()
+    pool = None
+    if a.jobs > 1:
+        # spawn, not fork: the availability checks may have started torch's OpenMP threads,
+        # which a forked child cannot use; one thread per job so the jobs do not fight
+        import multiprocessing as mp
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+        pool = mp.get_context("spawn").Pool(a.jobs, initializer=mod._init, initargs=(a,))
+        results = pool.imap_unordered(mod._run, todo)
+    else:
+        mod._init(a)
+        results = (mod.run_one(a, r) for r in todo)
+    with open(a.results, "a") as out:
+        if todo:
+            sessions.append(mod.environment(a, sorted({r["sampler"] for r in todo})))
+            out.write(json.dumps({"session": sessions[-1]}) + "\n")
+        for n, r in enumerate(results, 1):
+            out.write(json.dumps(r) + "\n")
+            out.flush()
+            rows.append(r)
+            print(f"[{n}/{len(todo)} {time.time() - t0:.0f}s] {describe(r)} ({r['wall_s']:.2f} s)", file=sys.stderr, flush=True)
+    if pool:
+        pool.close()
+        pool.join()
+    return True
+
+
 def load(path):
     """(runs, sessions): the results file's run lines and its {"session": ...} lines."""
     lines = []
@@ -581,41 +629,8 @@ def main():
             sys.exit(f"sota.py: --modes: unknown {m!r}; known: {', '.join(MODES)}")
 
     rows, sessions = load(a.results)
-    if not a.report:
-        done = {run_key(r) for r in rows if not a.retry_errors or "error" not in r}
-        todo = [r for r in plan_runs(a) if run_key(r) not in done]
-        if a.plan:
-            print(plan_report(todo, rows, a.jobs))
-            return
-        missing = {s: why for s in sorted({r["sampler"] for r in todo}) if (why := available(a, s))}
-        for s, why in missing.items():
-            print(f"sota.py: leaving out {s}: {why}", file=sys.stderr)
-        todo = [r for r in todo if r["sampler"] not in missing]
-        print(f"sota.py: {len(todo)} runs to do ({len(rows)} in {a.results})", file=sys.stderr, flush=True)
-        t0 = time.time()
-        if a.jobs > 1:
-            # spawn, not fork: the availability checks may have started torch's OpenMP threads,
-            # which a forked child cannot use; one thread per job so the jobs do not fight
-            import multiprocessing as mp
-            os.environ.setdefault("OMP_NUM_THREADS", "1")
-            pool = mp.get_context("spawn").Pool(a.jobs, initializer=_init, initargs=(a,))
-            results = pool.imap_unordered(_run, todo)
-        else:
-            results = (run_one(a, r) for r in todo)
-        with open(a.results, "a") as out:
-            if todo:
-                sessions.append(environment(a, sorted({r["sampler"] for r in todo})))
-                out.write(json.dumps({"session": sessions[-1]}) + "\n")
-            for n, r in enumerate(results, 1):
-                out.write(json.dumps(r) + "\n")
-                out.flush()
-                rows.append(r)
-                status = f"error {r['error'][:120]}" if "error" in r else f"regret {fmt(r['regret'])}"
-                print(f"[{n}/{len(todo)} {time.time() - t0:.0f}s] {r['problem']} i{r['instance']} s{r['seed']} "
-                      f"{r['sampler']} {r['mode']}: {status} ({r['wall_s']:.2f} s)", file=sys.stderr, flush=True)
-        if a.jobs > 1:
-            pool.close()
-            pool.join()
+    if not a.report and not execute(a, rows, sessions, sys.modules[__name__], "sota.py", progress):
+        return
     text = report(rows, sessions)
     print(text)
     if a.report_out:
